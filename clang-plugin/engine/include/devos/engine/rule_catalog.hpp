@@ -1,0 +1,40 @@
+#pragma once
+#include <devos/engine/error.hpp>
+#include <devos/engine/finding.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace devos::engine {
+
+// One rule of the catalog (rules/catalog.yml): a stable id and the text every output shows.
+struct Rule {
+    std::string id;      // "purity.clock"
+    Level level = Level::Error;
+    std::string name;    // "LogicReadsClock" (SARIF rule.name)
+    std::string summary; // one sentence
+    std::string why;
+    std::string instead;
+    std::string allowed;
+    std::vector<std::string> tags;
+};
+
+// The rule catalog, keyed by id, in the order the catalog lists them.
+class RuleCatalog {
+public:
+    // Parses catalog YAML text; `origin` names the file in errors.
+    [[nodiscard]] static Expected<RuleCatalog> parse(const std::string& yamlText, const std::string& origin);
+
+    [[nodiscard]] const Rule* find(const std::string& id) const;
+    [[nodiscard]] const std::vector<Rule>& rules() const { return rules_; }
+    // Changes a rule's level (repo config); false when the id is unknown.
+    bool setLevel(const std::string& id, Level level);
+    // The Markdown help page for a rule: summary, why, instead, allowed.
+    [[nodiscard]] std::string helpMarkdown(const Rule& rule) const;
+
+private:
+    std::vector<Rule> rules_;
+    std::map<std::string, size_t> index_;
+};
+
+} // namespace devos::engine

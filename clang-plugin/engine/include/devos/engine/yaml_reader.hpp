@@ -1,0 +1,31 @@
+#pragma once
+#include <devos/engine/error.hpp>
+#include <string>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+namespace devos::engine {
+
+// Small helpers that read typed values from yaml-cpp nodes and turn every mismatch into an Error
+// that names the file, the 1-based line and the expected shape.
+class YamlReader {
+public:
+    explicit YamlReader(std::string origin) : origin_(std::move(origin)) {}
+
+    [[nodiscard]] Expected<YAML::Node> load(const std::string& text) const;
+    [[nodiscard]] Expected<std::string> string(const YAML::Node& node, const std::string& what) const;
+    [[nodiscard]] Expected<std::vector<std::string>> strings(const YAML::Node& node, const std::string& what) const;
+    [[nodiscard]] Expected<bool> boolean(const YAML::Node& node, const std::string& what) const;
+    [[nodiscard]] Expected<long> integer(const YAML::Node& node, const std::string& what) const;
+    // Fails when `map` has a key not in `known`, naming the key and the keys that are allowed.
+    [[nodiscard]] Expected<void> onlyKeys(const YAML::Node& map, const std::vector<std::string>& known,
+                                          const std::string& what) const;
+    [[nodiscard]] std::unexpected<Error> error(const YAML::Node& at, std::string message,
+                                               std::string hint = {}) const;
+    [[nodiscard]] const std::string& origin() const { return origin_; }
+
+private:
+    std::string origin_;
+};
+
+} // namespace devos::engine

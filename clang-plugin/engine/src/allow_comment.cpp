@@ -1,0 +1,99 @@
+#include <cctype>
+#include <chrono>
+#include <cstdlib>
+#include <devos/engine/allow_comment.hpp>
+#include <cstdio>
+
+namespace devos::engine {
+namespace {
+
+std::string trim(std::string s) {
+    size_t b = s.find_first_not_of(" \t");
+    size_t e = s.find_last_not_of(" \t\r");
+    return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
+}
+
+bool isIsoDate(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (!std::isdigit(static_cast<unsigned char>(s[i])))
+            return false;
+    int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+} // namespace
+
+std::optional<AllowComment> parseAllowComment(const std::string& line) {
+    size_t comment = line.find("//");
+    if (comment == std::string::npos)
+        return std::nullopt;
+    size_t at = line.find("devos-allow", comment);
+    if (at == std::string::npos)
+        return std::nullopt;
+    AllowComment allow;
+    allow.column = static_cast<unsigned>(at + 1);
+    size_t open = at + std::string("devos-allow").size();
+    if (open >= line.size() || line[open] != '(') {
+        allow.problem = "the rule id in parentheses";
+        return allow;
+    }
+    size_t close = line.find(')', open);
+    if (close == std::string::npos) {
+        allow.problem = "the closing ')' after the rule id";
+        return allow;
+    }
+    std::string ids = line.substr(open + 1, close - open - 1);
+    for (size_t start = 0; start <= ids.size();) {
+        size_t comma = ids.find(',', start);
+        std::string id = trim(ids.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (!id.empty())
+            allow.rules.push_back(id);
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    if (allow.rules.empty()) {
+        allow.problem = "a rule id inside the parentheses";
+        return allow;
+    }
+    std::string rest = line.substr(close + 1);
+    if (rest.empty() || rest[0] != ':') {
+        allow.problem = "':' and a reason after the rule id";
+        return allow;
+    }
+    rest = trim(rest.substr(1));
+    size_t until = rest.rfind(" until ");
+    if (rest.starts_with("until "))
+        until = 0;
+    if (until == std::string::npos) {
+        allow.problem = "an expiry date ('until YYYY-MM-DD')";
+        allow.reason = rest;
+        return allow;
+    }
+    allow.reason = trim(rest.substr(0, until));
+    allow.until = trim(rest.substr(until + (until == 0 ? 6 : 7)));
+    if (allow.until.size() > 10)
+        allow.until = allow.until.substr(0, 10);
+    if (allow.reason.empty())
+        allow.problem = "a reason before 'until'";
+    else if (!isIsoDate(allow.until))
+        allow.problem = "a valid date after 'until' (YYYY-MM-DD)";
+    return allow;
+}
+
+bool isExpired(const std::string& until, const std::string& today) { return until < today; }
+
+std::string todayIso() {
+    if (const char* fixed = std::getenv("DEVOS_TODAY"); fixed && *fixed)
+        return fixed;
+    auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    std::chrono::year_month_day ymd{days};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+} // namespace devos::engine

@@ -1,0 +1,107 @@
+#include <devos/engine/policy.hpp>
+#include <devos/engine/yaml_reader.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace devos::engine {
+
+Expected<Policy> Policy::defaults() {
+    auto catalog = RuleCatalog::parse(EmbeddedRules::catalog(), "rules/catalog.yml");
+    if (!catalog)
+        return std::unexpected(catalog.error());
+    YamlReader layersReader("rules/layers.yml");
+    auto layersRoot = layersReader.load(EmbeddedRules::layers());
+    if (!layersRoot)
+        return std::unexpected(layersRoot.error());
+    auto layers = LayerMap::parse(*layersRoot, layersReader);
+    if (!layers)
+        return std::unexpected(layers.error());
+    YamlReader purityReader("rules/purity.yml");
+    auto purityRoot = purityReader.load(EmbeddedRules::purity());
+    if (!purityRoot)
+        return std::unexpected(purityRoot.error());
+    auto purity = PurityLists::parse(*purityRoot, purityReader);
+    if (!purity)
+        return std::unexpected(purity.error());
+    return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}};
+}
+
+Expected<Policy> Policy::forRepo(const std::string& repoRoot) {
+    auto policy = defaults();
+    if (!policy)
+        return policy;
+    std::filesystem::path config = std::filesystem::path(repoRoot) / ".devos" / "devos.yml";
+    std::error_code ec;
+    if (repoRoot.empty() || !std::filesystem::is_regular_file(config, ec))
+        return policy;
+    std::ifstream in(config);
+    if (!in)
+        return fail(config.string(), 0, "cannot read the repo config", "check the file's permissions");
+    std::stringstream text;
+    text << in.rdbuf();
+    if (auto ok = policy->applyRepoConfig(text.str(), config.string()); !ok)
+        return std::unexpected(ok.error());
+    return policy;
+}
+
+Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::string& origin) {
+    YamlReader reader(origin);
+    auto root = reader.load(yamlText);
+    if (!root)
+        return std::unexpected(root.error());
+    if (auto ok = reader.onlyKeys(*root, {"version", "tier", "layers", "rules", "purity", "thresholds", "gates", "baseline"},
+                                  "the repo config");
+        !ok)
+        return ok;
+    configFile = origin;
+    if ((*root)["tier"]) {
+        auto t = reader.integer((*root)["tier"], "tier");
+        if (!t)
+            return std::unexpected(t.error());
+        if (*t < 0 || *t > 2)
+            return reader.error((*root)["tier"], "tier must be 0, 1 or 2, not " + std::to_string(*t),
+                                "tier 0: lightweight, 1: standard, 2: critical");
+        tier = static_cast<int>(*t);
+    }
+    if ((*root)["layers"])
+        if (auto ok = layers.override((*root)["layers"], reader); !ok)
+            return ok;
+    if (const YAML::Node rules = (*root)["rules"]) {
+        if (!rules.IsMap())
+            return reader.error(rules, "'rules' must map a rule id to a level", "e.g. rules: { purity.throw: warning }");
+        for (const auto& kv : rules) {
+            const std::string id = kv.first.Scalar();
+            Level level;
+            if (!kv.second.IsScalar() || !parseLevel(kv.second.Scalar(), level))
+                return reader.error(kv.second, "the level of '" + id + "' must be error, warning, note or off");
+            if (!catalog.setLevel(id, level))
+                return reader.error(kv.first, "unknown rule id '" + id + "'", "run `devos explain --list` for the rule ids");
+        }
+    }
+    if (const YAML::Node purityNode = (*root)["purity"]) {
+        if (auto ok = reader.onlyKeys(purityNode, {"pure_calls", "pure_headers"}, "'purity'"); !ok)
+            return ok;
+        if (auto ok = purity.extend(purityNode, reader); !ok)
+            return ok;
+    }
+    if (const YAML::Node t = (*root)["thresholds"]) {
+        if (!t.IsMap())
+            return reader.error(t, "'thresholds' must map a name to a number", "e.g. thresholds: { coverage: 80 }");
+        for (const auto& kv : t) {
+            try {
+                thresholds[kv.first.Scalar()] = kv.second.as<double>();
+            } catch (const YAML::Exception&) {
+                return reader.error(kv.second, "threshold '" + kv.first.Scalar() + "' must be a number");
+            }
+        }
+    }
+    return {};
+}
+
+Level Policy::levelOf(const std::string& ruleId) const {
+    const Rule* rule = catalog.find(ruleId);
+    return rule ? rule->level : Level::Off;
+}
+
+} // namespace devos::engine

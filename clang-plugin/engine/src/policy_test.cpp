@@ -1,0 +1,66 @@
+#include <devos/engine/policy.hpp>
+#include <gtest/gtest.h>
+
+using namespace devos::engine;
+
+TEST(Policy, DefaultsLoadAndMapLayers) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy) << policy.error().render();
+    const LayerSpec* logic = policy->layers.layerOf("src/logic/pricing.cpp");
+    ASSERT_NE(logic, nullptr);
+    EXPECT_EQ(logic->name, "logic");
+    EXPECT_TRUE(logic->pure);
+    const LayerSpec* adapters = policy->layers.layerOf("src/adapters/db.cpp");
+    ASSERT_NE(adapters, nullptr);
+    EXPECT_FALSE(policy->layers.mayInclude(*logic, *adapters));
+    EXPECT_FALSE(policy->layers.mayInclude(*adapters, *adapters));
+    EXPECT_TRUE(policy->layers.isUnassigned("src/util/x.cpp"));
+    EXPECT_FALSE(policy->layers.isUnassigned("tests/x.cpp"));
+    EXPECT_EQ(policy->purity.deniedCall("std::chrono::system_clock::now"), "purity.clock");
+    EXPECT_EQ(policy->purity.deniedCall("printf"), "purity.io");
+    EXPECT_EQ(policy->purity.deniedCall("std::filesystem::current_path"), "purity.env");
+    EXPECT_TRUE(policy->purity.isPureCall("std::sort"));
+    EXPECT_FALSE(policy->purity.isPureCall("sqlite3_open"));
+    EXPECT_EQ(policy->purity.deniedType("std::basic_ofstream"), "purity.io");
+    EXPECT_EQ(policy->purity.deniedHeader("iostream"), "purity.io");
+    EXPECT_TRUE(policy->purity.isPureHeader("vector"));
+    for (const auto& rule : policy->catalog.rules())
+        EXPECT_FALSE(rule.instead.empty()) << rule.id;
+}
+
+TEST(Policy, RepoConfigOverridesLevelsAndPaths) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    auto ok = policy->applyRepoConfig("tier: 2\nrules:\n  purity.throw: warning\nlayers:\n  logic:\n    paths: [\"src/domain/**\"]\n",
+                                      ".devos/devos.yml");
+    ASSERT_TRUE(ok) << ok.error().render();
+    EXPECT_EQ(policy->tier, 2);
+    EXPECT_EQ(policy->levelOf("purity.throw"), Level::Warning);
+    EXPECT_EQ(policy->layers.layerOf("src/domain/a.cpp")->name, "logic");
+}
+
+TEST(Policy, BadRepoConfigNamesFileAndLine) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    auto unknownRule = policy->applyRepoConfig("tier: 1\nrules:\n  purity.clok: error\n", "cfg.yml");
+    ASSERT_FALSE(unknownRule);
+    EXPECT_EQ(unknownRule.error().file, "cfg.yml");
+    EXPECT_EQ(unknownRule.error().line, 3u);
+    EXPECT_NE(unknownRule.error().message.find("purity.clok"), std::string::npos);
+
+    auto badTier = policy->applyRepoConfig("tier: 7\n", "cfg.yml");
+    ASSERT_FALSE(badTier);
+    EXPECT_EQ(badTier.error().line, 1u);
+
+    auto badYaml = policy->applyRepoConfig("rules: [\n  a: b\n", "cfg.yml");
+    ASSERT_FALSE(badYaml);
+    EXPECT_GT(badYaml.error().line, 0u);
+
+    auto unknownKey = policy->applyRepoConfig("tier: 1\nlayrs: {}\n", "cfg.yml");
+    ASSERT_FALSE(unknownKey);
+    EXPECT_EQ(unknownKey.error().line, 2u);
+    EXPECT_NE(unknownKey.error().hint.find("layers"), std::string::npos);
+
+    auto badMayInclude = policy->applyRepoConfig("layers:\n  logic:\n    may_include: [nowhere]\n", "cfg.yml");
+    ASSERT_FALSE(badMayInclude);
+}

@@ -1,0 +1,81 @@
+#include <devos/engine/yaml_reader.hpp>
+
+namespace devos::engine {
+
+Expected<YAML::Node> YamlReader::load(const std::string& text) const {
+    try {
+        YAML::Node root = YAML::Load(text);
+        if (root.IsNull())
+            return YAML::Node(YAML::NodeType::Map);
+        if (!root.IsMap())
+            return error(root, "expected a mapping at the top level", "start the file with `key: value` lines");
+        return root;
+    } catch (const YAML::ParserException& e) {
+        return fail(origin_, static_cast<unsigned>(e.mark.line + 1), "invalid YAML: " + e.msg,
+                    "fix the syntax at this line (indentation, quotes, a missing ':')");
+    }
+}
+
+std::unexpected<Error> YamlReader::error(const YAML::Node& at, std::string message, std::string hint) const {
+    unsigned line = at.IsDefined() && at.Mark().line >= 0 ? static_cast<unsigned>(at.Mark().line + 1) : 0;
+    return fail(origin_, line, std::move(message), std::move(hint));
+}
+
+Expected<std::string> YamlReader::string(const YAML::Node& node, const std::string& what) const {
+    if (!node.IsScalar())
+        return error(node, what + " must be a string");
+    return node.Scalar();
+}
+
+Expected<std::vector<std::string>> YamlReader::strings(const YAML::Node& node, const std::string& what) const {
+    std::vector<std::string> out;
+    if (!node.IsSequence())
+        return error(node, what + " must be a list of strings", "write it as [\"a\", \"b\"]");
+    for (const auto& item : node) {
+        if (!item.IsScalar())
+            return error(item, what + " must contain only strings");
+        out.push_back(item.Scalar());
+    }
+    return out;
+}
+
+Expected<bool> YamlReader::boolean(const YAML::Node& node, const std::string& what) const {
+    const std::string& s = node.IsScalar() ? node.Scalar() : std::string{};
+    if (s == "true")
+        return true;
+    if (s == "false")
+        return false;
+    return error(node, what + " must be true or false");
+}
+
+Expected<long> YamlReader::integer(const YAML::Node& node, const std::string& what) const {
+    if (node.IsScalar()) {
+        const std::string& s = node.Scalar();
+        char* end = nullptr;
+        long value = std::strtol(s.c_str(), &end, 10);
+        if (!s.empty() && end && *end == '\0')
+            return value;
+    }
+    return error(node, what + " must be an integer");
+}
+
+Expected<void> YamlReader::onlyKeys(const YAML::Node& map, const std::vector<std::string>& known,
+                                    const std::string& what) const {
+    if (!map.IsMap())
+        return error(map, what + " must be a mapping");
+    for (const auto& kv : map) {
+        const std::string key = kv.first.Scalar();
+        bool ok = false;
+        for (const auto& k : known)
+            ok = ok || k == key;
+        if (!ok) {
+            std::string list;
+            for (const auto& k : known)
+                list += (list.empty() ? "" : ", ") + k;
+            return error(kv.first, "unknown key '" + key + "' in " + what, "allowed keys: " + list);
+        }
+    }
+    return {};
+}
+
+} // namespace devos::engine

@@ -1,0 +1,19 @@
+#include "cli/command.hpp"
+#include "commands/commands.hpp"
+
+namespace devos::cli {
+
+const std::vector<Command>& allCommands() {
+    static const std::vector<Command> commands = {
+#if DEVOS_HAS_CHECK
+        {"check", "check layering and purity over a compile database (LibTooling)", runCheck},
+#endif
+        {"explain", "print a rule's documentation: why, what instead, what is allowed", runExplain},
+#if DEVOS_HAS_CHECK
+        {"baseline", "create or shrink the ratcheting baseline of accepted findings", runBaseline},
+#endif
+    };
+    return commands;
+}
+
+} // namespace devos::cli

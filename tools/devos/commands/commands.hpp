@@ -1,0 +1,10 @@
+#pragma once
+#include <string>
+#include <vector>
+
+// Entry points of the subcommands, listed in command_list.cpp.
+namespace devos::cli {
+int runCheck(const std::vector<std::string>& args);
+int runExplain(const std::vector<std::string>& args);
+int runBaseline(const std::vector<std::string>& args);
+} // namespace devos::cli
