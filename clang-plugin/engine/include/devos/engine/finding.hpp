@@ -21,6 +21,7 @@ struct SourcePoint {
 struct Note {
     SourcePoint at;
     std::string message;
+    bool includeChain = false; // "included from": compilers print their own include stack
 };
 
 // A mechanical fix: replace [at, end) with `replacement`.

@@ -1,0 +1,24 @@
+#pragma once
+#include <devos/checks/rule_check.hpp>
+
+namespace devos::checks {
+
+// layer.symbol: a use of a symbol declared in a layer the user may not depend on.
+class LayerSymbolCheck : public RuleCheck {
+public:
+    using RuleCheck::RuleCheck;
+    void registerMatchers(clang::ast_matchers::MatchFinder& finder) override;
+    void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
+    void onEndOfTranslationUnit(clang::ASTContext& ast, const IncludeRecorder& includes) override;
+
+private:
+    struct Use {
+        clang::SourceLocation at;
+        std::string name;
+        clang::SourceLocation declaredAt;
+    };
+    std::vector<Use> uses_;
+    void consider(clang::SourceLocation at, const clang::NamedDecl* decl);
+};
+
+} // namespace devos::checks

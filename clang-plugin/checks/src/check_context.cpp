@@ -1,0 +1,99 @@
+#include <devos/checks/check_context.hpp>
+#include <devos/engine/allow_comment.hpp>
+
+namespace devos::checks {
+
+CheckContext::CheckContext(const engine::Policy& policy, std::string repoRoot, std::string today,
+                           clang::SourceManager& sm, FindingSink& sink)
+    : policy_(policy), today_(std::move(today)), sm_(sm), sink_(sink), files_(sm, policy.layers, std::move(repoRoot)) {}
+
+engine::SourcePoint CheckContext::point(clang::SourceLocation loc) {
+    clang::SourceLocation expansion = sm_.getExpansionLoc(loc);
+    return {files_.at(expansion).path, sm_.getExpansionLineNumber(expansion), sm_.getExpansionColumnNumber(expansion)};
+}
+
+std::string CheckContext::lineText(clang::FileID file, unsigned line) const {
+    if (line == 0)
+        return {};
+    bool invalid = false;
+    llvm::StringRef buffer = sm_.getBufferData(file, &invalid);
+    if (invalid)
+        return {};
+    clang::SourceLocation start = sm_.translateLineCol(file, line, 1);
+    if (start.isInvalid())
+        return {};
+    size_t offset = sm_.getFileOffset(start);
+    size_t end = buffer.find('\n', offset);
+    return buffer.substr(offset, end == llvm::StringRef::npos ? llvm::StringRef::npos : end - offset).str();
+}
+
+bool CheckContext::allowed(const std::string& ruleId, clang::SourceLocation loc) {
+    clang::SourceLocation expansion = sm_.getExpansionLoc(loc);
+    clang::FileID file = sm_.getFileID(expansion);
+    unsigned line = sm_.getExpansionLineNumber(expansion);
+    for (unsigned candidate : {line, line - 1}) {
+        auto allow = engine::parseAllowComment(lineText(file, candidate));
+        if (!allow)
+            continue;
+        clang::SourceLocation at = sm_.translateLineCol(file, candidate, allow->column);
+        if (!allow->problem.empty()) {
+            report("allow.malformed", at, "devos-allow comment is missing " + allow->problem, "devos-allow");
+            return false;
+        }
+        bool covers = false;
+        for (const auto& r : allow->rules)
+            covers = covers || r == ruleId;
+        if (!covers)
+            continue;
+        if (engine::isExpired(allow->until, today_)) {
+            report("allow.expired", at,
+                   "devos-allow(" + ruleId + ") expired on " + allow->until + " (today is " + today_ + ")",
+                   "devos-allow:" + ruleId);
+            return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+void CheckContext::report(const std::string& ruleId, clang::SourceRange range, std::string message,
+                          std::string subject, std::vector<PendingNote> notes, std::vector<engine::FixIt> fixes) {
+    const engine::Rule* rule = policy_.catalog.find(ruleId);
+    if (!rule || rule->level == engine::Level::Off || range.getBegin().isInvalid())
+        return;
+    engine::Finding f;
+    f.ruleId = ruleId;
+    f.level = rule->level;
+    f.at = point(range.getBegin());
+    f.end = range.getEnd().isValid() ? point(range.getEnd()) : f.at;
+    if (f.end.file != f.at.file || f.end.line < f.at.line)
+        f.end = f.at;
+    f.message = std::move(message);
+    f.subject = std::move(subject);
+    f.instead = rule->instead;
+    f.fixes = std::move(fixes);
+    if (!seen_.emplace(f.ruleId, f.at.file, f.at.line, f.at.column, f.message).second)
+        return;
+    if (ruleId.rfind("allow.", 0) != 0 && allowed(ruleId, range.getBegin()))
+        return;
+    std::vector<clang::SourceLocation> noteLocations;
+    for (auto& n : notes) {
+        f.notes.push_back({point(n.at), std::move(n.message), false});
+        noteLocations.push_back(n.at);
+    }
+    // The include chain, so a leak found in a header shows how this translation unit reached it.
+    clang::FileID file = sm_.getFileID(sm_.getExpansionLoc(range.getBegin()));
+    for (clang::SourceLocation inc = sm_.getIncludeLoc(file); inc.isValid();
+         inc = sm_.getIncludeLoc(sm_.getFileID(inc))) {
+        f.notes.push_back({point(inc), "included from here", true});
+        noteLocations.push_back(inc);
+    }
+    emit(std::move(f), range, std::move(noteLocations));
+}
+
+void CheckContext::emit(engine::Finding finding, clang::SourceRange range,
+                        std::vector<clang::SourceLocation> noteLocations) {
+    sink_.emit(finding, range, noteLocations);
+}
+
+} // namespace devos::checks

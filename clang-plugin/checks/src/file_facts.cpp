@@ -1,0 +1,40 @@
+#include <devos/checks/file_facts.hpp>
+#include <devos/engine/repo_paths.hpp>
+
+namespace devos::checks {
+
+const FileFacts& FileFactsCache::at(clang::SourceLocation loc) {
+    if (loc.isInvalid())
+        return none_;
+    return of(sm_.getFileID(sm_.getExpansionLoc(loc)));
+}
+
+const FileFacts& FileFactsCache::of(clang::FileID id) {
+    auto it = cache_.find(id);
+    if (it != cache_.end())
+        return it->second;
+    FileFacts facts;
+    if (auto entry = sm_.getFileEntryRefForID(id)) {
+        bool system = clang::SrcMgr::isSystem(sm_.getFileCharacteristic(sm_.getLocForStartOfFile(id)));
+        facts = forPath(entry->getName().str(), system);
+    } else {
+        facts.system = true; // <built-in>, <command line>, scratch space
+    }
+    return cache_.try_emplace(id, std::move(facts)).first->second;
+}
+
+FileFacts FileFactsCache::forPath(const std::string& file, bool system) const {
+    FileFacts facts;
+    facts.path = engine::repoRelative(root_, file);
+    bool inside = engine::isInsideRepo(facts.path);
+    facts.system = system || !inside;
+    if (!facts.system) {
+        facts.firstParty = layers_.isFirstParty(facts.path);
+        facts.layer = layers_.layerOf(facts.path);
+        facts.test = layers_.isTest(facts.path);
+        facts.externalTest = layers_.isExternalTest(facts.path);
+    }
+    return facts;
+}
+
+} // namespace devos::checks

@@ -1,0 +1,72 @@
+#include <clang/ASTMatchers/ASTMatchers.h>
+#include <devos/checks/include_edge.hpp>
+#include <devos/checks/layer_symbol_check.hpp>
+#include <devos/checks/symbol_names.hpp>
+#include <set>
+
+using namespace clang::ast_matchers;
+
+namespace devos::checks {
+
+void LayerSymbolCheck::registerMatchers(MatchFinder& finder) {
+    finder.addMatcher(declRefExpr(to(namedDecl().bind("target"))).bind("use"), this);
+    finder.addMatcher(memberExpr(member(namedDecl().bind("target"))).bind("use"), this);
+    finder.addMatcher(declaratorDecl().bind("typed"), this);
+    finder.addMatcher(cxxRecordDecl(isDefinition()).bind("derived"), this);
+}
+
+void LayerSymbolCheck::consider(clang::SourceLocation at, const clang::NamedDecl* decl) {
+    if (!decl || at.isInvalid())
+        return;
+    const clang::Decl* declared = decl->getCanonicalDecl();
+    uses_.push_back({at, qualifiedName(decl), declared->getLocation()});
+}
+
+void LayerSymbolCheck::run(const MatchFinder::MatchResult& result) {
+    if (const auto* use = result.Nodes.getNodeAs<clang::Expr>("use")) {
+        consider(use->getExprLoc(), result.Nodes.getNodeAs<clang::NamedDecl>("target"));
+    } else if (const auto* typed = result.Nodes.getNodeAs<clang::DeclaratorDecl>("typed")) {
+        clang::QualType t = typed->getType().getNonReferenceType();
+        while (const auto* p = t->getAs<clang::PointerType>())
+            t = p->getPointeeType();
+        if (const auto* record = t->getAsTagDecl())
+            consider(typed->getTypeSpecStartLoc(), record);
+    } else if (const auto* derived = result.Nodes.getNodeAs<clang::CXXRecordDecl>("derived")) {
+        for (const auto& base : derived->bases())
+            if (const auto* record = base.getType()->getAsCXXRecordDecl())
+                consider(base.getBaseTypeLoc(), record);
+    }
+}
+
+void LayerSymbolCheck::onEndOfTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
+    const auto& layers = context_.policy().layers;
+    clang::SourceManager& sm = context_.sourceManager();
+    // Direct include edges (including file, included path): such a use is layer.include's finding.
+    std::set<std::pair<std::string, std::string>> direct;
+    for (const auto& edge : includes.edges())
+        if (!edge.resolvedPath.empty())
+            direct.emplace(context_.facts(edge.hashLoc).path,
+                           context_.factsForPath(edge.resolvedPath, edge.targetIsSystem).path);
+    std::set<std::pair<std::string, std::string>> reported;
+    for (const auto& use : uses_) {
+        const FileFacts& from = context_.facts(use.at);
+        if (!from.checked() || !from.layer)
+            continue;
+        const FileFacts& to = context_.facts(use.declaredAt);
+        if (to.system || !to.firstParty || !to.layer || to.test || to.path == from.path)
+            continue;
+        if (layers.mayInclude(*from.layer, *to.layer) || sameComponent(from.path, to.path))
+            continue;
+        if (direct.contains({from.path, to.path}) || !reported.emplace(from.path, to.path).second)
+            continue;
+        clang::SourceLocation at = sm.getExpansionLoc(use.at);
+        context_.report("layer.symbol", {at, at},
+                        from.layer->name + "/ may not use '" + use.name + "', declared in " + to.layer->name + "/ (" +
+                            to.path + "): " + from.layer->name + "/ may depend only on " +
+                            layers.allowedList(*from.layer),
+                        use.name, {{use.declaredAt, "'" + use.name + "' is declared here"}});
+    }
+    uses_.clear();
+}
+
+} // namespace devos::checks

@@ -1,0 +1,38 @@
+#include "plugin_options.hpp"
+
+namespace devos::plugin {
+
+bool parsePluginOptions(const std::vector<std::string>& args, PluginOptions& out, std::string& error) {
+    for (const auto& arg : args) {
+        size_t eq = arg.find('=');
+        std::string key = arg.substr(0, eq);
+        std::string value = eq == std::string::npos ? std::string{} : arg.substr(eq + 1);
+        if (eq == std::string::npos || value.empty()) {
+            error = "devos plugin argument '" + arg + "' needs a value (key=value)";
+            return false;
+        }
+        if (key == "config")
+            out.config = value;
+        else if (key == "root")
+            out.root = value;
+        else if (key == "summary")
+            out.summary = value;
+        else if (key == "today")
+            out.today = value;
+        else if (key == "rule") {
+            size_t colon = value.rfind(':');
+            if (colon == std::string::npos) {
+                error = "devos plugin argument '" + arg + "' must be rule=<rule-id>:<error|warning|note|off>";
+                return false;
+            }
+            out.levels.emplace_back(value.substr(0, colon), value.substr(colon + 1));
+        } else {
+            error = "unknown devos plugin argument '" + arg +
+                    "': expected config=<file>, root=<dir>, summary=<file>|off, today=YYYY-MM-DD or rule=<id>:<level>";
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace devos::plugin

@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace devos::contracts {
+
+// A vector stored for one row (a failure, a log, a proposal) under one model; the key is
+// (ownerKind, ownerId, model), so search never mixes models.
+struct StoredEmbedding {
+    std::string ownerKind; // "test_failure", "application_log", "selfheal_proposal" ...
+    std::string ownerId;
+    std::string model;
+    std::vector<float> vector;
+
+    bool operator==(const StoredEmbedding&) const = default;
+};
+
+} // namespace devos::contracts

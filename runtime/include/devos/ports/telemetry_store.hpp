@@ -1,0 +1,53 @@
+#pragma once
+#include <cstddef>
+#include <devos/contracts/audit_entry.hpp>
+#include <devos/contracts/error.hpp>
+#include <devos/contracts/failure_query.hpp>
+#include <devos/contracts/ingest_batch.hpp>
+#include <devos/contracts/stored_embedding.hpp>
+#include <devos/contracts/telemetry_event.hpp>
+#include <devos/contracts/telemetry_table.hpp>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace devos::ports {
+
+// Where telemetry lives (seed §5.3 schema). Every write is idempotent on its ULID and leaves an
+// audit_log row; a store that cannot be reached fails with ErrorKind::Unavailable (the client
+// spools then). Implementations are safe to call from several threads.
+class TelemetryStore {
+public:
+    virtual ~TelemetryStore() = default;
+
+    // Applies the versioned migrations not yet in schema_migrations; a no-op when up to date.
+    [[nodiscard]] virtual contracts::Expected<void> migrate() = 0;
+    // Stores a run, its test failures and lint failures in one transaction: all or nothing.
+    // Rows whose id already exists are left as they are.
+    [[nodiscard]] virtual contracts::Expected<void> ingest(const contracts::IngestBatch& batch) = 0;
+    // Stores events in one transaction; returns how many were new (replayed ids are ignored).
+    [[nodiscard]] virtual contracts::Expected<std::size_t>
+    recordEvents(std::span<const contracts::TelemetryEvent> events) = 0;
+    // The newest `limit` events, newest first.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TelemetryEvent>> recentEvents(int limit) = 0;
+    // A run by id, or nullopt.
+    [[nodiscard]] virtual contracts::Expected<std::optional<contracts::TestRun>> findRun(const contracts::Ulid& runId) = 0;
+    // Test failures matching `query`, newest first.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestFailure>>
+    queryFailures(const contracts::FailureQuery& query) = 0;
+    // The lint failures of one run, in file/line order.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::LintFailure>>
+    lintFailures(const contracts::Ulid& runId) = 0;
+    // Number of rows in a table.
+    [[nodiscard]] virtual contracts::Expected<long long> count(contracts::TelemetryTable table) = 0;
+    // The newest `limit` audit rows, newest first.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::AuditEntry>> auditRows(int limit) = 0;
+    // Inserts or replaces the vector of (ownerKind, ownerId, model).
+    [[nodiscard]] virtual contracts::Expected<void> putEmbedding(const contracts::StoredEmbedding& embedding) = 0;
+    // Every vector stored under `model`, ordered by (ownerKind, ownerId).
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::StoredEmbedding>>
+    loadEmbeddings(const std::string& model) = 0;
+};
+
+} // namespace devos::ports

@@ -1,0 +1,283 @@
+// Exact top-k on a CUDA device.
+//
+// The corpus lives on the device, normalised on the host at insert and stored as fp16 or fp32
+// (capacity doubles as it grows). A search copies up to 256 normalised queries at a time, then per
+// 65536-row tile runs one cublasGemmEx (CUBLAS_COMPUTE_32F: fp32 accumulation, no TF32) into a
+// tile x queries fp32 score block that is reused for every tile, and a selection kernel that keeps
+// each 4096-row chunk's k best. One merge kernel per batch reduces the chunk winners to the final k,
+// so the full N x Q score matrix never exists. Rankings use the CPU's total order.
+#include "cuda_vector_index.cuh"
+#include <algorithm>
+#include <cublas_v2.h>
+#include <cuda_runtime_api.h>
+#include <devos/adapters/cuda_vector_index.hpp>
+
+namespace devos::adapters {
+namespace {
+
+using contracts::Error;
+using contracts::ErrorKind;
+
+constexpr std::size_t kTileRows = 65536;
+constexpr std::size_t kQueryBatch = 256;
+
+std::unexpected<Error> unavailable(const std::string& what, const std::string& detail) {
+    return contracts::fail(ErrorKind::Unavailable, "CUDA " + what + " failed: " + detail, {}, 0,
+                           "run without a GPU preference to use the CPU index");
+}
+
+std::expected<void, Error> check(cudaError_t status, const char* what) {
+    if (status != cudaSuccess) {
+        return unavailable(what, cudaGetErrorString(status));
+    }
+    return {};
+}
+
+std::expected<void, Error> check(cublasStatus_t status, const char* what) {
+    if (status != CUBLAS_STATUS_SUCCESS) {
+        return unavailable(what, cublasGetStatusString(status));
+    }
+    return {};
+}
+
+struct DeviceFree {
+    void operator()(void* p) const { cudaFree(p); }
+};
+using DeviceBuffer = std::unique_ptr<void, DeviceFree>;
+
+std::expected<DeviceBuffer, Error> allocate(std::size_t bytes) {
+    void* p = nullptr;
+    if (auto ok = check(cudaMalloc(&p, std::max<std::size_t>(bytes, 1)), "cudaMalloc"); !ok) {
+        return std::unexpected(std::move(ok.error()));
+    }
+    return DeviceBuffer(p);
+}
+
+// Host rows in the storage type: fp32 as given, or rounded to fp16 (the bits of CUDA's __half).
+std::vector<unsigned char> toStorage(const std::vector<float>& rows, contracts::VectorStorage storage) {
+    if (storage == contracts::VectorStorage::Fp32) {
+        const auto* bytes = reinterpret_cast<const unsigned char*>(rows.data());
+        return {bytes, bytes + rows.size() * sizeof(float)};
+    }
+    std::vector<unsigned char> out(rows.size() * sizeof(_Float16));
+    auto* halves = reinterpret_cast<_Float16*>(out.data());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        halves[i] = static_cast<_Float16>(rows[i]);
+    }
+    return out;
+}
+
+class CudaVectorIndex final : public ports::VectorIndex {
+public:
+    CudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage, cublasHandle_t handle)
+        : dims_(dims), model_(std::move(model)), storage_(storage), handle_(handle),
+          backend_(storage == contracts::VectorStorage::Fp16 ? "cuda-fp16" : "cuda-fp32") {}
+    ~CudaVectorIndex() override { cublasDestroy(handle_); }
+    CudaVectorIndex(const CudaVectorIndex&) = delete;
+    CudaVectorIndex& operator=(const CudaVectorIndex&) = delete;
+
+    std::expected<void, Error> add(std::span<const std::uint64_t> ids,
+                                   const contracts::EmbeddingMatrix& vectors) override;
+    std::expected<Hits, Error> search(const contracts::EmbeddingMatrix& queries, std::size_t k,
+                                      float threshold) const override;
+    std::size_t size() const override { return ids_.size(); }
+    std::size_t dims() const override { return dims_; }
+    const std::string& model() const override { return model_; }
+    std::string_view backend() const override { return backend_; }
+
+private:
+    std::size_t elementBytes() const { return storage_ == contracts::VectorStorage::Fp16 ? 2 : 4; }
+    cudaDataType_t elementType() const { return storage_ == contracts::VectorStorage::Fp16 ? CUDA_R_16F : CUDA_R_32F; }
+    std::expected<void, Error> reserve(std::size_t rows);
+    std::expected<void, Error> searchBatch(const std::vector<unsigned char>& queries, std::size_t count,
+                                           std::size_t k, float threshold, Hits& hits) const;
+
+    std::size_t dims_;
+    std::string model_;
+    contracts::VectorStorage storage_;
+    cublasHandle_t handle_;
+    std::string backend_;
+    std::vector<std::uint64_t> ids_; // host copy: maps result rows back to ids
+    std::size_t capacity_ = 0;
+    DeviceBuffer corpus_;
+    DeviceBuffer deviceIds_;
+};
+
+std::expected<void, Error> CudaVectorIndex::reserve(std::size_t rows) {
+    if (rows <= capacity_) {
+        return {};
+    }
+    const std::size_t capacity = std::max({rows, 2 * capacity_, std::size_t{1024}});
+    auto corpus = allocate(capacity * dims_ * elementBytes());
+    auto ids = allocate(capacity * sizeof(std::uint64_t));
+    if (!corpus || !ids) {
+        return std::unexpected(corpus ? ids.error() : corpus.error());
+    }
+    if (!ids_.empty()) {
+        auto copied = check(cudaMemcpy(corpus->get(), corpus_.get(), ids_.size() * dims_ * elementBytes(),
+                                       cudaMemcpyDeviceToDevice),
+                            "cudaMemcpy");
+        if (!copied) {
+            return copied;
+        }
+    }
+    corpus_ = std::move(*corpus);
+    deviceIds_ = std::move(*ids);
+    capacity_ = capacity;
+    return {};
+}
+
+std::expected<void, Error> CudaVectorIndex::add(std::span<const std::uint64_t> ids,
+                                                const contracts::EmbeddingMatrix& vectors) {
+    if (auto shape = contracts::checkShape(vectors, dims_, model_); !shape) {
+        return shape;
+    }
+    if (ids.size() != vectors.count()) {
+        return contracts::fail(ErrorKind::Invalid,
+                               "expected one id per vector, got " + std::to_string(ids.size()) + " ids for " +
+                                   std::to_string(vectors.count()) + " vectors",
+                               {}, 0, "pass ids and vectors of the same batch");
+    }
+    if (ids_.size() + ids.size() >= cuda::kNoRow) {
+        return contracts::fail(ErrorKind::Invalid, "a CUDA index holds fewer than 2^32 - 1 vectors", {}, 0,
+                               "split the corpus over several indexes");
+    }
+    auto rows = contracts::normalisedRows(vectors);
+    if (!rows) {
+        return std::unexpected(std::move(rows.error()));
+    }
+    const std::size_t old = ids_.size();
+    if (auto ok = reserve(old + ids.size()); !ok) {
+        return ok;
+    }
+    const auto bytes = toStorage(*rows, storage_);
+    auto* corpus = static_cast<unsigned char*>(corpus_.get()) + old * dims_ * elementBytes();
+    if (auto ok = check(cudaMemcpy(corpus, bytes.data(), bytes.size(), cudaMemcpyHostToDevice), "cudaMemcpy"); !ok) {
+        return ok;
+    }
+    auto* deviceIds = static_cast<std::uint64_t*>(deviceIds_.get()) + old;
+    if (auto ok = check(cudaMemcpy(deviceIds, ids.data(), ids.size_bytes(), cudaMemcpyHostToDevice), "cudaMemcpy");
+        !ok) {
+        return ok;
+    }
+    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    return {};
+}
+
+std::expected<CudaVectorIndex::Hits, Error>
+CudaVectorIndex::search(const contracts::EmbeddingMatrix& queries, std::size_t k, float threshold) const {
+    if (auto shape = contracts::checkShape(queries, dims_, model_); !shape) {
+        return std::unexpected(std::move(shape.error()));
+    }
+    if (k == 0 || k > cuda::kChunkRows) {
+        return contracts::fail(ErrorKind::Invalid, "expected 1 <= k <= 4096 on the CUDA index", {}, 0,
+                               "ask for fewer hits");
+    }
+    auto normalised = contracts::normalisedRows(queries);
+    if (!normalised) {
+        return std::unexpected(std::move(normalised.error()));
+    }
+    const std::size_t count = queries.count();
+    Hits hits(count);
+    if (ids_.empty()) {
+        return hits;
+    }
+    for (std::size_t first = 0; first < count; first += kQueryBatch) {
+        const std::size_t batch = std::min(kQueryBatch, count - first);
+        const std::vector<float> rows(normalised->begin() + static_cast<std::ptrdiff_t>(first * dims_),
+                                      normalised->begin() + static_cast<std::ptrdiff_t>((first + batch) * dims_));
+        Hits part;
+        if (auto ok = searchBatch(toStorage(rows, storage_), batch, k, threshold, part); !ok) {
+            return std::unexpected(std::move(ok.error()));
+        }
+        std::move(part.begin(), part.end(), hits.begin() + static_cast<std::ptrdiff_t>(first));
+    }
+    return hits;
+}
+
+std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsigned char>& queries, std::size_t count,
+                                                        std::size_t k, float threshold, Hits& hits) const {
+    const std::size_t n = ids_.size();
+    const std::size_t tileRows = std::min(kTileRows, n);
+    const std::size_t perQuery = (n + cuda::kChunkRows - 1) / cuda::kChunkRows * k;
+    auto deviceQueries = allocate(queries.size());
+    auto scores = allocate(tileRows * count * sizeof(float));
+    auto candidates = allocate(count * perQuery * sizeof(cuda::Candidate));
+    auto best = allocate(count * k * sizeof(cuda::Candidate));
+    if (!deviceQueries || !scores || !candidates || !best) {
+        return unavailable("cudaMalloc", "out of device memory for a search of " + std::to_string(count) + " queries");
+    }
+    if (auto ok = check(cudaMemcpy(deviceQueries->get(), queries.data(), queries.size(), cudaMemcpyHostToDevice),
+                        "cudaMemcpy");
+        !ok) {
+        return ok;
+    }
+    const auto* ids = static_cast<const std::uint64_t*>(deviceIds_.get());
+    auto* chunkBest = static_cast<cuda::Candidate*>(candidates->get());
+    const float alpha = 1.0F;
+    const float beta = 0.0F;
+    for (std::size_t begin = 0; begin < n; begin += kTileRows) {
+        const std::size_t rows = std::min(kTileRows, n - begin);
+        const auto* tile = static_cast<const unsigned char*>(corpus_.get()) + begin * dims_ * elementBytes();
+        // Column-major view: the tile is dims x rows (lda = dims); scores are rows x count (ldc = tileRows).
+        auto gemm = check(cublasGemmEx(handle_, CUBLAS_OP_T, CUBLAS_OP_N, static_cast<int>(rows),
+                                       static_cast<int>(count), static_cast<int>(dims_), &alpha, tile, elementType(),
+                                       static_cast<int>(dims_), deviceQueries->get(), elementType(),
+                                       static_cast<int>(dims_), &beta, scores->get(), CUDA_R_32F,
+                                       static_cast<int>(tileRows), CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT),
+                          "cublasGemmEx");
+        if (!gemm) {
+            return gemm;
+        }
+        auto select = check(cuda::launchTileSelect(static_cast<const float*>(scores->get()), tileRows, rows, begin,
+                                                   count, ids, k, threshold, chunkBest, perQuery, nullptr),
+                            "top-k kernel");
+        if (!select) {
+            return select;
+        }
+    }
+    auto* merged = static_cast<cuda::Candidate*>(best->get());
+    if (auto ok = check(cuda::launchMergeSelect(chunkBest, perQuery, count, ids, k, merged, nullptr), "merge kernel");
+        !ok) {
+        return ok;
+    }
+    std::vector<cuda::Candidate> host(count * k);
+    if (auto ok = check(cudaMemcpy(host.data(), merged, host.size() * sizeof(cuda::Candidate), cudaMemcpyDeviceToHost),
+                        "cudaMemcpy");
+        !ok) {
+        return ok;
+    }
+    hits.assign(count, {});
+    for (std::size_t q = 0; q < count; ++q) {
+        for (std::size_t r = 0; r < k && host[q * k + r].row != cuda::kNoRow; ++r) {
+            const cuda::Candidate c = host[q * k + r];
+            hits[q].push_back({ids_[c.row], c.score});
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+int cudaVectorDeviceCount() {
+    int count = 0;
+    return cudaGetDeviceCount(&count) == cudaSuccess ? count : 0;
+}
+
+std::expected<std::unique_ptr<ports::VectorIndex>, Error>
+makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage) {
+    if (cudaVectorDeviceCount() == 0) {
+        return contracts::fail(ErrorKind::Unavailable, "expected a CUDA device, found none", {}, 0,
+                               "use the CPU index (VectorBackend::Auto falls back to it)");
+    }
+    if (auto ok = check(cudaSetDevice(0), "cudaSetDevice"); !ok) {
+        return std::unexpected(std::move(ok.error()));
+    }
+    cublasHandle_t handle = nullptr;
+    if (auto ok = check(cublasCreate(&handle), "cublasCreate"); !ok) {
+        return std::unexpected(std::move(ok.error()));
+    }
+    return std::make_unique<CudaVectorIndex>(dims, std::move(model), storage, handle);
+}
+
+} // namespace devos::adapters

@@ -1,0 +1,104 @@
+#include <algorithm>
+#include <numeric>
+#include <devos/adapters/cpu_vector_index.hpp>
+#include <devos/adapters/cuda_vector_index.hpp>
+#include <gtest/gtest.h>
+#include <random>
+
+namespace devos::adapters {
+namespace {
+
+using contracts::EmbeddingMatrix;
+using contracts::VectorStorage;
+
+constexpr const char* kModel = "test-model";
+
+std::vector<float> randomRows(std::size_t count, std::size_t dims, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal;
+    std::vector<float> rows(count * dims);
+    std::generate(rows.begin(), rows.end(), [&] { return normal(rng); });
+    return rows;
+}
+
+class CudaVectorIndexTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (cudaVectorDeviceCount() == 0) {
+            GTEST_SKIP() << "no CUDA device (cudaGetDeviceCount failed or returned 0): GPU search not tested here";
+        }
+    }
+};
+
+// 70000 rows: two GEMM tiles (65536 + 4464), the second ending in a partial 4096-row chunk.
+void expectCudaMatchesCpu(VectorStorage storage, std::size_t queryCount, float tolerance) {
+    const std::size_t dims = 128;
+    const std::size_t n = 70000;
+    const auto corpus = randomRows(n, dims, 11);
+    std::vector<std::uint64_t> ids(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        ids[i] = (i * 7919) % n; // a permutation: id order differs from row order
+    }
+    CpuVectorIndex cpu(dims, kModel, {storage, 0});
+    auto cuda = makeCudaVectorIndex(dims, kModel, storage);
+    ASSERT_TRUE(cuda.has_value()) << cuda.error().message;
+    ASSERT_TRUE(cpu.add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
+    ASSERT_TRUE((*cuda)->add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
+    const auto queries = randomRows(queryCount, dims, 12);
+    const auto want = cpu.search(EmbeddingMatrix{kModel, dims, queries}, 10, 0.0F);
+    const auto got = (*cuda)->search(EmbeddingMatrix{kModel, dims, queries}, 10, 0.0F);
+    ASSERT_TRUE(want && got);
+    for (std::size_t q = 0; q < queryCount; ++q) {
+        ASSERT_EQ(got->at(q).size(), want->at(q).size()) << "query " << q;
+        for (std::size_t r = 0; r < want->at(q).size(); ++r) {
+            EXPECT_EQ(got->at(q)[r].id, want->at(q)[r].id) << "query " << q << " rank " << r;
+            EXPECT_NEAR(got->at(q)[r].score, want->at(q)[r].score, tolerance) << "query " << q << " rank " << r;
+        }
+    }
+}
+
+TEST_F(CudaVectorIndexTest, Fp32SingleQueryMatchesTheCpuExactly) { expectCudaMatchesCpu(VectorStorage::Fp32, 1, 1e-5F); }
+TEST_F(CudaVectorIndexTest, Fp32BatchMatchesTheCpuExactly) { expectCudaMatchesCpu(VectorStorage::Fp32, 300, 1e-5F); }
+// fp16 queries on the GPU vs fp32 queries on the CPU: the ranking may differ on near-ties, so only
+// the scores of the CPU's fp16 path are compared, within fp16 rounding.
+TEST_F(CudaVectorIndexTest, Fp16ScoresMatchTheCpuWithinFp16Rounding) {
+    const std::size_t dims = 256;
+    const auto corpus = randomRows(5000, dims, 13);
+    std::vector<std::uint64_t> ids(5000);
+    std::iota(ids.begin(), ids.end(), 0);
+    auto cuda = makeCudaVectorIndex(dims, kModel, VectorStorage::Fp16);
+    ASSERT_TRUE(cuda.has_value());
+    ASSERT_TRUE((*cuda)->add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
+    EXPECT_EQ((*cuda)->backend(), "cuda-fp16");
+    const auto query = randomRows(1, dims, 14);
+    const auto hits = (*cuda)->search(EmbeddingMatrix{kModel, dims, query}, 10, -1.0F);
+    ASSERT_TRUE(hits.has_value());
+    ASSERT_EQ(hits->at(0).size(), 10U);
+    CpuVectorIndex cpu(dims, kModel);
+    ASSERT_TRUE(cpu.add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
+    const auto exact = cpu.search(EmbeddingMatrix{kModel, dims, query}, 10, -1.0F);
+    ASSERT_TRUE(exact.has_value());
+    for (std::size_t r = 0; r < 10; ++r) {
+        EXPECT_NEAR(hits->at(0)[r].score, exact->at(0)[r].score, 3e-3F);
+    }
+}
+
+TEST_F(CudaVectorIndexTest, RejectsAnotherModel) {
+    auto cuda = makeCudaVectorIndex(4, kModel, VectorStorage::Fp32);
+    ASSERT_TRUE(cuda.has_value());
+    const std::vector<float> rows{1, 0, 0, 0};
+    const std::vector<std::uint64_t> ids{1};
+    EXPECT_FALSE((*cuda)->add(ids, EmbeddingMatrix{"other", 4, rows}).has_value());
+}
+
+TEST(CudaVectorIndexWithoutDevice, FactoryFailsCleanly) {
+    if (cudaVectorDeviceCount() != 0) {
+        GTEST_SKIP() << "a CUDA device is present: the no-device path is not reachable";
+    }
+    const auto index = makeCudaVectorIndex(4, kModel, VectorStorage::Fp32);
+    ASSERT_FALSE(index.has_value());
+    EXPECT_EQ(index.error().kind, contracts::ErrorKind::Unavailable);
+}
+
+} // namespace
+} // namespace devos::adapters

@@ -1,0 +1,59 @@
+// The seed §5.3 schema for SQLite. Times are INTEGER milliseconds since the epoch (UTC); ids are
+// ULID text, so `ORDER BY id` is creation order too. Vectors are little-endian float32 BLOBs.
+#include "sqlite_schema.hpp"
+
+namespace devos::adapters {
+namespace {
+
+constexpr const char* kInitialSchema = R"SQL(
+CREATE TABLE application_logs (
+  id TEXT PRIMARY KEY, ts INTEGER NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL, code TEXT,
+  message TEXT NOT NULL, trace_id TEXT, tags TEXT NOT NULL DEFAULT '{}', payload TEXT);
+CREATE INDEX idx_application_logs_ts ON application_logs(ts DESC);
+CREATE TABLE test_runs (
+  run_id TEXT PRIMARY KEY, started_at INTEGER NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('local', 'ci')), repository TEXT, branch TEXT, commit_sha TEXT,
+  ci_provider TEXT, ci_job_id TEXT, tool TEXT, total INTEGER NOT NULL DEFAULT 0,
+  passed INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
+  duration_ms INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX idx_test_runs_started ON test_runs(started_at DESC);
+CREATE TABLE test_failures (
+  failure_id TEXT PRIMARY KEY, run_id TEXT NOT NULL REFERENCES test_runs(run_id) ON DELETE CASCADE,
+  ts INTEGER NOT NULL, suite TEXT, test_name TEXT NOT NULL, file TEXT, line INTEGER, message TEXT NOT NULL,
+  stack_trace TEXT, pattern_id TEXT NOT NULL, duration_ms INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX idx_test_failures_run ON test_failures(run_id);
+CREATE INDEX idx_test_failures_pattern ON test_failures(pattern_id, ts DESC);
+CREATE TABLE lint_failures (
+  failure_id TEXT PRIMARY KEY, run_id TEXT NOT NULL REFERENCES test_runs(run_id) ON DELETE CASCADE,
+  ts INTEGER NOT NULL, tool TEXT, rule_id TEXT NOT NULL, level TEXT NOT NULL, file TEXT, line INTEGER,
+  col INTEGER, message TEXT NOT NULL, pattern_id TEXT NOT NULL);
+CREATE INDEX idx_lint_failures_run ON lint_failures(run_id);
+CREATE TABLE selfheal_proposals (
+  proposal_id TEXT PRIMARY KEY, ts INTEGER NOT NULL, pattern_id TEXT NOT NULL, trigger_id TEXT NOT NULL,
+  status TEXT NOT NULL, description TEXT, risk_score INTEGER, confidence INTEGER, payload TEXT);
+CREATE INDEX idx_selfheal_pattern ON selfheal_proposals(pattern_id, ts DESC);
+CREATE TABLE trace_spans (
+  span_id TEXT PRIMARY KEY, trace_id TEXT NOT NULL, parent_span_id TEXT, name TEXT NOT NULL,
+  start_ts INTEGER NOT NULL, end_ts INTEGER, attributes TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX idx_trace_spans_trace ON trace_spans(trace_id);
+CREATE TABLE metrics_samples (
+  sample_id TEXT PRIMARY KEY, ts INTEGER NOT NULL, name TEXT NOT NULL, value REAL NOT NULL,
+  tags TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX idx_metrics_samples_name_ts ON metrics_samples(name, ts DESC);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, ts INTEGER NOT NULL, action TEXT NOT NULL, table_name TEXT NOT NULL,
+  row_count INTEGER NOT NULL, subject TEXT);
+CREATE INDEX idx_audit_log_ts ON audit_log(ts DESC);
+CREATE TABLE embeddings (
+  owner_kind TEXT NOT NULL, owner_id TEXT NOT NULL, model TEXT NOT NULL, dims INTEGER NOT NULL,
+  vector BLOB NOT NULL, PRIMARY KEY (owner_kind, owner_id, model));
+CREATE INDEX idx_embeddings_model ON embeddings(model);
+)SQL";
+
+constexpr SqliteMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema}};
+
+} // namespace
+
+std::span<const SqliteMigration> sqliteMigrations() { return kMigrations; }
+
+} // namespace devos::adapters

@@ -1,0 +1,378 @@
+// The embedded telemetry store: one SQLite file in WAL mode (readers never block the writer),
+// foreign keys on, every write in one transaction with its audit row, INSERT OR IGNORE on ULIDs.
+#include "sqlite_schema.hpp"
+#include "sqlite_statement.hpp"
+
+#include <devos/adapters/sqlite_store.hpp>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+namespace devos::adapters {
+namespace {
+
+using contracts::ErrorKind;
+using contracts::Expected;
+using contracts::fail;
+
+constexpr const char* kNowMillis = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+
+class SqliteStore final : public ports::TelemetryStore {
+public:
+    SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+    ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+    Expected<void> configure() {
+        sqlite3_busy_timeout(db_, 5000);
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"})
+            if (auto r = exec(pragma); !r)
+                return r;
+        return {};
+    }
+
+    Expected<void> migrate() override {
+        std::lock_guard lock(mutex_);
+        if (auto r = exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                          " applied_at INTEGER NOT NULL)");
+            !r)
+            return r;
+        for (const auto& m : sqliteMigrations()) {
+            if (isApplied(m.version))
+                continue;
+            auto applied = inTransaction([&]() -> Expected<void> {
+                if (auto r = exec(m.sql); !r)
+                    return r;
+                SqliteStatement record(db_, std::string("INSERT INTO schema_migrations VALUES (?, ?, ") + kNowMillis + ")");
+                record.bind(1, static_cast<long long>(m.version));
+                record.bind(2, std::string(m.name));
+                return record.run() ? Expected<void>{} : storageError("record migration");
+            });
+            if (!applied)
+                return applied;
+        }
+        return {};
+    }
+
+    Expected<void> ingest(const contracts::IngestBatch& batch) override {
+        std::lock_guard lock(mutex_);
+        return inTransaction([&]() -> Expected<void> {
+            const auto& r = batch.run;
+            SqliteStatement run(db_, "INSERT OR IGNORE INTO test_runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            run.bind(1, r.runId);
+            run.bind(2, r.startedAt);
+            run.bind(3, std::string(r.source == contracts::RunSource::Ci ? "ci" : "local"));
+            run.bindOrNull(4, r.repository);
+            run.bindOrNull(5, r.branch);
+            run.bindOrNull(6, r.commitSha);
+            run.bindOrNull(7, r.ciProvider);
+            run.bindOrNull(8, r.ciJobId);
+            run.bindOrNull(9, r.tool);
+            run.bind(10, static_cast<long long>(r.total));
+            run.bind(11, static_cast<long long>(r.passed));
+            run.bind(12, static_cast<long long>(r.failed));
+            run.bind(13, static_cast<long long>(r.skipped));
+            run.bind(14, r.durationMs);
+            if (!run.run())
+                return storageError("insert test run " + r.runId);
+            long long written = sqlite3_changes(db_);
+            SqliteStatement failure(db_, "INSERT OR IGNORE INTO test_failures VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+            for (const auto& f : batch.testFailures) {
+                failure.bind(1, f.id);
+                failure.bind(2, f.runId);
+                failure.bind(3, f.ts);
+                failure.bindOrNull(4, f.suite);
+                failure.bind(5, f.testName);
+                failure.bindOrNull(6, f.file);
+                failure.bind(7, static_cast<long long>(f.line));
+                failure.bind(8, f.message);
+                failure.bindOrNull(9, f.stackTrace);
+                failure.bind(10, f.patternId);
+                failure.bind(11, f.durationMs);
+                if (!failure.run())
+                    return storageError("insert test failure " + f.id);
+                written += sqlite3_changes(db_);
+            }
+            SqliteStatement lint(db_, "INSERT OR IGNORE INTO lint_failures VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+            for (const auto& f : batch.lintFailures) {
+                lint.bind(1, f.id);
+                lint.bind(2, f.runId);
+                lint.bind(3, f.ts);
+                lint.bindOrNull(4, f.tool);
+                lint.bind(5, f.ruleId);
+                lint.bind(6, f.level);
+                lint.bindOrNull(7, f.file);
+                lint.bind(8, static_cast<long long>(f.line));
+                lint.bind(9, static_cast<long long>(f.column));
+                lint.bind(10, f.message);
+                lint.bind(11, f.patternId);
+                if (!lint.run())
+                    return storageError("insert lint failure " + f.id);
+                written += sqlite3_changes(db_);
+            }
+            return audit("ingest_run", "test_runs", written, r.runId);
+        });
+    }
+
+    Expected<std::size_t> recordEvents(std::span<const contracts::TelemetryEvent> events) override {
+        std::lock_guard lock(mutex_);
+        long long written = 0;
+        auto result = inTransaction([&]() -> Expected<void> {
+            SqliteStatement insert(db_, "INSERT OR IGNORE INTO application_logs VALUES (?,?,?,?,?,?,?,?,?)");
+            for (const auto& e : events) {
+                insert.bind(1, e.id);
+                insert.bind(2, e.ts);
+                insert.bind(3, std::string(contracts::sourceName(e.source)));
+                insert.bind(4, std::string(contracts::kindName(e.kind)));
+                insert.bindOrNull(5, e.code);
+                insert.bind(6, e.message);
+                insert.bindOrNull(7, e.traceId);
+                insert.bind(8, nlohmann::json(e.tags).dump());
+                insert.bindOrNull(9, e.payloadJson);
+                if (!insert.run())
+                    return storageError("insert event " + e.id);
+                written += sqlite3_changes(db_);
+            }
+            return events.empty() ? Expected<void>{} : audit("record_events", "application_logs", written, events[0].id);
+        });
+        if (!result)
+            return std::unexpected(result.error());
+        return static_cast<std::size_t>(written);
+    }
+
+    Expected<std::vector<contracts::TelemetryEvent>> recentEvents(int limit) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_, "SELECT id, ts, source, kind, code, message, trace_id, tags, payload FROM application_logs"
+                               " ORDER BY ts DESC, id DESC LIMIT ?");
+        q.bind(1, static_cast<long long>(limit));
+        std::vector<contracts::TelemetryEvent> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW) {
+            contracts::TelemetryEvent e;
+            e.id = q.text(0);
+            e.ts = q.integer(1);
+            (void)contracts::parseSource(q.text(2), e.source);
+            (void)contracts::parseKind(q.text(3), e.kind);
+            e.code = q.text(4);
+            e.message = q.text(5);
+            e.traceId = q.text(6);
+            e.tags = nlohmann::json::parse(q.text(7)).get<std::map<std::string, std::string>>();
+            e.payloadJson = q.text(8);
+            out.push_back(std::move(e));
+        }
+        if (rc != SQLITE_DONE)
+            return storageError("read events");
+        return out;
+    }
+
+    Expected<std::optional<contracts::TestRun>> findRun(const contracts::Ulid& runId) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_, "SELECT run_id, started_at, source, repository, branch, commit_sha, ci_provider, ci_job_id,"
+                               " tool, total, passed, failed, skipped, duration_ms FROM test_runs WHERE run_id = ?");
+        q.bind(1, runId);
+        int rc = q.step();
+        if (rc == SQLITE_DONE)
+            return std::optional<contracts::TestRun>{};
+        if (rc != SQLITE_ROW)
+            return storageError("read run " + runId);
+        contracts::TestRun r;
+        r.runId = q.text(0);
+        r.startedAt = q.integer(1);
+        r.source = q.text(2) == "ci" ? contracts::RunSource::Ci : contracts::RunSource::Local;
+        r.repository = q.text(3);
+        r.branch = q.text(4);
+        r.commitSha = q.text(5);
+        r.ciProvider = q.text(6);
+        r.ciJobId = q.text(7);
+        r.tool = q.text(8);
+        r.total = static_cast<int>(q.integer(9));
+        r.passed = static_cast<int>(q.integer(10));
+        r.failed = static_cast<int>(q.integer(11));
+        r.skipped = static_cast<int>(q.integer(12));
+        r.durationMs = q.integer(13);
+        return std::optional{r};
+    }
+
+    Expected<std::vector<contracts::TestFailure>> queryFailures(const contracts::FailureQuery& query) override {
+        std::lock_guard lock(mutex_);
+        std::string sql = "SELECT failure_id, run_id, ts, suite, test_name, file, line, message, stack_trace, pattern_id,"
+                          " duration_ms FROM test_failures WHERE (?1 IS NULL OR run_id = ?1) AND (?2 IS NULL OR"
+                          " pattern_id = ?2) AND (?3 IS NULL OR failure_id = ?3) ORDER BY ts DESC, failure_id DESC LIMIT ?4";
+        SqliteStatement q(db_, sql);
+        if (query.runId)
+            q.bind(1, *query.runId);
+        if (query.patternId)
+            q.bind(2, *query.patternId);
+        if (query.failureId)
+            q.bind(3, *query.failureId);
+        q.bind(4, static_cast<long long>(query.limit));
+        std::vector<contracts::TestFailure> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW) {
+            contracts::TestFailure f;
+            f.id = q.text(0);
+            f.runId = q.text(1);
+            f.ts = q.integer(2);
+            f.suite = q.text(3);
+            f.testName = q.text(4);
+            f.file = q.text(5);
+            f.line = static_cast<unsigned>(q.integer(6));
+            f.message = q.text(7);
+            f.stackTrace = q.text(8);
+            f.patternId = q.text(9);
+            f.durationMs = q.integer(10);
+            out.push_back(std::move(f));
+        }
+        if (rc != SQLITE_DONE)
+            return storageError("query failures");
+        return out;
+    }
+
+    Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_, "SELECT failure_id, run_id, ts, tool, rule_id, level, file, line, col, message, pattern_id"
+                               " FROM lint_failures WHERE run_id = ? ORDER BY file, line, col, failure_id");
+        q.bind(1, runId);
+        std::vector<contracts::LintFailure> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW) {
+            contracts::LintFailure f;
+            f.id = q.text(0);
+            f.runId = q.text(1);
+            f.ts = q.integer(2);
+            f.tool = q.text(3);
+            f.ruleId = q.text(4);
+            f.level = q.text(5);
+            f.file = q.text(6);
+            f.line = static_cast<unsigned>(q.integer(7));
+            f.column = static_cast<unsigned>(q.integer(8));
+            f.message = q.text(9);
+            f.patternId = q.text(10);
+            out.push_back(std::move(f));
+        }
+        if (rc != SQLITE_DONE)
+            return storageError("read lint failures");
+        return out;
+    }
+
+    Expected<long long> count(contracts::TelemetryTable table) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_, std::string("SELECT COUNT(*) FROM ") + contracts::tableName(table));
+        if (q.step() != SQLITE_ROW)
+            return storageError(std::string("count ") + contracts::tableName(table));
+        return q.integer(0);
+    }
+
+    Expected<std::vector<contracts::AuditEntry>> auditRows(int limit) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_, "SELECT id, ts, action, table_name, row_count, subject FROM audit_log ORDER BY id DESC LIMIT ?");
+        q.bind(1, static_cast<long long>(limit));
+        std::vector<contracts::AuditEntry> out;
+        while (q.step() == SQLITE_ROW)
+            out.push_back({q.integer(0), q.integer(1), q.text(2), q.text(3), q.integer(4), q.text(5)});
+        return out;
+    }
+
+    Expected<void> putEmbedding(const contracts::StoredEmbedding& e) override {
+        std::lock_guard lock(mutex_);
+        return inTransaction([&]() -> Expected<void> {
+            SqliteStatement q(db_, "INSERT INTO embeddings VALUES (?,?,?,?,?) ON CONFLICT (owner_kind, owner_id, model)"
+                                   " DO UPDATE SET dims = excluded.dims, vector = excluded.vector");
+            q.bind(1, e.ownerKind);
+            q.bind(2, e.ownerId);
+            q.bind(3, e.model);
+            q.bind(4, static_cast<long long>(e.vector.size()));
+            q.bindBlob(5, e.vector.data(), e.vector.size() * sizeof(float));
+            if (!q.run())
+                return storageError("store embedding of " + e.ownerKind + " " + e.ownerId);
+            return audit("put_embedding", "embeddings", 1, e.ownerKind + ":" + e.ownerId);
+        });
+    }
+
+    Expected<std::vector<contracts::StoredEmbedding>> loadEmbeddings(const std::string& model) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_, "SELECT owner_kind, owner_id, vector FROM embeddings WHERE model = ? ORDER BY owner_kind, owner_id");
+        q.bind(1, model);
+        std::vector<contracts::StoredEmbedding> out;
+        while (q.step() == SQLITE_ROW)
+            out.push_back({q.text(0), q.text(1), model, q.floats(2)});
+        return out;
+    }
+
+private:
+    bool isApplied(int version) {
+        SqliteStatement check(db_, "SELECT 1 FROM schema_migrations WHERE version = ?");
+        check.bind(1, static_cast<long long>(version));
+        return check.step() == SQLITE_ROW;
+    }
+
+    std::unexpected<contracts::Error> storageError(const std::string& what) const {
+        return fail(ErrorKind::Storage, what + " failed: " + sqlite3_errmsg(db_), path_);
+    }
+
+    Expected<void> exec(const char* sql) {
+        char* message = nullptr;
+        if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK)
+            return {};
+        std::string text = message ? message : "unknown error";
+        sqlite3_free(message);
+        return fail(ErrorKind::Storage, text, path_);
+    }
+
+    template <typename F> Expected<void> inTransaction(F&& body) {
+        if (auto r = exec("BEGIN IMMEDIATE"); !r)
+            return r;
+        auto result = body();
+        if (!result) {
+            (void)exec("ROLLBACK");
+            return result;
+        }
+        if (auto r = exec("COMMIT"); !r) {
+            (void)exec("ROLLBACK");
+            return r;
+        }
+        return {};
+    }
+
+    Expected<void> audit(const char* action, const char* table, long long rows, const std::string& subject) {
+        SqliteStatement q(db_, std::string("INSERT INTO audit_log (ts, action, table_name, row_count, subject) VALUES (") +
+                                   kNowMillis + ", ?, ?, ?, ?)");
+        q.bind(1, std::string(action));
+        q.bind(2, std::string(table));
+        q.bind(3, rows);
+        q.bind(4, subject);
+        return q.run() ? Expected<void>{} : storageError("write audit row");
+    }
+
+    sqlite3* db_;
+    std::string path_;
+    std::mutex mutex_;
+};
+
+} // namespace
+
+Expected<std::unique_ptr<ports::TelemetryStore>> openSqliteStore(const std::string& path) {
+    if (path != ":memory:") {
+        std::error_code ec;
+        auto parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty())
+            std::filesystem::create_directories(parent, ec);
+        if (ec)
+            return fail(ErrorKind::Io, "cannot create folder " + parent.string() + ": " + ec.message(), path);
+    }
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close_v2(db);
+        return fail(ErrorKind::Unavailable, "cannot open telemetry database: " + message, path,
+                    0, "check that the folder is writable");
+    }
+    auto store = std::make_unique<SqliteStore>(db, path);
+    if (auto r = store->configure(); !r)
+        return std::unexpected(r.error());
+    if (auto r = store->migrate(); !r)
+        return std::unexpected(r.error());
+    return std::unique_ptr<ports::TelemetryStore>(std::move(store));
+}
+
+} // namespace devos::adapters

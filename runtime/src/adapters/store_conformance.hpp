@@ -1,0 +1,161 @@
+#pragma once
+// The behaviour every TelemetryStore must have, written once and instantiated per adapter
+// (sqlite_store_test.cpp, postgres/postgres_store_test.cpp) with INSTANTIATE_TEST_SUITE_P.
+#include <devos/logic/ulid.hpp>
+#include <devos/ports/telemetry_store.hpp>
+#include <functional>
+#include <gtest/gtest.h>
+#include <memory>
+
+namespace devos::adapters::testing {
+
+// Opens a fresh, empty, migrated store; a null result with `skipReason` set skips the test.
+struct StoreFactory {
+    std::string name;
+    std::function<contracts::Expected<std::unique_ptr<ports::TelemetryStore>>(std::string& skipReason)> open;
+};
+
+inline contracts::Ulid testUlid(std::uint64_t millis, std::uint8_t salt) {
+    return logic::encodeUlid(millis, logic::UlidRandom{salt, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+}
+
+inline contracts::IngestBatch sampleBatch(std::uint8_t salt, std::size_t failures = 2) {
+    contracts::IngestBatch b;
+    b.run = {testUlid(1700000000000, salt), 1700000000000, contracts::RunSource::Ci, "orders", "main", "abc123",
+             "github", "77", "ctest", 10, 8, static_cast<int>(failures), 0, 1234};
+    for (std::size_t i = 0; i < failures; ++i)
+        b.testFailures.push_back({testUlid(1700000000001 + i, salt), b.run.runId, 1700000000001 + static_cast<long long>(i),
+                                  "OrderRepo", "saves_" + std::to_string(i), "src/repo.cpp", 42, "expected 1 got 2",
+                                  "#0 0x1 in save()", std::string(64, static_cast<char>('a' + i)), 5});
+    b.lintFailures.push_back({testUlid(1700000000100, salt), b.run.runId, 1700000000100, "devos", "layer.include",
+                              "error", "src/logic/a.cpp", 3, 1, "logic includes an adapter", std::string(64, 'f')});
+    return b;
+}
+
+inline contracts::TelemetryEvent sampleEvent(std::uint64_t millis, std::uint8_t salt) {
+    return {testUlid(millis, salt), static_cast<long long>(millis), contracts::EventSource::Runtime,
+            contracts::EventKind::Error, "E_SAVE", "save failed", "trace-1", {{"service", "orders"}, {"env", "dev"}},
+            R"({"attempt":1})"};
+}
+
+class StoreConformance : public ::testing::TestWithParam<StoreFactory> {
+protected:
+    void SetUp() override {
+        std::string skip;
+        auto opened = GetParam().open(skip);
+        if (!skip.empty())
+            GTEST_SKIP() << skip;
+        ASSERT_TRUE(opened) << opened.error().render();
+        store = std::move(*opened);
+    }
+    long long rows(contracts::TelemetryTable t) {
+        auto n = store->count(t);
+        EXPECT_TRUE(n) << n.error().render();
+        return n.value_or(-1);
+    }
+    std::unique_ptr<ports::TelemetryStore> store;
+};
+
+TEST_P(StoreConformance, MigrationsAreIdempotentAndCreateEveryTable) {
+    ASSERT_TRUE(store->migrate());
+    using T = contracts::TelemetryTable;
+    for (T t : {T::ApplicationLogs, T::TestRuns, T::TestFailures, T::LintFailures, T::SelfhealProposals, T::TraceSpans,
+                T::MetricsSamples, T::AuditLog, T::Embeddings})
+        EXPECT_EQ(rows(t), 0) << contracts::tableName(t);
+}
+
+TEST_P(StoreConformance, IngestRoundTripsARunWithItsFailures) {
+    auto batch = sampleBatch(1);
+    ASSERT_TRUE(store->ingest(batch));
+    auto run = store->findRun(batch.run.runId);
+    ASSERT_TRUE(run && *run);
+    EXPECT_EQ(**run, batch.run);
+    auto failures = store->queryFailures({.runId = batch.run.runId});
+    ASSERT_TRUE(failures);
+    ASSERT_EQ(failures->size(), 2u);
+    EXPECT_EQ((*failures)[0], batch.testFailures[1]); // newest first
+    EXPECT_EQ((*failures)[1], batch.testFailures[0]);
+    auto lint = store->lintFailures(batch.run.runId);
+    ASSERT_TRUE(lint);
+    EXPECT_EQ(*lint, batch.lintFailures);
+    auto missing = store->findRun(testUlid(1, 99));
+    ASSERT_TRUE(missing);
+    EXPECT_FALSE(*missing);
+}
+
+TEST_P(StoreConformance, IngestingTheSameBatchTwiceWritesItOnce) {
+    auto batch = sampleBatch(2);
+    ASSERT_TRUE(store->ingest(batch));
+    ASSERT_TRUE(store->ingest(batch));
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestRuns), 1);
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestFailures), 2);
+    EXPECT_EQ(rows(contracts::TelemetryTable::LintFailures), 1);
+    auto audit = store->auditRows(10);
+    ASSERT_TRUE(audit);
+    ASSERT_EQ(audit->size(), 2u);
+    EXPECT_EQ((*audit)[0].rowCount, 0); // the replay wrote nothing
+    EXPECT_EQ((*audit)[1].rowCount, 4);
+    EXPECT_EQ((*audit)[1].action, "ingest_run");
+    EXPECT_EQ((*audit)[1].subject, batch.run.runId);
+}
+
+TEST_P(StoreConformance, AFailedIngestWritesNothing) {
+    auto batch = sampleBatch(3);
+    batch.testFailures[1].runId = testUlid(5, 5); // no such run: the foreign key rejects it
+    EXPECT_FALSE(store->ingest(batch));
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestRuns), 0);
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestFailures), 0);
+    EXPECT_EQ(rows(contracts::TelemetryTable::AuditLog), 0);
+}
+
+TEST_P(StoreConformance, RecordEventsIgnoresReplayedIds) {
+    std::vector<contracts::TelemetryEvent> events = {sampleEvent(1700000000000, 1), sampleEvent(1700000001000, 2),
+                                                     sampleEvent(1700000002000, 3)};
+    events[1].payloadJson.clear();
+    events[1].tags.clear();
+    auto first = store->recordEvents(events);
+    ASSERT_TRUE(first) << first.error().render();
+    EXPECT_EQ(*first, 3u);
+    events.push_back(sampleEvent(1700000003000, 4));
+    auto second = store->recordEvents(events);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(*second, 1u);
+    EXPECT_EQ(rows(contracts::TelemetryTable::ApplicationLogs), 4);
+    auto recent = store->recentEvents(10);
+    ASSERT_TRUE(recent);
+    ASSERT_EQ(recent->size(), 4u);
+    EXPECT_EQ((*recent)[0], events[3]);
+    EXPECT_EQ((*recent)[2], events[1]);
+}
+
+TEST_P(StoreConformance, QueryFailuresFiltersByPatternAndLimit) {
+    ASSERT_TRUE(store->ingest(sampleBatch(4, 3)));
+    auto byPattern = store->queryFailures({.patternId = std::string(64, 'b')});
+    ASSERT_TRUE(byPattern);
+    ASSERT_EQ(byPattern->size(), 1u);
+    EXPECT_EQ((*byPattern)[0].testName, "saves_1");
+    auto limited = store->queryFailures({.limit = 2});
+    ASSERT_TRUE(limited);
+    EXPECT_EQ(limited->size(), 2u);
+    auto byId = store->queryFailures({.failureId = (*byPattern)[0].id});
+    ASSERT_TRUE(byId);
+    EXPECT_EQ(byId->size(), 1u);
+}
+
+TEST_P(StoreConformance, EmbeddingsAreKeyedByOwnerAndModel) {
+    ASSERT_TRUE(store->putEmbedding({"test_failure", "A", "hash-1024", {0.5f, -1.25f, 3.0f}}));
+    ASSERT_TRUE(store->putEmbedding({"test_failure", "B", "hash-1024", {1.0f, 2.0f, 3.0f}}));
+    ASSERT_TRUE(store->putEmbedding({"test_failure", "A", "bge-large", {9.0f}}));
+    ASSERT_TRUE(store->putEmbedding({"test_failure", "A", "hash-1024", {0.0f, 1.0f, 0.0f}})); // replaces
+    auto hashed = store->loadEmbeddings("hash-1024");
+    ASSERT_TRUE(hashed);
+    ASSERT_EQ(hashed->size(), 2u);
+    EXPECT_EQ((*hashed)[0], (contracts::StoredEmbedding{"test_failure", "A", "hash-1024", {0.0f, 1.0f, 0.0f}}));
+    EXPECT_EQ((*hashed)[1].ownerId, "B");
+    auto bge = store->loadEmbeddings("bge-large");
+    ASSERT_TRUE(bge);
+    EXPECT_EQ(bge->size(), 1u);
+    EXPECT_EQ(rows(contracts::TelemetryTable::Embeddings), 3);
+}
+
+} // namespace devos::adapters::testing

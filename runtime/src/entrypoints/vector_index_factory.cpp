@@ -1,0 +1,30 @@
+#include <devos/adapters/cpu_vector_index.hpp>
+#include <devos/adapters/cuda_vector_index.hpp>
+#include <devos/entrypoints/vector_index_factory.hpp>
+
+namespace devos::entrypoints {
+
+std::expected<std::unique_ptr<ports::VectorIndex>, contracts::Error>
+makeVectorIndex(std::size_t dims, std::string model, contracts::VectorBackend preference,
+                contracts::VectorStorage storage) {
+    if (dims == 0 || model.empty()) {
+        return contracts::fail(contracts::ErrorKind::Invalid, "expected dims > 0 and a model name", {}, 0,
+                               "create the index from the first embedding's model and dims");
+    }
+    if (preference != contracts::VectorBackend::Cpu) {
+#ifdef DEVOS_HAS_CUDA
+        auto cuda = adapters::makeCudaVectorIndex(dims, model, storage);
+        if (cuda || preference == contracts::VectorBackend::Cuda) {
+            return cuda;
+        }
+#else
+        if (preference == contracts::VectorBackend::Cuda) {
+            return contracts::fail(contracts::ErrorKind::Unavailable, "this build has no CUDA support", {}, 0,
+                                   "rebuild with the CUDA toolkit installed (DEVOS_WITH_CUDA=AUTO or ON)");
+        }
+#endif
+    }
+    return std::make_unique<adapters::CpuVectorIndex>(dims, std::move(model), adapters::CpuVectorIndexOptions{storage});
+}
+
+} // namespace devos::entrypoints

@@ -1,0 +1,57 @@
+#include "sarif_parts.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <devos/engine/repo_paths.hpp>
+
+namespace devos::output::sarif {
+namespace {
+
+constexpr const char* srcRoot = "%SRCROOT%";
+
+// Percent-encodes every byte of `path` but RFC 3986 unreserved characters and '/'.
+std::string uriPath(const std::string& path) {
+    std::string out;
+    for (char c : path) {
+        auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += c;
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", byte);
+            out += escaped;
+        }
+    }
+    return out;
+}
+
+Json region(const engine::SourcePoint& at, const engine::SourcePoint& end) {
+    unsigned startColumn = std::max(at.column, 1u);
+    unsigned endLine = std::max(end.line, at.line);
+    unsigned endColumn = endLine == at.line ? std::max(end.column, startColumn + 1) : std::max(end.column, 1u);
+    return Json{{"startLine", at.line}, {"startColumn", startColumn}, {"endLine", endLine}, {"endColumn", endColumn}};
+}
+
+} // namespace
+
+std::string directoryUri(const std::string& absoluteDir) {
+    std::string uri = "file://" + uriPath(absoluteDir);
+    return uri.ends_with('/') ? uri : uri + "/";
+}
+
+Json artifactLocation(const std::string& file, const std::string& repoRoot) {
+    std::string path = file.starts_with('/') && !repoRoot.empty() ? engine::repoRelative(repoRoot, file) : file;
+    if (path.starts_with('/'))
+        return Json{{"uri", "file://" + uriPath(path)}};
+    return Json{{"uri", uriPath(path)}, {"uriBaseId", srcRoot}};
+}
+
+Json physicalLocation(const engine::SourcePoint& at, const engine::SourcePoint& end, const std::string& repoRoot) {
+    Json location{{"artifactLocation", artifactLocation(at.file, repoRoot)}};
+    if (at.line != 0)
+        location["region"] = region(at, end);
+    return location;
+}
+
+} // namespace devos::output::sarif

@@ -1,0 +1,3 @@
+#include <ctime>
+
+long current_epoch_seconds() { return static_cast<long>(std::time(nullptr)); }
