@@ -24,6 +24,8 @@ public:
             return true;
         if (auto hit = classify_.ofCall(callee))
             addEffect(*hit, call->getBeginLoc());
+        if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(callee); method && method->getParent()->isLambda())
+            return true; // a lambda's body is already part of the function that defines it
         const FileFacts& declared = context_.facts(callee->getCanonicalDecl()->getLocation());
         engine::CallSite site;
         site.usr = usrOf(callee->getCanonicalDecl());

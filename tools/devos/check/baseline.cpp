@@ -1,0 +1,138 @@
+#include "check/baseline.hpp"
+
+#include <algorithm>
+#include <devos/output/stable_fingerprint.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace devos::check {
+namespace {
+
+bool counts(const engine::Finding& f) {
+    return f.level == engine::Level::Error || f.level == engine::Level::Warning;
+}
+
+} // namespace
+
+engine::Expected<Baseline> Baseline::load(const std::string& path) {
+    std::ifstream in(path);
+    if (!in)
+        return engine::fail(path, 0, "the baseline file does not exist",
+                            "create it once, locally, with `devos baseline create -p <build-dir>` and commit it");
+    std::stringstream text;
+    text << in.rdbuf();
+    Baseline baseline;
+    try {
+        auto json = nlohmann::json::parse(text.str());
+        if (json.value("version", 0) != 1)
+            return engine::fail(path, 1, "unsupported baseline version (expected \"version\": 1)");
+        for (const auto& e : json.at("entries"))
+            baseline.entries_.push_back({e.at("fingerprint"), e.value("rule", ""), e.value("file", ""),
+                                         e.value("subject", ""), e.value("message", "")});
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string s = text.str();
+        unsigned line = 1 + static_cast<unsigned>(std::count(s.begin(), s.begin() + std::min(s.size(), e.byte), '\n'));
+        return engine::fail(path, line, std::string("the baseline is not valid JSON: ") + e.what(),
+                            "restore it from version control, or recreate it with `devos baseline create --force`");
+    } catch (const nlohmann::json::exception& e) {
+        return engine::fail(path, 0, std::string("the baseline has an unexpected shape: ") + e.what(),
+                            "each entry needs a \"fingerprint\"; recreate it with `devos baseline create --force`");
+    }
+    return baseline;
+}
+
+Baseline Baseline::fromFindings(const std::vector<engine::Finding>& findings) {
+    Baseline baseline;
+    for (const auto& f : findings)
+        if (counts(f))
+            baseline.entries_.push_back({output::stableFingerprint(f), f.ruleId, f.at.file, f.subject, f.message});
+    std::stable_sort(baseline.entries_.begin(), baseline.entries_.end(),
+                     [](const auto& a, const auto& b) { return std::tie(a.file, a.rule) < std::tie(b.file, b.rule); });
+    return baseline;
+}
+
+engine::Expected<void> Baseline::save(const std::string& path) const {
+    // One entry per line, so reviews show each accepted finding and stale entries have a line.
+    std::string text = "{\n  \"version\": 1,\n  \"entries\": [\n";
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        const auto& e = entries_[i];
+        nlohmann::json j{{"fingerprint", e.fingerprint}, {"rule", e.rule}, {"file", e.file},
+                         {"subject", e.subject}, {"message", e.message}};
+        text += "    " + j.dump() + (i + 1 < entries_.size() ? ",\n" : "\n");
+    }
+    text += "  ]\n}\n";
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        if (!out)
+            return engine::fail(path, 0, "cannot write the baseline", "check the folder's permissions");
+        out << text;
+    }
+    std::filesystem::rename(tmp, path, ec);
+    if (ec)
+        return engine::fail(path, 0, "cannot replace the baseline: " + ec.message());
+    return {};
+}
+
+std::vector<engine::Finding> Baseline::apply(std::vector<engine::Finding>& findings, const std::string& path,
+                                             engine::Level staleLevel) const {
+    std::vector<bool> used(entries_.size(), false);
+    for (auto& f : findings) {
+        if (!counts(f))
+            continue;
+        std::string fp = output::stableFingerprint(f);
+        for (size_t i = 0; i < entries_.size(); ++i) {
+            if (!used[i] && entries_[i].fingerprint == fp) {
+                used[i] = true;
+                f.baselined = true;
+                break;
+            }
+        }
+    }
+    std::vector<engine::Finding> stale;
+    if (staleLevel == engine::Level::Off)
+        return stale;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        if (used[i])
+            continue;
+        const auto& e = entries_[i];
+        engine::Finding f;
+        f.ruleId = "baseline.stale";
+        f.level = staleLevel;
+        f.at = {path, static_cast<unsigned>(4 + i), 5};
+        f.end = f.at;
+        f.message = "baseline entry for " + e.rule + " in " + e.file + " ('" + e.subject +
+                    "') matches no finding: it was fixed, so drop it";
+        f.subject = e.fingerprint;
+        stale.push_back(std::move(f));
+    }
+    return stale;
+}
+
+size_t Baseline::dropFixed(const std::vector<engine::Finding>& findings) {
+    std::vector<engine::Finding> copy = findings;
+    std::vector<bool> keep(entries_.size(), false);
+    for (const auto& f : copy) {
+        if (!counts(f))
+            continue;
+        std::string fp = output::stableFingerprint(f);
+        for (size_t i = 0; i < entries_.size(); ++i)
+            if (!keep[i] && entries_[i].fingerprint == fp) {
+                keep[i] = true;
+                break;
+            }
+    }
+    std::vector<BaselineEntry> kept;
+    for (size_t i = 0; i < entries_.size(); ++i)
+        if (keep[i])
+            kept.push_back(entries_[i]);
+    size_t dropped = entries_.size() - kept.size();
+    entries_ = std::move(kept);
+    return dropped;
+}
+
+} // namespace devos::check

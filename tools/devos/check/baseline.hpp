@@ -1,0 +1,40 @@
+#pragma once
+#include <devos/engine/error.hpp>
+#include <devos/engine/finding.hpp>
+#include <string>
+#include <vector>
+
+namespace devos::check {
+
+// One accepted finding, identified without line numbers (rule, file, subject), so moving code does
+// not invalidate it.
+struct BaselineEntry {
+    std::string fingerprint;
+    std::string rule;
+    std::string file;
+    std::string subject;
+    std::string message; // for humans reviewing the file
+};
+
+// The ratcheting baseline (.devos/baseline.json): findings it lists are reported as baselined and
+// never fail; entries that match nothing are stale and do fail, so the file can only shrink.
+class Baseline {
+public:
+    [[nodiscard]] static engine::Expected<Baseline> load(const std::string& path);
+    // Every error and warning of `findings` as entries.
+    [[nodiscard]] static Baseline fromFindings(const std::vector<engine::Finding>& findings);
+    [[nodiscard]] engine::Expected<void> save(const std::string& path) const;
+
+    // Marks matching findings as baselined; returns a baseline.stale finding for each entry that
+    // matched none (located at its line in `path`).
+    std::vector<engine::Finding> apply(std::vector<engine::Finding>& findings, const std::string& path,
+                                       engine::Level staleLevel) const;
+    // Drops the entries that no finding matches any more (fixed); returns how many were dropped.
+    size_t dropFixed(const std::vector<engine::Finding>& findings);
+    [[nodiscard]] const std::vector<BaselineEntry>& entries() const { return entries_; }
+
+private:
+    std::vector<BaselineEntry> entries_;
+};
+
+} // namespace devos::check

@@ -1,0 +1,157 @@
+#include "check/tu_checker.hpp"
+
+#include "check/check_cache.hpp"
+#include "check/unknown_flags.hpp"
+
+#include <atomic>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Tooling/Tooling.h>
+#include <devos/checks/translation_unit_checker.hpp>
+#include <devos/engine/content_hash.hpp>
+#include <devos/engine/repo_paths.hpp>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+namespace devos::check {
+namespace {
+
+class NullSink : public checks::FindingSink {
+public:
+    void emit(const engine::Finding&, clang::SourceRange, const std::vector<clang::SourceLocation>&) override {}
+};
+
+// One TU's analysis: the checking consumer plus the list of files the TU read (for the cache).
+class CheckAction : public clang::ASTFrontendAction {
+public:
+    CheckAction(checks::CheckOptions options, std::optional<engine::EffectSummary>& summary,
+                std::vector<std::string>& dependencies)
+        : options_(std::move(options)), summary_(summary), dependencies_(dependencies) {}
+
+protected:
+    std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci, llvm::StringRef) override {
+        return std::make_unique<checks::CheckingConsumer>(ci, options_, sink_,
+                                                          [this](engine::EffectSummary&& s) { summary_ = std::move(s); });
+    }
+    void EndSourceFileAction() override {
+        clang::SourceManager& sm = getCompilerInstance().getSourceManager();
+        for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it)
+            dependencies_.push_back(it->first.getName().str());
+    }
+
+private:
+    checks::CheckOptions options_;
+    NullSink sink_;
+    std::optional<engine::EffectSummary>& summary_;
+    std::vector<std::string>& dependencies_;
+};
+
+class CheckActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+    CheckActionFactory(checks::CheckOptions options, std::optional<engine::EffectSummary>& summary,
+                       std::vector<std::string>& dependencies)
+        : options_(std::move(options)), summary_(summary), dependencies_(dependencies) {}
+    std::unique_ptr<clang::FrontendAction> create() override {
+        return std::make_unique<CheckAction>(options_, summary_, dependencies_);
+    }
+
+private:
+    checks::CheckOptions options_;
+    std::optional<engine::EffectSummary>& summary_;
+    std::vector<std::string>& dependencies_;
+};
+
+struct Outcome {
+    std::optional<engine::EffectSummary> summary;
+    bool failed = false;
+    bool cached = false;
+    std::vector<std::string> dropped;
+};
+
+std::string commandKey(const CheckRequest& request, const clang::tooling::CompileCommand& command) {
+    std::string text = request.policyKey + "\n" + command.Directory + "\n" + command.Filename;
+    for (const auto& arg : command.CommandLine)
+        text += "\n" + arg;
+    return engine::fnv1a64Hex(text);
+}
+
+Outcome checkOne(const CheckRequest& request, const std::string& file) {
+    Outcome outcome;
+    auto commands = request.database->database->getCompileCommands(file);
+    if (commands.empty()) {
+        outcome.failed = true;
+        return outcome;
+    }
+    const auto& command = commands.front();
+    std::string key = commandKey(request, command);
+    CheckCache cache(request.cacheDirectory);
+    if (!request.cacheDirectory.empty())
+        if (auto hit = cache.lookup(key)) {
+            outcome.summary = std::move(*hit);
+            outcome.cached = true;
+            return outcome;
+        }
+    outcome.dropped = dropUnknownFlags(command.CommandLine).dropped;
+
+    checks::CheckOptions options;
+    options.policy = request.policy;
+    options.repoRoot = request.repoRoot;
+    options.today = request.today;
+    std::vector<std::string> dependencies;
+    CheckActionFactory factory(options, outcome.summary, dependencies);
+    clang::tooling::ClangTool tool(*request.database->database, {file});
+    tool.appendArgumentsAdjuster([](const clang::tooling::CommandLineArguments& args, llvm::StringRef) {
+        auto filtered = dropUnknownFlags(args).arguments;
+        filtered.push_back("-w");
+        filtered.push_back("-resource-dir=" DEVOS_CLANG_RESOURCE_DIR);
+        return filtered;
+    });
+    tool.setPrintErrorMessage(false);
+    outcome.failed = tool.run(&factory) != 0 || !outcome.summary;
+    if (!outcome.failed && !request.cacheDirectory.empty()) {
+        std::vector<Dependency> deps;
+        for (const auto& path : dependencies)
+            if (auto dep = CheckCache::describe(path))
+                deps.push_back(std::move(*dep));
+        cache.store(key, deps, *outcome.summary);
+    }
+    return outcome;
+}
+
+} // namespace
+
+CheckRun checkTranslationUnits(const CheckRequest& request) {
+    std::vector<Outcome> outcomes(request.files.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < request.files.size(); i = next++)
+            outcomes[i] = checkOne(request, request.files[i]);
+    };
+    unsigned jobs = std::max(1u, std::min<unsigned>(request.jobs, static_cast<unsigned>(request.files.size())));
+    std::vector<std::thread> threads;
+    for (unsigned j = 1; j < jobs; ++j)
+        threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads)
+        t.join();
+
+    CheckRun run;
+    std::set<std::string> droppedSeen;
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+        auto& o = outcomes[i];
+        std::string rel = engine::repoRelative(request.repoRoot, request.files[i]);
+        if (o.failed)
+            run.failedFiles.push_back(rel);
+        if (o.summary)
+            run.summaries.push_back(std::move(*o.summary));
+        run.fromCache += o.cached;
+        for (const auto& flag : o.dropped)
+            if (droppedSeen.insert(flag).second)
+                run.notifications.push_back("dropped " + flag + " (unknown to clang 19) from the command of " + rel);
+    }
+    return run;
+}
+
+} // namespace devos::check
