@@ -1,0 +1,47 @@
+# devos check and explain on bad input: a clear message naming the file (and line), exit code 2,
+# never a crash.
+source "$(dirname "$0")/lib.sh"
+expect_rc 2 "$DEVOS" check -p "$WORK/nowhere"
+expect_output "the build directory does not exist"
+mkdir -p "$WORK/empty"
+expect_rc 2 "$DEVOS" check -p "$WORK/empty"
+expect_output "no compile database in the build directory"
+mkdir -p "$WORK/corrupt"
+printf '[\n  {"directory": "/tmp",\n   "file": "a.cpp",\n   "command": "g++ -c a.cpp"\n  },\n  {oops}\n]\n' > "$WORK/corrupt/compile_commands.json"
+expect_rc 2 "$DEVOS" check -p "$WORK/corrupt"
+expect_output "compile_commands.json:6: error: the compile database is not valid JSON"
+expect_rc 2 "$DEVOS" check --format xml
+expect_output "unknown format 'xml'"
+expect_rc 2 "$DEVOS" check --frobnicate
+expect_output "unknown option '--frobnicate'"
+expect_rc 2 "$DEVOS" explain purity.nope
+expect_output "unknown rule 'purity.nope'"
+expect_rc 0 "$DEVOS" explain purity.clock
+expect_output "instead: Inject a Clock port"
+
+# A repo config with a typo: file, line and the allowed keys.
+cp -r "$SOURCE/tests/fixtures/hexrepo" "$WORK/repo"
+printf 'tier: 1\nlayrs:\n  logic: {}\n' > "$WORK/repo/.devos/devos.yml"
+configure_db "$WORK/repo" "$WORK/db" g++
+expect_rc 2 "$DEVOS" check -p "$WORK/db"
+expect_output ".devos/devos.yml:2: error: unknown key 'layrs' in the repo config"
+
+# A compile database written by g++ with a flag clang does not know: dropped and reported.
+mkdir -p "$WORK/gccdb"
+cat > "$WORK/gccdb/compile_commands.json" <<JSON
+[{"directory": "$WORK/repo", "file": "$WORK/repo/src/logic/state.cpp",
+  "command": "g++ -std=c++23 -fno-canonical-system-headers -I$WORK/repo/src -c src/logic/state.cpp -o state.o"}]
+JSON
+printf 'tier: 1\n' > "$WORK/repo/.devos/devos.yml"
+expect_rc 1 "$DEVOS" check -p "$WORK/gccdb"
+expect_output "dropped -fno-canonical-system-headers (unknown to clang 19)"
+expect_output "purity.throw"
+
+# A file that does not parse: reported, the others still checked, exit 1.
+cp "$WORK/repo/src/logic/state.cpp" "$WORK/repo/src/logic/broken.cpp"
+echo "int broken( {" >> "$WORK/repo/src/logic/broken.cpp"
+configure_db "$WORK/repo" "$WORK/db2" g++
+expect_rc 1 "$DEVOS" check -p "$WORK/db2"
+expect_output "src/logic/broken.cpp could not be analysed"
+expect_output "src/logic/clock_and_env.cpp:11:16: error: [devos purity.clock]"
+echo "PASS"
