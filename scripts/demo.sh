@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The main job, on the embedded defaults (no server, no configuration): build DevOS, gate the
+# example service with the Clang plugin (clean, then with a violation), check it with `devos check`
+# over a g++ compile database, and write SARIF. Each step says what it did and where its output is.
+# Usage: scripts/demo.sh [work-dir]     (run scripts/setup.sh first on a new machine)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=${1:-$root/build-demo}
+mkdir -p "$work"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "1. Build DevOS (plugin, CLI) into build/"
+cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_C_COMPILER=clang-19 -DDEVOS_BUILD_TESTS=OFF >/dev/null
+cmake --build build --target devos DevOSPlugin
+plugin=$root/build/lib/libDevOSPlugin.so
+devos=$root/build/bin/devos
+echo "plugin: $plugin"
+echo "cli:    $devos"
+
+step "2. Build examples/orders with clang-19 and the plugin: a clean hexagonal service"
+rm -rf "$work/orders" && cp -r examples/orders "$work/orders"
+cmake -S "$work/orders" -B "$work/orders-build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
+  -DCMAKE_CXX_FLAGS="-fplugin=$plugin" -DORDERS_BUILD_TESTS=OFF >/dev/null
+cmake --build "$work/orders-build"
+echo "built $work/orders-build/orders with zero DevOS findings"
+
+step "3. Inject a clock read into src/logic/pricing.cpp: the build fails at that line"
+pricing=$work/orders/src/logic/pricing.cpp
+cp "$pricing" "$work/pricing.cpp.orig"
+line=$(grep -n '^#include' "$pricing" | tail -1 | cut -d: -f1)
+sed -i "${line}a #include <chrono>\nnamespace orders::logic { long stampedNow() { return std::chrono::system_clock::now().time_since_epoch().count(); } }" "$pricing"
+if cmake --build "$work/orders-build" 2>&1 | grep -A3 'devos'; then :; fi
+if cmake --build "$work/orders-build" >/dev/null 2>&1; then echo "unexpected: the build passed" >&2; exit 1; fi
+echo "(the build failed as it should)"
+
+step "4. The same finding from devos check over a g++ compile database, as SARIF"
+cmake -S "$work/orders" -B "$work/orders-gcc" -G Ninja -DCMAKE_CXX_COMPILER=g++ -DORDERS_BUILD_TESTS=OFF >/dev/null
+"$devos" check -p "$work/orders-gcc" || true
+"$devos" check -p "$work/orders-gcc" --format sarif -o "$work/orders.sarif" || true
+echo "SARIF for GitHub code scanning: $work/orders.sarif"
+
+step "5. Restore the file: clean again"
+cp "$work/pricing.cpp.orig" "$pricing"
+cmake --build "$work/orders-build"
+"$devos" check -p "$work/orders-gcc"
+
+step "6. Every rule at once: the violations fixture (tests/fixtures/hexrepo), incl. cross-TU purity"
+cmake -S tests/fixtures/hexrepo -B "$work/hexrepo-gcc" -G Ninja -DCMAKE_CXX_COMPILER=g++ >/dev/null
+"$devos" check -p "$work/hexrepo-gcc" --format agent | cut -c1-160 || true
+"$devos" check -p "$work/hexrepo-gcc" --format sarif -o "$work/hexrepo.sarif" || true
+echo "SARIF: $work/hexrepo.sarif;  explain a rule: $devos explain purity.transitive"
