@@ -7,14 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 work=${1:-$root/build-demo}
+devos_build=$work/devos
 mkdir -p "$work"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "1. Build DevOS (plugin, CLI) into build/"
-cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_C_COMPILER=clang-19 -DDEVOS_BUILD_TESTS=OFF >/dev/null
-cmake --build build --target devos DevOSPlugin
-plugin=$root/build/lib/libDevOSPlugin.so
-devos=$root/build/bin/devos
+step "1. Build DevOS (plugin, CLI) into $devos_build"
+cmake -S . -B "$devos_build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_C_COMPILER=clang-19 -DDEVOS_BUILD_TESTS=OFF >/dev/null
+cmake --build "$devos_build" --target devos DevOSPlugin
+plugin=$devos_build/lib/libDevOSPlugin.so
+devos=$devos_build/bin/devos
 echo "plugin: $plugin"
 echo "cli:    $devos"
 

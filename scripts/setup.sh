@@ -8,7 +8,7 @@ packages=(
   clang-19 libclang-19-dev llvm-19-dev clang-format-19 clang-tidy-19
   nlohmann-json3-dev libyaml-cpp-dev libssl-dev libre2-dev libpugixml-dev
   libsqlite3-dev libpq-dev postgresql-15 libgit2-dev libcurl4-openssl-dev
-  libopenblas-dev googletest libgtest-dev libgmock-dev libbenchmark-dev
+  libopenblas-dev googletest libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
   nodejs npm valgrind python3
 )
 
@@ -30,3 +30,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   echo "devos setup: all Debian packages present" >&2
 fi
+[ -d "$(dirname "$0")/../tests/sarif/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/sarif" --no-audit --no-fund

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Validates SARIF files offline: against the OASIS SARIF 2.1.0 JSON schema (draft-04, with ajv), then with
-// the SARIF Multitool's `validate` rules when its binary for this platform is installed.
+// the SARIF Multitool's `validate` (SARIF and GitHub ingestion rules; its errors and warnings fail, its
+// notes are advice) when its binary for this platform is installed.
 // Usage: node tests/sarif/validate-sarif.mjs [--schema <sarif-schema-2.1.0.json>] [--no-multitool] <file.sarif>...
 // Exit status: 0 when every file is valid, 1 when one is not, 2 on a usage or setup error.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,13 +78,42 @@ function multitoolBinary() {
   }
 }
 
-function runMultitool(binary, file) {
-  const run = spawnSync(binary, ["validate", "--quiet", "--rich-return-code", "--output", "/dev/null", file], {
-    encoding: "utf8",
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1" },
-  });
-  if (run.error) fail(`cannot run ${binary}: ${run.error.message}`);
-  return run;
+// A result's message: its text, or its rule's message string with the arguments filled in.
+function messageText(run, result) {
+  const message = result.message ?? {};
+  if (message.text) return message.text;
+  const rule = (run.tool.driver.rules ?? []).find((r) => r.id === result.ruleId);
+  const template = rule?.messageStrings?.[message.id]?.text;
+  const args = message.arguments ?? [];
+  return template ? template.replace(/\{(\d+)\}/g, (_, n) => args[Number(n)] ?? "") : args.join(" | ");
+}
+
+// The Multitool's error and warning results for `file`, as "ruleId: message" lines. Its exit status does
+// not reflect them, so they are read from the log it writes.
+function multitoolProblems(binary, file) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "validate-sarif-"));
+  try {
+    const output = path.join(dir, "validation.sarif");
+    const args = ["validate", "--rule-kind", "Sarif;Gh", "--max-file-size-in-kb", "1048576", "--output", output, file];
+    const run = spawnSync(binary, args, {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1" },
+    });
+    if (run.error) fail(`cannot run ${binary}: ${run.error.message}`);
+    if (run.status !== 0 || !existsSync(output))
+      fail(`SARIF Multitool failed on ${file} (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+    const problems = [];
+    for (const run of readJson(output, "Multitool log").runs) {
+      for (const result of run.results ?? []) {
+        if (result.level === "note" || result.level === "none") continue;
+        problems.push(`${result.ruleId}: ${messageText(run, result)}`);
+      }
+    }
+    return problems;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const options = parseArgs(process.argv.slice(2));
@@ -100,13 +131,12 @@ for (const file of options.files) {
     for (const error of validate.errors) console.error(`  ${error.instancePath || "/"}: ${error.message}`);
     continue;
   }
-  if (multitool) {
-    const run = runMultitool(multitool, file);
-    if (run.status !== 0) {
-      ++invalid;
-      console.error(`${file}: SARIF Multitool validate failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
-      continue;
-    }
+  const problems = multitool ? multitoolProblems(multitool, file) : [];
+  if (problems.length > 0) {
+    ++invalid;
+    console.error(`${file}: SARIF Multitool validate reports:`);
+    for (const problem of problems) console.error(`  ${problem}`);
+    continue;
   }
   console.log(`${file}: valid SARIF 2.1.0${multitool ? " (schema + Multitool)" : " (schema)"}`);
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
 namespace devos::check {
 namespace {
@@ -48,8 +49,9 @@ Baseline Baseline::fromFindings(const std::vector<engine::Finding>& findings) {
     for (const auto& f : findings)
         if (counts(f))
             baseline.entries_.push_back({output::stableFingerprint(f), f.ruleId, f.at.file, f.subject, f.message});
-    std::stable_sort(baseline.entries_.begin(), baseline.entries_.end(),
-                     [](const auto& a, const auto& b) { return std::tie(a.file, a.rule) < std::tie(b.file, b.rule); });
+    std::sort(baseline.entries_.begin(), baseline.entries_.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.file, a.rule, a.subject, a.message) < std::tie(b.file, b.rule, b.subject, b.message);
+    });
     return baseline;
 }
 

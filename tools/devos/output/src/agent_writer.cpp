@@ -30,8 +30,9 @@ std::string renderAgent(const Report& report) {
     for (const auto& finding : report.findings) {
         if (finding.baselined)
             continue;
-        out += pointText(finding.at) + " rule=" + finding.ruleId + " level=" + engine::levelName(finding.level) +
-               " msg=" + quoted(finding.message) + " do=" + quoted(finding.instead);
+        out += pointText(finding.at) + " rule=" + finding.ruleId +
+               " level=" + engine::levelName(finding.level) + " msg=" + quoted(finding.message) +
+               " do=" + quoted(finding.instead);
         if (!finding.notes.empty())
             out += " via=" + quoted(notesText(finding.notes));
         out += "\n";

@@ -8,12 +8,15 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json noteJson(const engine::Note& note) {
-    return Json{{"file", note.at.file}, {"line", note.at.line}, {"column", note.at.column}, {"message", note.message}};
+    return Json{{"file", note.at.file},
+                {"line", note.at.line},
+                {"column", note.at.column},
+                {"message", note.message}};
 }
 
 Json fixJson(const engine::FixIt& fix) {
-    return Json{{"file", fix.at.file},         {"line", fix.at.line},        {"column", fix.at.column},
-                {"endLine", fix.end.line},     {"endColumn", fix.end.column}, {"replacement", fix.replacement}};
+    return Json{{"file", fix.at.file},     {"line", fix.at.line},         {"column", fix.at.column},
+                {"endLine", fix.end.line}, {"endColumn", fix.end.column}, {"replacement", fix.replacement}};
 }
 
 Json findingJson(const engine::Finding& finding) {
@@ -23,18 +26,12 @@ Json findingJson(const engine::Finding& finding) {
     Json fixes = Json::array();
     for (const auto& fix : finding.fixes)
         fixes.push_back(fixJson(fix));
-    return Json{{"rule", finding.ruleId},
-                {"level", engine::levelName(finding.level)},
-                {"file", finding.at.file},
-                {"line", finding.at.line},
-                {"column", finding.at.column},
-                {"endLine", finding.end.line},
-                {"endColumn", finding.end.column},
-                {"message", finding.message},
-                {"instead", finding.instead},
-                {"notes", std::move(notes)},
-                {"fixes", std::move(fixes)},
-                {"fingerprint", stableFingerprint(finding)},
+    return Json{{"rule", finding.ruleId},          {"level", engine::levelName(finding.level)},
+                {"file", finding.at.file},         {"line", finding.at.line},
+                {"column", finding.at.column},     {"endLine", finding.end.line},
+                {"endColumn", finding.end.column}, {"message", finding.message},
+                {"instead", finding.instead},      {"notes", std::move(notes)},
+                {"fixes", std::move(fixes)},       {"fingerprint", stableFingerprint(finding)},
                 {"baselined", finding.baselined}};
 }
 
@@ -45,10 +42,11 @@ std::string renderJson(const Report& report) {
     for (const auto& finding : report.findings)
         findings.push_back(findingJson(finding));
     Summary s = summarize(report);
-    Json document{{"version", 1},
-                  {"findings", std::move(findings)},
-                  {"summary",
-                   {{"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}, {"baselined", s.baselined}}}};
+    Json document{
+        {"version", 1},
+        {"findings", std::move(findings)},
+        {"summary",
+         {{"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}, {"baselined", s.baselined}}}};
     return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

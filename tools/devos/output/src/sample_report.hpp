@@ -3,7 +3,7 @@
 #include <devos/engine/policy.hpp>
 #include <devos/output/report.hpp>
 
-namespace devos::output::testing {
+namespace devos::output::samples {
 
 // The absolute path of testdata/repo (the source files the sample findings point into).
 [[nodiscard]] std::string sampleRepoRoot();
@@ -15,4 +15,4 @@ namespace devos::output::testing {
 // tool notification, sorted as the engine sorts them.
 [[nodiscard]] Report sampleReport();
 
-} // namespace devos::output::testing
+} // namespace devos::output::samples

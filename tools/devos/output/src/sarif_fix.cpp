@@ -15,7 +15,8 @@ Json deletedRegion(const engine::FixIt& fixIt) {
 
 } // namespace
 
-Json fix(const std::vector<engine::FixIt>& fixIts, const std::string& description, const std::string& repoRoot) {
+Json fix(const std::vector<engine::FixIt>& fixIts, const std::string& description,
+         const std::string& repoRoot) {
     Json changes = Json::array();
     std::vector<std::string> changedFiles; // parallel to `changes`: one artifactChange per file
     for (const auto& fixIt : fixIts) {
@@ -26,8 +27,8 @@ Json fix(const std::vector<engine::FixIt>& fixIts, const std::string& descriptio
                                    {"replacements", Json::array()}});
             at = changedFiles.end() - 1;
         }
-        changes[static_cast<std::size_t>(at - changedFiles.begin())]["replacements"].push_back(
-            Json{{"deletedRegion", deletedRegion(fixIt)}, {"insertedContent", {{"text", fixIt.replacement}}}});
+        changes[static_cast<std::size_t>(at - changedFiles.begin())]["replacements"].push_back(Json{
+            {"deletedRegion", deletedRegion(fixIt)}, {"insertedContent", {{"text", fixIt.replacement}}}});
     }
     return Json{{"description", {{"text", description}}}, {"artifactChanges", std::move(changes)}};
 }

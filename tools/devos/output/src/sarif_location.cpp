@@ -8,8 +8,6 @@
 namespace devos::output::sarif {
 namespace {
 
-constexpr const char* srcRoot = "%SRCROOT%";
-
 // Percent-encodes every byte of `path` but RFC 3986 unreserved characters and '/'.
 std::string uriPath(const std::string& path) {
     std::string out;
@@ -29,8 +27,10 @@ std::string uriPath(const std::string& path) {
 Json region(const engine::SourcePoint& at, const engine::SourcePoint& end) {
     unsigned startColumn = std::max(at.column, 1u);
     unsigned endLine = std::max(end.line, at.line);
-    unsigned endColumn = endLine == at.line ? std::max(end.column, startColumn + 1) : std::max(end.column, 1u);
-    return Json{{"startLine", at.line}, {"startColumn", startColumn}, {"endLine", endLine}, {"endColumn", endColumn}};
+    unsigned endColumn =
+        endLine == at.line ? std::max(end.column, startColumn + 1) : std::max(end.column, 1u);
+    return Json{
+        {"startLine", at.line}, {"startColumn", startColumn}, {"endLine", endLine}, {"endColumn", endColumn}};
 }
 
 } // namespace
@@ -41,13 +41,15 @@ std::string directoryUri(const std::string& absoluteDir) {
 }
 
 Json artifactLocation(const std::string& file, const std::string& repoRoot) {
-    std::string path = file.starts_with('/') && !repoRoot.empty() ? engine::repoRelative(repoRoot, file) : file;
+    std::string path =
+        file.starts_with('/') && !repoRoot.empty() ? engine::repoRelative(repoRoot, file) : file;
     if (path.starts_with('/'))
         return Json{{"uri", "file://" + uriPath(path)}};
-    return Json{{"uri", uriPath(path)}, {"uriBaseId", srcRoot}};
+    return Json{{"uri", uriPath(path)}, {"uriBaseId", srcRootId}};
 }
 
-Json physicalLocation(const engine::SourcePoint& at, const engine::SourcePoint& end, const std::string& repoRoot) {
+Json physicalLocation(const engine::SourcePoint& at, const engine::SourcePoint& end,
+                      const std::string& repoRoot) {
     Json location{{"artifactLocation", artifactLocation(at.file, repoRoot)}};
     if (at.line != 0)
         location["region"] = region(at, end);

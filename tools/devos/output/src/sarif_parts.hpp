@@ -11,6 +11,9 @@ namespace devos::output::sarif {
 
 using Json = nlohmann::ordered_json;
 
+// The uriBaseId of the repository root, which GitHub resolves to its checkout.
+inline constexpr const char* srcRootId = "%SRCROOT%";
+
 // `text` cut to at most `maxBytes` bytes at a UTF-8 boundary, ending with "…" when it was cut.
 [[nodiscard]] std::string truncated(const std::string& text, std::size_t maxBytes);
 

@@ -17,9 +17,10 @@ Json relatedLocations(const std::vector<engine::Note>& notes, const std::string&
     Json locations = Json::array();
     for (std::size_t i = 0; i < notes.size() && i < SarifLimits::relatedLocationsPerResult; ++i) {
         const engine::Note& note = notes[i];
-        locations.push_back(Json{{"id", i + 1},
-                                 {"physicalLocation", physicalLocation(note.at, note.at, repoRoot)},
-                                 {"message", {{"text", truncated(note.message, SarifLimits::messageBytes)}}}});
+        locations.push_back(
+            Json{{"id", i + 1},
+                 {"physicalLocation", physicalLocation(note.at, note.at, repoRoot)},
+                 {"message", {{"text", truncated(note.message, SarifLimits::messageBytes)}}}});
     }
     return locations;
 }

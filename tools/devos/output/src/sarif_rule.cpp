@@ -23,7 +23,8 @@ const char* problemSeverity(engine::Level level) {
 }
 
 std::string helpText(const engine::Rule& rule) {
-    return rule.summary + "\n\nWhy: " + rule.why + "\n\nInstead: " + rule.instead + "\n\nAllowed: " + rule.allowed;
+    return rule.summary + "\n\nWhy: " + rule.why + "\n\nInstead: " + rule.instead +
+           "\n\nAllowed: " + rule.allowed;
 }
 
 } // namespace
@@ -46,17 +47,17 @@ Json ruleDescriptor(const engine::Rule& rule, const engine::RuleCatalog& catalog
     Json configuration{{"level", level(rule.level)}};
     if (rule.level == engine::Level::Off)
         configuration["enabled"] = false;
-    return Json{
-        {"id", rule.id},
-        {"name", truncated(rule.name, SarifLimits::ruleNameBytes)},
-        {"shortDescription", {{"text", truncated(rule.summary, SarifLimits::descriptionBytes)}}},
-        {"fullDescription", {{"text", truncated(rule.why, SarifLimits::descriptionBytes)}}},
-        {"help", {{"text", helpText(rule)}, {"markdown", catalog.helpMarkdown(rule)}}},
-        {"defaultConfiguration", std::move(configuration)},
-        {"properties",
-         {{"tags", std::vector<std::string>(rule.tags.begin(), rule.tags.begin() + static_cast<long>(tagCount))},
-          {"precision", "very-high"},
-          {"problem.severity", problemSeverity(rule.level)}}}};
+    return Json{{"id", rule.id},
+                {"name", truncated(rule.name, SarifLimits::ruleNameBytes)},
+                {"shortDescription", {{"text", truncated(rule.summary, SarifLimits::descriptionBytes)}}},
+                {"fullDescription", {{"text", truncated(rule.why, SarifLimits::descriptionBytes)}}},
+                {"help", {{"text", helpText(rule)}, {"markdown", catalog.helpMarkdown(rule)}}},
+                {"defaultConfiguration", std::move(configuration)},
+                {"properties",
+                 {{"tags", std::vector<std::string>(rule.tags.begin(),
+                                                    rule.tags.begin() + static_cast<long>(tagCount))},
+                  {"precision", "very-high"},
+                  {"problem.severity", problemSeverity(rule.level)}}}};
 }
 
 } // namespace devos::output::sarif

@@ -73,7 +73,8 @@ std::vector<const engine::Finding*> selectResults(const std::vector<engine::Find
     std::vector<std::size_t> order(reported.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return std::pair(severityRank(reported[a]->level), a) < std::pair(severityRank(reported[b]->level), b);
+        return std::pair(severityRank(reported[a]->level), a) <
+               std::pair(severityRank(reported[b]->level), b);
     });
     order.resize(SarifLimits::resultsPerRun);
     std::sort(order.begin(), order.end());
@@ -103,9 +104,11 @@ Json invocation(const Report& report, std::size_t omitted) {
     for (const auto& text : report.toolNotifications)
         notify(text);
     if (omitted != 0)
-        notify(std::to_string(omitted) + " results were left out of this SARIF run because GitHub code scanning accepts "
-               "at most " + std::to_string(SarifLimits::resultsPerRun) +
-               " results per run; errors were kept first. The text and JSON outputs list every finding.");
+        notify(std::to_string(omitted) + " of " + std::to_string(omitted + SarifLimits::resultsPerRun) +
+               " results left out: GitHub code scanning accepts at most " +
+               std::to_string(SarifLimits::resultsPerRun) +
+               " results per run, so errors were kept first, then warnings, then notes. The text and JSON "
+               "outputs list every finding.");
     Json out{{"executionSuccessful", true}};
     if (!report.repoRoot.empty())
         out["workingDirectory"] = Json{{"uri", sarif::directoryUri(report.repoRoot)}};
@@ -118,10 +121,10 @@ Json invocation(const Report& report, std::size_t omitted) {
 
 std::string renderSarif(const Report& report) {
     auto selected = selectResults(report.findings);
-    LineHashes lineHashes(report.repoRoot);
+    LineHashes hashes(report.repoRoot);
     Json results = Json::array();
     for (const engine::Finding* finding : selected)
-        results.push_back(sarif::result(*finding, report.catalog, lineHashes.of(finding->at), report.repoRoot));
+        results.push_back(sarif::result(*finding, report.catalog, hashes.of(finding->at), report.repoRoot));
     Summary summary = summarize(report);
     std::size_t omitted = report.findings.size() - summary.baselined - selected.size();
 
@@ -129,7 +132,7 @@ std::string renderSarif(const Report& report) {
     if (!report.automationId.empty())
         run["automationDetails"] = Json{{"id", report.automationId}};
     if (!report.repoRoot.empty())
-        run["originalUriBaseIds"] = Json{{"%SRCROOT%", {{"uri", sarif::directoryUri(report.repoRoot)}}}};
+        run["originalUriBaseIds"] = Json{{sarif::srcRootId, {{"uri", sarif::directoryUri(report.repoRoot)}}}};
     run["invocations"] = Json::array({invocation(report, omitted)});
     run["results"] = std::move(results);
     run["properties"] = Json{{"baselinedResults", summary.baselined}, {"omittedResults", omitted}};

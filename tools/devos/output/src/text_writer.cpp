@@ -24,7 +24,8 @@ class TextPrinter {
 public:
     explicit TextPrinter(bool color) : color_(color) {}
 
-    void line(const engine::SourcePoint& at, engine::Level level, const std::string& message, bool boldMessage) {
+    void line(const engine::SourcePoint& at, engine::Level level, const std::string& message,
+              bool boldMessage) {
         out_ += paint(bold, pointText(at) + ":") + " ";
         out_ += paint(levelColor(level), std::string(engine::levelName(level)) + ":") + " ";
         out_ += boldMessage ? paint(bold, message) : message;

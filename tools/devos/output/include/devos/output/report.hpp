@@ -14,7 +14,7 @@ struct Report {
     std::string repoRoot;                         // absolute; source lines for fingerprints, SARIF base URI
     std::string toolVersion = "1.0.0";
     std::string informationUri = "https://github.com/devos-tools/devos"; // SARIF tool.driver.informationUri
-    std::string automationId;                    // SARIF runAutomationDetails.id, "category/run-id"
+    std::string automationId;                   // SARIF runAutomationDetails.id, "category/run-id"
     std::vector<std::string> toolNotifications; // problems of the run itself, e.g. a dropped compile flag
 };
 

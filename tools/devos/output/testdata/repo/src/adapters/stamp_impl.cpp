@@ -1,3 +1,5 @@
 #include <ctime>
 
-long current_epoch_seconds() { return static_cast<long>(std::time(nullptr)); }
+long current_epoch_seconds() {
+    return static_cast<long>(std::time(nullptr));
+}

@@ -1,5 +1,7 @@
 #include "logic/pricing.hpp"
+
 #include "adapters/db.hpp"
+
 #include <chrono>
 #include <cstdlib>
 
@@ -12,4 +14,6 @@ long discounted(long cents) {
     return rate ? cents * 9 / 10 : cents;
 }
 
-long fromAdapter() { return current_epoch_seconds(); }
+long fromAdapter() {
+    return current_epoch_seconds();
+}
