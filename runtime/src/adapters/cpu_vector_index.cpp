@@ -89,7 +89,9 @@ template <typename Row> void scanScalar(const ScanJob<Row>& job, TopK& top) {
     }
 }
 
-__attribute__((target("avx2,fma,f16c"))) inline __m256 load8(const float* p) { return _mm256_loadu_ps(p); }
+__attribute__((target("avx2,fma,f16c"))) inline __m256 load8(const float* p) {
+    return _mm256_loadu_ps(p);
+}
 __attribute__((target("avx2,fma,f16c"))) inline __m256 load8(const _Float16* p) {
     return _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
 }
@@ -165,13 +167,15 @@ CpuVectorIndex::CpuVectorIndex(std::size_t dims, std::string model, CpuVectorInd
                (simd_ ? "avx2" : "scalar")) {}
 
 std::expected<void, contracts::Error> CpuVectorIndex::add(std::span<const std::uint64_t> ids,
-                                                                   const contracts::EmbeddingMatrix& vectors) {
+                                                          const contracts::EmbeddingMatrix& vectors) {
     if (auto shape = contracts::checkShape(vectors, dims_, model_); !shape) {
         return std::unexpected(std::move(shape.error()));
     }
     if (ids.size() != vectors.count()) {
-        return contracts::fail(contracts::ErrorKind::Invalid, "expected one id per vector, got " + std::to_string(ids.size()) + " ids for " +
-                std::to_string(vectors.count()) + " vectors", {}, 0, "pass ids and vectors of the same batch");
+        return contracts::fail(contracts::ErrorKind::Invalid,
+                               "expected one id per vector, got " + std::to_string(ids.size()) + " ids for " +
+                                   std::to_string(vectors.count()) + " vectors",
+                               {}, 0, "pass ids and vectors of the same batch");
     }
     auto rows = contracts::normalisedRows(vectors);
     if (!rows) {
@@ -192,7 +196,8 @@ CpuVectorIndex::search(const contracts::EmbeddingMatrix& queries, std::size_t k,
         return std::unexpected(std::move(shape.error()));
     }
     if (k == 0) {
-        return contracts::fail(contracts::ErrorKind::Invalid, "expected k >= 1", {}, 0, "ask for at least one hit");
+        return contracts::fail(contracts::ErrorKind::Invalid, "expected k >= 1", {}, 0,
+                               "ask for at least one hit");
     }
     auto normalised = contracts::normalisedRows(queries);
     if (!normalised) {
@@ -210,18 +215,22 @@ CpuVectorIndex::search(const contracts::EmbeddingMatrix& queries, std::size_t k,
     return hits;
 }
 
-std::vector<VectorHit> CpuVectorIndex::scan(std::span<const float> query, std::size_t k, float threshold) const {
+std::vector<VectorHit> CpuVectorIndex::scan(std::span<const float> query, std::size_t k,
+                                            float threshold) const {
     const std::size_t n = ids_.size();
-    const unsigned hardware = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
+    const unsigned hardware =
+        options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
     const std::size_t chunks = std::clamp<std::size_t>(n / kMinRowsPerThread, 1, hardware);
     std::vector<TopK> tops(chunks, TopK(k, threshold));
     auto run = [&](std::size_t c) {
         const std::size_t begin = n * c / chunks;
         const std::size_t end = n * (c + 1) / chunks;
         if (options_.storage == contracts::VectorStorage::Fp16) {
-            scanRange(simd_, ScanJob<_Float16>{query.data(), fp16_.data(), ids_.data(), dims_, begin, end}, tops[c]);
+            scanRange(simd_, ScanJob<_Float16>{query.data(), fp16_.data(), ids_.data(), dims_, begin, end},
+                      tops[c]);
         } else {
-            scanRange(simd_, ScanJob<float>{query.data(), fp32_.data(), ids_.data(), dims_, begin, end}, tops[c]);
+            scanRange(simd_, ScanJob<float>{query.data(), fp32_.data(), ids_.data(), dims_, begin, end},
+                      tops[c]);
         }
     };
     std::vector<std::jthread> workers;
@@ -236,8 +245,8 @@ std::vector<VectorHit> CpuVectorIndex::scan(std::span<const float> query, std::s
     return std::move(tops[0]).sorted();
 }
 
-CpuVectorIndex::Hits CpuVectorIndex::multiply(std::span<const float> queries, std::size_t count, std::size_t k,
-                                              float threshold) const {
+CpuVectorIndex::Hits CpuVectorIndex::multiply(std::span<const float> queries, std::size_t count,
+                                              std::size_t k, float threshold) const {
     const std::size_t n = ids_.size();
     std::vector<TopK> tops(count, TopK(k, threshold));
     std::vector<float> scores(count * kTileRows);
@@ -252,8 +261,8 @@ CpuVectorIndex::Hits CpuVectorIndex::multiply(std::span<const float> queries, st
         const auto m = static_cast<blasint>(count);
         const auto cols = static_cast<blasint>(rows);
         const auto d = static_cast<blasint>(dims_);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, cols, d, 1.0F, queries.data(), d, tile, d, 0.0F,
-                    scores.data(), cols);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, cols, d, 1.0F, queries.data(), d, tile, d,
+                    0.0F, scores.data(), cols);
         for (std::size_t q = 0; q < count; ++q) {
             const float* row = scores.data() + q * rows;
             TopK& top = tops[q];

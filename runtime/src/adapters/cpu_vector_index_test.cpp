@@ -31,7 +31,8 @@ std::vector<std::uint64_t> idsFrom(std::uint64_t first, std::size_t count) {
 
 // fp64 brute force over the normalised rows: the reference every path must reproduce.
 std::vector<VectorHit> reference(const std::vector<float>& corpus, const std::vector<std::uint64_t>& ids,
-                                 std::span<const float> query, std::size_t dims, std::size_t k, float threshold) {
+                                 std::span<const float> query, std::size_t dims, std::size_t k,
+                                 float threshold) {
     auto norm = [dims](const float* v) {
         double s = 0;
         for (std::size_t i = 0; i < dims; ++i) {

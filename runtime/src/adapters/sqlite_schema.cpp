@@ -54,6 +54,8 @@ constexpr SqliteMigration kMigrations[] = {{1, "initial telemetry schema (seed 5
 
 } // namespace
 
-std::span<const SqliteMigration> sqliteMigrations() { return kMigrations; }
+std::span<const SqliteMigration> sqliteMigrations() {
+    return kMigrations;
+}
 
 } // namespace devos::adapters

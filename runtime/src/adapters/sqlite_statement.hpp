@@ -1,6 +1,6 @@
 #pragma once
-#include <devos/contracts/error.hpp>
 #include <cstring>
+#include <devos/contracts/error.hpp>
 #include <sqlite3.h>
 #include <string>
 #include <string_view>
@@ -49,7 +49,8 @@ public:
 
     [[nodiscard]] std::string text(int col) const {
         auto* p = sqlite3_column_text(stmt_, col);
-        return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+        return p ? std::string(reinterpret_cast<const char*>(p),
+                               static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
                  : std::string{};
     }
     [[nodiscard]] long long integer(int col) const { return sqlite3_column_int64(stmt_, col); }

@@ -24,7 +24,8 @@ public:
 
     Expected<void> configure() {
         sqlite3_busy_timeout(db_, 5000);
-        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"})
+        for (const char* pragma :
+             {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"})
             if (auto r = exec(pragma); !r)
                 return r;
         return {};
@@ -32,7 +33,8 @@ public:
 
     Expected<void> migrate() override {
         std::lock_guard lock(mutex_);
-        if (auto r = exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        if (auto r = exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name "
+                          "TEXT NOT NULL,"
                           " applied_at INTEGER NOT NULL)");
             !r)
             return r;
@@ -42,7 +44,8 @@ public:
             auto applied = inTransaction([&]() -> Expected<void> {
                 if (auto r = exec(m.sql); !r)
                     return r;
-                SqliteStatement record(db_, std::string("INSERT INTO schema_migrations VALUES (?, ?, ") + kNowMillis + ")");
+                SqliteStatement record(db_, std::string("INSERT INTO schema_migrations VALUES (?, ?, ") +
+                                                kNowMillis + ")");
                 record.bind(1, static_cast<long long>(m.version));
                 record.bind(2, std::string(m.name));
                 return record.run() ? Expected<void>{} : storageError("record migration");
@@ -75,7 +78,8 @@ public:
             if (!run.run())
                 return storageError("insert test run " + r.runId);
             long long written = sqlite3_changes(db_);
-            SqliteStatement failure(db_, "INSERT OR IGNORE INTO test_failures VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+            SqliteStatement failure(db_,
+                                    "INSERT OR IGNORE INTO test_failures VALUES (?,?,?,?,?,?,?,?,?,?,?)");
             for (const auto& f : batch.testFailures) {
                 failure.bind(1, f.id);
                 failure.bind(2, f.runId);
@@ -132,7 +136,8 @@ public:
                     return storageError("insert event " + e.id);
                 written += sqlite3_changes(db_);
             }
-            return events.empty() ? Expected<void>{} : audit("record_events", "application_logs", written, events[0].id);
+            return events.empty() ? Expected<void>{}
+                                  : audit("record_events", "application_logs", written, events[0].id);
         });
         if (!result)
             return std::unexpected(result.error());
@@ -141,8 +146,9 @@ public:
 
     Expected<std::vector<contracts::TelemetryEvent>> recentEvents(int limit) override {
         std::lock_guard lock(mutex_);
-        SqliteStatement q(db_, "SELECT id, ts, source, kind, code, message, trace_id, tags, payload FROM application_logs"
-                               " ORDER BY ts DESC, id DESC LIMIT ?");
+        SqliteStatement q(
+            db_, "SELECT id, ts, source, kind, code, message, trace_id, tags, payload FROM application_logs"
+                 " ORDER BY ts DESC, id DESC LIMIT ?");
         q.bind(1, static_cast<long long>(limit));
         std::vector<contracts::TelemetryEvent> out;
         int rc;
@@ -166,8 +172,9 @@ public:
 
     Expected<std::optional<contracts::TestRun>> findRun(const contracts::Ulid& runId) override {
         std::lock_guard lock(mutex_);
-        SqliteStatement q(db_, "SELECT run_id, started_at, source, repository, branch, commit_sha, ci_provider, ci_job_id,"
-                               " tool, total, passed, failed, skipped, duration_ms FROM test_runs WHERE run_id = ?");
+        SqliteStatement q(
+            db_, "SELECT run_id, started_at, source, repository, branch, commit_sha, ci_provider, ci_job_id,"
+                 " tool, total, passed, failed, skipped, duration_ms FROM test_runs WHERE run_id = ?");
         q.bind(1, runId);
         int rc = q.step();
         if (rc == SQLITE_DONE)
@@ -192,11 +199,14 @@ public:
         return std::optional{r};
     }
 
-    Expected<std::vector<contracts::TestFailure>> queryFailures(const contracts::FailureQuery& query) override {
+    Expected<std::vector<contracts::TestFailure>>
+    queryFailures(const contracts::FailureQuery& query) override {
         std::lock_guard lock(mutex_);
-        std::string sql = "SELECT failure_id, run_id, ts, suite, test_name, file, line, message, stack_trace, pattern_id,"
-                          " duration_ms FROM test_failures WHERE (?1 IS NULL OR run_id = ?1) AND (?2 IS NULL OR"
-                          " pattern_id = ?2) AND (?3 IS NULL OR failure_id = ?3) ORDER BY ts DESC, failure_id DESC LIMIT ?4";
+        std::string sql =
+            "SELECT failure_id, run_id, ts, suite, test_name, file, line, message, stack_trace, pattern_id,"
+            " duration_ms FROM test_failures WHERE (?1 IS NULL OR run_id = ?1) AND (?2 IS NULL OR"
+            " pattern_id = ?2) AND (?3 IS NULL OR failure_id = ?3) ORDER BY ts DESC, failure_id DESC LIMIT "
+            "?4";
         SqliteStatement q(db_, sql);
         if (query.runId)
             q.bind(1, *query.runId);
@@ -229,8 +239,9 @@ public:
 
     Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
         std::lock_guard lock(mutex_);
-        SqliteStatement q(db_, "SELECT failure_id, run_id, ts, tool, rule_id, level, file, line, col, message, pattern_id"
-                               " FROM lint_failures WHERE run_id = ? ORDER BY file, line, col, failure_id");
+        SqliteStatement q(
+            db_, "SELECT failure_id, run_id, ts, tool, rule_id, level, file, line, col, message, pattern_id"
+                 " FROM lint_failures WHERE run_id = ? ORDER BY file, line, col, failure_id");
         q.bind(1, runId);
         std::vector<contracts::LintFailure> out;
         int rc;
@@ -264,7 +275,9 @@ public:
 
     Expected<std::vector<contracts::AuditEntry>> auditRows(int limit) override {
         std::lock_guard lock(mutex_);
-        SqliteStatement q(db_, "SELECT id, ts, action, table_name, row_count, subject FROM audit_log ORDER BY id DESC LIMIT ?");
+        SqliteStatement q(
+            db_,
+            "SELECT id, ts, action, table_name, row_count, subject FROM audit_log ORDER BY id DESC LIMIT ?");
         q.bind(1, static_cast<long long>(limit));
         std::vector<contracts::AuditEntry> out;
         while (q.step() == SQLITE_ROW)
@@ -275,8 +288,9 @@ public:
     Expected<void> putEmbedding(const contracts::StoredEmbedding& e) override {
         std::lock_guard lock(mutex_);
         return inTransaction([&]() -> Expected<void> {
-            SqliteStatement q(db_, "INSERT INTO embeddings VALUES (?,?,?,?,?) ON CONFLICT (owner_kind, owner_id, model)"
-                                   " DO UPDATE SET dims = excluded.dims, vector = excluded.vector");
+            SqliteStatement q(
+                db_, "INSERT INTO embeddings VALUES (?,?,?,?,?) ON CONFLICT (owner_kind, owner_id, model)"
+                     " DO UPDATE SET dims = excluded.dims, vector = excluded.vector");
             q.bind(1, e.ownerKind);
             q.bind(2, e.ownerId);
             q.bind(3, e.model);
@@ -290,7 +304,8 @@ public:
 
     Expected<std::vector<contracts::StoredEmbedding>> loadEmbeddings(const std::string& model) override {
         std::lock_guard lock(mutex_);
-        SqliteStatement q(db_, "SELECT owner_kind, owner_id, vector FROM embeddings WHERE model = ? ORDER BY owner_kind, owner_id");
+        SqliteStatement q(db_, "SELECT owner_kind, owner_id, vector FROM embeddings WHERE model = ? ORDER BY "
+                               "owner_kind, owner_id");
         q.bind(1, model);
         std::vector<contracts::StoredEmbedding> out;
         while (q.step() == SQLITE_ROW)
@@ -334,8 +349,9 @@ private:
     }
 
     Expected<void> audit(const char* action, const char* table, long long rows, const std::string& subject) {
-        SqliteStatement q(db_, std::string("INSERT INTO audit_log (ts, action, table_name, row_count, subject) VALUES (") +
-                                   kNowMillis + ", ?, ?, ?, ?)");
+        SqliteStatement q(
+            db_, std::string("INSERT INTO audit_log (ts, action, table_name, row_count, subject) VALUES (") +
+                     kNowMillis + ", ?, ?, ?, ?)");
         q.bind(1, std::string(action));
         q.bind(2, std::string(table));
         q.bind(3, rows);
@@ -360,12 +376,13 @@ Expected<std::unique_ptr<ports::TelemetryStore>> openSqliteStore(const std::stri
             return fail(ErrorKind::Io, "cannot create folder " + parent.string() + ": " + ec.message(), path);
     }
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    int rc = sqlite3_open_v2(path.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close_v2(db);
-        return fail(ErrorKind::Unavailable, "cannot open telemetry database: " + message, path,
-                    0, "check that the folder is writable");
+        return fail(ErrorKind::Unavailable, "cannot open telemetry database: " + message, path, 0,
+                    "check that the folder is writable");
     }
     auto store = std::make_unique<SqliteStore>(db, path);
     if (auto r = store->configure(); !r)

@@ -15,26 +15,62 @@ struct StoreFactory {
     std::function<contracts::Expected<std::unique_ptr<ports::TelemetryStore>>(std::string& skipReason)> open;
 };
 
+// Names the store in test output instead of gtest's byte dump.
+inline void PrintTo(const StoreFactory& factory, std::ostream* os) {
+    *os << factory.name;
+}
+
 inline contracts::Ulid testUlid(std::uint64_t millis, std::uint8_t salt) {
     return logic::encodeUlid(millis, logic::UlidRandom{salt, 1, 2, 3, 4, 5, 6, 7, 8, 9});
 }
 
 inline contracts::IngestBatch sampleBatch(std::uint8_t salt, std::size_t failures = 2) {
     contracts::IngestBatch b;
-    b.run = {testUlid(1700000000000, salt), 1700000000000, contracts::RunSource::Ci, "orders", "main", "abc123",
-             "github", "77", "ctest", 10, 8, static_cast<int>(failures), 0, 1234};
+    b.run = {testUlid(1700000000000, salt),
+             1700000000000,
+             contracts::RunSource::Ci,
+             "orders",
+             "main",
+             "abc123",
+             "github",
+             "77",
+             "ctest",
+             10,
+             8,
+             static_cast<int>(failures),
+             0,
+             1234};
     for (std::size_t i = 0; i < failures; ++i)
-        b.testFailures.push_back({testUlid(1700000000001 + i, salt), b.run.runId, 1700000000001 + static_cast<long long>(i),
-                                  "OrderRepo", "saves_" + std::to_string(i), "src/repo.cpp", 42, "expected 1 got 2",
+        b.testFailures.push_back({testUlid(1700000000001 + i, salt), b.run.runId,
+                                  1700000000001 + static_cast<long long>(i), "OrderRepo",
+                                  "saves_" + std::to_string(i), "src/repo.cpp", 42, "expected 1 got 2",
                                   "#0 0x1 in save()", std::string(64, static_cast<char>('a' + i)), 5});
-    b.lintFailures.push_back({testUlid(1700000000100, salt), b.run.runId, 1700000000100, "devos", "layer.include",
-                              "error", "src/logic/a.cpp", 3, 1, "logic includes an adapter", std::string(64, 'f')});
+    b.lintFailures.push_back({testUlid(1700000000100, salt), b.run.runId, 1700000000100, "devos",
+                              "layer.include", "error", "src/logic/a.cpp", 3, 1, "logic includes an adapter",
+                              std::string(64, 'f')});
     return b;
 }
 
+inline contracts::FailureQuery failuresWhere(std::optional<contracts::Ulid> runId,
+                                             std::optional<std::string> patternId,
+                                             std::optional<contracts::Ulid> failureId, int limit = 100) {
+    contracts::FailureQuery q;
+    q.runId = std::move(runId);
+    q.patternId = std::move(patternId);
+    q.failureId = std::move(failureId);
+    q.limit = limit;
+    return q;
+}
+
 inline contracts::TelemetryEvent sampleEvent(std::uint64_t millis, std::uint8_t salt) {
-    return {testUlid(millis, salt), static_cast<long long>(millis), contracts::EventSource::Runtime,
-            contracts::EventKind::Error, "E_SAVE", "save failed", "trace-1", {{"service", "orders"}, {"env", "dev"}},
+    return {testUlid(millis, salt),
+            static_cast<long long>(millis),
+            contracts::EventSource::Runtime,
+            contracts::EventKind::Error,
+            "E_SAVE",
+            "save failed",
+            "trace-1",
+            {{"service", "orders"}, {"env", "dev"}},
             R"({"attempt":1})"};
 }
 
@@ -59,8 +95,8 @@ protected:
 TEST_P(StoreConformance, MigrationsAreIdempotentAndCreateEveryTable) {
     ASSERT_TRUE(store->migrate());
     using T = contracts::TelemetryTable;
-    for (T t : {T::ApplicationLogs, T::TestRuns, T::TestFailures, T::LintFailures, T::SelfhealProposals, T::TraceSpans,
-                T::MetricsSamples, T::AuditLog, T::Embeddings})
+    for (T t : {T::ApplicationLogs, T::TestRuns, T::TestFailures, T::LintFailures, T::SelfhealProposals,
+                T::TraceSpans, T::MetricsSamples, T::AuditLog, T::Embeddings})
         EXPECT_EQ(rows(t), 0) << contracts::tableName(t);
 }
 
@@ -70,7 +106,7 @@ TEST_P(StoreConformance, IngestRoundTripsARunWithItsFailures) {
     auto run = store->findRun(batch.run.runId);
     ASSERT_TRUE(run && *run);
     EXPECT_EQ(**run, batch.run);
-    auto failures = store->queryFailures({.runId = batch.run.runId});
+    auto failures = store->queryFailures(failuresWhere(batch.run.runId, {}, {}));
     ASSERT_TRUE(failures);
     ASSERT_EQ(failures->size(), 2u);
     EXPECT_EQ((*failures)[0], batch.testFailures[1]); // newest first
@@ -109,8 +145,8 @@ TEST_P(StoreConformance, AFailedIngestWritesNothing) {
 }
 
 TEST_P(StoreConformance, RecordEventsIgnoresReplayedIds) {
-    std::vector<contracts::TelemetryEvent> events = {sampleEvent(1700000000000, 1), sampleEvent(1700000001000, 2),
-                                                     sampleEvent(1700000002000, 3)};
+    std::vector<contracts::TelemetryEvent> events = {
+        sampleEvent(1700000000000, 1), sampleEvent(1700000001000, 2), sampleEvent(1700000002000, 3)};
     events[1].payloadJson.clear();
     events[1].tags.clear();
     auto first = store->recordEvents(events);
@@ -130,14 +166,14 @@ TEST_P(StoreConformance, RecordEventsIgnoresReplayedIds) {
 
 TEST_P(StoreConformance, QueryFailuresFiltersByPatternAndLimit) {
     ASSERT_TRUE(store->ingest(sampleBatch(4, 3)));
-    auto byPattern = store->queryFailures({.patternId = std::string(64, 'b')});
+    auto byPattern = store->queryFailures(failuresWhere({}, std::string(64, 'b'), {}));
     ASSERT_TRUE(byPattern);
     ASSERT_EQ(byPattern->size(), 1u);
     EXPECT_EQ((*byPattern)[0].testName, "saves_1");
-    auto limited = store->queryFailures({.limit = 2});
+    auto limited = store->queryFailures(failuresWhere({}, {}, {}, 2));
     ASSERT_TRUE(limited);
     EXPECT_EQ(limited->size(), 2u);
-    auto byId = store->queryFailures({.failureId = (*byPattern)[0].id});
+    auto byId = store->queryFailures(failuresWhere({}, {}, (*byPattern)[0].id));
     ASSERT_TRUE(byId);
     EXPECT_EQ(byId->size(), 1u);
 }
@@ -150,7 +186,8 @@ TEST_P(StoreConformance, EmbeddingsAreKeyedByOwnerAndModel) {
     auto hashed = store->loadEmbeddings("hash-1024");
     ASSERT_TRUE(hashed);
     ASSERT_EQ(hashed->size(), 2u);
-    EXPECT_EQ((*hashed)[0], (contracts::StoredEmbedding{"test_failure", "A", "hash-1024", {0.0f, 1.0f, 0.0f}}));
+    EXPECT_EQ((*hashed)[0],
+              (contracts::StoredEmbedding{"test_failure", "A", "hash-1024", {0.0f, 1.0f, 0.0f}}));
     EXPECT_EQ((*hashed)[1].ownerId, "B");
     auto bge = store->loadEmbeddings("bge-large");
     ASSERT_TRUE(bge);

@@ -9,7 +9,8 @@ std::expected<void, Error> normaliseInPlace(std::span<float> values) {
         sum += static_cast<double>(v) * v;
     }
     if (values.empty() || !std::isfinite(sum) || sum == 0.0) {
-        return fail(ErrorKind::Invalid, "expected a non-zero vector of finite values", {}, 0, "drop the empty text or check the embedder's output");
+        return fail(ErrorKind::Invalid, "expected a non-zero vector of finite values", {}, 0,
+                    "drop the empty text or check the embedder's output");
     }
     const auto scale = static_cast<float>(1.0 / std::sqrt(sum));
     for (float& v : values) {
@@ -19,13 +20,18 @@ std::expected<void, Error> normaliseInPlace(std::span<float> values) {
 }
 
 std::expected<void, Error> checkShape(const EmbeddingMatrix& matrix, std::size_t dims,
-                                               const std::string& model) {
+                                      const std::string& model) {
     if (matrix.model != model) {
-        return fail(ErrorKind::Invalid, "expected vectors of model '" + model + "', got '" + matrix.model + "'", {}, 0, "use one index per embedding model");
+        return fail(ErrorKind::Invalid,
+                    "expected vectors of model '" + model + "', got '" + matrix.model + "'", {}, 0,
+                    "use one index per embedding model");
     }
     if (dims == 0 || matrix.dims != dims || matrix.rows.size() % dims != 0) {
-        return fail(ErrorKind::Invalid, "expected vectors of " + std::to_string(dims) + " floats, got dims " + std::to_string(matrix.dims) +
-                " over " + std::to_string(matrix.rows.size()) + " floats", {}, 0, "embed the texts with the index's model");
+        return fail(ErrorKind::Invalid,
+                    "expected vectors of " + std::to_string(dims) + " floats, got dims " +
+                        std::to_string(matrix.dims) + " over " + std::to_string(matrix.rows.size()) +
+                        " floats",
+                    {}, 0, "embed the texts with the index's model");
     }
     return {};
 }

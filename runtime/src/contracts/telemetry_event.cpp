@@ -4,19 +4,26 @@ namespace devos::contracts {
 
 const char* sourceName(EventSource s) {
     switch (s) {
-    case EventSource::Ci: return "ci";
-    case EventSource::Runtime: return "runtime";
-    case EventSource::Agent: return "agent";
-    case EventSource::User: return "user";
+    case EventSource::Ci:
+        return "ci";
+    case EventSource::Runtime:
+        return "runtime";
+    case EventSource::Agent:
+        return "agent";
+    case EventSource::User:
+        return "user";
     }
     return "runtime";
 }
 
 const char* kindName(EventKind k) {
     switch (k) {
-    case EventKind::Error: return "error";
-    case EventKind::Warn: return "warn";
-    case EventKind::Info: return "info";
+    case EventKind::Error:
+        return "error";
+    case EventKind::Warn:
+        return "warn";
+    case EventKind::Info:
+        return "info";
     }
     return "info";
 }

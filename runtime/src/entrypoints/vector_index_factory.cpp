@@ -24,7 +24,8 @@ makeVectorIndex(std::size_t dims, std::string model, contracts::VectorBackend pr
         }
 #endif
     }
-    return std::make_unique<adapters::CpuVectorIndex>(dims, std::move(model), adapters::CpuVectorIndexOptions{storage});
+    return std::make_unique<adapters::CpuVectorIndex>(dims, std::move(model),
+                                                      adapters::CpuVectorIndexOptions{storage});
 }
 
 } // namespace devos::entrypoints

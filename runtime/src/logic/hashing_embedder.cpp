@@ -18,11 +18,21 @@ namespace {
 constexpr float kTrigramWeight = 0.25F;
 
 // ASCII-only character classes: the C library's depend on the process locale, the vectors may not.
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-char lower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+bool isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool isLower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+char lower(char c) {
+    return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // FNV-1a over the namespace byte and the lower-cased feature, then murmur3's 64-bit finaliser.
 std::uint64_t featureHash(char ns, std::string_view feature) {
@@ -49,7 +59,9 @@ void addFeature(std::vector<float>& values, char ns, std::string_view feature, f
     values[h & (HashingEmbedder::kDims - 1)] += sign * weight;
 }
 
-bool isWordChar(char c) { return isUpper(c) || isLower(c) || isDigit(c) || c == '_' || c == ':'; }
+bool isWordChar(char c) {
+    return isUpper(c) || isLower(c) || isDigit(c) || c == '_' || c == ':';
+}
 
 // Splits an identifier at ':' and '_' and at camelCase boundaries: "HTTPServer_v2" -> HTTP, Server, v2.
 std::vector<std::string_view> identifierParts(std::string_view word) {
@@ -68,8 +80,8 @@ std::vector<std::string_view> identifierParts(std::string_view word) {
             continue;
         }
         const bool lowerToUpper = i > start && isUpper(c) && (isLower(word[i - 1]) || isDigit(word[i - 1]));
-        const bool acronymEnd = i > start && isUpper(c) && isUpper(word[i - 1]) && i + 1 < word.size() &&
-                                isLower(word[i + 1]);
+        const bool acronymEnd =
+            i > start && isUpper(c) && isUpper(word[i - 1]) && i + 1 < word.size() && isLower(word[i + 1]);
         if (lowerToUpper || acronymEnd) {
             flush(i);
             start = i;
@@ -133,7 +145,9 @@ std::expected<contracts::Embedding, contracts::Error> HashingEmbedder::embedOne(
     addWords(out.values, text);
     addTrigrams(out.values, text);
     if (auto ok = contracts::normaliseInPlace(out.values); !ok) {
-        return contracts::fail(contracts::ErrorKind::Invalid, "expected a text with at least one word or 3 characters", {}, 0, "skip empty messages before embedding them");
+        return contracts::fail(contracts::ErrorKind::Invalid,
+                               "expected a text with at least one word or 3 characters", {}, 0,
+                               "skip empty messages before embedding them");
     }
     return out;
 }

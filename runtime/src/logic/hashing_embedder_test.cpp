@@ -1,6 +1,6 @@
+#include <cmath>
 #include <devos/logic/hashing_embedder.hpp>
 #include <gtest/gtest.h>
-#include <cmath>
 #include <numeric>
 
 namespace devos::logic {

@@ -16,7 +16,8 @@ std::vector<std::string> normalizeFiles(std::span<const std::string> files) {
     return out;
 }
 
-std::string patternKey(std::string_view message, std::string_view stackTrace, std::span<const std::string> files) {
+std::string patternKey(std::string_view message, std::string_view stackTrace,
+                       std::span<const std::string> files) {
     std::string key = normalizeMessage(message) + "::";
     auto frames = topInAppFrames(stackTrace, 5);
     for (std::size_t i = 0; i < frames.size(); ++i)
@@ -28,7 +29,8 @@ std::string patternKey(std::string_view message, std::string_view stackTrace, st
     return key;
 }
 
-std::string computePatternId(std::string_view message, std::string_view stackTrace, std::span<const std::string> files) {
+std::string computePatternId(std::string_view message, std::string_view stackTrace,
+                             std::span<const std::string> files) {
     return sha256Hex(patternKey(message, stackTrace, files));
 }
 

@@ -15,12 +15,14 @@ TEST(PatternId, FailuresDifferingOnlyInNoiseShareAnId) {
                            "(/tmp/run.abc123/order.db, commit 9f8e7d6c5b)";
     std::string messageB = "order 123e4567-e89b-12d3-a456-426614174000 lost at 0x55aa0000:  expected 7 got 9 "
                            "(/tmp/run.zzz999/order.db, commit 0a1b2c3d4e)";
-    std::string traceA = "#0 0x4c5d3a in orders::OrderRepo::save(orders::Order const&) /home/alice/w/src/repo.cpp:42:7\n"
-                         "#1 0x4c5e00 in orders::Checkout::run<int>(int) /home/alice/w/src/checkout.cpp:10\n"
-                         "#2 0x7f00 in __libc_start_main (/lib/x86_64-linux-gnu/libc.so.6+0x29d90)\n";
-    std::string traceB = "#0 0x1111 in orders::OrderRepo::save(orders::Order const&) /builds/ci/x/src/repo.cpp:44:1\n"
-                         "#1 0x2222 in orders::Checkout::run<long>(long) /builds/ci/x/src/checkout.cpp:12\n"
-                         "#2 0x3333 in __libc_start_main (/lib64/libc.so.6+0x1111)\n";
+    std::string traceA =
+        "#0 0x4c5d3a in orders::OrderRepo::save(orders::Order const&) /home/alice/w/src/repo.cpp:42:7\n"
+        "#1 0x4c5e00 in orders::Checkout::run<int>(int) /home/alice/w/src/checkout.cpp:10\n"
+        "#2 0x7f00 in __libc_start_main (/lib/x86_64-linux-gnu/libc.so.6+0x29d90)\n";
+    std::string traceB =
+        "#0 0x1111 in orders::OrderRepo::save(orders::Order const&) /builds/ci/x/src/repo.cpp:44:1\n"
+        "#1 0x2222 in orders::Checkout::run<long>(long) /builds/ci/x/src/checkout.cpp:12\n"
+        "#2 0x3333 in __libc_start_main (/lib64/libc.so.6+0x1111)\n";
     std::vector<std::string> filesA = {"/home/alice/w/src/repo.cpp:42", "src/checkout.cpp"};
     std::vector<std::string> filesB = {"src/checkout.cpp:99", "/builds/ci/x/src/repo.cpp"};
     EXPECT_EQ(patternKey(messageA, traceA, filesA), patternKey(messageB, traceB, filesB));
@@ -28,7 +30,8 @@ TEST(PatternId, FailuresDifferingOnlyInNoiseShareAnId) {
 }
 
 TEST(PatternId, DifferentFailuresGetDifferentIds) {
-    EXPECT_NE(computePatternId("null pointer in save", "", {}), computePatternId("null pointer in load", "", {}));
+    EXPECT_NE(computePatternId("null pointer in save", "", {}),
+              computePatternId("null pointer in load", "", {}));
     std::vector<std::string> a = {"src/a.cpp"};
     std::vector<std::string> b = {"src/b.cpp"};
     EXPECT_NE(computePatternId("boom", "", a), computePatternId("boom", "", b));

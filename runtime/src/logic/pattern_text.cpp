@@ -10,15 +10,31 @@
 namespace devos::logic {
 namespace {
 
-bool isHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isWordChar(char c) { return isAlpha(c) || isDigit(c) || c == '_'; }
-bool isPathChar(char c) { return isWordChar(c) || c == '.' || c == '-' || c == '/' || c == '~' || c == '+'; }
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isWordChar(char c) {
+    return isAlpha(c) || isDigit(c) || c == '_';
+}
+bool isPathChar(char c) {
+    return isWordChar(c) || c == '.' || c == '-' || c == '/' || c == '~' || c == '+';
+}
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
 
 // Length of a uuid (8-4-4-4-12 hex) at s[i], or 0.
 std::size_t uuidAt(std::string_view s, std::size_t i) {
@@ -89,8 +105,9 @@ std::string joinFrom(const std::vector<std::string_view>& parts, std::size_t fro
 } // namespace
 
 bool hasSourceExtension(std::string_view name) {
-    constexpr std::array<std::string_view, 16> exts = {".c",   ".cc", ".cpp", ".cxx", ".c++", ".h",  ".hh", ".hpp",
-                                                       ".hxx", ".inl", ".ipp", ".cu",  ".py",  ".rs", ".go", ".ts"};
+    constexpr std::array<std::string_view, 16> exts = {".c",  ".cc",  ".cpp", ".cxx", ".c++", ".h",
+                                                       ".hh", ".hpp", ".hxx", ".inl", ".ipp", ".cu",
+                                                       ".py", ".rs",  ".go",  ".ts"};
     auto dot = name.rfind('.');
     if (dot == std::string_view::npos)
         return false;
@@ -107,7 +124,8 @@ std::string normalizePath(std::string_view path) {
     auto colon = path.find(':');
     if (colon != std::string_view::npos && lineSuffixAt(path, colon) == path.size() - colon)
         path = path.substr(0, colon);
-    for (std::string_view tmp : {"/tmp", "/var/tmp", "/var/folders", "/private/var/folders", "/private/tmp", "/dev/shm"})
+    for (std::string_view tmp :
+         {"/tmp", "/var/tmp", "/var/folders", "/private/var/folders", "/private/tmp", "/dev/shm"})
         if (path == tmp || startsWith(path, std::string(tmp) + "/"))
             return "<tmp>";
     auto parts = components(path);

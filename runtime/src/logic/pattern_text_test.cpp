@@ -20,7 +20,8 @@ TEST(NormalizeMessage, DropsLineNumbersAndMachinePaths) {
     EXPECT_EQ(normalizeMessage("order_repo.cpp:123: Failure"), "order_repo.cpp: failure");
     EXPECT_EQ(normalizeMessage("at /home/alice/proj/src/orders/repo.cpp:42:7"), "at src/orders/repo.cpp");
     EXPECT_EQ(normalizeMessage("cannot open /tmp/pgtest.Xa81kd/data/file"), "cannot open <tmp>");
-    EXPECT_EQ(normalizeMessage("see /ci/work/build-release/tests/orders_test"), "see <build>/tests/orders_test");
+    EXPECT_EQ(normalizeMessage("see /ci/work/build-release/tests/orders_test"),
+              "see <build>/tests/orders_test");
 }
 
 TEST(NormalizePath, MapsTempBuildAndAbsolutePaths) {

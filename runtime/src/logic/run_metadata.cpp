@@ -17,7 +17,8 @@ constexpr CiSystem kSystems[] = {
     {"github", "GITHUB_ACTIONS", "GITHUB_RUN_ID", "GITHUB_REF_NAME", "GITHUB_SHA", "GITHUB_REPOSITORY"},
     {"gitlab", "GITLAB_CI", "CI_JOB_ID", "CI_COMMIT_REF_NAME", "CI_COMMIT_SHA", "CI_PROJECT_PATH"},
     {"jenkins", "JENKINS_URL", "BUILD_TAG", "BRANCH_NAME", "GIT_COMMIT", "JOB_NAME"},
-    {"buildkite", "BUILDKITE", "BUILDKITE_JOB_ID", "BUILDKITE_BRANCH", "BUILDKITE_COMMIT", "BUILDKITE_PIPELINE_SLUG"},
+    {"buildkite", "BUILDKITE", "BUILDKITE_JOB_ID", "BUILDKITE_BRANCH", "BUILDKITE_COMMIT",
+     "BUILDKITE_PIPELINE_SLUG"},
 };
 
 std::string lookup(const std::map<std::string, std::string>& env, const char* name) {
@@ -27,15 +28,8 @@ std::string lookup(const std::map<std::string, std::string>& env, const char* na
 
 } // namespace
 
-std::vector<std::string> ciVariableNames() {
-    std::vector<std::string> out = {"CI"};
-    for (const auto& s : kSystems)
-        for (const char* n : {s.detect, s.jobId, s.branch, s.sha, s.repository})
-            out.emplace_back(n);
-    return out;
-}
-
-contracts::RunMetadata runMetadataFrom(const contracts::RepoHead& head, const std::map<std::string, std::string>& env) {
+contracts::RunMetadata runMetadataFrom(const contracts::RepoHead& head,
+                                       const std::map<std::string, std::string>& env) {
     contracts::RunMetadata meta;
     meta.repository = head.repository;
     meta.branch = head.branch;
@@ -46,7 +40,8 @@ contracts::RunMetadata runMetadataFrom(const contracts::RepoHead& head, const st
         meta.source = contracts::RunSource::Ci;
         meta.ciProvider = s.provider;
         meta.ciJobId = lookup(env, s.jobId);
-        for (auto [field, name] : {std::pair{&meta.branch, s.branch}, {&meta.commitSha, s.sha}, {&meta.repository, s.repository}})
+        for (auto [field, name] :
+             {std::pair{&meta.branch, s.branch}, {&meta.commitSha, s.sha}, {&meta.repository, s.repository}})
             if (auto value = lookup(env, name); !value.empty())
                 *field = value;
         return meta;

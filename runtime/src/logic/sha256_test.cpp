@@ -16,7 +16,8 @@ TEST(Sha256, HandlesBlockBoundaries) {
     // 55, 56 and 64 bytes straddle the padding boundary.
     EXPECT_EQ(sha256Hex(std::string(55, 'x')).size(), 64u);
     EXPECT_NE(sha256Hex(std::string(55, 'x')), sha256Hex(std::string(56, 'x')));
-    EXPECT_EQ(sha256Hex(std::string(64, 'a')), "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+    EXPECT_EQ(sha256Hex(std::string(64, 'a')),
+              "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
 }
 
 } // namespace devos::logic

@@ -8,9 +8,15 @@
 namespace devos::logic {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isHex(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool startsWith(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
@@ -117,9 +123,10 @@ std::string demangleNested(std::string_view sym) {
 
 bool isSystemFunction(std::string_view f) {
     constexpr std::array<std::string_view, 22> prefixes = {
-        "std::",     "__gnu_cxx::", "__cxxabiv1::", "testing::", "__libc_",  "__GI_",      "_start",     "__cxa_",
-        "__asan",    "__sanitizer", "__interceptor", "__lsan",   "__ubsan",  "__pthread",  "start_thread", "clone",
-        "__clone",   "_dl_",        "abort",        "raise",     "__invoke", "boost::"};
+        "std::",   "__gnu_cxx::", "__cxxabiv1::", "testing::",   "__libc_",       "__GI_",
+        "_start",  "__cxa_",      "__asan",       "__sanitizer", "__interceptor", "__lsan",
+        "__ubsan", "__pthread",   "start_thread", "clone",       "__clone",       "_dl_",
+        "abort",   "raise",       "__invoke",     "boost::"};
     for (auto p : prefixes)
         if (startsWith(f, p))
             return true;
@@ -169,9 +176,11 @@ std::optional<StackFrame> parseFrame(std::string_view line) {
     // glibc backtrace_symbols: module(symbol+0x1c) [0x...]
     auto paren = s.find('(');
     if (paren != std::string_view::npos && paren > 0 &&
-        (s.substr(0, paren).find('/') != std::string_view::npos || s.substr(0, paren).find(".so") != std::string_view::npos)) {
+        (s.substr(0, paren).find('/') != std::string_view::npos ||
+         s.substr(0, paren).find(".so") != std::string_view::npos)) {
         auto closing = s.find(')', paren);
-        std::string_view symbol = s.substr(paren + 1, closing == std::string_view::npos ? std::string_view::npos : closing - paren - 1);
+        std::string_view symbol = s.substr(
+            paren + 1, closing == std::string_view::npos ? std::string_view::npos : closing - paren - 1);
         StackFrame frame{cleanFunctionName(symbol), normalizePath(s.substr(0, paren)), true};
         frame.inApp = !isSystemFunction(frame.function) && !isSystemPath(s.substr(0, paren));
         return frame;

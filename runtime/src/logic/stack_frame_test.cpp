@@ -5,7 +5,8 @@ namespace devos::logic {
 
 TEST(CleanFunctionName, StripsArgumentsTemplatesAndOffsets) {
     EXPECT_EQ(cleanFunctionName("orders::OrderRepo::save(orders::Order const&)"), "orders::OrderRepo::save");
-    EXPECT_EQ(cleanFunctionName("std::vector<int, std::allocator<int> >::at(unsigned long) const"), "std::vector::at");
+    EXPECT_EQ(cleanFunctionName("std::vector<int, std::allocator<int> >::at(unsigned long) const"),
+              "std::vector::at");
     EXPECT_EQ(cleanFunctionName("_ZN6orders9OrderRepo4saveERKNS_5OrderE"), "orders::OrderRepo::save");
     EXPECT_EQ(cleanFunctionName("(anonymous namespace)::helper[abi:cxx11](int)"), "anon::helper");
     EXPECT_EQ(cleanFunctionName("Foo::operator()(int) const"), "Foo::operator()");
@@ -14,7 +15,8 @@ TEST(CleanFunctionName, StripsArgumentsTemplatesAndOffsets) {
 }
 
 TEST(ParseFrame, ReadsSanitizerGdbAndGlibcFormats) {
-    auto asan = parseFrame("    #0 0x4c5d3a in orders::OrderRepo::save(orders::Order const&) /home/u/p/src/repo.cpp:42:7");
+    auto asan = parseFrame(
+        "    #0 0x4c5d3a in orders::OrderRepo::save(orders::Order const&) /home/u/p/src/repo.cpp:42:7");
     ASSERT_TRUE(asan);
     EXPECT_EQ(asan->function, "orders::OrderRepo::save");
     EXPECT_EQ(asan->file, "src/repo.cpp");
@@ -36,15 +38,16 @@ TEST(ParseFrame, ReadsSanitizerGdbAndGlibcFormats) {
 }
 
 TEST(TopInAppFrames, SkipsChatterAndLibraryFramesAndKeepsFive) {
-    std::string trace = "==123==ERROR: AddressSanitizer: heap-use-after-free\n"
-                        "    #0 0x1 in std::vector<int>::at(unsigned long) /usr/include/c++/12/bits/stl_vector.h:1123\n"
-                        "    #1 0x2 in a() /src/a.cpp:1\n"
-                        "    #2 0x3 in b() /src/a.cpp:2\n"
-                        "    #3 0x4 in c() /src/a.cpp:3\n"
-                        "    #4 0x5 in testing::Test::Run() gtest.cc:9\n"
-                        "    #5 0x6 in d() /src/a.cpp:4\n"
-                        "    #6 0x7 in e() /src/a.cpp:5\n"
-                        "    #7 0x8 in f() /src/a.cpp:6\n";
+    std::string trace =
+        "==123==ERROR: AddressSanitizer: heap-use-after-free\n"
+        "    #0 0x1 in std::vector<int>::at(unsigned long) /usr/include/c++/12/bits/stl_vector.h:1123\n"
+        "    #1 0x2 in a() /src/a.cpp:1\n"
+        "    #2 0x3 in b() /src/a.cpp:2\n"
+        "    #3 0x4 in c() /src/a.cpp:3\n"
+        "    #4 0x5 in testing::Test::Run() gtest.cc:9\n"
+        "    #5 0x6 in d() /src/a.cpp:4\n"
+        "    #6 0x7 in e() /src/a.cpp:5\n"
+        "    #7 0x8 in f() /src/a.cpp:6\n";
     EXPECT_EQ(topInAppFrames(trace), (std::vector<std::string>{"a", "b", "c", "d", "e"}));
     EXPECT_EQ(topInAppFrames("OrderRepo::save(Order const&)\n\nmain\n"),
               (std::vector<std::string>{"OrderRepo::save", "main"}));

@@ -18,6 +18,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<ports::Embedder> makeDefaultEmbedder() { return std::make_unique<HashingEmbedderPort>(); }
+std::unique_ptr<ports::Embedder> makeDefaultEmbedder() {
+    return std::make_unique<HashingEmbedderPort>();
+}
 
 } // namespace devos::services

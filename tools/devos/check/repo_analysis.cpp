@@ -1,6 +1,7 @@
 #include "check/repo_analysis.hpp"
 
 #include "check/compile_database.hpp"
+#include "check/repo_policy.hpp"
 #include "check/tu_checker.hpp"
 
 #include <devos/engine/allow_comment.hpp>
@@ -54,7 +55,7 @@ engine::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
     analysis.root = !request.root.empty()         ? fs::weakly_canonical(request.root).string()
                     : !request.files.empty()      ? engine::findRepoRoot(request.files.front())
                                                   : engine::findRepoRoot(database->files.front());
-    auto policy = engine::Policy::forRepo(analysis.root);
+    auto policy = loadPolicy(analysis.root, request.configFile);
     if (!policy)
         return std::unexpected(policy.error());
     analysis.policy = std::make_shared<engine::Policy>(std::move(*policy));
@@ -92,8 +93,12 @@ engine::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
         analysis.findings.insert(analysis.findings.end(), summary.findings.begin(), summary.findings.end());
         analysis.checkedFiles.push_back(summary.tu);
     }
-    auto linked = engine::PurityLinker(*analysis.policy).link(run.summaries);
-    analysis.findings.insert(analysis.findings.end(), linked.begin(), linked.end());
+    if (request.link) {
+        auto linked = engine::PurityLinker(*analysis.policy).link(run.summaries);
+        analysis.findings.insert(analysis.findings.end(), linked.begin(), linked.end());
+    }
+    analysis.summaries = std::move(run.summaries);
+    analysis.dependencies = std::move(run.dependencies);
     engine::sortAndDeduplicate(analysis.findings);
     analysis.notifications = std::move(run.notifications);
     analysis.failedFiles = std::move(run.failedFiles);

@@ -1,4 +1,5 @@
 #pragma once
+#include <devos/engine/effect_summary.hpp>
 #include <devos/engine/error.hpp>
 #include <devos/engine/finding.hpp>
 #include <devos/engine/policy.hpp>
@@ -15,6 +16,8 @@ struct AnalysisRequest {
     std::string root;                // empty: found from the database's files
     unsigned jobs = 0;               // 0: one per core
     bool useCache = true;
+    bool link = true;                // cross-TU purity over the checked TUs (off for one-TU build edges)
+    std::string configFile;          // a repo config to use instead of <root>/.devos/devos.yml
 };
 
 // Findings of the per-TU checks and the cross-TU link, plus how the run went.
@@ -25,6 +28,8 @@ struct Analysis {
     std::vector<std::string> notifications;
     std::vector<std::string> failedFiles;
     std::vector<std::string> checkedFiles; // repo-relative main files
+    std::vector<engine::EffectSummary> summaries;
+    std::vector<std::string> dependencies; // files read by the TUs analysed in this run
     unsigned translationUnits = 0;
     unsigned fromCache = 0;
 };

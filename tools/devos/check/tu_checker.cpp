@@ -68,6 +68,7 @@ struct Outcome {
     bool failed = false;
     bool cached = false;
     std::vector<std::string> dropped;
+    std::vector<std::string> dependencies;
 };
 
 std::string commandKey(const CheckRequest& request, const clang::tooling::CompileCommand& command) {
@@ -99,7 +100,7 @@ Outcome checkOne(const CheckRequest& request, const std::string& file) {
     options.policy = request.policy;
     options.repoRoot = request.repoRoot;
     options.today = request.today;
-    std::vector<std::string> dependencies;
+    std::vector<std::string>& dependencies = outcome.dependencies;
     CheckActionFactory factory(options, outcome.summary, dependencies);
     clang::tooling::ClangTool tool(*request.database->database, {file});
     tool.appendArgumentsAdjuster([](const clang::tooling::CommandLineArguments& args, llvm::StringRef) {
@@ -147,6 +148,7 @@ CheckRun checkTranslationUnits(const CheckRequest& request) {
         if (o.summary)
             run.summaries.push_back(std::move(*o.summary));
         run.fromCache += o.cached;
+        run.dependencies.insert(run.dependencies.end(), o.dependencies.begin(), o.dependencies.end());
         for (const auto& flag : o.dropped)
             if (droppedSeen.insert(flag).second)
                 run.notifications.push_back("dropped " + flag + " (unknown to clang 19) from the command of " + rel);

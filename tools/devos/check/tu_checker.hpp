@@ -26,6 +26,7 @@ struct CheckRun {
     std::vector<engine::EffectSummary> summaries;
     std::vector<std::string> failedFiles;
     std::vector<std::string> notifications; // "dropped -fno-foo (unknown to clang 19) from src/a.cpp"
+    std::vector<std::string> dependencies;  // every file the freshly analysed TUs read (absolute)
     unsigned fromCache = 0;
 };
 

@@ -1,21 +1,16 @@
 // devos check: the LibTooling delivery of the checks, for any compiler's compile database.
-#include "check/baseline.hpp"
 #include "check/repo_analysis.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
+#include "commands/finding_report.hpp"
 
 #include <cstdio>
 #include <devos/engine/expectations.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/output/agent_writer.hpp>
-#include <devos/output/json_writer.hpp>
-#include <devos/output/sarif_writer.hpp>
-#include <devos/output/text_writer.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -36,6 +31,10 @@ options:
   --root DIR            repo root (default: found from the sources: .devos/ or .git)
   -j, --jobs N          translation units checked in parallel (default: one per core)
   --no-cache            re-analyse every TU even when its inputs did not change
+  --config FILE         a repo config to use instead of .devos/devos.yml
+  --sarif-output FILE   also write SARIF to FILE (whatever --format is)
+  --tu FILE             check one translation unit as a build edge: no cache, no cross-TU link;
+                        with --summary FILE (its effect summary) and --depfile FILE (for Ninja)
   --verify              compare findings with the `// expected-error {{...}}` markers in the sources
                         (prefixes expected- and linked-); exit 0 only when they agree
 
@@ -69,10 +68,45 @@ std::vector<engine::Expectation> collectExpectations(const std::string& root) {
     return all;
 }
 
+// The outputs of a --tu build edge: the TU's effect summary (the edge's stamp, read by the link
+// gate) and a Makefile-syntax depfile naming every file the TU read.
+engine::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis, const std::optional<std::string>& summary,
+                                             const std::optional<std::string>& depfile) {
+    if (!summary)
+        return {};
+    std::error_code ec;
+    fs::create_directories(fs::path(*summary).parent_path(), ec);
+    {
+        std::ofstream out(*summary, std::ios::trunc);
+        if (analysis.summaries.empty())
+            return engine::fail(*summary, 0, "no summary: the translation unit could not be analysed");
+        out << engine::toJson(analysis.summaries.front());
+        if (!out)
+            return engine::fail(*summary, 0, "cannot write the effect summary");
+    }
+    if (depfile) {
+        auto escape = [](const std::string& path) {
+            std::string out;
+            for (char c : path)
+                out += c == ' ' ? std::string("\\ ") : std::string(1, c);
+            return out;
+        };
+        std::ofstream out(*depfile, std::ios::trunc);
+        out << escape(*summary) << ":";
+        for (const auto& dep : analysis.dependencies)
+            out << " \\\n  " << escape(dep);
+        out << "\n";
+        if (!out)
+            return engine::fail(*depfile, 0, "cannot write the depfile");
+    }
+    return {};
+}
+
 } // namespace
 
 int runCheck(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--format", "--output", "--baseline", "--root", "--jobs"},
+    Args args({"--build-dir", "--format", "--output", "--baseline", "--root", "--jobs", "--config", "--sarif-output", "--tu",
+               "--summary", "--depfile"},
               {"--no-baseline", "--no-cache", "--verify", "--help"},
               {{"-p", "--build-dir"}, {"-o", "--output"}, {"-j", "--jobs"}, {"-h", "--help"}});
     if (!args.parse(argv)) {
@@ -93,6 +127,20 @@ int runCheck(const std::vector<std::string>& argv) {
     request.files = args.positionals();
     request.root = args.valueOr("--root", "");
     request.useCache = !args.has("--no-cache");
+    request.configFile = args.valueOr("--config", "");
+    // --tu: one TU as a build edge (the g++ path of devos_enable_gates): no cache (Ninja decides
+    // what is stale), no link (the gate links all summaries), summary and depfile for Ninja.
+    const bool oneTu = args.has("--tu");
+    if (oneTu) {
+        if (!request.files.empty()) {
+            std::fprintf(stderr, "devos check: --tu takes one file and no other file arguments\n");
+            return kUsage;
+        }
+        request.files = {*args.value("--tu")};
+        request.useCache = false;
+        request.link = false;
+        request.jobs = 1;
+    }
     if (auto jobs = args.value("--jobs")) {
         char* end = nullptr;
         long n = std::strtol(jobs->c_str(), &end, 10);
@@ -110,6 +158,12 @@ int runCheck(const std::vector<std::string>& argv) {
     for (const auto& failed : analysis->failedFiles)
         std::fprintf(stderr, "devos check: error: %s could not be analysed (see the compiler errors above)\n",
                      failed.c_str());
+    if (oneTu) {
+        if (auto ok = writeBuildEdgeOutputs(*analysis, args.value("--summary"), args.value("--depfile")); !ok) {
+            std::fprintf(stderr, "devos check: %s\n", ok.error().render().c_str());
+            return kUsage;
+        }
+    }
 
     if (args.has("--verify")) {
         auto problems = engine::verifyFindings(analysis->findings, collectExpectations(analysis->root));
@@ -120,59 +174,18 @@ int runCheck(const std::vector<std::string>& argv) {
         return problems.empty() && analysis->failedFiles.empty() ? kSuccess : kFindings;
     }
 
-    if (!args.has("--no-baseline")) {
-        std::string path = args.valueOr("--baseline", (fs::path(analysis->root) / ".devos" / "baseline.json").string());
-        std::error_code ec;
-        if (args.has("--baseline") || fs::exists(path, ec)) {
-            auto baseline = check::Baseline::load(path);
-            if (!baseline) {
-                std::fprintf(stderr, "devos check: %s\n", baseline.error().render().c_str());
-                return kUsage;
-            }
-            std::string shown = engine::isInsideRepo(engine::repoRelative(analysis->root, path))
-                                    ? engine::repoRelative(analysis->root, path)
-                                    : path;
-            auto stale = baseline->apply(analysis->findings, shown, analysis->policy->levelOf("baseline.stale"));
-            analysis->findings.insert(analysis->findings.end(), stale.begin(), stale.end());
-            engine::sortAndDeduplicate(analysis->findings);
-        }
-    }
-
-    output::Report report;
-    report.findings = analysis->findings;
-    report.catalog = &analysis->policy->catalog;
-    report.repoRoot = analysis->root;
-    report.toolVersion = DEVOS_VERSION;
-    report.automationId = "devos/check/";
-    report.toolNotifications = analysis->notifications;
-    std::string text;
-    bool toTerminal = !args.has("--output") && isatty(fileno(stdout));
-    if (format == "json")
-        text = output::renderJson(report);
-    else if (format == "sarif")
-        text = output::renderSarif(report);
-    else if (format == "agent")
-        text = output::renderAgent(report);
-    else
-        text = output::renderText(report, toTerminal);
-    if (auto path = args.value("--output")) {
-        std::ofstream out(*path, std::ios::trunc);
-        if (!out) {
-            std::fprintf(stderr, "devos check: cannot write %s\n", path->c_str());
-            return kUsage;
-        }
-        out << text;
-    } else {
-        std::fputs(text.c_str(), stdout);
-    }
-    if (format == "text")
-        for (const auto& n : analysis->notifications)
-            std::fprintf(stderr, "devos check: note: %s\n", n.c_str());
-
-    bool failed = !analysis->failedFiles.empty();
-    for (const auto& f : analysis->findings)
-        failed = failed || (f.level == engine::Level::Error && !f.baselined);
-    return failed ? kFindings : kSuccess;
+    FindingReport report;
+    report.findings = std::move(analysis->findings);
+    report.policy = analysis->policy.get();
+    report.root = analysis->root;
+    report.notifications = analysis->notifications;
+    report.failedFiles = analysis->failedFiles;
+    report.format = format;
+    report.output = args.value("--output");
+    report.sarifOutput = args.value("--sarif-output");
+    report.useBaseline = !args.has("--no-baseline") && !oneTu;
+    report.baselinePath = args.value("--baseline");
+    return reportFindings(std::move(report));
 }
 
 } // namespace devos::cli

@@ -12,6 +12,9 @@ const std::vector<Command>& allCommands() {
 #if DEVOS_HAS_CHECK
         {"baseline", "create or shrink the ratcheting baseline of accepted findings", runBaseline},
 #endif
+        {"link", "merge effect summaries: every TU's findings plus cross-TU purity", runLink},
+        {"ingest", "store test results (JUnit) or gate findings (SARIF) in telemetry", runIngest},
+        {"gate", "run, skip or report the gates behind check-fast / check-full", runGate},
     };
     return commands;
 }

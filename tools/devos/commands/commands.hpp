@@ -7,4 +7,7 @@ namespace devos::cli {
 int runCheck(const std::vector<std::string>& args);
 int runExplain(const std::vector<std::string>& args);
 int runBaseline(const std::vector<std::string>& args);
+int runLink(const std::vector<std::string>& args);
+int runGate(const std::vector<std::string>& args);
+int runIngest(const std::vector<std::string>& args);
 } // namespace devos::cli

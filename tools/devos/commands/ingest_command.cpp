@@ -51,8 +51,8 @@ std::map<std::string, std::string> environment() {
 }
 
 // The store the user asked for, and a name for it in messages.
-contracts::Expected<std::unique_ptr<ports::TelemetryStore>> openStore(const std::optional<std::string>& dbPath,
-                                                                      const std::string& repoRoot, std::string& name) {
+contracts::Expected<std::unique_ptr<ports::TelemetryStore>>
+openStore(const std::optional<std::string>& dbPath, const std::string& repoRoot, std::string& name) {
     const char* url = std::getenv("DEVOS_DATABASE_URL");
     if (!dbPath && url && *url) {
         std::string u = url;
@@ -61,29 +61,51 @@ contracts::Expected<std::unique_ptr<ports::TelemetryStore>> openStore(const std:
             name = "PostgreSQL";
             return adapters::openPostgresStore(u);
 #else
-            return contracts::fail(contracts::ErrorKind::Invalid, "DEVOS_DATABASE_URL names PostgreSQL, but this devos"
-                                   " was built without it", {}, 0, "rebuild with -DDEVOS_WITH_POSTGRES=ON or unset it");
+            return contracts::fail(contracts::ErrorKind::Invalid,
+                                   "DEVOS_DATABASE_URL names PostgreSQL, but this devos"
+                                   " was built without it",
+                                   {}, 0, "rebuild with -DDEVOS_WITH_POSTGRES=ON or unset it");
 #endif
         }
-        return contracts::fail(contracts::ErrorKind::Invalid, "DEVOS_DATABASE_URL must start with postgresql://", {}, 0,
+        return contracts::fail(contracts::ErrorKind::Invalid,
+                               "DEVOS_DATABASE_URL must start with postgresql://", {}, 0,
                                "unset it to use the embedded store");
     }
     name = dbPath ? *dbPath : (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string();
     return adapters::openSqliteStore(name);
 }
 
-nlohmann::json summaryJson(const services::IngestSummary& s, const std::string& file, const std::string& store) {
+nlohmann::json summaryJson(const services::IngestSummary& s, const std::string& file,
+                           const std::string& store) {
     nlohmann::json failures = nlohmann::json::array();
     for (const auto& f : s.testFailures)
-        failures.push_back({{"id", f.id}, {"suite", f.suite}, {"test", f.testName}, {"file", f.file},
-                            {"line", f.line}, {"message", f.message}, {"pattern_id", f.patternId}});
+        failures.push_back({{"id", f.id},
+                            {"suite", f.suite},
+                            {"test", f.testName},
+                            {"file", f.file},
+                            {"line", f.line},
+                            {"message", f.message},
+                            {"pattern_id", f.patternId}});
     for (const auto& f : s.lintFailures)
-        failures.push_back({{"id", f.id}, {"rule", f.ruleId}, {"level", f.level}, {"file", f.file},
-                            {"line", f.line}, {"message", f.message}, {"pattern_id", f.patternId}});
+        failures.push_back({{"id", f.id},
+                            {"rule", f.ruleId},
+                            {"level", f.level},
+                            {"file", f.file},
+                            {"line", f.line},
+                            {"message", f.message},
+                            {"pattern_id", f.patternId}});
     const auto& r = s.run;
-    return {{"file", file}, {"store", store},
-            {"run", {{"id", r.runId}, {"tool", r.tool}, {"branch", r.branch}, {"commit", r.commitSha},
-                     {"total", r.total}, {"passed", r.passed}, {"failed", r.failed}, {"skipped", r.skipped}}},
+    return {{"file", file},
+            {"store", store},
+            {"run",
+             {{"id", r.runId},
+              {"tool", r.tool},
+              {"branch", r.branch},
+              {"commit", r.commitSha},
+              {"total", r.total},
+              {"passed", r.passed},
+              {"failed", r.failed},
+              {"skipped", r.skipped}}},
             {"failures", failures}};
 }
 
@@ -101,7 +123,8 @@ int runIngest(const std::vector<std::string>& argv) {
     }
     std::string format = args.valueOr("--format", "text");
     const auto& pos = args.positionals();
-    if (pos.size() != 2 || (pos[0] != "junit" && pos[0] != "sarif") || (format != "text" && format != "json")) {
+    if (pos.size() != 2 || (pos[0] != "junit" && pos[0] != "sarif") ||
+        (format != "text" && format != "json")) {
         std::fputs(kHelp, stderr);
         return kUsage;
     }
@@ -126,7 +149,8 @@ int runIngest(const std::vector<std::string>& argv) {
     auto metadata = services::collectRunMetadata(adapters::GitRepoInspector(), repoRoot, environment());
     adapters::JunitReader junit;
     adapters::SarifReader sarif;
-    const ports::ReportReader& reader = pos[0] == "junit" ? static_cast<const ports::ReportReader&>(junit) : sarif;
+    const ports::ReportReader& reader =
+        pos[0] == "junit" ? static_cast<const ports::ReportReader&>(junit) : sarif;
     auto summary = service.ingest(reader, pos[1], metadata);
     if (!summary) {
         std::fprintf(stderr, "%s\n  nothing was stored\n", summary.error().render().c_str());
@@ -140,11 +164,11 @@ int runIngest(const std::vector<std::string>& argv) {
     std::printf("ingested %s into %s: run %s (%s, %d total, %d failed, %d skipped)\n", pos[1].c_str(),
                 storeName.c_str(), r.runId.c_str(), r.tool.c_str(), r.total, r.failed, r.skipped);
     for (const auto& f : summary->testFailures)
-        std::printf("  FAIL %s.%s  pattern %.12s  %s\n", f.suite.c_str(), f.testName.c_str(), f.patternId.c_str(),
-                    f.message.substr(0, f.message.find('\n')).c_str());
+        std::printf("  FAIL %s.%s  pattern %.12s  %s\n", f.suite.c_str(), f.testName.c_str(),
+                    f.patternId.c_str(), f.message.substr(0, f.message.find('\n')).c_str());
     for (const auto& f : summary->lintFailures)
-        std::printf("  %-7s %s %s:%u  pattern %.12s\n", f.level.c_str(), f.ruleId.c_str(), f.file.c_str(), f.line,
-                    f.patternId.c_str());
+        std::printf("  %-7s %s %s:%u  pattern %.12s\n", f.level.c_str(), f.ruleId.c_str(), f.file.c_str(),
+                    f.line, f.patternId.c_str());
     return kSuccess;
 }
 

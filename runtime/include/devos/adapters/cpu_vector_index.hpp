@@ -24,15 +24,16 @@ public:
 
     [[nodiscard]] std::expected<void, contracts::Error>
     add(std::span<const std::uint64_t> ids, const contracts::EmbeddingMatrix& vectors) override;
-    [[nodiscard]] std::expected<Hits, contracts::Error>
-    search(const contracts::EmbeddingMatrix& queries, std::size_t k, float threshold) const override;
+    [[nodiscard]] std::expected<Hits, contracts::Error> search(const contracts::EmbeddingMatrix& queries,
+                                                               std::size_t k, float threshold) const override;
     [[nodiscard]] std::size_t size() const override { return ids_.size(); }
     [[nodiscard]] std::size_t dims() const override { return dims_; }
     [[nodiscard]] const std::string& model() const override { return model_; }
     [[nodiscard]] std::string_view backend() const override { return backend_; }
 
 private:
-    std::vector<contracts::VectorHit> scan(std::span<const float> query, std::size_t k, float threshold) const;
+    std::vector<contracts::VectorHit> scan(std::span<const float> query, std::size_t k,
+                                           float threshold) const;
     Hits multiply(std::span<const float> queries, std::size_t count, std::size_t k, float threshold) const;
 
     std::size_t dims_;

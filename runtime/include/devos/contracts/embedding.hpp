@@ -31,7 +31,7 @@ struct EmbeddingMatrix {
 
 // Checks that `matrix` holds whole vectors of `dims` floats of `model` (ModelMismatch, DimensionMismatch).
 [[nodiscard]] std::expected<void, Error> checkShape(const EmbeddingMatrix& matrix, std::size_t dims,
-                                                             const std::string& model);
+                                                    const std::string& model);
 
 // A copy of the matrix's rows, each scaled to unit length; fails on the first zero or non-finite row.
 [[nodiscard]] std::expected<std::vector<float>, Error> normalisedRows(const EmbeddingMatrix& matrix);

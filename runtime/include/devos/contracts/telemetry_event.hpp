@@ -13,13 +13,13 @@ enum class EventKind { Error, Warn, Info };
 // One telemetry record (seed §5.1), stored in application_logs. Message and payload are redacted
 // before they are stored or leave the process.
 struct TelemetryEvent {
-    Ulid id;               // empty: the client assigns one
-    EpochMillis ts = 0;    // 0: the client stamps it
+    Ulid id;            // empty: the client assigns one
+    EpochMillis ts = 0; // 0: the client stamps it
     EventSource source = EventSource::Runtime;
     EventKind kind = EventKind::Info;
-    std::string code;      // e.g. "TEST_FAILURE", "POLICY_VIOLATION"; may be empty
+    std::string code; // e.g. "TEST_FAILURE", "POLICY_VIOLATION"; may be empty
     std::string message;
-    std::string traceId;   // may be empty
+    std::string traceId; // may be empty
     std::map<std::string, std::string> tags;
     std::string payloadJson; // a JSON document or empty
 

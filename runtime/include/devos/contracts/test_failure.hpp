@@ -11,9 +11,9 @@ struct TestFailure {
     EpochMillis ts = 0;
     std::string suite;
     std::string testName;
-    std::string file;      // repo-relative when known
+    std::string file; // repo-relative when known
     unsigned line = 0;
-    std::string message;   // redacted before storage
+    std::string message; // redacted before storage
     std::string stackTrace;
     std::string patternId; // SHA-256 hex, logic::computePatternId
     long long durationMs = 0;

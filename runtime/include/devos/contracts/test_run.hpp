@@ -17,7 +17,7 @@ struct TestRun {
     std::string commitSha;
     std::string ciProvider; // "github", "gitlab" ...; empty locally
     std::string ciJobId;
-    std::string tool;       // "ctest", "gtest", "devos" (SARIF driver name) ...
+    std::string tool; // "ctest", "gtest", "devos" (SARIF driver name) ...
     int total = 0;
     int passed = 0;
     int failed = 0;

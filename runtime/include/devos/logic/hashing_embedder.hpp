@@ -20,8 +20,7 @@ public:
     [[nodiscard]] std::expected<std::vector<contracts::Embedding>, contracts::Error>
     embed(std::span<const std::string> texts) const;
     // The vector of one text, or InvalidInput when it has no letter, digit or 3-gram.
-    [[nodiscard]] std::expected<contracts::Embedding, contracts::Error>
-    embedOne(std::string_view text) const;
+    [[nodiscard]] std::expected<contracts::Embedding, contracts::Error> embedOne(std::string_view text) const;
     // "devos-hash-v1-1024".
     [[nodiscard]] const std::string& model() const { return model_; }
 

@@ -2,7 +2,6 @@
 #include <devos/contracts/run_metadata.hpp>
 #include <map>
 #include <string>
-#include <vector>
 
 namespace devos::logic {
 
@@ -11,8 +10,5 @@ namespace devos::logic {
 // over git's because CI checkouts are often a detached HEAD.
 [[nodiscard]] contracts::RunMetadata runMetadataFrom(const contracts::RepoHead& head,
                                                      const std::map<std::string, std::string>& env);
-
-// The CI variable names runMetadataFrom reads, for the entrypoint that collects them.
-[[nodiscard]] std::vector<std::string> ciVariableNames();
 
 } // namespace devos::logic

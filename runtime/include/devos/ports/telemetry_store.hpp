@@ -30,9 +30,11 @@ public:
     [[nodiscard]] virtual contracts::Expected<std::size_t>
     recordEvents(std::span<const contracts::TelemetryEvent> events) = 0;
     // The newest `limit` events, newest first.
-    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TelemetryEvent>> recentEvents(int limit) = 0;
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TelemetryEvent>>
+    recentEvents(int limit) = 0;
     // A run by id, or nullopt.
-    [[nodiscard]] virtual contracts::Expected<std::optional<contracts::TestRun>> findRun(const contracts::Ulid& runId) = 0;
+    [[nodiscard]] virtual contracts::Expected<std::optional<contracts::TestRun>>
+    findRun(const contracts::Ulid& runId) = 0;
     // Test failures matching `query`, newest first.
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestFailure>>
     queryFailures(const contracts::FailureQuery& query) = 0;
@@ -44,7 +46,8 @@ public:
     // The newest `limit` audit rows, newest first.
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::AuditEntry>> auditRows(int limit) = 0;
     // Inserts or replaces the vector of (ownerKind, ownerId, model).
-    [[nodiscard]] virtual contracts::Expected<void> putEmbedding(const contracts::StoredEmbedding& embedding) = 0;
+    [[nodiscard]] virtual contracts::Expected<void>
+    putEmbedding(const contracts::StoredEmbedding& embedding) = 0;
     // Every vector stored under `model`, ordered by (ownerKind, ownerId).
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::StoredEmbedding>>
     loadEmbeddings(const std::string& model) = 0;

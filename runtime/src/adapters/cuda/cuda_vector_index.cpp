@@ -7,6 +7,7 @@
 // each 4096-row chunk's k best. One merge kernel per batch reduces the chunk winners to the final k,
 // so the full N x Q score matrix never exists. Rankings use the CPU's total order.
 #include "cuda_vector_index.cuh"
+
 #include <algorithm>
 #include <cublas_v2.h>
 #include <cuda_runtime_api.h>
@@ -69,7 +70,8 @@ std::vector<unsigned char> toStorage(const std::vector<float>& rows, contracts::
 
 class CudaVectorIndex final : public ports::VectorIndex {
 public:
-    CudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage, cublasHandle_t handle)
+    CudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage,
+                    cublasHandle_t handle)
         : dims_(dims), model_(std::move(model)), storage_(storage), handle_(handle),
           backend_(storage == contracts::VectorStorage::Fp16 ? "cuda-fp16" : "cuda-fp32") {}
     ~CudaVectorIndex() override { cublasDestroy(handle_); }
@@ -87,7 +89,9 @@ public:
 
 private:
     std::size_t elementBytes() const { return storage_ == contracts::VectorStorage::Fp16 ? 2 : 4; }
-    cudaDataType_t elementType() const { return storage_ == contracts::VectorStorage::Fp16 ? CUDA_R_16F : CUDA_R_32F; }
+    cudaDataType_t elementType() const {
+        return storage_ == contracts::VectorStorage::Fp16 ? CUDA_R_16F : CUDA_R_32F;
+    }
     std::expected<void, Error> reserve(std::size_t rows);
     std::expected<void, Error> searchBatch(const std::vector<unsigned char>& queries, std::size_t count,
                                            std::size_t k, float threshold, Hits& hits) const;
@@ -152,11 +156,13 @@ std::expected<void, Error> CudaVectorIndex::add(std::span<const std::uint64_t> i
     }
     const auto bytes = toStorage(*rows, storage_);
     auto* corpus = static_cast<unsigned char*>(corpus_.get()) + old * dims_ * elementBytes();
-    if (auto ok = check(cudaMemcpy(corpus, bytes.data(), bytes.size(), cudaMemcpyHostToDevice), "cudaMemcpy"); !ok) {
+    if (auto ok = check(cudaMemcpy(corpus, bytes.data(), bytes.size(), cudaMemcpyHostToDevice), "cudaMemcpy");
+        !ok) {
         return ok;
     }
     auto* deviceIds = static_cast<std::uint64_t*>(deviceIds_.get()) + old;
-    if (auto ok = check(cudaMemcpy(deviceIds, ids.data(), ids.size_bytes(), cudaMemcpyHostToDevice), "cudaMemcpy");
+    if (auto ok =
+            check(cudaMemcpy(deviceIds, ids.data(), ids.size_bytes(), cudaMemcpyHostToDevice), "cudaMemcpy");
         !ok) {
         return ok;
     }
@@ -164,8 +170,8 @@ std::expected<void, Error> CudaVectorIndex::add(std::span<const std::uint64_t> i
     return {};
 }
 
-std::expected<CudaVectorIndex::Hits, Error>
-CudaVectorIndex::search(const contracts::EmbeddingMatrix& queries, std::size_t k, float threshold) const {
+std::expected<CudaVectorIndex::Hits, Error> CudaVectorIndex::search(const contracts::EmbeddingMatrix& queries,
+                                                                    std::size_t k, float threshold) const {
     if (auto shape = contracts::checkShape(queries, dims_, model_); !shape) {
         return std::unexpected(std::move(shape.error()));
     }
@@ -185,7 +191,8 @@ CudaVectorIndex::search(const contracts::EmbeddingMatrix& queries, std::size_t k
     for (std::size_t first = 0; first < count; first += kQueryBatch) {
         const std::size_t batch = std::min(kQueryBatch, count - first);
         const std::vector<float> rows(normalised->begin() + static_cast<std::ptrdiff_t>(first * dims_),
-                                      normalised->begin() + static_cast<std::ptrdiff_t>((first + batch) * dims_));
+                                      normalised->begin() +
+                                          static_cast<std::ptrdiff_t>((first + batch) * dims_));
         Hits part;
         if (auto ok = searchBatch(toStorage(rows, storage_), batch, k, threshold, part); !ok) {
             return std::unexpected(std::move(ok.error()));
@@ -195,8 +202,9 @@ CudaVectorIndex::search(const contracts::EmbeddingMatrix& queries, std::size_t k
     return hits;
 }
 
-std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsigned char>& queries, std::size_t count,
-                                                        std::size_t k, float threshold, Hits& hits) const {
+std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsigned char>& queries,
+                                                        std::size_t count, std::size_t k, float threshold,
+                                                        Hits& hits) const {
     const std::size_t n = ids_.size();
     const std::size_t tileRows = std::min(kTileRows, n);
     const std::size_t perQuery = (n + cuda::kChunkRows - 1) / cuda::kChunkRows * k;
@@ -205,10 +213,12 @@ std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsign
     auto candidates = allocate(count * perQuery * sizeof(cuda::Candidate));
     auto best = allocate(count * k * sizeof(cuda::Candidate));
     if (!deviceQueries || !scores || !candidates || !best) {
-        return unavailable("cudaMalloc", "out of device memory for a search of " + std::to_string(count) + " queries");
+        return unavailable("cudaMalloc",
+                           "out of device memory for a search of " + std::to_string(count) + " queries");
     }
-    if (auto ok = check(cudaMemcpy(deviceQueries->get(), queries.data(), queries.size(), cudaMemcpyHostToDevice),
-                        "cudaMemcpy");
+    if (auto ok =
+            check(cudaMemcpy(deviceQueries->get(), queries.data(), queries.size(), cudaMemcpyHostToDevice),
+                  "cudaMemcpy");
         !ok) {
         return ok;
     }
@@ -220,30 +230,33 @@ std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsign
         const std::size_t rows = std::min(kTileRows, n - begin);
         const auto* tile = static_cast<const unsigned char*>(corpus_.get()) + begin * dims_ * elementBytes();
         // Column-major view: the tile is dims x rows (lda = dims); scores are rows x count (ldc = tileRows).
-        auto gemm = check(cublasGemmEx(handle_, CUBLAS_OP_T, CUBLAS_OP_N, static_cast<int>(rows),
-                                       static_cast<int>(count), static_cast<int>(dims_), &alpha, tile, elementType(),
-                                       static_cast<int>(dims_), deviceQueries->get(), elementType(),
-                                       static_cast<int>(dims_), &beta, scores->get(), CUDA_R_32F,
-                                       static_cast<int>(tileRows), CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT),
-                          "cublasGemmEx");
+        auto gemm = check(
+            cublasGemmEx(handle_, CUBLAS_OP_T, CUBLAS_OP_N, static_cast<int>(rows), static_cast<int>(count),
+                         static_cast<int>(dims_), &alpha, tile, elementType(), static_cast<int>(dims_),
+                         deviceQueries->get(), elementType(), static_cast<int>(dims_), &beta, scores->get(),
+                         CUDA_R_32F, static_cast<int>(tileRows), CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT),
+            "cublasGemmEx");
         if (!gemm) {
             return gemm;
         }
-        auto select = check(cuda::launchTileSelect(static_cast<const float*>(scores->get()), tileRows, rows, begin,
-                                                   count, ids, k, threshold, chunkBest, perQuery, nullptr),
-                            "top-k kernel");
+        auto select =
+            check(cuda::launchTileSelect(static_cast<const float*>(scores->get()), tileRows, rows, begin,
+                                         count, ids, k, threshold, chunkBest, perQuery, nullptr),
+                  "top-k kernel");
         if (!select) {
             return select;
         }
     }
     auto* merged = static_cast<cuda::Candidate*>(best->get());
-    if (auto ok = check(cuda::launchMergeSelect(chunkBest, perQuery, count, ids, k, merged, nullptr), "merge kernel");
+    if (auto ok = check(cuda::launchMergeSelect(chunkBest, perQuery, count, ids, k, merged, nullptr),
+                        "merge kernel");
         !ok) {
         return ok;
     }
     std::vector<cuda::Candidate> host(count * k);
-    if (auto ok = check(cudaMemcpy(host.data(), merged, host.size() * sizeof(cuda::Candidate), cudaMemcpyDeviceToHost),
-                        "cudaMemcpy");
+    if (auto ok = check(
+            cudaMemcpy(host.data(), merged, host.size() * sizeof(cuda::Candidate), cudaMemcpyDeviceToHost),
+            "cudaMemcpy");
         !ok) {
         return ok;
     }

@@ -6,6 +6,7 @@
 // a few tens of reads per thread, far below the GEMM that produced the scores. Ranking is total —
 // score desc, id asc, row asc — so results never depend on thread timing and match the CPU's order.
 #include "cuda_vector_index.cuh"
+
 #include <cfloat>
 
 namespace devos::adapters::cuda {
@@ -30,7 +31,8 @@ __device__ bool better(Candidate a, Candidate b, const std::uint64_t* ids) {
 
 __device__ Candidate warpBest(Candidate c, const std::uint64_t* ids) {
     for (int offset = 16; offset > 0; offset /= 2) {
-        Candidate other{__shfl_down_sync(0xffffffffU, c.score, offset), __shfl_down_sync(0xffffffffU, c.row, offset)};
+        Candidate other{__shfl_down_sync(0xffffffffU, c.score, offset),
+                        __shfl_down_sync(0xffffffffU, c.row, offset)};
         if (better(other, c, ids)) {
             c = other;
         }
@@ -60,7 +62,8 @@ __device__ void selectTopK(std::size_t n, Get get, const std::uint64_t* ids, std
         }
         __syncthreads();
         if (threadIdx.x < 32) {
-            Candidate w = threadIdx.x < blockDim.x / 32 ? warpWinners[threadIdx.x] : Candidate{-FLT_MAX, kNoRow};
+            Candidate w =
+                threadIdx.x < blockDim.x / 32 ? warpWinners[threadIdx.x] : Candidate{-FLT_MAX, kNoRow};
             w = warpBest(w, ids);
             if (threadIdx.x == 0) {
                 winner = w;
@@ -101,11 +104,14 @@ __global__ void mergeSelect(const Candidate* candidates, std::size_t perQuery, c
 
 } // namespace
 
-cudaError_t launchTileSelect(const float* scores, std::size_t ldScores, std::size_t rows, std::size_t tileBegin,
-                             std::size_t queries, const std::uint64_t* ids, std::size_t k, float threshold,
-                             Candidate* out, std::size_t outStride, cudaStream_t stream) {
-    const dim3 grid(static_cast<unsigned>((rows + kChunkRows - 1) / kChunkRows), static_cast<unsigned>(queries));
-    tileSelect<<<grid, kThreads, 0, stream>>>(scores, ldScores, rows, tileBegin, ids, k, threshold, out, outStride);
+cudaError_t launchTileSelect(const float* scores, std::size_t ldScores, std::size_t rows,
+                             std::size_t tileBegin, std::size_t queries, const std::uint64_t* ids,
+                             std::size_t k, float threshold, Candidate* out, std::size_t outStride,
+                             cudaStream_t stream) {
+    const dim3 grid(static_cast<unsigned>((rows + kChunkRows - 1) / kChunkRows),
+                    static_cast<unsigned>(queries));
+    tileSelect<<<grid, kThreads, 0, stream>>>(scores, ldScores, rows, tileBegin, ids, k, threshold, out,
+                                              outStride);
     return cudaGetLastError();
 }
 

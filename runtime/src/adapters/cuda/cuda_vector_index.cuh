@@ -19,9 +19,10 @@ constexpr std::size_t kChunkRows = 4096;
 // For each of `queries` score columns (column q starts at scores + q * ldScores, `rows` long, row j being
 // corpus row tileBegin + j), writes the k best with score >= threshold of every kChunkRows chunk to
 // out[q * outStride + (tileBegin / kChunkRows + chunk) * k + r], padded with kNoRow.
-cudaError_t launchTileSelect(const float* scores, std::size_t ldScores, std::size_t rows, std::size_t tileBegin,
-                             std::size_t queries, const std::uint64_t* ids, std::size_t k, float threshold,
-                             Candidate* out, std::size_t outStride, cudaStream_t stream);
+cudaError_t launchTileSelect(const float* scores, std::size_t ldScores, std::size_t rows,
+                             std::size_t tileBegin, std::size_t queries, const std::uint64_t* ids,
+                             std::size_t k, float threshold, Candidate* out, std::size_t outStride,
+                             cudaStream_t stream);
 
 // Reduces each query's `perQuery` candidates (at candidates + q * perQuery) to its k best, in result
 // order (score desc, then smaller id, then smaller row), into out[q * k + r], padded with kNoRow.

@@ -1,8 +1,8 @@
 #include <algorithm>
-#include <numeric>
 #include <devos/adapters/cpu_vector_index.hpp>
 #include <devos/adapters/cuda_vector_index.hpp>
 #include <gtest/gtest.h>
+#include <numeric>
 #include <random>
 
 namespace devos::adapters {
@@ -25,7 +25,8 @@ class CudaVectorIndexTest : public ::testing::Test {
 protected:
     void SetUp() override {
         if (cudaVectorDeviceCount() == 0) {
-            GTEST_SKIP() << "no CUDA device (cudaGetDeviceCount failed or returned 0): GPU search not tested here";
+            GTEST_SKIP()
+                << "no CUDA device (cudaGetDeviceCount failed or returned 0): GPU search not tested here";
         }
     }
 };
@@ -52,13 +53,18 @@ void expectCudaMatchesCpu(VectorStorage storage, std::size_t queryCount, float t
         ASSERT_EQ(got->at(q).size(), want->at(q).size()) << "query " << q;
         for (std::size_t r = 0; r < want->at(q).size(); ++r) {
             EXPECT_EQ(got->at(q)[r].id, want->at(q)[r].id) << "query " << q << " rank " << r;
-            EXPECT_NEAR(got->at(q)[r].score, want->at(q)[r].score, tolerance) << "query " << q << " rank " << r;
+            EXPECT_NEAR(got->at(q)[r].score, want->at(q)[r].score, tolerance)
+                << "query " << q << " rank " << r;
         }
     }
 }
 
-TEST_F(CudaVectorIndexTest, Fp32SingleQueryMatchesTheCpuExactly) { expectCudaMatchesCpu(VectorStorage::Fp32, 1, 1e-5F); }
-TEST_F(CudaVectorIndexTest, Fp32BatchMatchesTheCpuExactly) { expectCudaMatchesCpu(VectorStorage::Fp32, 300, 1e-5F); }
+TEST_F(CudaVectorIndexTest, Fp32SingleQueryMatchesTheCpuExactly) {
+    expectCudaMatchesCpu(VectorStorage::Fp32, 1, 1e-5F);
+}
+TEST_F(CudaVectorIndexTest, Fp32BatchMatchesTheCpuExactly) {
+    expectCudaMatchesCpu(VectorStorage::Fp32, 300, 1e-5F);
+}
 // fp16 queries on the GPU vs fp32 queries on the CPU: the ranking may differ on near-ties, so only
 // the scores of the CPU's fp16 path are compared, within fp16 rounding.
 TEST_F(CudaVectorIndexTest, Fp16ScoresMatchTheCpuWithinFp16Rounding) {

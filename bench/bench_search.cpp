@@ -1,0 +1,161 @@
+// Exact top-10 search, d = 1024, uniform random unit vectors: DevOS CpuVectorIndex vs FAISS
+// IndexFlatIP in the same process. Args: {corpus rows, queries}. Threshold -1 (nothing filtered),
+// so the heaps do their worst-case work. Run FAISS with OMP_NUM_THREADS=1: with both OpenMP and
+// OpenBLAS at 2 threads on a 2-core machine it oversubscribes and gets 2.5-4.7x slower; one query
+// is single-threaded in FAISS whatever OpenMP says.
+#include <benchmark/benchmark.h>
+#include <cmath>
+#include <devos/adapters/cpu_vector_index.hpp>
+#include <faiss/IndexFlat.h>
+#include <map>
+#include <memory>
+
+namespace {
+
+using devos::adapters::CpuVectorIndex;
+using devos::adapters::CpuVectorIndexOptions;
+using devos::contracts::EmbeddingMatrix;
+using devos::contracts::VectorStorage;
+
+constexpr std::size_t kDims = 1024;
+constexpr std::size_t kK = 10;
+constexpr std::size_t kMaxQueries = 64;
+constexpr const char* kModel = "bench";
+
+// xorshift64*: the corpus is 1e9 floats, and std::uniform_real_distribution would take minutes.
+struct FastRandom {
+    std::uint64_t state;
+    float next() {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        const auto bits = static_cast<std::uint32_t>((state * 2685821657736338717ULL) >> 40); // 24 bits
+        return static_cast<float>(bits) * (2.0F / 16777216.0F) - 1.0F;
+    }
+};
+
+void randomUnitRows(FastRandom& rng, std::vector<float>& rows) {
+    for (std::size_t r = 0; r < rows.size() / kDims; ++r) {
+        float sum = 0;
+        for (std::size_t i = 0; i < kDims; ++i) {
+            const float v = rng.next();
+            rows[r * kDims + i] = v;
+            sum += v * v;
+        }
+        for (std::size_t i = 0; i < kDims; ++i) {
+            rows[r * kDims + i] /= std::sqrt(sum);
+        }
+    }
+}
+
+// One corpus loaded into every engine, built in 64k-row chunks so no full raw copy is kept.
+struct Engines {
+    CpuVectorIndex fp32OneThread{kDims, kModel, CpuVectorIndexOptions{VectorStorage::Fp32, 1}};
+    CpuVectorIndex fp32{kDims, kModel, CpuVectorIndexOptions{VectorStorage::Fp32, 0}};
+    CpuVectorIndex fp16{kDims, kModel, CpuVectorIndexOptions{VectorStorage::Fp16, 0}};
+    faiss::IndexFlatIP faiss{kDims};
+    std::vector<float> queries = std::vector<float>(kMaxQueries * kDims);
+
+    explicit Engines(std::size_t n) {
+        FastRandom rng{42};
+        constexpr std::size_t kChunk = 65536;
+        std::vector<float> rows;
+        std::vector<std::uint64_t> ids;
+        for (std::size_t first = 0; first < n; first += kChunk) {
+            const std::size_t count = std::min(kChunk, n - first);
+            rows.resize(count * kDims);
+            randomUnitRows(rng, rows);
+            ids.resize(count);
+            for (std::size_t i = 0; i < count; ++i) {
+                ids[i] = first + i;
+            }
+            const EmbeddingMatrix matrix{kModel, kDims, rows};
+            if (!fp32OneThread.add(ids, matrix) || !fp32.add(ids, matrix) || !fp16.add(ids, matrix)) {
+                std::abort();
+            }
+            faiss.add(static_cast<faiss::Index::idx_t>(count), rows.data());
+        }
+        randomUnitRows(rng, queries);
+    }
+};
+
+Engines& enginesFor(std::size_t n) {
+    static std::map<std::size_t, std::unique_ptr<Engines>> cache;
+    auto& slot = cache[n];
+    if (!slot) {
+        cache.clear(); // one corpus in memory at a time: 1M x 1024 is 14 GB over the four engines
+        auto& fresh = cache[n];
+        fresh = std::make_unique<Engines>(n);
+        return *fresh;
+    }
+    return *slot;
+}
+
+void searchDevos(benchmark::State& state, CpuVectorIndex Engines::* which) {
+    auto& engines = enginesFor(static_cast<std::size_t>(state.range(0)));
+    const auto q = static_cast<std::size_t>(state.range(1));
+    const EmbeddingMatrix queries{kModel, kDims, std::span(engines.queries).first(q * kDims)};
+    // The answer must be FAISS's: same ids in the same order for the first query.
+    std::vector<float> scores(kK);
+    std::vector<faiss::Index::idx_t> labels(kK);
+    engines.faiss.search(1, engines.queries.data(), kK, scores.data(), labels.data());
+    for (auto _ : state) {
+        auto hits = (engines.*which).search(queries, kK, -1.0F);
+        if (!hits || hits->size() != q) {
+            state.SkipWithError("search failed");
+            return;
+        }
+        for (std::size_t i = 0; i < kK && which != &Engines::fp16; ++i) {
+            if (hits->at(0)[i].id != static_cast<std::uint64_t>(labels[i])) {
+                state.SkipWithError("result differs from FAISS");
+                return;
+            }
+        }
+        benchmark::DoNotOptimize(hits);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(q));
+    state.SetLabel(std::string((engines.*which).backend()));
+}
+
+void searchFaiss(benchmark::State& state) {
+    auto& engines = enginesFor(static_cast<std::size_t>(state.range(0)));
+    const auto q = static_cast<std::size_t>(state.range(1));
+    std::vector<float> scores(q * kK);
+    std::vector<faiss::Index::idx_t> labels(q * kK);
+    for (auto _ : state) {
+        engines.faiss.search(static_cast<faiss::Index::idx_t>(q), engines.queries.data(), kK, scores.data(),
+                             labels.data());
+        benchmark::DoNotOptimize(labels.data());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(q));
+    state.SetLabel("faiss-IndexFlatIP");
+}
+
+} // namespace
+
+// Grouped by corpus size so each corpus is built once and the engines compare in the same minutes.
+int main(int argc, char** argv) {
+    for (std::int64_t n : {100000, 1000000}) {
+        for (std::int64_t q : {1, 64}) {
+            std::vector<benchmark::internal::Benchmark*> group;
+            if (q == 1) {
+                group.push_back(benchmark::RegisterBenchmark("search/devos_fp32_1thread", searchDevos,
+                                                             &Engines::fp32OneThread));
+            }
+            group.push_back(benchmark::RegisterBenchmark("search/devos_fp32", searchDevos, &Engines::fp32));
+            group.push_back(benchmark::RegisterBenchmark("search/devos_fp16", searchDevos, &Engines::fp16));
+            group.push_back(benchmark::RegisterBenchmark("search/faiss_flat_ip", searchFaiss));
+            for (auto* b : group) {
+                b->Args({n, q})
+                    ->ArgNames({"n", "q"})
+                    ->Unit(benchmark::kMillisecond)
+                    ->UseRealTime()
+                    ->MinTime(1.0);
+            }
+        }
+    }
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

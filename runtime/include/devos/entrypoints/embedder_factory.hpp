@@ -1,0 +1,18 @@
+#pragma once
+#include <devos/ports/embedder.hpp>
+#include <memory>
+#include <string>
+
+namespace devos::entrypoints {
+
+// Which embedder to use: an OpenAI-compatible server, or none (the built-in hashing embedder).
+struct EmbedderSettings {
+    std::string url;   // "http://127.0.0.1:8080" for TEI/vLLM; empty: hashing embedder
+    std::string model; // the server's model name, e.g. "BAAI/bge-large-en-v1.5"
+};
+
+// The HttpEmbedder for settings.url, its API key read from DEVOS_EMBEDDINGS_API_KEY (may be unset),
+// or the default hashing embedder when settings.url is empty.
+[[nodiscard]] std::unique_ptr<ports::Embedder> makeEmbedder(const EmbedderSettings& settings);
+
+} // namespace devos::entrypoints

@@ -1,0 +1,38 @@
+#pragma once
+#include <devos/contracts/error.hpp>
+#include <devos/contracts/run_metadata.hpp>
+#include <devos/ports/redactor.hpp>
+#include <devos/ports/report_reader.hpp>
+#include <devos/ports/telemetry_store.hpp>
+#include <devos/services/id_generator.hpp>
+#include <string>
+#include <vector>
+
+namespace devos::services {
+
+// What one ingest stored.
+struct IngestSummary {
+    contracts::TestRun run;
+    std::vector<contracts::TestFailure> testFailures;
+    std::vector<contracts::LintFailure> lintFailures;
+};
+
+// Report file → telemetry: parse, redact, compute pattern ids (logic, normalizer v1), assign ULIDs,
+// and store the run with its failures in one transaction. Invalid input stores nothing.
+class IngestService {
+public:
+    IngestService(ports::TelemetryStore& store, const ports::Redactor& redactor, IdGenerator& ids)
+        : store_(store), redactor_(redactor), ids_(ids) {}
+
+    // Ingests the report at `path` read by `reader`, stamped with `metadata`.
+    [[nodiscard]] contracts::Expected<IngestSummary> ingest(const ports::ReportReader& reader,
+                                                            const std::string& path,
+                                                            const contracts::RunMetadata& metadata);
+
+private:
+    ports::TelemetryStore& store_;
+    const ports::Redactor& redactor_;
+    IdGenerator& ids_;
+};
+
+} // namespace devos::services

@@ -1,0 +1,78 @@
+// The seed §5.3 schema for PostgreSQL. Times are BIGINT milliseconds since the epoch (UTC), the
+// same as the SQLite store, so both round-trip values exactly. application_logs, the table that
+// grows fastest, is RANGE-partitioned by month on ts; partitions are created on demand by
+// devos_ensure_log_partition() (under an advisory lock, so concurrent writers do not race).
+// test_runs is not partitioned: test_failures and lint_failures reference run_id with ON DELETE
+// CASCADE, and a foreign key needs a unique key that a time-partitioned table cannot give.
+#include "pg_schema.hpp"
+
+namespace devos::adapters {
+namespace {
+
+constexpr const char* kInitialSchema = R"SQL(
+CREATE TABLE application_logs (
+  id TEXT NOT NULL, ts BIGINT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL, code TEXT,
+  message TEXT NOT NULL, trace_id TEXT, tags JSONB NOT NULL DEFAULT '{}', payload TEXT,
+  PRIMARY KEY (id, ts)) PARTITION BY RANGE (ts);
+CREATE INDEX idx_application_logs_ts ON application_logs (ts DESC);
+CREATE FUNCTION devos_ensure_log_partition(ms BIGINT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  m TIMESTAMP := date_trunc('month', to_timestamp(ms / 1000.0) AT TIME ZONE 'UTC');
+  part TEXT := 'application_logs_' || to_char(m, 'YYYY_MM');
+BEGIN
+  IF to_regclass(part) IS NULL THEN
+    PERFORM pg_advisory_xact_lock(hashtext(part));
+    EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF application_logs FOR VALUES FROM (%s) TO (%s)',
+                   part, (extract(epoch FROM m) * 1000)::BIGINT,
+                   (extract(epoch FROM m + INTERVAL '1 month') * 1000)::BIGINT);
+  END IF;
+END $$;
+CREATE TABLE test_runs (
+  run_id TEXT PRIMARY KEY, started_at BIGINT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('local', 'ci')), repository TEXT, branch TEXT, commit_sha TEXT,
+  ci_provider TEXT, ci_job_id TEXT, tool TEXT, total INTEGER NOT NULL DEFAULT 0,
+  passed INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
+  duration_ms BIGINT NOT NULL DEFAULT 0);
+CREATE INDEX idx_test_runs_started ON test_runs (started_at DESC);
+CREATE TABLE test_failures (
+  failure_id TEXT PRIMARY KEY, run_id TEXT NOT NULL REFERENCES test_runs (run_id) ON DELETE CASCADE,
+  ts BIGINT NOT NULL, suite TEXT, test_name TEXT NOT NULL, file TEXT, line INTEGER, message TEXT NOT NULL,
+  stack_trace TEXT, pattern_id VARCHAR(64) NOT NULL, duration_ms BIGINT NOT NULL DEFAULT 0);
+CREATE INDEX idx_test_failures_run ON test_failures (run_id);
+CREATE INDEX idx_test_failures_pattern ON test_failures (pattern_id, ts DESC);
+CREATE TABLE lint_failures (
+  failure_id TEXT PRIMARY KEY, run_id TEXT NOT NULL REFERENCES test_runs (run_id) ON DELETE CASCADE,
+  ts BIGINT NOT NULL, tool TEXT, rule_id TEXT NOT NULL, level TEXT NOT NULL, file TEXT, line INTEGER,
+  col INTEGER, message TEXT NOT NULL, pattern_id VARCHAR(64) NOT NULL);
+CREATE INDEX idx_lint_failures_run ON lint_failures (run_id);
+CREATE TABLE selfheal_proposals (
+  proposal_id TEXT PRIMARY KEY, ts BIGINT NOT NULL, pattern_id VARCHAR(64) NOT NULL, trigger_id TEXT NOT NULL,
+  status TEXT NOT NULL, description TEXT, risk_score INTEGER, confidence INTEGER, payload JSONB);
+CREATE INDEX idx_selfheal_pattern ON selfheal_proposals (pattern_id, ts DESC);
+CREATE TABLE trace_spans (
+  span_id TEXT PRIMARY KEY, trace_id TEXT NOT NULL, parent_span_id TEXT, name TEXT NOT NULL,
+  start_ts BIGINT NOT NULL, end_ts BIGINT, attributes JSONB NOT NULL DEFAULT '{}');
+CREATE INDEX idx_trace_spans_trace ON trace_spans (trace_id);
+CREATE TABLE metrics_samples (
+  sample_id TEXT NOT NULL, ts BIGINT NOT NULL, name TEXT NOT NULL, value DOUBLE PRECISION NOT NULL,
+  tags JSONB NOT NULL DEFAULT '{}', PRIMARY KEY (sample_id, ts));
+CREATE INDEX idx_metrics_samples_name_ts ON metrics_samples (name, ts DESC);
+CREATE TABLE audit_log (
+  id BIGSERIAL PRIMARY KEY, ts BIGINT NOT NULL, action TEXT NOT NULL, table_name TEXT NOT NULL,
+  row_count BIGINT NOT NULL, subject TEXT);
+CREATE INDEX idx_audit_log_ts ON audit_log (ts DESC);
+CREATE TABLE embeddings (
+  owner_kind TEXT NOT NULL, owner_id TEXT NOT NULL, model TEXT NOT NULL, dims INTEGER NOT NULL,
+  vector BYTEA NOT NULL, PRIMARY KEY (owner_kind, owner_id, model));
+CREATE INDEX idx_embeddings_model ON embeddings (model);
+)SQL";
+
+constexpr PgMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema}};
+
+} // namespace
+
+std::span<const PgMigration> pgMigrations() {
+    return kMigrations;
+}
+
+} // namespace devos::adapters

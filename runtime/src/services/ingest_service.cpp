@@ -1,0 +1,48 @@
+#include <devos/logic/pattern_id.hpp>
+#include <devos/services/ingest_service.hpp>
+
+namespace devos::services {
+
+contracts::Expected<IngestSummary> IngestService::ingest(const ports::ReportReader& reader,
+                                                         const std::string& path,
+                                                         const contracts::RunMetadata& metadata) {
+    auto parsed = reader.read(path);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    contracts::IngestBatch batch = std::move(*parsed);
+    auto& run = batch.run;
+    run.runId = ids_.next();
+    run.startedAt = ids_.now() - run.durationMs;
+    run.source = metadata.source;
+    run.repository = metadata.repository;
+    run.branch = metadata.branch;
+    run.commitSha = metadata.commitSha;
+    run.ciProvider = metadata.ciProvider;
+    run.ciJobId = metadata.ciJobId;
+    for (auto& f : batch.testFailures) {
+        f.id = ids_.next();
+        f.runId = run.runId;
+        f.ts = ids_.now();
+        f.message = redactor_.redact(f.message);
+        f.stackTrace = redactor_.redact(f.stackTrace);
+        std::vector<std::string> files;
+        if (!f.file.empty())
+            files.push_back(f.file);
+        f.patternId = logic::computePatternId(f.message, f.stackTrace, files);
+    }
+    for (auto& f : batch.lintFailures) {
+        f.id = ids_.next();
+        f.runId = run.runId;
+        f.ts = ids_.now();
+        f.message = redactor_.redact(f.message);
+        std::vector<std::string> files;
+        if (!f.file.empty())
+            files.push_back(f.file);
+        f.patternId = logic::computePatternId(f.ruleId + ": " + f.message, "", files);
+    }
+    if (auto stored = store_.ingest(batch); !stored)
+        return std::unexpected(stored.error());
+    return IngestSummary{std::move(batch.run), std::move(batch.testFailures), std::move(batch.lintFailures)};
+}
+
+} // namespace devos::services

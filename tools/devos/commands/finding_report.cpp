@@ -1,0 +1,90 @@
+#include "commands/finding_report.hpp"
+
+#include "check/baseline.hpp"
+#include "cli/command.hpp"
+
+#include <cstdio>
+#include <devos/engine/repo_paths.hpp>
+#include <devos/output/agent_writer.hpp>
+#include <devos/output/json_writer.hpp>
+#include <devos/output/sarif_writer.hpp>
+#include <devos/output/text_writer.hpp>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace devos::cli {
+namespace {
+
+bool writeFile(const std::string& path, const std::string& text) {
+    std::error_code ec;
+    if (fs::path(path).has_parent_path())
+        fs::create_directories(fs::path(path).parent_path(), ec);
+    std::ofstream out(path, std::ios::trunc | std::ios::binary);
+    out << text;
+    return static_cast<bool>(out);
+}
+
+} // namespace
+
+int reportFindings(FindingReport r) {
+    if (r.useBaseline) {
+        std::string path = r.baselinePath.value_or((fs::path(r.root) / ".devos" / "baseline.json").string());
+        std::error_code ec;
+        if (r.baselinePath || fs::exists(path, ec)) {
+            auto baseline = check::Baseline::load(path);
+            if (!baseline) {
+                std::fprintf(stderr, "devos: %s\n", baseline.error().render().c_str());
+                return kUsage;
+            }
+            std::string rel = engine::repoRelative(r.root, path);
+            auto stale = baseline->apply(r.findings, engine::isInsideRepo(rel) ? rel : path,
+                                         r.policy->levelOf("baseline.stale"));
+            r.findings.insert(r.findings.end(), stale.begin(), stale.end());
+            engine::sortAndDeduplicate(r.findings);
+        }
+    }
+    output::Report report;
+    report.findings = r.findings;
+    report.catalog = &r.policy->catalog;
+    report.repoRoot = r.root;
+    report.toolVersion = DEVOS_VERSION;
+    report.automationId = r.automationId;
+    report.toolNotifications = r.notifications;
+    for (const auto& failed : r.failedFiles)
+        report.toolNotifications.push_back(failed + " could not be analysed (it does not compile)");
+
+    std::string text;
+    if (r.format == "json")
+        text = output::renderJson(report);
+    else if (r.format == "sarif")
+        text = output::renderSarif(report);
+    else if (r.format == "agent")
+        text = output::renderAgent(report);
+    else
+        text = output::renderText(report, !r.output && isatty(fileno(stdout)));
+    if (r.output) {
+        if (!writeFile(*r.output, text)) {
+            std::fprintf(stderr, "devos: cannot write %s\n", r.output->c_str());
+            return kUsage;
+        }
+    } else {
+        std::fputs(text.c_str(), stdout);
+    }
+    if (r.sarifOutput && !writeFile(*r.sarifOutput, output::renderSarif(report))) {
+        std::fprintf(stderr, "devos: cannot write %s\n", r.sarifOutput->c_str());
+        return kUsage;
+    }
+    if (r.format == "text")
+        for (const auto& n : r.notifications)
+            std::fprintf(stderr, "devos: note: %s\n", n.c_str());
+
+    bool failed = !r.failedFiles.empty();
+    for (const auto& f : r.findings)
+        failed = failed || (f.level == engine::Level::Error && !f.baselined);
+    return failed ? kFindings : kSuccess;
+}
+
+} // namespace devos::cli

@@ -1,0 +1,29 @@
+#pragma once
+#include <devos/engine/finding.hpp>
+#include <devos/engine/policy.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace devos::cli {
+
+// Everything the last step of `devos check` and `devos link` needs: findings in, report out.
+struct FindingReport {
+    std::vector<engine::Finding> findings;
+    const engine::Policy* policy = nullptr;
+    std::string root;
+    std::vector<std::string> notifications;
+    std::vector<std::string> failedFiles;
+    std::string format = "text";              // text, json, sarif or agent
+    std::optional<std::string> output;        // -o: the report goes there instead of stdout
+    std::optional<std::string> sarifOutput;   // --sarif-output: SARIF written in addition
+    bool useBaseline = true;
+    std::optional<std::string> baselinePath;  // default: <root>/.devos/baseline.json when it exists
+    std::string automationId = "devos/check/";
+};
+
+// Applies the baseline, renders, writes; returns the exit code (0 clean, 1 error-level findings or
+// failed files, 2 a bad baseline or an unwritable output).
+[[nodiscard]] int reportFindings(FindingReport report);
+
+} // namespace devos::cli

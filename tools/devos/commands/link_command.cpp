@@ -1,0 +1,125 @@
+// devos link: the merge step of cross-TU purity. Reads the effect summaries the plugin wrote beside
+// the object files (or the --tu edges wrote), reports every TU's findings once, plus what only the
+// whole program shows (purity.transitive, purity.unknown-effect).
+#include "check/repo_policy.hpp"
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "commands/commands.hpp"
+#include "commands/finding_report.hpp"
+
+#include <cstdio>
+#include <devos/engine/purity_linker.hpp>
+#include <devos/engine/repo_paths.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace devos::cli {
+namespace {
+
+const char* kHelp = R"(usage: devos link [SUMMARY...] [--objects-list FILE]... [options]
+
+Merges effect summaries (<object>.devos.json written by the plugin, or the summaries of
+`devos check --tu` edges) and reports the findings of every TU plus cross-TU purity.
+
+options:
+  --objects-list FILE   a file with one object path per line; reads <object>.devos.json for each
+  --root DIR            repo root (default: found from the current directory)
+  --config FILE         a repo config to use instead of .devos/devos.yml
+  --format FORMAT       text (default), json, sarif or agent
+  -o, --output FILE     write the report to FILE
+  --sarif-output FILE   also write SARIF to FILE
+  --baseline FILE       accepted findings (default: .devos/baseline.json when it exists)
+  --no-baseline         ignore the baseline
+
+exit codes: 0 no error-level findings, 1 findings or a missing summary, 2 usage or configuration error
+)";
+
+std::optional<std::string> readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+int runLink(const std::vector<std::string>& argv) {
+    Args args({"--objects-list", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
+              {"--no-baseline", "--help"}, {{"-o", "--output"}, {"-h", "--help"}});
+    if (!args.parse(argv)) {
+        std::fprintf(stderr, "devos link: %s\n", args.error().c_str());
+        return kUsage;
+    }
+    if (args.has("--help")) {
+        std::fputs(kHelp, stdout);
+        return kSuccess;
+    }
+    std::string format = args.valueOr("--format", "text");
+    if (format != "text" && format != "json" && format != "sarif" && format != "agent") {
+        std::fprintf(stderr, "devos link: unknown format '%s' (use text, json, sarif or agent)\n", format.c_str());
+        return kUsage;
+    }
+    std::vector<std::string> summaryFiles = args.positionals();
+    std::vector<std::string> missing;
+    for (const auto& list : args.values("--objects-list")) {
+        auto text = readText(list);
+        if (!text) {
+            std::fprintf(stderr, "devos link: %s: error: cannot read the objects list\n", list.c_str());
+            return kUsage;
+        }
+        std::istringstream lines(*text);
+        for (std::string object; std::getline(lines, object);) {
+            if (object.empty())
+                continue;
+            std::string summary = object + ".devos.json";
+            std::error_code ec;
+            if (fs::exists(summary, ec))
+                summaryFiles.push_back(summary);
+            else if (object.ends_with(".cpp.o") || object.ends_with(".cc.o") || object.ends_with(".cxx.o"))
+                missing.push_back(object);
+        }
+    }
+    std::string root = args.valueOr("--root", engine::findRepoRoot(fs::current_path().string()));
+    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    if (!policy) {
+        std::fprintf(stderr, "devos link: %s\n", policy.error().render().c_str());
+        return kUsage;
+    }
+    std::vector<engine::EffectSummary> summaries;
+    FindingReport report;
+    for (const auto& file : summaryFiles) {
+        auto text = readText(file);
+        if (!text) {
+            std::fprintf(stderr, "devos link: %s: error: cannot read the effect summary\n", file.c_str());
+            return kUsage;
+        }
+        auto summary = engine::summaryFromJson(*text, file);
+        if (!summary) {
+            std::fprintf(stderr, "devos link: %s\n", summary.error().render().c_str());
+            return kUsage;
+        }
+        report.findings.insert(report.findings.end(), summary->findings.begin(), summary->findings.end());
+        summaries.push_back(std::move(*summary));
+    }
+    auto linked = engine::PurityLinker(*policy).link(summaries);
+    report.findings.insert(report.findings.end(), linked.begin(), linked.end());
+    engine::sortAndDeduplicate(report.findings);
+    for (const auto& object : missing)
+        report.failedFiles.push_back(object + " (no effect summary: was it compiled with the DevOS plugin?)");
+    report.policy = &*policy;
+    report.root = root;
+    report.format = format;
+    report.output = args.value("--output");
+    report.sarifOutput = args.value("--sarif-output");
+    report.useBaseline = !args.has("--no-baseline");
+    report.baselinePath = args.value("--baseline");
+    report.automationId = "devos/layering/";
+    return reportFindings(std::move(report));
+}
+
+} // namespace devos::cli

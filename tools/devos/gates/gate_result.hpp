@@ -1,0 +1,22 @@
+#pragma once
+#include <devos/engine/error.hpp>
+#include <string>
+
+namespace devos::gates {
+
+// How one gate (or one file of a per-file gate, such as format) ended.
+struct GateResult {
+    std::string name;           // "format", "layering", "unit-tests" ...
+    std::string status;         // "passed", "failed", "skipped" or "advisory" (failed, but not required by the tier)
+    int exitCode = 0;
+    double seconds = 0;
+    long findings = 0;
+    std::string sarif;          // the gate's SARIF file, if it writes one
+    std::string detail;         // why it was skipped, or the tail of its output when it failed
+};
+
+[[nodiscard]] std::string toJson(const GateResult& result);
+[[nodiscard]] engine::Expected<GateResult> readGateResult(const std::string& path);
+[[nodiscard]] engine::Expected<void> writeGateResult(const std::string& path, const GateResult& result);
+
+} // namespace devos::gates
