@@ -13,8 +13,12 @@ const std::vector<Command>& allCommands() {
         {"baseline", "create or shrink the ratcheting baseline of accepted findings", runBaseline},
 #endif
         {"link", "merge effect summaries: every TU's findings plus cross-TU purity", runLink},
+#if DEVOS_HAS_RUNTIME
         {"ingest", "store test results (JUnit) or gate findings (SARIF) in telemetry", runIngest},
+#endif
         {"gate", "run, skip or report the gates behind check-fast / check-full", runGate},
+        {"targets", "check the layering of CMake targets (File API codemodel)", runTargets},
+        {"init", "scaffold DevOS in a repo: layer folders, .devos/ config, CMake lines", runInit},
     };
     return commands;
 }

@@ -1,5 +1,5 @@
 // devos ingest junit|sarif <file>: stores test results or gate findings in telemetry (redacted,
-// with pattern ids and run metadata from git and CI variables).
+// with pattern ids, an embedding per test failure, and run metadata from git and CI variables).
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
@@ -9,18 +9,16 @@
 #include <devos/adapters/git_repo_inspector.hpp>
 #include <devos/adapters/re2_redactor.hpp>
 #include <devos/adapters/report_readers.hpp>
-#include <devos/adapters/sqlite_store.hpp>
 #include <devos/adapters/system_clock.hpp>
 #include <devos/adapters/system_entropy.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/entrypoints/embedder_factory.hpp>
+#include <devos/entrypoints/store_factory.hpp>
 #include <devos/services/ingest_service.hpp>
 #include <devos/services/run_metadata_service.hpp>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
-#if DEVOS_HAS_POSTGRES
-#include <devos/adapters/postgres_store.hpp>
-#endif
 
 extern char** environ;
 
@@ -32,11 +30,13 @@ const char* kHelp = R"(usage: devos ingest junit <file> [--db <path>] [--format 
 
 Stores a test report (JUnit XML from `ctest --output-junit` or `--gtest_output=xml`) or gate
 findings (SARIF) in telemetry: secrets redacted, a pattern id per failure, the run stamped with
-git's HEAD and the CI job. The store is .devos/telemetry.db under the repo root (SQLite), or the
+git's HEAD and the CI job. Each test failure's message and top frames are embedded for
+`devos search`: by the built-in hashing embedder, or by the OpenAI-compatible server at
+DEVOS_EMBEDDINGS_URL serving DEVOS_EMBEDDINGS_MODEL (key in DEVOS_EMBEDDINGS_API_KEY). The store is .devos/telemetry.db under the repo root (SQLite), or the
 file given with --db, or PostgreSQL when DEVOS_DATABASE_URL=postgresql://... is set.
 
-Exit codes: 0 stored, 1 the report is invalid or the store failed (nothing was written),
-2 usage error.
+Exit codes: 0 stored, 1 the report is invalid or the store or embedder failed (nothing was
+written), 2 usage or configuration error.
 )";
 
 std::map<std::string, std::string> environment() {
@@ -48,31 +48,6 @@ std::map<std::string, std::string> environment() {
             env.emplace(entry.substr(0, eq), entry.substr(eq + 1));
     }
     return env;
-}
-
-// The store the user asked for, and a name for it in messages.
-contracts::Expected<std::unique_ptr<ports::TelemetryStore>>
-openStore(const std::optional<std::string>& dbPath, const std::string& repoRoot, std::string& name) {
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    if (!dbPath && url && *url) {
-        std::string u = url;
-        if (u.starts_with("postgres://") || u.starts_with("postgresql://")) {
-#if DEVOS_HAS_POSTGRES
-            name = "PostgreSQL";
-            return adapters::openPostgresStore(u);
-#else
-            return contracts::fail(contracts::ErrorKind::Invalid,
-                                   "DEVOS_DATABASE_URL names PostgreSQL, but this devos"
-                                   " was built without it",
-                                   {}, 0, "rebuild with -DDEVOS_WITH_POSTGRES=ON or unset it");
-#endif
-        }
-        return contracts::fail(contracts::ErrorKind::Invalid,
-                               "DEVOS_DATABASE_URL must start with postgresql://", {}, 0,
-                               "unset it to use the embedded store");
-    }
-    name = dbPath ? *dbPath : (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string();
-    return adapters::openSqliteStore(name);
 }
 
 nlohmann::json summaryJson(const services::IngestSummary& s, const std::string& file,
@@ -106,6 +81,7 @@ nlohmann::json summaryJson(const services::IngestSummary& s, const std::string& 
               {"passed", r.passed},
               {"failed", r.failed},
               {"skipped", r.skipped}}},
+            {"embedding_model", s.embeddingModel},
             {"failures", failures}};
 }
 
@@ -131,12 +107,20 @@ int runIngest(const std::vector<std::string>& argv) {
     std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
     if (repoRoot.empty())
         repoRoot = std::filesystem::current_path().string();
-    std::string storeName;
-    auto store = openStore(args.value("--db"), repoRoot, storeName);
+    const char* url = std::getenv("DEVOS_DATABASE_URL");
+    auto store = entrypoints::openTelemetryStore(args.value("--db"), url != nullptr ? url : "",
+                                                 (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
     if (!store) {
         std::fprintf(stderr, "devos ingest: %s\n", store.error().render().c_str());
         return store.error().kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
     }
+    const std::string& storeName = store->name;
+    auto embedderSettings = entrypoints::embedderSettingsFromEnvironment();
+    if (!embedderSettings) {
+        std::fprintf(stderr, "devos ingest: %s\n", embedderSettings.error().render().c_str());
+        return kUsage;
+    }
+    const auto embedder = entrypoints::makeEmbedder(*embedderSettings);
     auto redactor = adapters::makeDefaultRedactor();
     if (!redactor) {
         std::fprintf(stderr, "devos ingest: %s\n", redactor.error().render().c_str());
@@ -145,7 +129,7 @@ int runIngest(const std::vector<std::string>& argv) {
     adapters::SystemClock clock;
     adapters::SystemEntropy entropy;
     services::IdGenerator ids(clock, entropy);
-    services::IngestService service(**store, **redactor, ids);
+    services::IngestService service(*store->store, **redactor, *embedder, ids);
     auto metadata = services::collectRunMetadata(adapters::GitRepoInspector(), repoRoot, environment());
     adapters::JunitReader junit;
     adapters::SarifReader sarif;
@@ -166,6 +150,8 @@ int runIngest(const std::vector<std::string>& argv) {
     for (const auto& f : summary->testFailures)
         std::printf("  FAIL %s.%s  pattern %.12s  %s\n", f.suite.c_str(), f.testName.c_str(),
                     f.patternId.c_str(), f.message.substr(0, f.message.find('\n')).c_str());
+    if (!summary->testFailures.empty())
+        std::printf("  embedded %zu failures with %s\n", summary->testFailures.size(), summary->embeddingModel.c_str());
     for (const auto& f : summary->lintFailures)
         std::printf("  %-7s %s %s:%u  pattern %.12s\n", f.level.c_str(), f.ruleId.c_str(), f.file.c_str(),
                     f.line, f.patternId.c_str());

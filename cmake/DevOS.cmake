@@ -1,0 +1,265 @@
+# devos_enable_gates(TIER <0|1|2> [CONFIG <file>] [TARGETS <target>...])
+#
+# Gates an adopting repo's first-party targets with DevOS:
+# - with clang 19 the DevOS plugin runs inside every compile of a first-party C++ source, so
+#   `cmake --build` fails at the offending line; with any other compiler each source gets a
+#   `devos check --tu` Ninja edge (with a depfile) that the object waits for, so a g++ build stops
+#   at the violation too;
+# - `check-fast` and `check-full` targets run the tier's gates as Ninja edges with stamp files
+#   (nothing re-runs when nothing changed), keep going past a failed gate, print one summary table
+#   and write build/devos/{fast,full}.sarif and .junit.xml.
+# Targets default to every target defined under the calling directory, minus imported, interface
+# and utility targets, DevOS's own, FetchContent (_deps) and third-party folders.
+include_guard(GLOBAL)
+
+set(DEVOS_THIRD_PARTY_DIRS "_deps;third_party;3rdparty;thirdparty;vendor;external" CACHE STRING
+    "Folder names whose targets DevOS never gates")
+
+function(_devos_targets_in dir out)
+  get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
+  get_property(subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+  foreach(sub IN LISTS subdirs)
+    _devos_targets_in("${sub}" more)
+    list(APPEND targets ${more})
+  endforeach()
+  set(${out} ${targets} PARENT_SCOPE)
+endfunction()
+
+function(_devos_is_gateable tgt out)
+  set(${out} FALSE PARENT_SCOPE)
+  get_target_property(type ${tgt} TYPE)
+  get_target_property(imported ${tgt} IMPORTED)
+  get_target_property(internal ${tgt} DEVOS_INTERNAL)
+  if(imported OR internal OR type MATCHES "INTERFACE_LIBRARY|UTILITY|GLOBAL_TARGET")
+    return()
+  endif()
+  get_target_property(dir ${tgt} SOURCE_DIR)
+  file(RELATIVE_PATH rel "${CMAKE_SOURCE_DIR}" "${dir}")
+  if(rel MATCHES "^\\.\\.")
+    return()
+  endif()
+  foreach(part IN LISTS DEVOS_THIRD_PARTY_DIRS)
+    if("/${rel}/" MATCHES "/${part}/")
+      return()
+    endif()
+  endforeach()
+  set(${out} TRUE PARENT_SCOPE)
+endfunction()
+
+# The first-party C++ sources of a target, as absolute paths (SKIP_LINTING ones left out).
+function(_devos_cxx_sources tgt out)
+  get_target_property(sources ${tgt} SOURCES)
+  get_target_property(dir ${tgt} SOURCE_DIR)
+  set(result "")
+  foreach(src IN LISTS sources)
+    if(src MATCHES "^\\$<" OR NOT src MATCHES "\\.(cpp|cc|cxx|C|c\\+\\+)$")
+      continue()
+    endif()
+    cmake_path(ABSOLUTE_PATH src BASE_DIRECTORY "${dir}" NORMALIZE OUTPUT_VARIABLE abs)
+    get_source_file_property(skip "${abs}" TARGET_DIRECTORY ${tgt} SKIP_LINTING)
+    if(skip)
+      continue()
+    endif()
+    list(APPEND result "${abs}")
+  endforeach()
+  set(${out} ${result} PARENT_SCOPE)
+endfunction()
+
+function(devos_enable_gates)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "TIER;CONFIG" "TARGETS")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "devos_enable_gates: unknown arguments ${arg_UNPARSED_ARGUMENTS}; "
+                        "usage: devos_enable_gates(TIER <0|1|2> [CONFIG <file>] [TARGETS <target>...])")
+  endif()
+  if(NOT DEFINED arg_TIER OR NOT arg_TIER MATCHES "^[012]$")
+    message(FATAL_ERROR "devos_enable_gates: TIER must be 0, 1 or 2 (got '${arg_TIER}'): "
+                        "0 lightweight, 1 standard, 2 critical")
+  endif()
+  set(tier ${arg_TIER})
+  set(config_args "")
+  set(plugin_config "")
+  if(arg_CONFIG)
+    cmake_path(ABSOLUTE_PATH arg_CONFIG BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" OUTPUT_VARIABLE config)
+    if(NOT EXISTS "${config}")
+      message(FATAL_ERROR "devos_enable_gates: CONFIG file ${config} does not exist")
+    endif()
+    set(config_args --config "${config}")
+    set(plugin_config "-fplugin-arg-devos-config=${config}")
+  endif()
+
+  # The CLI and the plugin: from this build (add_subdirectory / FetchContent) or the package.
+  if(TARGET devos AND TARGET DevOSPlugin)
+    set(cli "$<TARGET_FILE:devos>")
+    set(cli_dep devos)
+    set(plugin "${DEVOS_PLUGIN_PATH}")
+    set(plugin_target DevOSPlugin)
+  elseif(TARGET DevOS::devos)
+    get_target_property(cli_path DevOS::devos LOCATION)
+    set(cli "${cli_path}")
+    set(cli_dep "${cli_path}")
+    set(plugin "")
+    if(TARGET DevOS::plugin)
+      get_target_property(plugin DevOS::plugin LOCATION)
+    endif()
+    set(plugin_target "")
+  else()
+    message(FATAL_ERROR "devos_enable_gates: DevOS is not available; call find_package(DevOS 1.0 REQUIRED) first")
+  endif()
+
+  set(mode check)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 19
+     AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 20 AND plugin)
+    set(mode plugin)
+    if(NOT plugin_target AND NOT EXISTS "${plugin}")
+      message(FATAL_ERROR "devos_enable_gates: the DevOS plugin ${plugin} is missing; reinstall DevOS")
+    endif()
+  elseif(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(STATUS "DevOS: clang ${CMAKE_CXX_COMPILER_VERSION} cannot load the plugin (built for clang 19); "
+                   "using devos check edges instead")
+  endif()
+
+  find_program(DEVOS_CLANG_FORMAT NAMES clang-format-19 clang-format)
+  if(tier EQUAL 2 AND NOT DEVOS_CLANG_FORMAT)
+    message(FATAL_ERROR "devos_enable_gates: tier 2 requires clang-format (apt-get install clang-format-19)")
+  endif()
+
+  if(arg_TARGETS)
+    set(candidates ${arg_TARGETS})
+  else()
+    _devos_targets_in("${CMAKE_CURRENT_SOURCE_DIR}" candidates)
+  endif()
+  set(gate_dir "${CMAKE_BINARY_DIR}/devos")
+  set(gated "")
+  set(summary_args "")
+  set(summary_deps "")
+  set(all_sources "")
+  foreach(tgt IN LISTS candidates)
+    if(NOT TARGET ${tgt})
+      message(FATAL_ERROR "devos_enable_gates: TARGETS names '${tgt}', which is not a target")
+    endif()
+    _devos_is_gateable(${tgt} ok)
+    if(NOT ok)
+      continue()
+    endif()
+    _devos_cxx_sources(${tgt} sources)
+    if(NOT sources)
+      continue()
+    endif()
+    list(APPEND gated ${tgt})
+    list(APPEND all_sources ${sources})
+    if(mode STREQUAL "plugin")
+      foreach(src IN LISTS sources)
+        set_property(SOURCE "${src}" TARGET_DIRECTORY ${tgt} APPEND PROPERTY COMPILE_OPTIONS
+                     "-fplugin=${plugin}" "-fplugin-arg-devos-root=${CMAKE_SOURCE_DIR}" ${plugin_config})
+        set_property(SOURCE "${src}" TARGET_DIRECTORY ${tgt} APPEND PROPERTY OBJECT_DEPENDS "${plugin}")
+      endforeach()
+      if(plugin_target)
+        add_dependencies(${tgt} ${plugin_target})
+      endif()
+      file(GENERATE OUTPUT "${gate_dir}/objects/${tgt}.txt" CONTENT "$<JOIN:$<TARGET_OBJECTS:${tgt}>,\n>\n")
+      list(APPEND summary_args --objects-list "${gate_dir}/objects/${tgt}.txt")
+      list(APPEND summary_deps ${tgt})
+    else()
+      set_target_properties(${tgt} PROPERTIES EXPORT_COMPILE_COMMANDS ON)
+      set(stamps "")
+      foreach(src IN LISTS sources)
+        file(RELATIVE_PATH rel "${CMAKE_SOURCE_DIR}" "${src}")
+        set(stamp "${gate_dir}/tu/${tgt}/${rel}.json")
+        add_custom_command(OUTPUT "${stamp}"
+          COMMAND ${cli} check -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
+                  --tu "${src}" --summary "${stamp}" --depfile "${stamp}.d"
+          DEPENDS "${src}" ${cli_dep}
+          DEPFILE "${stamp}.d"
+          COMMENT "DevOS check ${rel}"
+          VERBATIM)
+        list(APPEND stamps "${stamp}")
+      endforeach()
+      add_custom_target(devos_check_${tgt} DEPENDS ${stamps})
+      set_target_properties(devos_check_${tgt} PROPERTIES DEVOS_INTERNAL TRUE)
+      add_dependencies(${tgt} devos_check_${tgt})
+      list(APPEND summary_args ${stamps})
+      list(APPEND summary_deps ${stamps} ${tgt})
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES all_sources)
+  if(NOT gated)
+    message(WARNING "devos_enable_gates: no first-party C++ target to gate under ${CMAKE_CURRENT_SOURCE_DIR}")
+    return()
+  endif()
+  string(REPLACE ";" " " gated_text "${gated}")
+  message(STATUS "DevOS gates: tier ${tier}, ${mode} mode, targets: ${gated_text}")
+
+  set(advisory "")
+  if(tier EQUAL 0)
+    set(advisory --advisory) # tier 0 may not fully adopt the layers: reported, not required
+  endif()
+
+  # format: one edge per file, keyed on that file and the repo's .clang-format.
+  set(fast_results "")
+  if(EXISTS "${CMAKE_SOURCE_DIR}/.clang-format" AND DEVOS_CLANG_FORMAT)
+    foreach(src IN LISTS all_sources)
+      file(RELATIVE_PATH rel "${CMAKE_SOURCE_DIR}" "${src}")
+      set(result "${gate_dir}/format/${rel}.json")
+      add_custom_command(OUTPUT "${result}"
+        COMMAND ${cli} gate run --name format --result "${result}" --diagnostics
+                -- "${DEVOS_CLANG_FORMAT}" --dry-run --Werror --style=file "${src}"
+        DEPENDS "${src}" "${CMAKE_SOURCE_DIR}/.clang-format" ${cli_dep}
+        WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+        COMMENT "DevOS format ${rel}"
+        VERBATIM)
+      list(APPEND fast_results "${result}")
+    endforeach()
+  elseif(tier EQUAL 2)
+    set(result "${gate_dir}/format.json")
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate run --name format --result "${result}"
+              -- sh -c "echo 'tier 2 requires a .clang-format at the repo root'; exit 1"
+      DEPENDS ${cli_dep} VERBATIM)
+    list(APPEND fast_results "${result}")
+  else()
+    set(result "${gate_dir}/format.json")
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name format --result "${result}" --reason "skipped: no .clang-format"
+      DEPENDS ${cli_dep} VERBATIM)
+    list(APPEND fast_results "${result}")
+  endif()
+
+  # layering + purity: every TU's findings and cross-TU purity, from the effect summaries.
+  set(result "${gate_dir}/layering.json")
+  add_custom_command(OUTPUT "${result}"
+    COMMAND ${cli} gate run --name layering --result "${result}" --sarif "${gate_dir}/layering.sarif" ${advisory}
+            -- ${cli} link --root "${CMAKE_SOURCE_DIR}" ${config_args} --sarif-output "${gate_dir}/layering.sarif"
+               ${summary_args}
+    DEPENDS ${summary_deps} ${cli_dep}
+    COMMENT "DevOS layering and purity"
+    VERBATIM)
+  list(APPEND fast_results "${result}")
+
+  # unit tests: ctest -L unit, results as JUnit.
+  set(result "${gate_dir}/unit-tests.json")
+  add_custom_command(OUTPUT "${result}"
+    COMMAND ${cli} gate run --name unit-tests --result "${result}"
+            -- "${CMAKE_CTEST_COMMAND}" --test-dir "${CMAKE_BINARY_DIR}" -L unit --no-tests=ignore
+               --output-junit "${gate_dir}/unit-tests.junit.xml"
+    DEPENDS ${gated} ${cli_dep}
+    COMMENT "DevOS unit tests"
+    VERBATIM)
+  list(APPEND fast_results "${result}")
+
+  add_custom_command(OUTPUT "${gate_dir}/fast.stamp"
+    COMMAND ${cli} gate report --title "FAST gate (tier ${tier})" --sarif "${gate_dir}/fast.sarif"
+            --junit "${gate_dir}/fast.junit.xml" --stamp "${gate_dir}/fast.stamp" ${fast_results}
+    DEPENDS ${fast_results} ${cli_dep}
+    VERBATIM)
+  add_custom_target(check-fast DEPENDS "${gate_dir}/fast.stamp")
+
+  # FULL = FAST + the gates that look at the whole build.
+  set(full_results ${fast_results})
+  add_custom_command(OUTPUT "${gate_dir}/full.stamp"
+    COMMAND ${cli} gate report --title "FULL gate (tier ${tier})" --sarif "${gate_dir}/full.sarif"
+            --junit "${gate_dir}/full.junit.xml" --stamp "${gate_dir}/full.stamp" ${full_results}
+    DEPENDS ${full_results} ${cli_dep}
+    VERBATIM)
+  add_custom_target(check-full DEPENDS "${gate_dir}/full.stamp")
+  set_target_properties(check-fast check-full PROPERTIES DEVOS_INTERNAL TRUE)
+endfunction()

@@ -1,0 +1,22 @@
+# The ways to consume DevOS besides the installed package (package_gates.sh): the build tree
+# (DevOS_DIR=<build>), add_subdirectory and FetchContent (DevOS built from source inside the
+# consumer's build). Each builds tests/consumer's check-fast and fails on an injected violation.
+source "$(dirname "$0")/lib.sh"
+: "${BUILD:?}"
+for mode in build-tree subdirectory fetchcontent; do
+    repo=$WORK/$mode
+    cp -r "$SOURCE/tests/consumer" "$repo"
+    case $mode in
+        build-tree) args=(-DCONSUME=package -DDevOS_DIR="$BUILD") ;;
+        *) args=(-DCONSUME=$mode -DDEVOS_SOURCE_DIR="$SOURCE") ;;
+    esac
+    expect_rc 0 cmake -S "$repo" -B "$repo/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
+        -DCMAKE_C_COMPILER=clang-19 "${args[@]}"
+    expect_output "DevOS gates: tier 1, plugin mode, targets: consumer_logic consumer"
+    expect_rc 0 cmake --build "$repo/build" --target check-fast
+    expect_output "PASSED: 3 gates"
+    printf '#include <iostream>\n' >> "$repo/src/logic/total.hpp"
+    expect_rc 1 cmake --build "$repo/build"
+    expect_output "src/logic/total.hpp:8:10: error: [devos purity.io] logic/ must be free of I/O: '<iostream>'"
+done
+echo "PASS"

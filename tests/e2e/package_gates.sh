@@ -1,0 +1,65 @@
+# find_package(DevOS) from an installed, then moved, prefix: examples/orders gated under clang-19
+# (plugin) and g++ (devos check edges). check-fast passes, a second run executes no gate edge, an
+# injected violation fails `cmake --build` at its line and fails check-fast with the table, and
+# removing it passes again. Version requests follow SameMajorVersion.
+source "$(dirname "$0")/lib.sh"
+: "${BUILD:?}"
+cmake --install "$BUILD" --prefix "$WORK/prefix" >/dev/null
+mv "$WORK/prefix" "$WORK/moved-prefix" # relocatable: nothing may point at the old prefix
+prefix=$WORK/moved-prefix
+[ -x "$prefix/bin/devos" ] || fail "devos not installed"
+[ -f "$prefix/lib/devos/libDevOSPlugin.so" ] || fail "plugin not installed"
+
+for compiler in clang++-19 g++; do
+    repo=$WORK/orders-$compiler
+    build=$WORK/build-$compiler
+    cp -r "$SOURCE/examples/orders" "$repo"
+    expect_rc 0 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=$compiler -DORDERS_WITH_DEVOS=ON \
+        -DCMAKE_PREFIX_PATH="$prefix"
+    if [ $compiler = g++ ]; then expect_output "DevOS gates: tier 1, check mode"; else expect_output "DevOS gates: tier 1, plugin mode"; fi
+    expect_rc 0 cmake --build "$build" --target check-fast
+    expect_output "PASSED: 3 gates"
+    [ -f "$build/devos/fast.sarif" ] && [ -f "$build/devos/fast.junit.xml" ] || fail "no fast.sarif / fast.junit.xml"
+    node "$SOURCE/tests/sarif/validate-sarif.mjs" --no-multitool --schema "$SCHEMA" "$build/devos/fast.sarif" >/dev/null \
+        || fail "fast.sarif is not valid SARIF"
+    expect_rc 0 cmake --build "$build" --target check-fast
+    expect_output "ninja: no work to do."
+    expect_rc 0 cmake --build "$build" --target check-full
+    expect_output "FULL gate (tier 1)"
+
+    pricing=$repo/src/logic/pricing.cpp
+    cp "$pricing" "$WORK/pricing.orig"
+    line=$(grep -n '^#include' "$pricing" | tail -1 | cut -d: -f1)
+    sed -i "${line}a #include <cstdlib>\nnamespace orders::logic { const char* devosInjectedEnv() { return std::getenv(\"TAX\"); } }" "$pricing"
+    expect_rc 1 cmake --build "$build"
+    expect_output "src/logic/pricing.cpp:$((line + 2)):"
+    expect_output "[devos purity.env] logic/ must be deterministic: 'getenv' reads the process environment"
+    expect_rc 1 cmake --build "$build" --target check-fast
+    cp "$WORK/pricing.orig" "$pricing"
+    expect_rc 0 cmake --build "$build"
+    expect_rc 0 cmake --build "$build" --target check-fast
+    expect_output "PASSED: 3 gates"
+done
+
+# A failed gate does not stop the others (a format violation leaves the build green), the table
+# says which failed, and the next run reports it again without re-running any gate edge.
+repo=$WORK/orders-clang++-19
+build=$WORK/build-clang++-19
+sed -i 's/^namespace orders::logic {$/namespace   orders::logic {/' "$repo/src/logic/validation.cpp"
+expect_rc 1 cmake --build "$build" --target check-fast
+expect_output "format         FAILED"
+expect_output "layering       passed"
+expect_output "unit-tests     passed"
+expect_output "src/logic/validation.cpp"
+expect_rc 1 cmake --build "$build" --target check-fast
+expect_output "FAILED: 1 of 3 gates"
+expect_no_output "DevOS format"
+
+# Version requests: a range that includes 1.x works, another major does not.
+cp -r "$SOURCE/tests/consumer" "$WORK/consumer"
+expect_rc 0 cmake -S "$WORK/consumer" -B "$WORK/consumer-range" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+    -DDEVOS_VERSION_REQUEST="1.0...<3.0"
+expect_rc 1 cmake -S "$WORK/consumer" -B "$WORK/consumer-v2" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+    -DDEVOS_VERSION_REQUEST="2.0"
+expect_output "DevOSConfigVersion.cmake"
+echo "PASS"

@@ -1,0 +1,64 @@
+#include "codemodel/call_site.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace devos::codemodel {
+namespace {
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+// Skips spaces, line breaks and `#` comments from `pos`.
+size_t skipBlank(const std::string& text, size_t pos) {
+    while (pos < text.size()) {
+        if (std::isspace(static_cast<unsigned char>(text[pos]))) {
+            ++pos;
+        } else if (text[pos] == '#') {
+            pos = text.find('\n', pos);
+            if (pos == std::string::npos)
+                return text.size();
+        } else {
+            break;
+        }
+    }
+    return pos;
+}
+
+} // namespace
+
+std::string firstCallArgument(const std::string& cmakeText, unsigned line, const std::string& command) {
+    if (line == 0)
+        return {};
+    size_t start = 0;
+    for (unsigned l = 1; l < line; ++l) {
+        size_t newline = cmakeText.find('\n', start);
+        if (newline == std::string::npos)
+            return {};
+        start = newline + 1;
+    }
+    size_t lineEnd = cmakeText.find('\n', start);
+    std::string lineText = lower(cmakeText.substr(start, lineEnd == std::string::npos ? std::string::npos : lineEnd - start));
+    size_t at = lineText.find(lower(command));
+    if (at == std::string::npos)
+        return {};
+    size_t pos = skipBlank(cmakeText, start + at + command.size());
+    if (pos >= cmakeText.size() || cmakeText[pos] != '(')
+        return {};
+    pos = skipBlank(cmakeText, pos + 1);
+    bool quoted = pos < cmakeText.size() && cmakeText[pos] == '"';
+    if (quoted)
+        ++pos;
+    std::string name;
+    for (; pos < cmakeText.size(); ++pos) {
+        char c = cmakeText[pos];
+        if (quoted ? c == '"' : (std::isspace(static_cast<unsigned char>(c)) || c == ')' || c == '#'))
+            break;
+        name += c;
+    }
+    return name.find('$') == std::string::npos ? name : std::string{};
+}
+
+} // namespace devos::codemodel

@@ -1,0 +1,180 @@
+#include "codemodel/file_api.hpp"
+
+#include "codemodel/call_site.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace devos::codemodel {
+namespace {
+
+engine::Expected<json> readJson(const fs::path& path, const std::string& buildDir) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return engine::fail(path.string(), 0, "cannot read this File API reply file",
+                            "a newer cmake run replaced the reply while it was read: run the command again, or " +
+                                queryHint(buildDir));
+    try {
+        return json::parse(in);
+    } catch (const json::exception& e) {
+        return engine::fail(path.string(), 0, std::string("the File API reply is not valid JSON: ") + e.what(),
+                            "re-run cmake on " + buildDir);
+    }
+}
+
+std::string absolute(const std::string& base, const std::string& path) {
+    fs::path p(path);
+    return (p.is_absolute() ? p : fs::path(base) / p).lexically_normal().string();
+}
+
+// Resolves backtrace indexes to call sites, reading each CMake file once.
+class CallSites {
+public:
+    CallSites(const json& graph, std::string sourceDir) : graph_(graph), sourceDir_(std::move(sourceDir)) {}
+
+    std::optional<CallSite> at(const json& backtrace) {
+        if (!backtrace.is_number_unsigned() || backtrace.get<size_t>() >= graph_.at("nodes").size())
+            return std::nullopt;
+        const json& node = graph_.at("nodes").at(backtrace.get<size_t>());
+        CallSite site;
+        site.file = absolute(sourceDir_, graph_.at("files").at(node.at("file").get<size_t>()).get<std::string>());
+        site.line = node.value("line", 0u);
+        if (node.contains("command"))
+            site.command = graph_.at("commands").at(node.at("command").get<size_t>()).get<std::string>();
+        if (site.command == "target_link_libraries")
+            site.namedTarget = firstCallArgument(text(site.file), site.line, site.command);
+        return site;
+    }
+
+private:
+    const std::string& text(const std::string& file) {
+        auto [it, inserted] = texts_.try_emplace(file);
+        if (inserted) {
+            std::ifstream in(file, std::ios::binary);
+            std::stringstream buffer;
+            buffer << in.rdbuf();
+            it->second = buffer.str();
+        }
+        return it->second;
+    }
+
+    const json& graph_;
+    std::string sourceDir_;
+    std::map<std::string, std::string> texts_;
+};
+
+Target readTarget(const json& t, const std::string& sourceDir, const std::string& buildDir) {
+    Target target;
+    target.id = t.at("id").get<std::string>();
+    target.name = t.at("name").get<std::string>();
+    target.type = t.at("type").get<std::string>();
+    for (const auto& s : t.value("sources", json::array()))
+        target.sources.push_back(absolute(sourceDir, s.at("path").get<std::string>()));
+    for (const auto& a : t.value("artifacts", json::array()))
+        target.artifacts.push_back(absolute(buildDir, a.at("path").get<std::string>()));
+    CallSites sites(t.at("backtraceGraph"), sourceDir);
+    for (const auto& d : t.value("dependencies", json::array()))
+        target.dependencies.push_back({d.at("id").get<std::string>(), {}, sites.at(d.value("backtrace", json()))});
+    if (t.contains("link"))
+        for (const auto& f : t.at("link").value("commandFragments", json::array()))
+            if (f.value("role", "") == "libraries")
+                target.libraries.push_back({{}, f.at("fragment").get<std::string>(), sites.at(f.value("backtrace", json()))});
+    return target;
+}
+
+// The reply index to read: the lexicographically largest index-*.json is the newest.
+std::optional<fs::path> newestIndex(const fs::path& replyDir) {
+    std::optional<fs::path> newest;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(replyDir, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.starts_with("index-") && name.ends_with(".json") && (!newest || name > newest->filename().string()))
+            newest = entry.path();
+    }
+    return newest;
+}
+
+} // namespace
+
+const Target* Codemodel::find(const std::string& id) const {
+    auto it = std::find_if(targets.begin(), targets.end(), [&](const Target& t) { return t.id == id; });
+    return it == targets.end() ? nullptr : &*it;
+}
+
+const Target* Codemodel::findByName(const std::string& name) const {
+    auto it = std::find_if(targets.begin(), targets.end(), [&](const Target& t) { return t.name == name; });
+    return it == targets.end() ? nullptr : &*it;
+}
+
+std::string queryHint(const std::string& buildDir) {
+    return "create the query file and re-run cmake: mkdir -p " + buildDir + "/.cmake/api/v1/query && touch " + buildDir +
+           "/.cmake/api/v1/query/codemodel-v2 && cmake " + buildDir;
+}
+
+engine::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
+    std::error_code ec;
+    if (!fs::is_directory(buildDir, ec))
+        return engine::fail(buildDir, 0, "the build directory does not exist", "pass the folder cmake wrote with -p");
+    fs::path replyDir = fs::path(buildDir) / ".cmake" / "api" / "v1" / "reply";
+    auto index = newestIndex(replyDir);
+    if (!index)
+        return engine::fail(buildDir, 0, "no CMake File API reply in the build directory", queryHint(buildDir));
+    auto indexJson = readJson(*index, buildDir);
+    if (!indexJson)
+        return std::unexpected(indexJson.error());
+    try {
+        const json* object = nullptr;
+        std::string otherVersion;
+        for (const auto& o : indexJson->at("objects")) {
+            if (o.value("kind", "") != "codemodel")
+                continue;
+            unsigned major = o.at("version").at("major").get<unsigned>();
+            if (major == 2)
+                object = &o;
+            else
+                otherVersion = std::to_string(major);
+        }
+        if (!object)
+            return engine::fail(index->string(), 0,
+                                otherVersion.empty() ? "the File API reply has no codemodel"
+                                                     : "the File API reply has codemodel v" + otherVersion +
+                                                           ", devos reads v2",
+                                queryHint(buildDir));
+        auto model = readJson(replyDir / object->at("jsonFile").get<std::string>(), buildDir);
+        if (!model)
+            return std::unexpected(model.error());
+        Codemodel result;
+        result.sourceDir = model->at("paths").at("source").get<std::string>();
+        result.buildDir = model->at("paths").at("build").get<std::string>();
+        result.minorVersion = object->at("version").value("minor", 0u);
+        const json& configurations = model->at("configurations");
+        if (configurations.empty())
+            return engine::fail(index->string(), 0, "the codemodel has no configuration", "re-run cmake on " + buildDir);
+        for (const auto& ref : configurations.at(0).at("targets")) {
+            auto t = readJson(replyDir / ref.at("jsonFile").get<std::string>(), buildDir);
+            if (!t)
+                return std::unexpected(t.error());
+            if (t->value("type", "") != "UTILITY") // custom targets, and the generators LLVM's package adds
+                result.targets.push_back(readTarget(*t, result.sourceDir, result.buildDir));
+        }
+        std::set<std::string> kept;
+        for (const auto& t : result.targets)
+            kept.insert(t.id);
+        for (auto& t : result.targets)
+            std::erase_if(t.dependencies, [&](const LinkEdge& e) { return !kept.contains(e.targetId); });
+        return result;
+    } catch (const json::exception& e) {
+        return engine::fail(index->string(), 0, std::string("unexpected File API reply: ") + e.what(),
+                            "re-run cmake on " + buildDir + "; devos reads codemodel 2.0 and later");
+    }
+}
+
+} // namespace devos::codemodel

@@ -1,0 +1,89 @@
+// Reads the File API reply of a real CMake configure of a tiny repo in a temp dir.
+#include "codemodel/file_api.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace devos::codemodel {
+namespace {
+
+void write(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << text;
+}
+
+class FileApi : public ::testing::Test {
+protected:
+    void SetUp() override {
+        root = fs::temp_directory_path() / ("devos_file_api_" + std::to_string(::getpid()));
+        fs::remove_all(root);
+        write(root / "src/logic/p.cpp", "int p() { return 1; }\n");
+        write(root / "src/adapters/db.cpp", "int db() { return 2; }\n");
+        write(root / "src/entrypoints/main.cpp", "int main() {}\n");
+        write(root / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.25)\n"
+                                       "project(t CXX)\n"
+                                       "add_library(adapters STATIC src/adapters/db.cpp)\n"
+                                       "add_library(logic STATIC src/logic/p.cpp)\n"
+                                       "target_link_libraries(logic\n"
+                                       "  PRIVATE adapters)\n"
+                                       "add_executable(app src/entrypoints/main.cpp)\n"
+                                       "target_link_libraries(app PRIVATE logic -lsqlite3)\n"
+                                       "add_custom_target(docs COMMAND true)\n");
+    }
+    void TearDown() override { fs::remove_all(root); }
+    int configure(bool withQuery) {
+        if (withQuery)
+            write(root / "build/.cmake/api/v1/query/codemodel-v2", "");
+        std::string cmd = "cmake -S " + root.string() + " -B " + (root / "build").string() + " >/dev/null 2>&1";
+        return std::system(cmd.c_str());
+    }
+
+    fs::path root;
+};
+
+TEST_F(FileApi, ReadsTargetsEdgesAndTheirCalls) {
+    ASSERT_EQ(configure(true), 0);
+    auto model = readCodemodel((root / "build").string());
+    ASSERT_TRUE(model) << model.error().render();
+    EXPECT_GE(model->minorVersion, 0u);
+    EXPECT_EQ(model->targets.size(), 3u); // the UTILITY target is left out
+    EXPECT_EQ(model->findByName("docs"), nullptr);
+    const Target* logic = model->findByName("logic");
+    ASSERT_TRUE(logic);
+    EXPECT_EQ(logic->type, "STATIC_LIBRARY");
+    ASSERT_EQ(logic->sources.size(), 1u);
+    EXPECT_EQ(fs::path(logic->sources[0]), fs::weakly_canonical(root / "src/logic/p.cpp"));
+    ASSERT_EQ(logic->dependencies.size(), 1u);
+    EXPECT_EQ(model->find(logic->dependencies[0].targetId)->name, "adapters");
+    ASSERT_TRUE(logic->dependencies[0].site);
+    EXPECT_EQ(logic->dependencies[0].site->line, 5u);
+    EXPECT_EQ(logic->dependencies[0].site->namedTarget, "logic");
+    const Target* app = model->findByName("app");
+    ASSERT_TRUE(app);
+    bool sawSqlite = false;
+    for (const auto& lib : app->libraries)
+        if (lib.fragment == "-lsqlite3") {
+            sawSqlite = true;
+            ASSERT_TRUE(lib.site);
+            EXPECT_EQ(lib.site->line, 8u);
+            EXPECT_EQ(lib.site->namedTarget, "app");
+        }
+    EXPECT_TRUE(sawSqlite);
+}
+
+TEST_F(FileApi, WithoutTheQueryTheErrorSaysHowToCreateIt) {
+    ASSERT_EQ(configure(false), 0);
+    auto model = readCodemodel((root / "build").string());
+    ASSERT_FALSE(model);
+    EXPECT_NE(model.error().message.find("no CMake File API reply"), std::string::npos);
+    EXPECT_NE(model.error().hint.find(".cmake/api/v1/query/codemodel-v2"), std::string::npos);
+    EXPECT_FALSE(readCodemodel((root / "nowhere").string()));
+}
+
+} // namespace
+} // namespace devos::codemodel

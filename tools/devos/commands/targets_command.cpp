@@ -1,0 +1,92 @@
+// devos targets: target-level layering from the CMake File API codemodel. Each target's layer comes
+// from its sources; a link to a target of a forbidden layer, or an I/O library linked by a pure
+// target, is reported at the target_link_libraries call in CMakeLists.txt.
+#include "check/repo_policy.hpp"
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "codemodel/file_api.hpp"
+#include "codemodel/target_layering.hpp"
+#include "commands/commands.hpp"
+#include "commands/finding_report.hpp"
+
+#include <cstdio>
+#include <devos/engine/repo_paths.hpp>
+
+namespace devos::cli {
+namespace {
+
+const char* kHelp = R"(usage: devos targets -p <build-dir> [options]
+
+Checks the layering of the build graph: reads the CMake File API codemodel (v2, any minor) of a
+configured build directory, gives each target the layer of its sources, and reports
+  target.layer-link  a target linking a target of a layer it may not depend on
+  target.io-library  a contracts/ or logic/ target linking an I/O library (rules/purity.yml)
+at the CMakeLists.txt line of the target_link_libraries call. A target whose sources span several
+layers is checked as the lowest pure layer among them. The build directory needs the query file
+<build-dir>/.cmake/api/v1/query/codemodel-v2 (empty) before cmake runs.
+
+options:
+  -p, --build-dir DIR   the configured build directory (required)
+  --root DIR            repo root (default: found from the CMake source directory)
+  --config FILE         a repo config to use instead of .devos/devos.yml
+  --format FORMAT       text (default), json, sarif or agent
+  -o, --output FILE     write the report to FILE
+  --baseline FILE       accepted findings (default: .devos/baseline.json when it exists)
+  --no-baseline         ignore the baseline
+
+exit codes: 0 no error-level findings, 1 findings, 2 usage error, or no codemodel in the build directory
+)";
+
+} // namespace
+
+int runTargets(const std::vector<std::string>& argv) {
+    Args args({"--build-dir", "--root", "--config", "--format", "--output", "--baseline"}, {"--no-baseline", "--help"},
+              {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
+    if (!args.parse(argv)) {
+        std::fprintf(stderr, "devos targets: %s\n", args.error().c_str());
+        return kUsage;
+    }
+    if (args.has("--help")) {
+        std::fputs(kHelp, stdout);
+        return kSuccess;
+    }
+    std::string format = args.valueOr("--format", "text");
+    if (format != "text" && format != "json" && format != "sarif" && format != "agent") {
+        std::fprintf(stderr, "devos targets: unknown format '%s' (use text, json, sarif or agent)\n", format.c_str());
+        return kUsage;
+    }
+    auto buildDir = args.value("--build-dir");
+    if (!buildDir || !args.positionals().empty()) {
+        std::fputs(kHelp, stderr);
+        return kUsage;
+    }
+    auto model = codemodel::readCodemodel(*buildDir);
+    if (!model) {
+        std::fprintf(stderr, "devos targets: %s\n", model.error().render().c_str());
+        return kUsage;
+    }
+    std::string found = engine::findRepoRoot(model->sourceDir);
+    std::string root = args.valueOr("--root", found.empty() ? model->sourceDir : found);
+    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    if (!policy) {
+        std::fprintf(stderr, "devos targets: %s\n", policy.error().render().c_str());
+        return kUsage;
+    }
+    auto io = codemodel::IoLibraries::fromRules();
+    if (!io) {
+        std::fprintf(stderr, "devos targets: %s\n", io.error().render().c_str());
+        return kUsage;
+    }
+    FindingReport report;
+    report.findings = codemodel::checkTargets(*model, *policy, *io, root);
+    report.policy = &*policy;
+    report.root = root;
+    report.format = format;
+    report.output = args.value("--output");
+    report.useBaseline = !args.has("--no-baseline");
+    report.baselinePath = args.value("--baseline");
+    report.automationId = "devos/targets/";
+    return reportFindings(std::move(report));
+}
+
+} // namespace devos::cli
