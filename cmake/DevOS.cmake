@@ -253,8 +253,19 @@ function(devos_enable_gates)
     VERBATIM)
   add_custom_target(check-fast DEPENDS "${gate_dir}/fast.stamp")
 
-  # FULL = FAST + the gates that look at the whole build.
+  # FULL = FAST + the gates that look at the whole build: target-level layering from the CMake File
+  # API codemodel (the query is written here, so this very configure produces the reply).
+  file(WRITE "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/codemodel-v2" "")
   set(full_results ${fast_results})
+  set(result "${gate_dir}/targets.json")
+  add_custom_command(OUTPUT "${result}"
+    COMMAND ${cli} gate run --name targets --result "${result}" --sarif "${gate_dir}/targets.sarif" ${advisory}
+            -- ${cli} targets -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
+               --sarif-output "${gate_dir}/targets.sarif"
+    DEPENDS "${CMAKE_BINARY_DIR}/CMakeCache.txt" ${cli_dep}
+    COMMENT "DevOS target layering (CMake File API)"
+    VERBATIM)
+  list(APPEND full_results "${result}")
   add_custom_command(OUTPUT "${gate_dir}/full.stamp"
     COMMAND ${cli} gate report --title "FULL gate (tier ${tier})" --sarif "${gate_dir}/full.sarif"
             --junit "${gate_dir}/full.junit.xml" --stamp "${gate_dir}/full.stamp" ${full_results}

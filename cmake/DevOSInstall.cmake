@@ -18,7 +18,7 @@ write_basic_package_version_file("${PROJECT_BINARY_DIR}/DevOSConfigVersion.cmake
 configure_package_config_file(cmake/DevOSConfig.cmake.in "${PROJECT_BINARY_DIR}/install/DevOSConfig.cmake"
   INSTALL_DESTINATION "${DEVOS_CMAKE_INSTALL_DIR}")
 install(FILES "${PROJECT_BINARY_DIR}/install/DevOSConfig.cmake" "${PROJECT_BINARY_DIR}/DevOSConfigVersion.cmake"
-              cmake/DevOS.cmake
+              cmake/DevOS.cmake cmake/DevOSDependencyProvider.cmake
         DESTINATION "${DEVOS_CMAKE_INSTALL_DIR}")
 
 # The build tree as a package: DevOS_DIR=<build>.
@@ -26,3 +26,4 @@ export(EXPORT DevOSTargets NAMESPACE DevOS:: FILE "${PROJECT_BINARY_DIR}/DevOSTa
 configure_package_config_file(cmake/DevOSConfig.cmake.in "${PROJECT_BINARY_DIR}/DevOSConfig.cmake"
   INSTALL_DESTINATION "${PROJECT_BINARY_DIR}" INSTALL_PREFIX "${PROJECT_BINARY_DIR}")
 configure_file(cmake/DevOS.cmake "${PROJECT_BINARY_DIR}/DevOS.cmake" COPYONLY)
+configure_file(cmake/DevOSDependencyProvider.cmake "${PROJECT_BINARY_DIR}/DevOSDependencyProvider.cmake" COPYONLY)

@@ -58,7 +58,7 @@ expect_no_output "DevOS format"
 # Version requests: a range that includes 1.x works, another major does not.
 cp -r "$SOURCE/tests/consumer" "$WORK/consumer"
 expect_rc 0 cmake -S "$WORK/consumer" -B "$WORK/consumer-range" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
-    -DDEVOS_VERSION_REQUEST="1.0...<3.0"
+    -DDEVOS_VERSION_REQUEST="1.0...<2.0"
 expect_rc 1 cmake -S "$WORK/consumer" -B "$WORK/consumer-v2" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
     -DDEVOS_VERSION_REQUEST="2.0"
 expect_output "DevOSConfigVersion.cmake"

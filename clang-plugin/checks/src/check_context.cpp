@@ -1,11 +1,25 @@
 #include <devos/checks/check_context.hpp>
+#include <devos/checks/symbol_names.hpp>
 #include <devos/engine/allow_comment.hpp>
 
 namespace devos::checks {
 
 CheckContext::CheckContext(const engine::Policy& policy, std::string repoRoot, std::string today,
                            clang::SourceManager& sm, FindingSink& sink)
-    : policy_(policy), today_(std::move(today)), sm_(sm), sink_(sink), files_(sm, policy.layers, std::move(repoRoot)) {}
+    : policy_(policy), today_(std::move(today)), sm_(sm), sink_(sink), files_(sm, policy.layers, std::move(repoRoot)),
+      classify_(policy.purity) {}
+
+const CalleeFacts& CheckContext::callee(const clang::FunctionDecl* fn) {
+    const clang::FunctionDecl* key = fn->getCanonicalDecl();
+    auto it = callees_.find(key);
+    if (it != callees_.end())
+        return it->second;
+    CalleeFacts facts;
+    facts.name = qualifiedName(fn);
+    facts.denied = classify_.ofCall(fn);
+    facts.pureByList = facts.denied || fn->getBuiltinID() != 0 || policy_.purity.isPureCall(facts.name);
+    return callees_.try_emplace(key, std::move(facts)).first->second;
+}
 
 engine::SourcePoint CheckContext::point(clang::SourceLocation loc) {
     clang::SourceLocation expansion = sm_.getExpansionLoc(loc);

@@ -14,28 +14,27 @@ void DeniedEffectCheck::registerMatchers(MatchFinder& finder) {
 }
 
 void DeniedEffectCheck::run(const MatchFinder::MatchResult& result) {
-    EffectClassifier classify(context_.policy().purity);
-    std::optional<EffectHit> hit;
-    clang::SourceRange range;
-    if (const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("call")) {
-        hit = classify.ofCall(result.Nodes.getNodeAs<clang::FunctionDecl>("fn"));
-        range = call->getSourceRange();
-        if (const auto* callee = call->getCallee())
-            range = callee->getSourceRange();
-    } else if (const auto* construct = result.Nodes.getNodeAs<clang::CXXConstructExpr>("construct")) {
-        hit = classify.ofType(construct->getType());
-        range = construct->getSourceRange();
-    } else if (const auto* decl = result.Nodes.getNodeAs<clang::DeclaratorDecl>("decl")) {
-        hit = classify.ofType(decl->getType());
-        range = {decl->getLocation(), decl->getLocation()};
-    } else if (const auto* ref = result.Nodes.getNodeAs<clang::DeclRefExpr>("ref")) {
-        hit = classify.ofVariable(result.Nodes.getNodeAs<clang::VarDecl>("var"));
-        range = ref->getSourceRange();
-    }
-    if (!hit || range.isInvalid())
+    // Locate first: only pure-layer files are classified (names are built only there).
+    const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("call");
+    const auto* construct = result.Nodes.getNodeAs<clang::CXXConstructExpr>("construct");
+    const auto* decl = result.Nodes.getNodeAs<clang::DeclaratorDecl>("decl");
+    const auto* ref = result.Nodes.getNodeAs<clang::DeclRefExpr>("ref");
+    clang::SourceRange range = call        ? (call->getCallee() ? call->getCallee()->getSourceRange() : call->getSourceRange())
+                               : construct ? construct->getSourceRange()
+                               : decl      ? clang::SourceRange(decl->getLocation(), decl->getLocation())
+                               : ref       ? ref->getSourceRange()
+                                           : clang::SourceRange();
+    if (range.isInvalid())
         return;
     const FileFacts& facts = context_.facts(range.getBegin());
     if (!facts.pure())
+        return;
+    EffectClassifier classify(context_.policy().purity);
+    std::optional<EffectHit> hit = call        ? context_.callee(result.Nodes.getNodeAs<clang::FunctionDecl>("fn")).denied
+                                   : construct ? classify.ofType(construct->getType())
+                                   : decl      ? classify.ofType(decl->getType())
+                                               : classify.ofVariable(result.Nodes.getNodeAs<clang::VarDecl>("var"));
+    if (!hit)
         return;
     context_.report(hit->ruleId, range, effectMessage(hit->ruleId, facts.layer->name, hit->what), hit->what);
 }

@@ -36,11 +36,6 @@ std::optional<EffectHit> EffectClassifier::ofVariable(const clang::VarDecl* var)
     return std::nullopt;
 }
 
-bool EffectClassifier::knownByList(const clang::FunctionDecl* callee) const {
-    std::string name = qualifiedName(callee);
-    return lists_.isPureCall(name) || ofCall(callee).has_value();
-}
-
 std::string effectMessage(const std::string& ruleId, const std::string& layer, const std::string& what) {
     std::string l = layer + "/";
     std::string w = "'" + what + "'";

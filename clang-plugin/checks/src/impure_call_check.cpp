@@ -1,7 +1,5 @@
 #include <clang/ASTMatchers/ASTMatchers.h>
-#include <devos/checks/effect_classifier.hpp>
 #include <devos/checks/impure_call_check.hpp>
-#include <devos/checks/symbol_names.hpp>
 
 using namespace clang::ast_matchers;
 
@@ -17,11 +15,11 @@ void ImpureCallCheck::run(const MatchFinder::MatchResult& result) {
     const FileFacts& caller = context_.facts(call->getBeginLoc());
     if (!caller.pure())
         return;
-    EffectClassifier classify(context_.policy().purity);
-    if (classify.ofCall(fn))
+    const CalleeFacts& known = context_.callee(fn);
+    if (known.denied)
         return; // a deny-list effect: DeniedEffectCheck names the precise rule
     const FileFacts& callee = context_.facts(fn->getCanonicalDecl()->getLocation());
-    std::string name = qualifiedName(fn);
+    const std::string& name = known.name;
     clang::SourceRange range = call->getCallee() ? call->getCallee()->getSourceRange() : call->getSourceRange();
     std::string layer = caller.layer->name + "/";
     if (!callee.system && callee.firstParty) {
@@ -34,7 +32,7 @@ void ImpureCallCheck::run(const MatchFinder::MatchResult& result) {
                         name);
         return;
     }
-    if (classify.knownByList(fn) || fn->getBuiltinID() != 0)
+    if (known.pureByList)
         return;
     context_.report("purity.impure-call", range,
                     layer + " may call only contracts/, logic/ and the pure allow-list: '" + name + "' (" +

@@ -15,11 +15,20 @@ void LayerSymbolCheck::registerMatchers(MatchFinder& finder) {
     finder.addMatcher(cxxRecordDecl(isDefinition()).bind("derived"), this);
 }
 
+// Keeps only uses that cross a forbidden layer edge; the include edges needed to tell a direct
+// include (layer.include's finding) from a transitive one are known at the end of the TU.
 void LayerSymbolCheck::consider(clang::SourceLocation at, const clang::NamedDecl* decl) {
     if (!decl || at.isInvalid())
         return;
-    const clang::Decl* declared = decl->getCanonicalDecl();
-    uses_.push_back({at, qualifiedName(decl), declared->getLocation()});
+    const FileFacts& from = context_.facts(at);
+    if (!from.checked() || !from.layer)
+        return;
+    clang::SourceLocation declaredAt = decl->getCanonicalDecl()->getLocation();
+    const FileFacts& to = context_.facts(declaredAt);
+    if (to.system || !to.firstParty || !to.layer || to.test || to.path == from.path ||
+        context_.policy().layers.mayInclude(*from.layer, *to.layer) || sameComponent(from.path, to.path))
+        return;
+    uses_.push_back({at, decl, declaredAt});
 }
 
 void LayerSymbolCheck::run(const MatchFinder::MatchResult& result) {
@@ -50,21 +59,16 @@ void LayerSymbolCheck::onEndOfTranslationUnit(clang::ASTContext&, const IncludeR
     std::set<std::pair<std::string, std::string>> reported;
     for (const auto& use : uses_) {
         const FileFacts& from = context_.facts(use.at);
-        if (!from.checked() || !from.layer)
-            continue;
         const FileFacts& to = context_.facts(use.declaredAt);
-        if (to.system || !to.firstParty || !to.layer || to.test || to.path == from.path)
-            continue;
-        if (layers.mayInclude(*from.layer, *to.layer) || sameComponent(from.path, to.path))
-            continue;
         if (direct.contains({from.path, to.path}) || !reported.emplace(from.path, to.path).second)
             continue;
+        std::string name = qualifiedName(use.decl);
         clang::SourceLocation at = sm.getExpansionLoc(use.at);
         context_.report("layer.symbol", {at, at},
-                        from.layer->name + "/ may not use '" + use.name + "', declared in " + to.layer->name + "/ (" +
+                        from.layer->name + "/ may not use '" + name + "', declared in " + to.layer->name + "/ (" +
                             to.path + "): " + from.layer->name + "/ may depend only on " +
                             layers.allowedList(*from.layer),
-                        use.name, {{use.declaredAt, "'" + use.name + "' is declared here"}});
+                        name, {{use.declaredAt, "'" + name + "' is declared here"}});
     }
     uses_.clear();
 }

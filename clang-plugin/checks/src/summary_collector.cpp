@@ -22,16 +22,17 @@ public:
         const clang::FunctionDecl* callee = call->getDirectCallee();
         if (!callee)
             return true;
-        if (auto hit = classify_.ofCall(callee))
-            addEffect(*hit, call->getBeginLoc());
+        const CalleeFacts& known = context_.callee(callee);
+        if (known.denied)
+            addEffect(*known.denied, call->getBeginLoc());
         if (const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(callee); method && method->getParent()->isLambda())
             return true; // a lambda's body is already part of the function that defines it
         const FileFacts& declared = context_.facts(callee->getCanonicalDecl()->getLocation());
         engine::CallSite site;
         site.usr = usrOf(callee->getCanonicalDecl());
-        site.name = qualifiedName(callee);
+        site.name = known.name;
         site.declFile = declared.path;
-        site.pureByList = declared.system && (classify_.knownByList(callee) || callee->getBuiltinID() != 0);
+        site.pureByList = declared.system && known.pureByList;
         site.at = context_.point(call->getBeginLoc());
         if (!site.usr.empty())
             current_->calls.push_back(std::move(site));

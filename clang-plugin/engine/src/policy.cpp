@@ -50,7 +50,7 @@ Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::s
     auto root = reader.load(yamlText);
     if (!root)
         return std::unexpected(root.error());
-    if (auto ok = reader.onlyKeys(*root, {"version", "tier", "layers", "rules", "purity", "thresholds", "gates", "baseline"},
+    if (auto ok = reader.onlyKeys(*root, {"version", "tier", "layers", "rules", "purity", "thresholds"},
                                   "the repo config");
         !ok)
         return ok;

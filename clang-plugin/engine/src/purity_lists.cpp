@@ -18,7 +18,10 @@ bool anyHeader(const std::vector<std::string>& patterns, const std::string& spel
 
 Expected<PurityLists> PurityLists::parse(const YAML::Node& root, const YamlReader& reader) {
     PurityLists lists;
-    if (auto ok = reader.onlyKeys(root, {"version", "deny", "pure_headers", "pure_calls"}, "the purity lists"); !ok)
+    // io_libraries is read by `devos targets` (tools/devos/codemodel/io_libraries.cpp), not by the checks.
+    if (auto ok = reader.onlyKeys(root, {"version", "deny", "pure_headers", "pure_calls", "io_libraries"},
+                                  "the purity lists");
+        !ok)
         return std::unexpected(ok.error());
     const YAML::Node deny = root["deny"];
     if (!deny || !deny.IsMap())

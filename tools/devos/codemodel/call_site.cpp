@@ -40,7 +40,8 @@ std::string firstCallArgument(const std::string& cmakeText, unsigned line, const
         start = newline + 1;
     }
     size_t lineEnd = cmakeText.find('\n', start);
-    std::string lineText = lower(cmakeText.substr(start, lineEnd == std::string::npos ? std::string::npos : lineEnd - start));
+    std::string lineText =
+        lower(cmakeText.substr(start, lineEnd == std::string::npos ? std::string::npos : lineEnd - start));
     size_t at = lineText.find(lower(command));
     if (at == std::string::npos)
         return {};

@@ -6,7 +6,8 @@ namespace devos::codemodel {
 namespace {
 
 TEST(CallSite, FirstArgumentOfAOneLineCall) {
-    EXPECT_EQ(firstCallArgument("project(x)\ntarget_link_libraries(logic PRIVATE db)\n", 2, "target_link_libraries"),
+    EXPECT_EQ(firstCallArgument("project(x)\ntarget_link_libraries(logic PRIVATE db)\n", 2,
+                                "target_link_libraries"),
               "logic");
 }
 
@@ -16,7 +17,8 @@ TEST(CallSite, FirstArgumentOnTheNextLineAfterAComment) {
 }
 
 TEST(CallSite, NothingForAVariableAWrongLineOrAnotherCommand) {
-    EXPECT_EQ(firstCallArgument("target_link_libraries(${name} PRIVATE db)\n", 1, "target_link_libraries"), "");
+    EXPECT_EQ(firstCallArgument("target_link_libraries(${name} PRIVATE db)\n", 1, "target_link_libraries"),
+              "");
     EXPECT_EQ(firstCallArgument("target_link_libraries(a b)\n", 3, "target_link_libraries"), "");
     EXPECT_EQ(firstCallArgument("add_library(a b)\n", 1, "target_link_libraries"), "");
     EXPECT_EQ(firstCallArgument("target_link_libraries(a b)\n", 0, "target_link_libraries"), "");

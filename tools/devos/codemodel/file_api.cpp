@@ -19,13 +19,15 @@ namespace {
 engine::Expected<json> readJson(const fs::path& path, const std::string& buildDir) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return engine::fail(path.string(), 0, "cannot read this File API reply file",
-                            "a newer cmake run replaced the reply while it was read: run the command again, or " +
-                                queryHint(buildDir));
+        return engine::fail(
+            path.string(), 0, "cannot read this File API reply file",
+            "a newer cmake run replaced the reply while it was read: run the command again, or " +
+                queryHint(buildDir));
     try {
         return json::parse(in);
     } catch (const json::exception& e) {
-        return engine::fail(path.string(), 0, std::string("the File API reply is not valid JSON: ") + e.what(),
+        return engine::fail(path.string(), 0,
+                            std::string("the File API reply is not valid JSON: ") + e.what(),
                             "re-run cmake on " + buildDir);
     }
 }
@@ -45,7 +47,8 @@ public:
             return std::nullopt;
         const json& node = graph_.at("nodes").at(backtrace.get<size_t>());
         CallSite site;
-        site.file = absolute(sourceDir_, graph_.at("files").at(node.at("file").get<size_t>()).get<std::string>());
+        site.file =
+            absolute(sourceDir_, graph_.at("files").at(node.at("file").get<size_t>()).get<std::string>());
         site.line = node.value("line", 0u);
         if (node.contains("command"))
             site.command = graph_.at("commands").at(node.at("command").get<size_t>()).get<std::string>();
@@ -82,11 +85,13 @@ Target readTarget(const json& t, const std::string& sourceDir, const std::string
         target.artifacts.push_back(absolute(buildDir, a.at("path").get<std::string>()));
     CallSites sites(t.at("backtraceGraph"), sourceDir);
     for (const auto& d : t.value("dependencies", json::array()))
-        target.dependencies.push_back({d.at("id").get<std::string>(), {}, sites.at(d.value("backtrace", json()))});
+        target.dependencies.push_back(
+            {d.at("id").get<std::string>(), {}, sites.at(d.value("backtrace", json()))});
     if (t.contains("link"))
         for (const auto& f : t.at("link").value("commandFragments", json::array()))
             if (f.value("role", "") == "libraries")
-                target.libraries.push_back({{}, f.at("fragment").get<std::string>(), sites.at(f.value("backtrace", json()))});
+                target.libraries.push_back(
+                    {{}, f.at("fragment").get<std::string>(), sites.at(f.value("backtrace", json()))});
     return target;
 }
 
@@ -96,7 +101,8 @@ std::optional<fs::path> newestIndex(const fs::path& replyDir) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(replyDir, ec)) {
         std::string name = entry.path().filename().string();
-        if (name.starts_with("index-") && name.ends_with(".json") && (!newest || name > newest->filename().string()))
+        if (name.starts_with("index-") && name.ends_with(".json") &&
+            (!newest || name > newest->filename().string()))
             newest = entry.path();
     }
     return newest;
@@ -115,18 +121,20 @@ const Target* Codemodel::findByName(const std::string& name) const {
 }
 
 std::string queryHint(const std::string& buildDir) {
-    return "create the query file and re-run cmake: mkdir -p " + buildDir + "/.cmake/api/v1/query && touch " + buildDir +
-           "/.cmake/api/v1/query/codemodel-v2 && cmake " + buildDir;
+    return "create the query file and re-run cmake: mkdir -p " + buildDir + "/.cmake/api/v1/query && touch " +
+           buildDir + "/.cmake/api/v1/query/codemodel-v2 && cmake " + buildDir;
 }
 
 engine::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
     std::error_code ec;
     if (!fs::is_directory(buildDir, ec))
-        return engine::fail(buildDir, 0, "the build directory does not exist", "pass the folder cmake wrote with -p");
+        return engine::fail(buildDir, 0, "the build directory does not exist",
+                            "pass the folder cmake wrote with -p");
     fs::path replyDir = fs::path(buildDir) / ".cmake" / "api" / "v1" / "reply";
     auto index = newestIndex(replyDir);
     if (!index)
-        return engine::fail(buildDir, 0, "no CMake File API reply in the build directory", queryHint(buildDir));
+        return engine::fail(buildDir, 0, "no CMake File API reply in the build directory",
+                            queryHint(buildDir));
     auto indexJson = readJson(*index, buildDir);
     if (!indexJson)
         return std::unexpected(indexJson.error());
@@ -157,7 +165,8 @@ engine::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
         result.minorVersion = object->at("version").value("minor", 0u);
         const json& configurations = model->at("configurations");
         if (configurations.empty())
-            return engine::fail(index->string(), 0, "the codemodel has no configuration", "re-run cmake on " + buildDir);
+            return engine::fail(index->string(), 0, "the codemodel has no configuration",
+                                "re-run cmake on " + buildDir);
         for (const auto& ref : configurations.at(0).at("targets")) {
             auto t = readJson(replyDir / ref.at("jsonFile").get<std::string>(), buildDir);
             if (!t)

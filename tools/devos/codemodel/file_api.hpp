@@ -27,11 +27,11 @@ struct LinkEdge {
 struct Target {
     std::string id;
     std::string name;
-    std::string type;                    // EXECUTABLE, STATIC_LIBRARY, SHARED_LIBRARY ...
-    std::vector<std::string> sources;    // absolute paths
-    std::vector<std::string> artifacts;  // absolute paths
-    std::vector<LinkEdge> dependencies;  // in-project targets (build order: includes transitive ones)
-    std::vector<LinkEdge> libraries;     // link commandFragments with role "libraries"
+    std::string type;                   // EXECUTABLE, STATIC_LIBRARY, SHARED_LIBRARY ...
+    std::vector<std::string> sources;   // absolute paths
+    std::vector<std::string> artifacts; // absolute paths
+    std::vector<LinkEdge> dependencies; // in-project targets (build order: includes transitive ones)
+    std::vector<LinkEdge> libraries;    // link commandFragments with role "libraries"
 };
 
 // The first configuration of a codemodel reply.

@@ -39,7 +39,8 @@ protected:
     int configure(bool withQuery) {
         if (withQuery)
             write(root / "build/.cmake/api/v1/query/codemodel-v2", "");
-        std::string cmd = "cmake -S " + root.string() + " -B " + (root / "build").string() + " >/dev/null 2>&1";
+        std::string cmd =
+            "cmake -S " + root.string() + " -B " + (root / "build").string() + " >/dev/null 2>&1";
         return std::system(cmd.c_str());
     }
 

@@ -49,8 +49,8 @@ public:
     }
 
     // A finding of `ruleId` at `site` (the top-level CMakeLists.txt when the edge has no backtrace).
-    std::optional<Finding> finding(const std::string& ruleId, const std::optional<CallSite>& site, const Target& owner,
-                                   std::string message, std::string subject) const {
+    std::optional<Finding> finding(const std::string& ruleId, const std::optional<CallSite>& site,
+                                   const Target& owner, std::string message, std::string subject) const {
         engine::Level level = policy_.levelOf(ruleId);
         const engine::Rule* rule = policy_.catalog.find(ruleId);
         if (level == engine::Level::Off || !rule)
@@ -58,7 +58,8 @@ public:
         Finding f;
         f.ruleId = ruleId;
         f.level = level;
-        std::string file = site ? site->file : (std::filesystem::path(model_.sourceDir) / "CMakeLists.txt").string();
+        std::string file =
+            site ? site->file : (std::filesystem::path(model_.sourceDir) / "CMakeLists.txt").string();
         f.at = {engine::repoRelative(root_, file), site ? site->line : 0, 0};
         f.end = f.at;
         f.message = std::move(message);
@@ -69,8 +70,9 @@ public:
             std::string list;
             for (const auto& name : l.spanned)
                 list += (list.empty() ? "" : ", ") + name;
-            f.notes.push_back({f.at, "target '" + owner.name + "' has sources in " + list + "; it is checked as " +
-                                         l.layer->name + (l.layer->pure ? ", the lowest pure layer" : ", the lowest layer") +
+            f.notes.push_back({f.at, "target '" + owner.name + "' has sources in " + list +
+                                         "; it is checked as " + l.layer->name +
+                                         (l.layer->pure ? ", the lowest pure layer" : ", the lowest layer") +
                                          " among them (split it per layer)"});
         }
         return f;
@@ -84,7 +86,9 @@ private:
     std::map<std::string, std::set<std::string>> deps_;
 };
 
-std::string layerText(const TargetLayer& l) { return l.layer ? l.layer->name : "no layer"; }
+std::string layerText(const TargetLayer& l) {
+    return l.layer ? l.layer->name : "no layer";
+}
 
 // target.layer-link: a dependency on a target of a forbidden layer. A dependency reached through
 // another target whose own edge is reported is left out: the fix is there.
@@ -100,9 +104,9 @@ void checkLayerLinks(const Target& t, const TargetGraph& graph, const engine::Po
             continue;
         const Target& to = *model.find(edge.targetId);
         auto f = graph.finding("target.layer-link", edge.site, t,
-                               "target '" + t.name + "' (" + from.layer->name + ") links target '" + to.name + "' (" +
-                                   layerText(graph.layer(to)) + "); " + from.layer->name + " may link only " +
-                                   policy.layers.allowedList(*from.layer),
+                               "target '" + t.name + "' (" + from.layer->name + ") links target '" + to.name +
+                                   "' (" + layerText(graph.layer(to)) + "); " + from.layer->name +
+                                   " may link only " + policy.layers.allowedList(*from.layer),
                                t.name + " -> " + to.name);
         if (f && via)
             f->notes.push_back({f->at, "'" + to.name + "' is reached through '" + via->name + "'"});
@@ -114,17 +118,18 @@ void checkLayerLinks(const Target& t, const TargetGraph& graph, const engine::Po
 // target.io-library: an I/O library linked by a pure-layer target. A library fragment is charged to
 // the target its target_link_libraries call names (a static library's libraries show up on the link
 // lines of the executables that use it); an in-project target named like an I/O library counts too.
-void checkIoLibraries(const Target& t, const TargetGraph& graph, const IoLibraries& io, const Codemodel& model,
-                      std::vector<Finding>& out) {
+void checkIoLibraries(const Target& t, const TargetGraph& graph, const IoLibraries& io,
+                      const Codemodel& model, std::vector<Finding>& out) {
     auto report = [&](const Target& owner, const std::string& library, const std::string& spelling,
                       const std::optional<CallSite>& site) {
         const TargetLayer& layer = graph.layer(owner);
         if (!layer.layer || !layer.layer->pure)
             return;
-        auto f = graph.finding("target.io-library", site, owner,
-                               "target '" + owner.name + "' (" + layer.layer->name + ") links the I/O library '" +
-                                   library + "' (" + spelling + "); a pure layer may not do I/O",
-                               owner.name + " -> " + library);
+        auto f =
+            graph.finding("target.io-library", site, owner,
+                          "target '" + owner.name + "' (" + layer.layer->name + ") links the I/O library '" +
+                              library + "' (" + spelling + "); a pure layer may not do I/O",
+                          owner.name + " -> " + library);
         if (f)
             out.push_back(std::move(*f));
     };
@@ -132,8 +137,8 @@ void checkIoLibraries(const Target& t, const TargetGraph& graph, const IoLibrari
         auto library = io.match(edge.fragment);
         if (!library)
             continue;
-        const Target* owner = edge.site && !edge.site->namedTarget.empty() ? model.findByName(edge.site->namedTarget)
-                                                                           : nullptr;
+        const Target* owner =
+            edge.site && !edge.site->namedTarget.empty() ? model.findByName(edge.site->namedTarget) : nullptr;
         report(owner ? *owner : t, *library, edge.fragment, edge.site);
     }
     for (const auto& edge : t.dependencies) {

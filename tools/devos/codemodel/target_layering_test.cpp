@@ -66,15 +66,17 @@ TEST_F(TargetLayering, LogicLinkingAnAdapterIsReportedAtItsCall) {
     EXPECT_EQ(findings[0].ruleId, "target.layer-link");
     EXPECT_EQ(findings[0].at.file, "CMakeLists.txt");
     EXPECT_EQ(findings[0].at.line, 9u);
-    EXPECT_EQ(findings[0].message,
-              "target 'logic' (logic) links target 'adapters' (adapters); logic may link only contracts/, logic/");
+    EXPECT_EQ(
+        findings[0].message,
+        "target 'logic' (logic) links target 'adapters' (adapters); logic may link only contracts/, logic/");
     ASSERT_EQ(findings[0].notes.size(), 1u);
     EXPECT_NE(findings[0].notes[0].message.find("has sources in logic, services"), std::string::npos);
 }
 
 TEST_F(TargetLayering, AnEdgeReachedThroughAReportedOneIsLeftOut) {
     get("adapters").dependencies = {{"app::@1", {}, call(6, "adapters")}};
-    get("contracts").dependencies = {{"adapters::@1", {}, call(4, "contracts")}, {"app::@1", {}, call(4, "contracts")}};
+    get("contracts").dependencies = {{"adapters::@1", {}, call(4, "contracts")},
+                                     {"app::@1", {}, call(4, "contracts")}};
     auto findings = check();
     ASSERT_EQ(findings.size(), 2u);
     EXPECT_EQ(findings[0].subject, "contracts -> adapters");

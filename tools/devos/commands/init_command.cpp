@@ -75,7 +75,7 @@ Outcome apply(const fs::path& dir, const init::ScaffoldFile& file, bool force, b
         return {file.path, "appended", file.marker};
     }
     if (exists && !force)
-        return {file.path, "skipped", "exists (--force overwrites it)"};
+        return {file.path, "skipped", "exists; --force overwrites it"};
     ok = writeText(path, file.text, std::ios::trunc) && ok;
     return {file.path, exists ? "overwritten" : "created", ""};
 }
@@ -128,7 +128,8 @@ int runInit(const std::vector<std::string>& argv) {
                     dir.string().c_str());
     }
     if (!ok) {
-        std::fprintf(stderr, "devos init: error: some files could not be written in %s\n", dir.string().c_str());
+        std::fprintf(stderr, "devos init: error: some files could not be written in %s\n",
+                     dir.string().c_str());
         return kUsage;
     }
     return kSuccess;

@@ -31,6 +31,7 @@ options:
   --config FILE         a repo config to use instead of .devos/devos.yml
   --format FORMAT       text (default), json, sarif or agent
   -o, --output FILE     write the report to FILE
+  --sarif-output FILE   also write SARIF to FILE
   --baseline FILE       accepted findings (default: .devos/baseline.json when it exists)
   --no-baseline         ignore the baseline
 
@@ -40,8 +41,8 @@ exit codes: 0 no error-level findings, 1 findings, 2 usage error, or no codemode
 } // namespace
 
 int runTargets(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--root", "--config", "--format", "--output", "--baseline"}, {"--no-baseline", "--help"},
-              {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
+    Args args({"--build-dir", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
+              {"--no-baseline", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
     if (!args.parse(argv)) {
         std::fprintf(stderr, "devos targets: %s\n", args.error().c_str());
         return kUsage;
@@ -52,7 +53,8 @@ int runTargets(const std::vector<std::string>& argv) {
     }
     std::string format = args.valueOr("--format", "text");
     if (format != "text" && format != "json" && format != "sarif" && format != "agent") {
-        std::fprintf(stderr, "devos targets: unknown format '%s' (use text, json, sarif or agent)\n", format.c_str());
+        std::fprintf(stderr, "devos targets: unknown format '%s' (use text, json, sarif or agent)\n",
+                     format.c_str());
         return kUsage;
     }
     auto buildDir = args.value("--build-dir");
@@ -83,6 +85,7 @@ int runTargets(const std::vector<std::string>& argv) {
     report.root = root;
     report.format = format;
     report.output = args.value("--output");
+    report.sarifOutput = args.value("--sarif-output");
     report.useBaseline = !args.has("--no-baseline");
     report.baselinePath = args.value("--baseline");
     report.automationId = "devos/targets/";

@@ -4,7 +4,8 @@
 namespace devos::init {
 namespace {
 
-const char* kDevosYml = R"(# DevOS repo config, validated by every devos command (`devos explain --list` in this repo
+const char* kDevosYml =
+    R"(# DevOS repo config, validated by every devos command (`devos explain --list` in this repo
 # fails with file:line when it is wrong). Rules, layers and purity lists default to DevOS's rules/*.yml.
 version: 1
 # 0: lightweight, 1: standard (check-fast + check-full required), 2: critical (90% coverage, self-heal).
@@ -26,7 +27,8 @@ const char* kThresholdsTier2 = R"(thresholds:
   coverage: 90
 )";
 
-const char* kSelfHealYml = R"(# .devos/self-heal.yml: self-healing ships DISABLED. Opt in explicitly, and start at level 0.
+const char* kSelfHealYml =
+    R"(# .devos/self-heal.yml: self-healing ships DISABLED. Opt in explicitly, and start at level 0.
 enabled: false  # the kill switch: false stops every proposal
 autonomy:
   level: 0  # 0 suggest only (human review), 1 auto-fix dev/beta, 2 auto-merge low risk, 3 full
@@ -272,13 +274,15 @@ std::vector<ScaffoldFile> scaffoldFiles(int tier, const std::string& projectName
     for (const char* layer : {"contracts", "logic", "ports", "services", "adapters", "entrypoints"})
         files.push_back({std::string("src/") + layer + "/.gitkeep", "", "", ""});
     files.push_back({"tests/.gitkeep", "", "", ""});
-    files.push_back({".devos/devos.yml", fill(kDevosYml, tier, projectName) + (tier == 2 ? kThresholdsTier2 : ""), "", ""});
+    files.push_back({".devos/devos.yml",
+                     fill(kDevosYml, tier, projectName) + (tier == 2 ? kThresholdsTier2 : ""), "", ""});
     files.push_back({".devos/self-heal.yml", kSelfHealYml, "", ""});
     files.push_back({".clang-format", kClangFormat, "", ""});
     std::string gates = fill(kCMakeGates, tier, projectName);
-    files.push_back({"CMakeLists.txt", fill(kCMakeLists, tier, projectName) + gates, "\n" + gates, "find_package(DevOS"});
-    files.push_back({"README.md", "# " + projectName + "\n\n" + kReadmeSection, std::string("\n") + kReadmeSection,
-                     "## Architecture gates (DevOS)"});
+    files.push_back(
+        {"CMakeLists.txt", fill(kCMakeLists, tier, projectName) + gates, "\n" + gates, "find_package(DevOS"});
+    files.push_back({"README.md", "# " + projectName + "\n\n" + kReadmeSection,
+                     std::string("\n") + kReadmeSection, "## Architecture gates (DevOS)"});
     files.push_back({".github/ISSUE_TEMPLATE/bet.yml", kBetYml, "", ""});
     files.push_back({".github/ISSUE_TEMPLATE/idea.yml", kIdeaYml, "", ""});
     files.push_back({".github/ISSUE_TEMPLATE/bug_report.yml", kBugYml, "", ""});

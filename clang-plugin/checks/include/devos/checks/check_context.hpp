@@ -1,5 +1,6 @@
 #pragma once
 #include <clang/AST/ASTContext.h>
+#include <devos/checks/effect_classifier.hpp>
 #include <devos/checks/file_facts.hpp>
 #include <devos/checks/finding_sink.hpp>
 #include <devos/engine/policy.hpp>
@@ -9,6 +10,13 @@
 #include <vector>
 
 namespace devos::checks {
+
+// What the purity rules need to know about a callee, computed once per declaration per TU.
+struct CalleeFacts {
+    std::string name;                 // qualified name
+    std::optional<EffectHit> denied;  // on a deny-list: the rule and the symbol
+    bool pureByList = false;          // on the pure allow-list, a deny-list, or a compiler builtin
+};
 
 // A note attached to a finding before it is located.
 struct PendingNote {
@@ -32,6 +40,7 @@ public:
     [[nodiscard]] FileFacts factsForPath(const std::string& path, bool system) const {
         return files_.forPath(path, system);
     }
+    [[nodiscard]] const CalleeFacts& callee(const clang::FunctionDecl* fn);
     [[nodiscard]] const engine::Policy& policy() const { return policy_; }
     [[nodiscard]] clang::SourceManager& sourceManager() const { return sm_; }
     [[nodiscard]] engine::SourcePoint point(clang::SourceLocation loc);
@@ -47,6 +56,8 @@ private:
     clang::SourceManager& sm_;
     FindingSink& sink_;
     FileFactsCache files_;
+    EffectClassifier classify_;
+    llvm::DenseMap<const clang::FunctionDecl*, CalleeFacts> callees_;
     std::set<std::tuple<std::string, std::string, unsigned, unsigned, std::string>> seen_;
 };
 

@@ -21,8 +21,6 @@ public:
     [[nodiscard]] std::optional<EffectHit> ofCall(const clang::FunctionDecl* callee) const;
     [[nodiscard]] std::optional<EffectHit> ofType(clang::QualType type) const;
     [[nodiscard]] std::optional<EffectHit> ofVariable(const clang::VarDecl* var) const;
-    // True when a call to `callee` needs no body to be trusted: on the pure allow-list or a deny-list.
-    [[nodiscard]] bool knownByList(const clang::FunctionDecl* callee) const;
 
 private:
     const engine::PurityLists& lists_;

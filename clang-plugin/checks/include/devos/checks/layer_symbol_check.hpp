@@ -14,7 +14,7 @@ public:
 private:
     struct Use {
         clang::SourceLocation at;
-        std::string name;
+        const clang::NamedDecl* decl; // named only when reported: most uses are allowed
         clang::SourceLocation declaredAt;
     };
     std::vector<Use> uses_;

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# devos ingest embeds every test failure; devos search finds its noisy twin (same failure, other
+# addresses and line numbers) first, with the same pattern id, and ranks an unrelated failure below.
+source "$(dirname "$0")/lib.sh"
+unset DEVOS_DATABASE_URL DEVOS_EMBEDDINGS_URL DEVOS_EMBEDDINGS_MODEL
+db="$WORK/telemetry.db"
+
+# junit <file> <suite> <test> <message> <trace> [<test> <message> <trace>]: a ctest-style report.
+junit() {
+    local file=$1 suite=$2; shift 2
+    { echo "<testsuites><testsuite name=\"$suite\" tests=\"$(( $# / 3 ))\" failures=\"$(( $# / 3 ))\">"
+      while [ $# -gt 0 ]; do
+          echo "<testcase name=\"$1\" classname=\"$suite\" time=\"0.1\"><failure message=\"$2\">$3</failure></testcase>"
+          shift 3
+      done
+      echo "</testsuite></testsuites>"; } >"$file"
+}
+trace() { # <addr> <line>
+    printf '#0 0x%s in orders::OrderRepo::save(orders::Order const&amp;) /home/ci/src/order_repo.cpp:%s\n#1 0x%s in orders::PlaceOrder::run() /home/ci/src/place_order.cpp:%s\n' "$1" "$2" "$1" "$(( $2 + 7 ))"
+}
+
+junit "$WORK/run1.xml" OrderRepoTest \
+    SavesOrder "SEGV on unknown address 0x7ffd5a3c0010 in OrderRepo::save at order_repo.cpp:42 after 3 retries" "$(trace 55d0c0a1 42)" \
+    AppliesDiscount "expected total 12.50 but got 13.00 for customer gold tier" "pricing_test.cpp:17: Failure"
+junit "$WORK/run2.xml" OrderRepoTest \
+    SavesOrderAgain "SEGV on unknown address 0x6020000be0f4 in OrderRepo::save at order_repo.cpp:57 after 11 retries" "$(trace 7f3b9e02 57)"
+
+cd "$WORK"
+expect_rc 0 "$DEVOS" ingest junit run1.xml --db "$db" --format json
+cp "$WORK/out.txt" "$WORK/run1.json"
+expect_rc 0 "$DEVOS" ingest junit run2.xml --db "$db" --format json
+cp "$WORK/out.txt" "$WORK/run2.json"
+field() { python3 -c "import json,sys; print($2)" <"$1"; }
+[ "$(field run1.json 'json.load(sys.stdin)["embedding_model"]')" = devos-hash-v1-1024 ] || fail "no embedding model in ingest output"
+twin=$(field run1.json 'json.load(sys.stdin)["failures"][0]["id"]')
+twin_pattern=$(field run1.json 'json.load(sys.stdin)["failures"][0]["pattern_id"]')
+unrelated=$(field run1.json 'json.load(sys.stdin)["failures"][1]["id"]')
+noisy=$(field run2.json 'json.load(sys.stdin)["failures"][0]["id"]')
+noisy_pattern=$(field run2.json 'json.load(sys.stdin)["failures"][0]["pattern_id"]')
+[ "$twin_pattern" = "$noisy_pattern" ] || fail "the twins have different pattern ids: $twin_pattern $noisy_pattern"
+
+# By failure id: the twin first (with the same pattern id), the unrelated failure after it or not at all.
+expect_rc 0 "$DEVOS" search --failure "$noisy" --db "$db" --threshold 0 -k 5 --format json
+hits=$(field out.txt '" ".join(h["failure_id"] for h in json.load(sys.stdin)["hits"])')
+[ "${hits%% *}" = "$twin" ] || fail "expected $twin first, got: $hits"
+case " $hits " in *" $noisy "*) fail "the failure found itself: $hits";; esac
+[ "$(field out.txt 'json.load(sys.stdin)["hits"][0]["pattern_id"]')" = "$noisy_pattern" ] || fail "top hit has another pattern id"
+[ "$(field out.txt 'json.load(sys.stdin)["hits"][0]["score"] > 0.99')" = True ] || fail "twin score below 0.99"
+[ "$(field out.txt 'all(h["score"] < 0.7 for h in json.load(sys.stdin)["hits"] if h["failure_id"] == "'"$unrelated"'")')" = True ] \
+    || fail "the unrelated failure scored >= 0.7"
+
+# By text, with the default threshold: both twins, nothing else, scores and timing in the text output.
+expect_rc 0 "$DEVOS" search "SEGV on unknown address 0x1 in OrderRepo::save at order_repo.cpp:3 after 5 retries" --db "$db"
+expect_output "2 similar incidents among 3 failures of devos-hash-v1-1024"
+expect_output "OrderRepoTest.SavesOrder "
+expect_output "OrderRepoTest.SavesOrderAgain "
+expect_output "pattern ${noisy_pattern:0:12}"
+expect_output " ms)"
+expect_no_output "AppliesDiscount"
+
+expect_rc 0 "$DEVOS" search "linker error: undefined reference to vtable for Frobnicator" --db "$db"
+expect_output "no similar incidents"
+
+# Usage and configuration errors.
+expect_rc 2 "$DEVOS" search --db "$db"
+expect_rc 2 "$DEVOS" search "x" -k 0 --db "$db"
+expect_rc 2 "$DEVOS" search --failure 01NOTAFAILURE000000000000 --db "$db"
+expect_output "has no stored vector"
+DEVOS_EMBEDDINGS_URL=http://127.0.0.1:1 expect_rc 2 "$DEVOS" search "x" --db "$db"
+expect_output "DEVOS_EMBEDDINGS_MODEL"
+echo PASS

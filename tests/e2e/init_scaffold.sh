@@ -1,0 +1,66 @@
+# devos init in a temp dir: every file of an adopting repo; a second run creates nothing; an existing
+# CMakeLists.txt and README.md get their lines appended once; the generated config loads.
+source "$(dirname "$0")/lib.sh"
+
+repo="$WORK/repo"
+mkdir -p "$repo"
+printf 'cmake_minimum_required(VERSION 3.25)\nproject(shop CXX)\n' > "$repo/CMakeLists.txt"
+printf '# Shop\n' > "$repo/README.md"
+expect_rc 0 "$DEVOS" init "$repo" --tier 2
+expect_output "appended    CMakeLists.txt"
+expect_output "created     .devos/devos.yml"
+for f in src/{contracts,logic,ports,services,adapters,entrypoints}/.gitkeep .devos/devos.yml .devos/self-heal.yml \
+         .clang-format .github/ISSUE_TEMPLATE/{bet,idea,bug_report}.yml; do
+    [ -f "$repo/$f" ] || fail "devos init did not create $f"
+done
+grep -qx 'find_package(DevOS 1.0 REQUIRED)' "$repo/CMakeLists.txt" || fail "no find_package(DevOS) in CMakeLists.txt"
+grep -qx 'devos_enable_gates(TIER 2)' "$repo/CMakeLists.txt" || fail "no devos_enable_gates(TIER 2)"
+grep -qx 'project(shop CXX)' "$repo/CMakeLists.txt" || fail "the existing CMakeLists.txt was not kept"
+grep -qx '## Architecture gates (DevOS)' "$repo/README.md" || fail "no README section"
+grep -qx 'tier: 2' "$repo/.devos/devos.yml" || fail "the config does not say tier 2"
+grep -q '^enabled: false' "$repo/.devos/self-heal.yml" || fail "self-heal is not disabled"
+diff -u "$SOURCE/.clang-format" "$repo/.clang-format" || fail ".clang-format differs from DevOS's own"
+
+# Valid YAML everywhere; the issue forms have GitHub's required keys and the bet's appetite options.
+python3 - "$repo" <<'PY'
+import sys, yaml, pathlib
+root = pathlib.Path(sys.argv[1])
+for f in [".devos/devos.yml", ".devos/self-heal.yml", ".clang-format"]:
+    yaml.safe_load((root / f).read_text())
+forms = {p.name: yaml.safe_load(p.read_text()) for p in (root / ".github/ISSUE_TEMPLATE").glob("*.yml")}
+assert sorted(forms) == ["bet.yml", "bug_report.yml", "idea.yml"], sorted(forms)
+for name, form in forms.items():
+    assert {"name", "description", "body"} <= form.keys(), name
+    ids = [item["id"] for item in form["body"] if "id" in item]
+    assert len(ids) == len(set(ids)), name
+    for item in form["body"]:
+        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}, (name, item)
+        assert "label" in item["attributes"] or item["type"] == "markdown", (name, item)
+bet = {item.get("id"): item for item in forms["bet.yml"]["body"]}
+assert [o.split()[0] for o in bet["appetite"]["attributes"]["options"]] == ["Small", "Medium", "Large"]
+assert "scope" in bet and bet["ai-readiness"]["type"] == "checkboxes"
+PY
+
+# The config loads (it is validated by every command run inside the repo).
+(cd "$repo" && "$DEVOS" explain --list >/dev/null) || fail "devos explain --list fails in the scaffolded repo"
+
+# Idempotent: the second run writes nothing and changes nothing.
+cp -r "$repo" "$WORK/before"
+expect_rc 0 "$DEVOS" init "$repo"
+expect_output "devos init: 0 written, 15 skipped"
+diff -r "$WORK/before" "$repo" || fail "the second devos init changed files"
+
+# --force rewrites the files init owns, never the appended ones twice.
+echo 'tier: 0' > "$repo/.devos/devos.yml"
+expect_rc 0 "$DEVOS" init "$repo" --force --tier 1
+expect_output "overwritten .devos/devos.yml"
+grep -qx 'tier: 1' "$repo/.devos/devos.yml" || fail "--force did not rewrite the config"
+[ "$(grep -c 'find_package(DevOS' "$repo/CMakeLists.txt")" = 1 ] || fail "find_package(DevOS) appended twice"
+
+# A fresh folder gets a minimal CMakeLists.txt; bad input exits 2.
+expect_rc 0 "$DEVOS" init "$WORK/fresh" --tier 0
+grep -qx 'devos_enable_gates(TIER 0)' "$WORK/fresh/CMakeLists.txt" || fail "no minimal CMakeLists.txt"
+expect_rc 2 "$DEVOS" init "$WORK/fresh" --tier 3
+expect_output "--tier must be 0, 1 or 2"
+expect_rc 0 "$DEVOS" init --help
+echo PASS

@@ -1,0 +1,141 @@
+// devos search "<text>" | --failure <id>: the most similar past test failures, by exact cosine search
+// over the stored embeddings of the configured embedder's model (CUDA when usable, else the CPU).
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "commands/commands.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <devos/adapters/re2_redactor.hpp>
+#include <devos/engine/repo_paths.hpp>
+#include <devos/entrypoints/embedder_factory.hpp>
+#include <devos/entrypoints/store_factory.hpp>
+#include <devos/entrypoints/vector_index_factory.hpp>
+#include <devos/services/incident_search.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace devos::cli {
+namespace {
+
+const char* kHelp = R"(usage: devos search "<text>" [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
+       devos search --failure <id> [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
+
+Lists the past test failures most similar to the text (an error message, a stack frame) or to a
+stored failure (its id as `devos ingest` prints it), with cosine scores, test, pattern id, run,
+branch and commit. Exact search over every failure embedded with the configured embedder's model
+(the built-in hashing embedder, or DEVOS_EMBEDDINGS_URL + DEVOS_EMBEDDINGS_MODEL); vectors of other
+models are never compared. The store is the one `devos ingest` uses (--db, DEVOS_DATABASE_URL, or
+.devos/telemetry.db under the repo root).
+
+Exit codes: 0 results or no similar incidents, 1 the store or embedder failed, 2 usage or
+configuration error (including an unknown failure id).
+)";
+
+template <typename T> bool parseNumber(const std::string& text, T& out) {
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end;
+}
+
+nlohmann::json hitJson(const services::IncidentHit& h) {
+    const auto& f = h.failure;
+    nlohmann::json hit = {{"score", h.score},     {"failure_id", f.id}, {"suite", f.suite},
+                          {"test", f.testName},    {"file", f.file},     {"line", f.line},
+                          {"message", f.message},  {"pattern_id", f.patternId}, {"run_id", f.runId}};
+    if (h.run) {
+        hit["branch"] = h.run->branch;
+        hit["commit"] = h.run->commitSha;
+    }
+    return hit;
+}
+
+const char* orDash(const std::string& s) { return s.empty() ? "-" : s.c_str(); }
+
+void printText(const services::IncidentSearchResult& r, double ms, float threshold) {
+    if (r.hits.empty())
+        std::printf("no similar incidents (>= %.2f) among %zu failures of %s  (%.1f ms)\n", threshold, r.searched,
+                    r.model.c_str(), ms);
+    else
+        std::printf("%zu similar incidents among %zu failures of %s on %s  (%.1f ms)\n", r.hits.size(), r.searched,
+                    r.model.c_str(), r.backend.c_str(), ms);
+    for (const auto& h : r.hits) {
+        const auto& f = h.failure;
+        std::printf("  %.3f  %s.%s  pattern %.12s  failure %s\n", h.score, f.suite.c_str(), f.testName.c_str(),
+                    f.patternId.c_str(), f.id.c_str());
+        std::printf("         run %s  branch %s  commit %.12s\n", f.runId.c_str(), h.run ? orDash(h.run->branch) : "-",
+                    h.run ? orDash(h.run->commitSha) : "-");
+        std::printf("         %s\n", f.message.substr(0, f.message.find('\n')).c_str());
+    }
+}
+
+} // namespace
+
+int runSearch(const std::vector<std::string>& argv) {
+    Args args({"--failure", "-k", "--threshold", "--db", "--format"}, {"--help"}, {{"-h", "--help"}});
+    if (!args.parse(argv)) {
+        std::fprintf(stderr, "devos search: %s\n", args.error().c_str());
+        return kUsage;
+    }
+    if (args.has("--help")) {
+        std::fputs(kHelp, stdout);
+        return kSuccess;
+    }
+    services::IncidentQuery query;
+    query.failureId = args.value("--failure");
+    const std::string format = args.valueOr("--format", "text");
+    const auto& pos = args.positionals();
+    const bool oneQuery = query.failureId ? pos.empty() : pos.size() == 1 && !pos[0].empty();
+    if (!oneQuery || !parseNumber(args.valueOr("-k", "10"), query.k) || query.k == 0 ||
+        !parseNumber(args.valueOr("--threshold", "0.7"), query.threshold) || query.threshold < -1.0F ||
+        query.threshold > 1.0F || (format != "text" && format != "json")) {
+        std::fputs(kHelp, stderr);
+        return kUsage;
+    }
+    if (!query.failureId)
+        query.text = pos[0];
+
+    std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
+    if (repoRoot.empty())
+        repoRoot = std::filesystem::current_path().string();
+    const char* url = std::getenv("DEVOS_DATABASE_URL");
+    auto store = entrypoints::openTelemetryStore(args.value("--db"), url != nullptr ? url : "",
+                                                 (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
+    auto settings = entrypoints::embedderSettingsFromEnvironment();
+    auto redactor = adapters::makeDefaultRedactor();
+    for (const contracts::Error* e : {store ? nullptr : &store.error(), settings ? nullptr : &settings.error(),
+                                      redactor ? nullptr : &redactor.error()})
+        if (e != nullptr) {
+            std::fprintf(stderr, "devos search: %s\n", e->render().c_str());
+            return e->kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
+        }
+    const auto embedder = entrypoints::makeEmbedder(*settings);
+    const entrypoints::VectorIndexes indexes;
+    services::IncidentSearch search(*store->store, *embedder, indexes, **redactor);
+
+    const auto started = std::chrono::steady_clock::now();
+    auto result = search.search(query);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (!result) {
+        std::fprintf(stderr, "devos search: %s\n", result.error().render().c_str());
+        const auto kind = result.error().kind;
+        return kind == contracts::ErrorKind::Invalid || kind == contracts::ErrorKind::NotFound ? kUsage : kFindings;
+    }
+    if (format == "json") {
+        nlohmann::json hits = nlohmann::json::array();
+        for (const auto& h : result->hits)
+            hits.push_back(hitJson(h));
+        const nlohmann::json out = {{"model", result->model},   {"backend", result->backend},
+                                    {"searched", result->searched}, {"k", query.k},
+                                    {"threshold", query.threshold}, {"elapsed_ms", ms},
+                                    {"hits", hits}};
+        std::printf("%s\n", out.dump(2).c_str());
+        return kSuccess;
+    }
+    printText(*result, ms, query.threshold);
+    return kSuccess;
+}
+
+} // namespace devos::cli
