@@ -254,14 +254,15 @@ function(devos_enable_gates)
   add_custom_target(check-fast DEPENDS "${gate_dir}/fast.stamp")
 
   # FULL = FAST + the gates that look at the whole build: target-level layering from the CMake File
-  # API codemodel (the query is written here, so this very configure produces the reply).
+  # API codemodel (the query is written here; its reply appears after the next configure, which the
+  # gate runs itself when the reply is missing).
   file(WRITE "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/codemodel-v2" "")
   set(full_results ${fast_results})
   set(result "${gate_dir}/targets.json")
   add_custom_command(OUTPUT "${result}"
     COMMAND ${cli} gate run --name targets --result "${result}" --sarif "${gate_dir}/targets.sarif" ${advisory}
             -- ${cli} targets -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
-               --sarif-output "${gate_dir}/targets.sarif"
+               --refresh --cmake "${CMAKE_COMMAND}" --sarif-output "${gate_dir}/targets.sarif"
     DEPENDS "${CMAKE_BINARY_DIR}/CMakeCache.txt" ${cli_dep}
     COMMENT "DevOS target layering (CMake File API)"
     VERBATIM)

@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libssl-dev libre2-dev libpugixml-dev
   libsqlite3-dev libpq-dev postgresql-15 libgit2-dev libcurl4-openssl-dev
   libopenblas-dev googletest libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
-  nodejs npm valgrind python3
+  nodejs npm valgrind python3 ccache
 )
 
 missing=()

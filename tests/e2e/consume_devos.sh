@@ -3,6 +3,11 @@
 # consumer's build). Each builds tests/consumer's check-fast and fails on an injected violation.
 source "$(dirname "$0")/lib.sh"
 : "${BUILD:?}"
+# The subdirectory and FetchContent consumers compile the same DevOS sources: share a compiler
+# cache between them (paths under $WORK are hashed relative to it).
+export CCACHE_DIR=$WORK/ccache CCACHE_BASEDIR=$WORK CCACHE_NOHASHDIR=true
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 for mode in build-tree subdirectory fetchcontent; do
     repo=$WORK/$mode
     cp -r "$SOURCE/tests/consumer" "$repo"
@@ -11,7 +16,7 @@ for mode in build-tree subdirectory fetchcontent; do
         *) args=(-DCONSUME=$mode -DDEVOS_SOURCE_DIR="$SOURCE") ;;
     esac
     expect_rc 0 cmake -S "$repo" -B "$repo/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
-        -DCMAKE_C_COMPILER=clang-19 "${args[@]}"
+        -DCMAKE_C_COMPILER=clang-19 "${launcher[@]}" "${args[@]}"
     expect_output "DevOS gates: tier 1, plugin mode, targets: consumer_logic consumer"
     expect_rc 0 cmake --build "$repo/build" --target check-fast
     expect_output "PASSED: 3 gates"

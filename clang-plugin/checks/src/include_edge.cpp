@@ -15,13 +15,17 @@ std::vector<ResolvedInclude> checkedIncludes(CheckContext& context, const Includ
     return out;
 }
 
-bool sameComponent(const std::string& a, const std::string& b) {
-    auto stem = [](const std::string& p) {
-        size_t slash = p.rfind('/');
-        size_t dot = p.find('.', slash == std::string::npos ? 0 : slash);
-        return p.substr(0, dot);
+bool sameComponent(const std::string& a, const std::string& b, const std::string& layer) {
+    auto component = [&](const std::string& path) {
+        std::string marker = "/" + layer + "/";
+        size_t at = ("/" + path).rfind(marker);
+        std::string below = at == std::string::npos ? path : path.substr(at + marker.size() - 1);
+        size_t slash = below.find('/');
+        if (slash != std::string::npos)
+            return below.substr(0, slash);
+        return below.substr(0, below.find('.'));
     };
-    return stem(a) == stem(b);
+    return component(a) == component(b);
 }
 
 bool isStandardHeader(const engine::PurityLists& lists, const std::string& spelling) {

@@ -26,7 +26,8 @@ void LayerSymbolCheck::consider(clang::SourceLocation at, const clang::NamedDecl
     clang::SourceLocation declaredAt = decl->getCanonicalDecl()->getLocation();
     const FileFacts& to = context_.facts(declaredAt);
     if (to.system || !to.firstParty || !to.layer || to.test || to.path == from.path ||
-        context_.policy().layers.mayInclude(*from.layer, *to.layer) || sameComponent(from.path, to.path))
+        context_.policy().layers.mayInclude(*from.layer, *to.layer) ||
+        (from.layer == to.layer && sameComponent(from.path, to.path, to.layer->name)))
         return;
     uses_.push_back({at, decl, declaredAt});
 }

@@ -3,10 +3,10 @@
 // any other status fails at once. The answer is checked (one vector per text, every index once, one
 // length for all) before anything is returned. The API key goes into a header only, never into an
 // error message.
+#include "http_post.hpp"
+
 #include <algorithm>
-#include <curl/curl.h>
 #include <devos/adapters/http_embedder.hpp>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -17,47 +17,6 @@ using contracts::Error;
 using contracts::ErrorKind;
 
 constexpr std::size_t kMaxBatch = 32;
-
-struct Reply {
-    long status = 0;
-    std::string body;
-};
-
-std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
-    return size * count;
-}
-
-// One POST; a transport failure is an Unavailable error, any HTTP status a Reply.
-std::expected<Reply, Error> post(const HttpEmbedderOptions& options, const std::string& url,
-                                 const std::string& body) {
-    static std::once_flag curlReady;
-    std::call_once(curlReady, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-    if (!curl) {
-        return contracts::fail(ErrorKind::Unavailable, "could not create a libcurl handle");
-    }
-    curl_slist* raw = curl_slist_append(nullptr, "Content-Type: application/json");
-    if (!options.apiKey.empty()) {
-        raw = curl_slist_append(raw, ("Authorization: Bearer " + options.apiKey).c_str());
-    }
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(raw, curl_slist_free_all);
-    Reply reply;
-    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()));
-    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, appendBody);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
-    if (const CURLcode code = curl_easy_perform(curl.get()); code != CURLE_OK) {
-        return contracts::fail(ErrorKind::Unavailable, "POST " + url + " failed: " + curl_easy_strerror(code),
-                               {}, 0, "check that the embeddings server is running and reachable");
-    }
-    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
-    return reply;
-}
 
 std::unexpected<Error> malformed(const std::string& url, const std::string& what) {
     return contracts::fail(ErrorKind::Invalid,
@@ -120,9 +79,12 @@ HttpEmbedder::embed(std::span<const std::string> texts) const {
                            {"input", std::vector<std::string>(batch.begin(), batch.end())}}
                 .dump();
         auto backoff = options_.initialBackoff;
-        std::expected<Reply, Error> reply;
+        std::vector<std::string> headers;
+        if (!options_.apiKey.empty())
+            headers.push_back("Authorization: Bearer " + options_.apiKey);
+        std::expected<HttpReply, Error> reply;
         for (unsigned attempt = 0;; ++attempt) {
-            reply = post(options_, url, body);
+            reply = postJson(url, body, headers, options_.timeout);
             if ((reply && !retryable(reply->status)) || attempt == options_.maxRetries) {
                 break;
             }
@@ -130,6 +92,7 @@ HttpEmbedder::embed(std::span<const std::string> texts) const {
             backoff *= 2;
         }
         if (!reply) {
+            reply.error().hint = "check that the embeddings server is running and reachable";
             return std::unexpected(std::move(reply.error()));
         }
         if (reply->status != 200) {

@@ -70,8 +70,8 @@ contracts::Expected<void> JsonlSpool::append(std::span<const contracts::Telemetr
     return {};
 }
 
-contracts::Expected<std::vector<ports::SpoolChunk>> JsonlSpool::pending() {
-    std::vector<ports::SpoolChunk> chunks;
+contracts::Expected<std::vector<contracts::SpoolChunk>> JsonlSpool::pending() {
+    std::vector<contracts::SpoolChunk> chunks;
     std::error_code ec;
     if (!fs::exists(directory_, ec))
         return chunks;
@@ -97,7 +97,7 @@ contracts::Expected<std::vector<ports::SpoolChunk>> JsonlSpool::pending() {
     return chunks;
 }
 
-contracts::Expected<void> JsonlSpool::remove(const ports::SpoolChunk& chunk) {
+contracts::Expected<void> JsonlSpool::remove(const contracts::SpoolChunk& chunk) {
     std::error_code ec;
     fs::remove(chunk.name, ec);
     if (ec)

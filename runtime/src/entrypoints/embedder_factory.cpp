@@ -17,4 +17,14 @@ std::unique_ptr<ports::Embedder> makeEmbedder(const EmbedderSettings& settings) 
     return std::make_unique<adapters::HttpEmbedder>(std::move(options));
 }
 
+contracts::Expected<EmbedderSettings> embedderSettingsFromEnvironment() {
+    const char* url = std::getenv("DEVOS_EMBEDDINGS_URL");
+    const char* model = std::getenv("DEVOS_EMBEDDINGS_MODEL");
+    EmbedderSettings settings{url != nullptr ? url : "", model != nullptr ? model : ""};
+    if (!settings.url.empty() && settings.model.empty())
+        return contracts::fail(contracts::ErrorKind::Invalid, "DEVOS_EMBEDDINGS_URL is set but DEVOS_EMBEDDINGS_MODEL is not",
+                               {}, 0, "set DEVOS_EMBEDDINGS_MODEL to the server's model name, e.g. BAAI/bge-large-en-v1.5");
+    return settings;
+}
+
 } // namespace devos::entrypoints

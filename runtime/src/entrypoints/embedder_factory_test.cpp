@@ -1,4 +1,5 @@
 #include <devos/entrypoints/embedder_factory.hpp>
+#include <cstdlib>
 #include <gtest/gtest.h>
 
 namespace devos::entrypoints {
@@ -16,6 +17,22 @@ TEST(EmbedderFactory, WithoutAUrlUsesTheHashingEmbedder) {
 TEST(EmbedderFactory, WithAUrlUsesTheServersModel) {
     EXPECT_EQ(makeEmbedder({"http://127.0.0.1:1", "BAAI/bge-large-en-v1.5"})->model(),
               "BAAI/bge-large-en-v1.5");
+}
+
+TEST(EmbedderFactory, ReadsTheServerFromTheEnvironmentAndNeedsAModelName) {
+    ::unsetenv("DEVOS_EMBEDDINGS_URL");
+    ::unsetenv("DEVOS_EMBEDDINGS_MODEL");
+    auto none = embedderSettingsFromEnvironment();
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->url.empty());
+    ::setenv("DEVOS_EMBEDDINGS_URL", "http://127.0.0.1:8080", 1);
+    EXPECT_EQ(embedderSettingsFromEnvironment().error().kind, contracts::ErrorKind::Invalid);
+    ::setenv("DEVOS_EMBEDDINGS_MODEL", "bge", 1);
+    auto both = embedderSettingsFromEnvironment();
+    ASSERT_TRUE(both);
+    EXPECT_EQ(both->model, "bge");
+    ::unsetenv("DEVOS_EMBEDDINGS_URL");
+    ::unsetenv("DEVOS_EMBEDDINGS_MODEL");
 }
 
 } // namespace

@@ -24,6 +24,14 @@ TEST(VectorIndexFactory, CpuPreferenceGivesTheCpuIndex) {
     EXPECT_EQ((*index)->model(), "m");
 }
 
+TEST(VectorIndexFactory, ThePortKeepsItsPreference) {
+    const VectorIndexes cpu(VectorBackend::Cpu);
+    const auto index = cpu.create(16, "m");
+    ASSERT_TRUE(index.has_value());
+    EXPECT_TRUE((*index)->backend().starts_with("cpu-fp32-"));
+    EXPECT_EQ((*index)->dims(), 16U);
+}
+
 TEST(VectorIndexFactory, AutoPicksTheGpuWhenUsableElseFallsBackToTheCpu) {
     const auto index = makeVectorIndex(8, "m");
     ASSERT_TRUE(index.has_value());

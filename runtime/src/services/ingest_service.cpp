@@ -1,3 +1,4 @@
+#include <devos/logic/incident_text.hpp>
 #include <devos/logic/pattern_id.hpp>
 #include <devos/services/ingest_service.hpp>
 
@@ -40,9 +41,23 @@ contracts::Expected<IngestSummary> IngestService::ingest(const ports::ReportRead
             files.push_back(f.file);
         f.patternId = logic::computePatternId(f.ruleId + ": " + f.message, "", files);
     }
+    std::vector<std::string> texts;
+    for (const auto& f : batch.testFailures)
+        texts.push_back(logic::incidentText(f));
+    auto vectors = embedder_.embed(texts);
+    if (!vectors)
+        return std::unexpected(std::move(vectors.error()));
     if (auto stored = store_.ingest(batch); !stored)
         return std::unexpected(stored.error());
-    return IngestSummary{std::move(batch.run), std::move(batch.testFailures), std::move(batch.lintFailures)};
+    for (std::size_t i = 0; i < vectors->size(); ++i) {
+        auto& vector = (*vectors)[i];
+        if (auto put = store_.putEmbedding({std::string(contracts::kTestFailureOwner), batch.testFailures[i].id,
+                                            std::move(vector.model), std::move(vector.values)});
+            !put)
+            return std::unexpected(std::move(put.error()));
+    }
+    return IngestSummary{std::move(batch.run), std::move(batch.testFailures), std::move(batch.lintFailures),
+                         embedder_.model()};
 }
 
 } // namespace devos::services

@@ -1,6 +1,7 @@
 #include <devos/adapters/re2_redactor.hpp>
 #include <devos/adapters/sqlite_store.hpp>
 #include <devos/logic/ulid.hpp>
+#include <devos/services/default_embedder.hpp>
 #include <devos/services/ingest_service.hpp>
 #include <gtest/gtest.h>
 
@@ -53,7 +54,8 @@ protected:
     IdGenerator ids{clock, entropy};
     std::unique_ptr<ports::TelemetryStore> store = std::move(*adapters::openSqliteStore(":memory:"));
     std::unique_ptr<ports::Redactor> redactor = std::move(*adapters::makeDefaultRedactor());
-    IngestService service{*store, *redactor, ids};
+    std::unique_ptr<ports::Embedder> embedder = makeDefaultEmbedder();
+    IngestService service{*store, *redactor, *embedder, ids};
 };
 
 TEST_F(IngestServiceTest, RedactsAssignsIdsAndPatternsAndStoresOneRun) {
@@ -78,6 +80,40 @@ TEST_F(IngestServiceTest, RedactsAssignsIdsAndPatternsAndStoresOneRun) {
     EXPECT_EQ((*stored)[0].message.find("hunter2"), std::string::npos);
     EXPECT_EQ(store->count(contracts::TelemetryTable::TestRuns).value_or(0), 1);
     EXPECT_EQ(store->count(contracts::TelemetryTable::LintFailures).value_or(0), 1);
+}
+
+TEST_F(IngestServiceTest, StoresOneVectorPerTestFailureUnderTheEmbeddersModel) {
+    auto summary = service.ingest(FakeReader(), "report.xml", {});
+    ASSERT_TRUE(summary) << summary.error().render();
+    EXPECT_EQ(summary->embeddingModel, "devos-hash-v1-1024");
+    auto vectors = store->loadEmbeddings("devos-hash-v1-1024");
+    ASSERT_TRUE(vectors);
+    ASSERT_EQ(vectors->size(), 2u);
+    for (const auto& v : *vectors) {
+        EXPECT_EQ(v.ownerKind, "test_failure");
+        EXPECT_EQ(v.vector.size(), 1024u);
+    }
+    // The two failures differ only in noise: the same text, so the same vector.
+    EXPECT_EQ((*vectors)[0].vector, (*vectors)[1].vector);
+}
+
+// An embedder whose server is down.
+struct DownEmbedder final : ports::Embedder {
+    std::expected<std::vector<contracts::Embedding>, contracts::Error>
+    embed(std::span<const std::string>) const override {
+        return contracts::fail(contracts::ErrorKind::Unavailable, "embeddings server down");
+    }
+    const std::string& model() const override { return name; }
+    std::string name = "down";
+};
+
+TEST_F(IngestServiceTest, AFailingEmbedderStoresNothing) {
+    DownEmbedder down;
+    IngestService failing{*store, *redactor, down, ids};
+    auto summary = failing.ingest(FakeReader(), "report.xml", {});
+    ASSERT_FALSE(summary);
+    EXPECT_EQ(summary.error().kind, contracts::ErrorKind::Unavailable);
+    EXPECT_EQ(store->count(contracts::TelemetryTable::TestRuns).value_or(-1), 0);
 }
 
 TEST_F(IngestServiceTest, InvalidInputStoresNothing) {

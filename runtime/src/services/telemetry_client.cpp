@@ -10,8 +10,8 @@ namespace devos::services {
 
 TelemetryClient::TelemetryClient(ports::TelemetryStore& store, ports::EventSpool& spool,
                                  const ports::Redactor& redactor, IdGenerator& ids,
-                                 TelemetryClientOptions options)
-    : store_(store), spool_(spool), redactor_(redactor), ids_(ids), options_(options) {
+                                 TelemetryClientOptions options, ports::EventExporter* exporter)
+    : store_(store), spool_(spool), redactor_(redactor), ids_(ids), options_(options), exporter_(exporter) {
     worker_ = std::thread([this] { run(); });
 }
 
@@ -90,6 +90,11 @@ void TelemetryClient::writeBatch(std::vector<contracts::TelemetryEvent> batch) {
         e.payloadJson = redactor_.redact(e.payloadJson);
         for (auto& [key, value] : e.tags)
             value = redactor_.redact(value);
+    }
+    if (exporter_ != nullptr && !batch.empty()) {
+        const bool exported = exporter_->exportEvents(batch).has_value();
+        std::lock_guard lock(mutex_);
+        (exported ? stats_.exported : stats_.exportFailed) += batch.size();
     }
     bool mayTry;
     {

@@ -105,6 +105,37 @@ TEST_F(TelemetryClientTest, BatchesRedactsAndStoresEveryEvent) {
     EXPECT_EQ((*recent)[0].tags.at("auth"), "Bearer [REDACTED]");
 }
 
+// An exporter that keeps what it was sent, or refuses everything.
+struct KeepingExporter final : ports::EventExporter {
+    contracts::Expected<void> exportEvents(std::span<const contracts::TelemetryEvent> events) override {
+        if (refuse)
+            return contracts::fail(contracts::ErrorKind::Unavailable, "collector down");
+        kept.insert(kept.end(), events.begin(), events.end());
+        return {};
+    }
+    bool refuse = false;
+    std::vector<contracts::TelemetryEvent> kept; // read after flush()
+};
+
+TEST_F(TelemetryClientTest, ExportsEachRedactedEventOnceAndStoresEvenWhenExportFails) {
+    KeepingExporter exporter;
+    {
+        TelemetryClient client(store, spool, *redactor, ids, {.batchSize = 16}, &exporter);
+        for (int i = 0; i < 100; ++i)
+            ASSERT_TRUE(client.record(event(i)));
+        client.flush();
+        EXPECT_EQ(client.stats().exported, 100u);
+    }
+    ASSERT_EQ(exporter.kept.size(), 100u);
+    EXPECT_EQ(exporter.kept[0].message.find("hunter2"), std::string::npos);
+    exporter.refuse = true;
+    TelemetryClient client(store, spool, *redactor, ids, {.batchSize = 16}, &exporter);
+    ASSERT_TRUE(client.record(event(100)));
+    client.flush();
+    EXPECT_EQ(client.stats().exportFailed, 1u);
+    EXPECT_EQ(rows(), 101);
+}
+
 TEST_F(TelemetryClientTest, CountsDropsWhenTheQueueIsFull) {
     std::promise<void> release;
     store.gate = release.get_future().share();

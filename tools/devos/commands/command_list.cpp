@@ -15,6 +15,7 @@ const std::vector<Command>& allCommands() {
         {"link", "merge effect summaries: every TU's findings plus cross-TU purity", runLink},
 #if DEVOS_HAS_RUNTIME
         {"ingest", "store test results (JUnit) or gate findings (SARIF) in telemetry", runIngest},
+        {"search", "find past test failures similar to a text or a failure (exact vector search)", runSearch},
 #endif
         {"gate", "run, skip or report the gates behind check-fast / check-full", runGate},
         {"targets", "check the layering of CMake targets (File API codemodel)", runTargets},

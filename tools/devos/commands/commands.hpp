@@ -10,6 +10,7 @@ int runBaseline(const std::vector<std::string>& args);
 int runLink(const std::vector<std::string>& args);
 int runGate(const std::vector<std::string>& args);
 int runIngest(const std::vector<std::string>& args);
+int runSearch(const std::vector<std::string>& args);
 int runTargets(const std::vector<std::string>& args);
 int runInit(const std::vector<std::string>& args);
 } // namespace devos::cli

@@ -8,8 +8,11 @@
 #include "codemodel/target_layering.hpp"
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
+#include "gates/process_runner.hpp"
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <devos/engine/repo_paths.hpp>
 
 namespace devos::cli {
@@ -34,6 +37,8 @@ options:
   --sarif-output FILE   also write SARIF to FILE
   --baseline FILE       accepted findings (default: .devos/baseline.json when it exists)
   --no-baseline         ignore the baseline
+  --refresh             when the reply is missing, create the query and re-run cmake on the build
+                        directory (--cmake PATH names the cmake to run; default: cmake on PATH)
 
 exit codes: 0 no error-level findings, 1 findings, 2 usage error, or no codemodel in the build directory
 )";
@@ -41,8 +46,8 @@ exit codes: 0 no error-level findings, 1 findings, 2 usage error, or no codemode
 } // namespace
 
 int runTargets(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
-              {"--no-baseline", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
+    Args args({"--build-dir", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline", "--cmake"},
+              {"--no-baseline", "--refresh", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
     if (!args.parse(argv)) {
         std::fprintf(stderr, "devos targets: %s\n", args.error().c_str());
         return kUsage;
@@ -63,6 +68,17 @@ int runTargets(const std::vector<std::string>& argv) {
         return kUsage;
     }
     auto model = codemodel::readCodemodel(*buildDir);
+    if (!model && args.has("--refresh")) {
+        // The reply of a query written during a configure appears only after the next one: run it
+        // now (same build directory, same cache, so the generated build files do not change).
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(*buildDir) / ".cmake/api/v1/query", ec);
+        std::ofstream(std::filesystem::path(*buildDir) / ".cmake/api/v1/query/codemodel-v2");
+        auto configure = gates::runProcess({args.valueOr("--cmake", "cmake"), *buildDir});
+        if (configure.exitCode != 0)
+            std::fputs(configure.output.c_str(), stderr);
+        model = codemodel::readCodemodel(*buildDir);
+    }
     if (!model) {
         std::fprintf(stderr, "devos targets: %s\n", model.error().render().c_str());
         return kUsage;

@@ -13,8 +13,8 @@ public:
 
     [[nodiscard]] contracts::Expected<void>
     append(std::span<const contracts::TelemetryEvent> events) override;
-    [[nodiscard]] contracts::Expected<std::vector<ports::SpoolChunk>> pending() override;
-    [[nodiscard]] contracts::Expected<void> remove(const ports::SpoolChunk& chunk) override;
+    [[nodiscard]] contracts::Expected<std::vector<contracts::SpoolChunk>> pending() override;
+    [[nodiscard]] contracts::Expected<void> remove(const contracts::SpoolChunk& chunk) override;
 
 private:
     std::string directory_;

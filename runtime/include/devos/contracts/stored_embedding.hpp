@@ -1,8 +1,12 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace devos::contracts {
+
+// The ownerKind of the vector of a test_failures row.
+inline constexpr std::string_view kTestFailureOwner = "test_failure";
 
 // A vector stored for one row (a failure, a log, a proposal) under one model; the key is
 // (ownerKind, ownerId, model), so search never mixes models.

@@ -1,4 +1,5 @@
 #pragma once
+#include <devos/contracts/error.hpp>
 #include <devos/ports/embedder.hpp>
 #include <memory>
 #include <string>
@@ -14,5 +15,9 @@ struct EmbedderSettings {
 // The HttpEmbedder for settings.url, its API key read from DEVOS_EMBEDDINGS_API_KEY (may be unset),
 // or the default hashing embedder when settings.url is empty.
 [[nodiscard]] std::unique_ptr<ports::Embedder> makeEmbedder(const EmbedderSettings& settings);
+
+// Settings from DEVOS_EMBEDDINGS_URL and DEVOS_EMBEDDINGS_MODEL (both unset: the hashing embedder);
+// Invalid when the URL is set without a model, because the model name keys every stored vector.
+[[nodiscard]] contracts::Expected<EmbedderSettings> embedderSettingsFromEnvironment();
 
 } // namespace devos::entrypoints

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <devos/contracts/vector_search.hpp>
 #include <devos/ports/vector_index.hpp>
+#include <devos/ports/vector_index_factory.hpp>
 #include <memory>
 #include <string>
 
@@ -13,5 +14,22 @@ namespace devos::entrypoints {
 makeVectorIndex(std::size_t dims, std::string model,
                 contracts::VectorBackend preference = contracts::VectorBackend::Auto,
                 contracts::VectorStorage storage = contracts::VectorStorage::Fp32);
+
+// makeVectorIndex behind the factory port, with one backend preference and storage for every index.
+class VectorIndexes final : public ports::VectorIndexFactory {
+public:
+    explicit VectorIndexes(contracts::VectorBackend preference = contracts::VectorBackend::Auto,
+                           contracts::VectorStorage storage = contracts::VectorStorage::Fp32)
+        : preference_(preference), storage_(storage) {}
+
+    [[nodiscard]] contracts::Expected<std::unique_ptr<ports::VectorIndex>>
+    create(std::size_t dims, const std::string& model) const override {
+        return makeVectorIndex(dims, model, preference_, storage_);
+    }
+
+private:
+    contracts::VectorBackend preference_;
+    contracts::VectorStorage storage_;
+};
 
 } // namespace devos::entrypoints

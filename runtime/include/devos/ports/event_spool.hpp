@@ -1,17 +1,11 @@
 #pragma once
 #include <devos/contracts/error.hpp>
+#include <devos/contracts/spool_chunk.hpp>
 #include <devos/contracts/telemetry_event.hpp>
 #include <span>
-#include <string>
 #include <vector>
 
 namespace devos::ports {
-
-// Events written to disk while the store is down, as one unit of replay.
-struct SpoolChunk {
-    std::string name; // identifies the chunk for remove()
-    std::vector<contracts::TelemetryEvent> events;
-};
 
 // Durable holding area for events that could not be stored; replayed in order once the store is back.
 class EventSpool {
@@ -21,9 +15,9 @@ public:
     [[nodiscard]] virtual contracts::Expected<void>
     append(std::span<const contracts::TelemetryEvent> events) = 0;
     // Every chunk not yet removed, oldest first.
-    [[nodiscard]] virtual contracts::Expected<std::vector<SpoolChunk>> pending() = 0;
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::SpoolChunk>> pending() = 0;
     // Deletes a chunk after its events were stored.
-    [[nodiscard]] virtual contracts::Expected<void> remove(const SpoolChunk& chunk) = 0;
+    [[nodiscard]] virtual contracts::Expected<void> remove(const contracts::SpoolChunk& chunk) = 0;
 };
 
 } // namespace devos::ports

@@ -1,6 +1,7 @@
 #pragma once
 #include <devos/contracts/error.hpp>
 #include <devos/contracts/run_metadata.hpp>
+#include <devos/ports/embedder.hpp>
 #include <devos/ports/redactor.hpp>
 #include <devos/ports/report_reader.hpp>
 #include <devos/ports/telemetry_store.hpp>
@@ -15,14 +16,18 @@ struct IngestSummary {
     contracts::TestRun run;
     std::vector<contracts::TestFailure> testFailures;
     std::vector<contracts::LintFailure> lintFailures;
+    std::string embeddingModel; // the model of the test failures' stored vectors
 };
 
 // Report file → telemetry: parse, redact, compute pattern ids (logic, normalizer v1), assign ULIDs,
-// and store the run with its failures in one transaction. Invalid input stores nothing.
+// embed each test failure (logic::incidentText of the redacted message and frames), store the run with
+// its failures in one transaction, then each failure's vector under the embedder's model. Invalid input
+// or an embedder that fails stores nothing.
 class IngestService {
 public:
-    IngestService(ports::TelemetryStore& store, const ports::Redactor& redactor, IdGenerator& ids)
-        : store_(store), redactor_(redactor), ids_(ids) {}
+    IngestService(ports::TelemetryStore& store, const ports::Redactor& redactor, const ports::Embedder& embedder,
+                  IdGenerator& ids)
+        : store_(store), redactor_(redactor), embedder_(embedder), ids_(ids) {}
 
     // Ingests the report at `path` read by `reader`, stamped with `metadata`.
     [[nodiscard]] contracts::Expected<IngestSummary> ingest(const ports::ReportReader& reader,
@@ -32,6 +37,7 @@ public:
 private:
     ports::TelemetryStore& store_;
     const ports::Redactor& redactor_;
+    const ports::Embedder& embedder_;
     IdGenerator& ids_;
 };
 

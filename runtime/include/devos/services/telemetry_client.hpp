@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <devos/ports/event_exporter.hpp>
 #include <devos/ports/event_spool.hpp>
 #include <devos/ports/redactor.hpp>
 #include <devos/ports/telemetry_store.hpp>
@@ -28,16 +29,19 @@ struct TelemetryClientStats {
     std::uint64_t stored = 0;   // written to the store (new rows)
     std::uint64_t spooled = 0;  // written to the spool while the store was down
     std::uint64_t lost = 0;     // could be neither stored nor spooled
+    std::uint64_t exported = 0;     // sent to the exporter
+    std::uint64_t exportFailed = 0; // the exporter refused or could not be reached (not retried)
 };
 
 // The telemetry client for services: record() never blocks on I/O. A background thread batches
 // events, redacts them, and writes them to the store; while the store is down batches go to the
 // spool, which is replayed first once the store answers again. Ids are ULIDs and the store ignores
-// replayed ids, so an event is stored exactly once however often it is retried.
+// replayed ids, so an event is stored exactly once however often it is retried. With an exporter
+// (e.g. OTLP), each redacted batch is also exported once, best effort, before it is stored.
 class TelemetryClient {
 public:
     TelemetryClient(ports::TelemetryStore& store, ports::EventSpool& spool, const ports::Redactor& redactor,
-                    IdGenerator& ids, TelemetryClientOptions options = {});
+                    IdGenerator& ids, TelemetryClientOptions options = {}, ports::EventExporter* exporter = nullptr);
     // Stores or spools everything still queued, then stops the thread.
     ~TelemetryClient();
     TelemetryClient(const TelemetryClient&) = delete;
@@ -60,6 +64,7 @@ private:
     const ports::Redactor& redactor_;
     IdGenerator& ids_;
     TelemetryClientOptions options_;
+    ports::EventExporter* exporter_;
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;

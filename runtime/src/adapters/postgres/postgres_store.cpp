@@ -359,8 +359,12 @@ private:
             return {};
         if (conn_)
             PQreset(conn_);
-        else
+        else {
             conn_ = PQconnectdb(url_.c_str());
+            // NOTICEs ("relation ... already exists, skipping" from idempotent DDL) are not for the
+            // user of a library; errors still come back through each result. Kept across PQreset.
+            PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+        }
         if (PQstatus(conn_) != CONNECTION_OK)
             return fail(ErrorKind::Unavailable,
                         std::string("cannot connect to PostgreSQL: ") + PQerrorMessage(conn_), {}, 0,

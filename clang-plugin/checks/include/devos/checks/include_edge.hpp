@@ -19,8 +19,10 @@ struct ResolvedInclude {
 // includes are left to the compiler's own error.
 [[nodiscard]] std::vector<ResolvedInclude> checkedIncludes(CheckContext& context, const IncludeRecorder& includes);
 
-// True when two repo paths are one component: same folder and same file stem (x.hpp and x.cpp).
-[[nodiscard]] bool sameComponent(const std::string& a, const std::string& b);
+// True when two files of `layer` are one component: below the layer's folder, the same first
+// subfolder (adapters/postgres/**) or, for files directly in it, the same stem
+// (include/x/adapters/db.hpp and src/adapters/db.cpp).
+[[nodiscard]] bool sameComponent(const std::string& a, const std::string& b, const std::string& layer);
 
 // A header of the C or C++ standard library or the platform (no extension, or on a purity list).
 [[nodiscard]] bool isStandardHeader(const engine::PurityLists& lists, const std::string& spelling);

@@ -1,0 +1,20 @@
+#pragma once
+#include <cstddef>
+#include <devos/contracts/error.hpp>
+#include <devos/ports/vector_index.hpp>
+#include <memory>
+#include <string>
+
+namespace devos::ports {
+
+// Creates empty exact indexes, so that a service chooses the size and model while the composition root
+// chooses the implementation (CPU or CUDA).
+class VectorIndexFactory {
+public:
+    virtual ~VectorIndexFactory() = default;
+    // An empty index for `dims`-long vectors of `model`.
+    [[nodiscard]] virtual contracts::Expected<std::unique_ptr<VectorIndex>> create(std::size_t dims,
+                                                                                   const std::string& model) const = 0;
+};
+
+} // namespace devos::ports

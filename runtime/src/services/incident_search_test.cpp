@@ -1,0 +1,153 @@
+#include "doubles/in_memory_telemetry_store.hpp"
+
+#include <devos/adapters/cpu_vector_index.hpp>
+#include <devos/logic/incident_text.hpp>
+#include <devos/services/default_embedder.hpp>
+#include <devos/services/incident_search.hpp>
+#include <gtest/gtest.h>
+
+namespace devos::services {
+namespace {
+
+// The CPU index behind the factory port.
+struct CpuIndexes final : ports::VectorIndexFactory {
+    contracts::Expected<std::unique_ptr<ports::VectorIndex>> create(std::size_t dims,
+                                                                    const std::string& model) const override {
+        return std::make_unique<adapters::CpuVectorIndex>(dims, model);
+    }
+};
+
+// Replaces the word "hunter2" and remembers what it was asked to redact.
+struct WordRedactor final : ports::Redactor {
+    std::string redact(std::string_view text) const override {
+        std::string out(text);
+        if (const auto at = out.find("hunter2"); at != std::string::npos)
+            out.replace(at, 7, "[REDACTED]");
+        return out;
+    }
+};
+
+// The default embedder, recording the texts it embeds.
+struct RecordingEmbedder final : ports::Embedder {
+    std::expected<std::vector<contracts::Embedding>, contracts::Error>
+    embed(std::span<const std::string> texts) const override {
+        seen.insert(seen.end(), texts.begin(), texts.end());
+        return inner->embed(texts);
+    }
+    const std::string& model() const override { return inner->model(); }
+    std::unique_ptr<ports::Embedder> inner = makeDefaultEmbedder();
+    mutable std::vector<std::string> seen;
+};
+
+IncidentQuery text(std::string t, float threshold = 0.7F, std::size_t k = 10) {
+    IncidentQuery q;
+    q.text = std::move(t);
+    q.k = k;
+    q.threshold = threshold;
+    return q;
+}
+
+IncidentQuery failure(std::string id, float threshold = 0.7F, std::size_t k = 10) {
+    IncidentQuery q;
+    q.failureId = std::move(id);
+    q.k = k;
+    q.threshold = threshold;
+    return q;
+}
+
+class IncidentSearchTest : public ::testing::Test {
+protected:
+    // Stores a failure of run `runId` with its vector, as devos ingest does.
+    void addFailure(const std::string& id, const std::string& runId, const std::string& message,
+                    const std::string& pattern) {
+        contracts::IngestBatch batch;
+        batch.run.runId = runId;
+        batch.run.branch = "main";
+        batch.run.commitSha = "c0ffee";
+        contracts::TestFailure f;
+        f.id = id;
+        f.runId = runId;
+        f.suite = "Orders";
+        f.testName = "Test" + id;
+        f.message = message;
+        f.patternId = pattern;
+        batch.testFailures.push_back(f);
+        ASSERT_TRUE(store.ingest(batch));
+        const std::vector<std::string> texts{logic::incidentText(message, "")};
+        auto vectors = embedder.embed(texts);
+        ASSERT_TRUE(vectors);
+        ASSERT_TRUE(store.putEmbedding({std::string(contracts::kTestFailureOwner), id, embedder.model(),
+                                        vectors->front().values}));
+    }
+
+    void SetUp() override {
+        addFailure("F1", "R1", "segfault at 0x7ffd1234 in OrderRepo::save after 3 retries", "P1");
+        addFailure("F2", "R2", "segfault at 0x55aa9876 in OrderRepo::save after 17 retries", "P1");
+        addFailure("F3", "R2", "expected total 12.50 but got 13.00 in PricingTest", "P2");
+        embedder.seen.clear();
+    }
+
+    doubles::InMemoryTelemetryStore store;
+    RecordingEmbedder embedder;
+    CpuIndexes indexes;
+    WordRedactor redactor;
+    IncidentSearch search{store, embedder, indexes, redactor};
+};
+
+TEST_F(IncidentSearchTest, RanksTheNoisyTwinsFirstWithTheirRuns) {
+    auto result = search.search(text("segfault at 0xdead in OrderRepo::save after 5 retries", 0.5F));
+    ASSERT_TRUE(result) << result.error().render();
+    EXPECT_EQ(result->model, "devos-hash-v1-1024");
+    EXPECT_EQ(result->searched, 3U);
+    EXPECT_FALSE(result->backend.empty());
+    ASSERT_EQ(result->hits.size(), 2U); // the pricing failure is below the threshold
+    EXPECT_NEAR(result->hits[0].score, 1.0F, 1e-5F);
+    EXPECT_EQ(result->hits[0].failure.id, "F1"); // equal scores: the older id first
+    EXPECT_EQ(result->hits[1].failure.id, "F2");
+    ASSERT_TRUE(result->hits[1].run);
+    EXPECT_EQ(result->hits[1].run->commitSha, "c0ffee");
+}
+
+TEST_F(IncidentSearchTest, AFailureFindsItsTwinButNotItself) {
+    auto result = search.search(failure("F2", 0.0F, 1));
+    ASSERT_TRUE(result) << result.error().render();
+    ASSERT_EQ(result->hits.size(), 1U);
+    EXPECT_EQ(result->hits[0].failure.id, "F1");
+    EXPECT_EQ(result->hits[0].failure.patternId, "P1");
+    EXPECT_TRUE(embedder.seen.empty()); // the stored vector was used
+}
+
+TEST_F(IncidentSearchTest, NeverSearchesVectorsOfAnotherModel) {
+    ASSERT_TRUE(store.putEmbedding({"test_failure", "F3", "other-model", std::vector<float>(1024, 1.0F)}));
+    auto result = search.search(text("segfault in OrderRepo::save", 0.0F));
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->searched, 3U);
+    auto unknown = search.search(failure("F9"));
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().kind, contracts::ErrorKind::NotFound);
+}
+
+TEST_F(IncidentSearchTest, RedactsTheQueryBeforeEmbeddingIt) {
+    ASSERT_TRUE(search.search(text("login failed with password hunter2")));
+    ASSERT_EQ(embedder.seen.size(), 1U);
+    EXPECT_EQ(embedder.seen[0].find("hunter2"), std::string::npos) << embedder.seen[0];
+}
+
+TEST(IncidentSearch, AnEmptyStoreHasNoHitsAndBadQueriesAreInvalid) {
+    doubles::InMemoryTelemetryStore store;
+    auto embedder = makeDefaultEmbedder();
+    CpuIndexes indexes;
+    WordRedactor redactor;
+    IncidentSearch search{store, *embedder, indexes, redactor};
+    auto result = search.search(text("anything"));
+    ASSERT_TRUE(result);
+    EXPECT_TRUE(result->hits.empty());
+    EXPECT_TRUE(result->backend.empty());
+    EXPECT_EQ(search.search(text("")).error().kind, contracts::ErrorKind::Invalid);
+    EXPECT_EQ(search.search(text("x", 0.7F, 0)).error().kind, contracts::ErrorKind::Invalid);
+    store.down = true;
+    EXPECT_EQ(search.search(text("anything")).error().kind, contracts::ErrorKind::Unavailable);
+}
+
+} // namespace
+} // namespace devos::services

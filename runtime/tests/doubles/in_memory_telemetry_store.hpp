@@ -1,0 +1,144 @@
+#pragma once
+#include <algorithm>
+#include <devos/ports/telemetry_store.hpp>
+#include <map>
+#include <mutex>
+#include <tuple>
+
+namespace devos::doubles {
+
+// A TelemetryStore that keeps every table in memory, with the port's idempotence and ordering, and can
+// be told to behave like a server that is down.
+class InMemoryTelemetryStore final : public ports::TelemetryStore {
+public:
+    contracts::Expected<void> migrate() override { return up(); }
+
+    contracts::Expected<void> ingest(const contracts::IngestBatch& batch) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return ok;
+        runs_.try_emplace(batch.run.runId, batch.run);
+        for (const auto& f : batch.testFailures)
+            failures_.try_emplace(f.id, f);
+        for (const auto& f : batch.lintFailures)
+            lint_.try_emplace(f.id, f);
+        audit("ingest_run", "test_runs", 1, batch.run.runId);
+        return {};
+    }
+
+    contracts::Expected<std::size_t> recordEvents(std::span<const contracts::TelemetryEvent> events) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::size_t added = 0;
+        for (const auto& e : events)
+            added += events_.try_emplace(e.id, e).second ? 1 : 0;
+        audit("record_events", "application_logs", static_cast<long long>(added),
+              events.empty() ? "" : events.front().id);
+        return added;
+    }
+
+    contracts::Expected<std::vector<contracts::TelemetryEvent>> recentEvents(int limit) override {
+        std::lock_guard lock(mutex_);
+        std::vector<contracts::TelemetryEvent> out;
+        for (auto it = events_.rbegin(); it != events_.rend() && std::ssize(out) < limit; ++it)
+            out.push_back(it->second);
+        return out;
+    }
+
+    contracts::Expected<std::optional<contracts::TestRun>> findRun(const contracts::Ulid& runId) override {
+        std::lock_guard lock(mutex_);
+        const auto it = runs_.find(runId);
+        return it == runs_.end() ? std::nullopt : std::optional(it->second);
+    }
+
+    contracts::Expected<std::vector<contracts::TestFailure>>
+    queryFailures(const contracts::FailureQuery& query) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::vector<contracts::TestFailure> out;
+        for (auto it = failures_.rbegin(); it != failures_.rend() && std::ssize(out) < query.limit; ++it) {
+            const auto& f = it->second;
+            if ((!query.runId || f.runId == *query.runId) && (!query.patternId || f.patternId == *query.patternId) &&
+                (!query.failureId || f.id == *query.failureId))
+                out.push_back(f);
+        }
+        return out;
+    }
+
+    contracts::Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
+        std::lock_guard lock(mutex_);
+        std::vector<contracts::LintFailure> out;
+        for (const auto& [id, f] : lint_)
+            if (f.runId == runId)
+                out.push_back(f);
+        std::ranges::sort(out, {}, [](const auto& f) { return std::tie(f.file, f.line); });
+        return out;
+    }
+
+    contracts::Expected<long long> count(contracts::TelemetryTable table) override {
+        std::lock_guard lock(mutex_);
+        using T = contracts::TelemetryTable;
+        switch (table) {
+        case T::ApplicationLogs: return std::ssize(events_);
+        case T::TestRuns: return std::ssize(runs_);
+        case T::TestFailures: return std::ssize(failures_);
+        case T::LintFailures: return std::ssize(lint_);
+        case T::AuditLog: return std::ssize(audit_);
+        case T::Embeddings: return std::ssize(embeddings_);
+        default: return 0;
+        }
+    }
+
+    contracts::Expected<std::vector<contracts::AuditEntry>> auditRows(int limit) override {
+        std::lock_guard lock(mutex_);
+        std::vector<contracts::AuditEntry> out;
+        for (auto it = audit_.rbegin(); it != audit_.rend() && std::ssize(out) < limit; ++it)
+            out.push_back(*it);
+        return out;
+    }
+
+    contracts::Expected<void> putEmbedding(const contracts::StoredEmbedding& embedding) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return ok;
+        embeddings_[{embedding.model, embedding.ownerKind, embedding.ownerId}] = embedding;
+        audit("put_embedding", "embeddings", 1, embedding.ownerId);
+        return {};
+    }
+
+    contracts::Expected<std::vector<contracts::StoredEmbedding>> loadEmbeddings(const std::string& model) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::vector<contracts::StoredEmbedding> out;
+        for (const auto& [key, e] : embeddings_)
+            if (std::get<0>(key) == model)
+                out.push_back(e);
+        return out;
+    }
+
+    // When true every write and every failure or embedding read fails with ErrorKind::Unavailable.
+    bool down = false;
+
+private:
+    contracts::Expected<void> up() const {
+        if (down)
+            return contracts::fail(contracts::ErrorKind::Unavailable, "in-memory store is down");
+        return {};
+    }
+    void audit(std::string action, std::string table, long long rows, std::string subject) {
+        audit_.push_back({std::ssize(audit_) + 1, 0, std::move(action), std::move(table), rows, std::move(subject)});
+    }
+
+    std::mutex mutex_;
+    std::map<std::string, contracts::TestRun> runs_;
+    std::map<std::string, contracts::TestFailure> failures_; // ULID order is time order
+    std::map<std::string, contracts::LintFailure> lint_;
+    std::map<std::string, contracts::TelemetryEvent> events_;
+    std::vector<contracts::AuditEntry> audit_;
+    std::map<std::tuple<std::string, std::string, std::string>, contracts::StoredEmbedding> embeddings_;
+};
+
+} // namespace devos::doubles
