@@ -51,3 +51,27 @@ cmake -S tests/fixtures/hexrepo -B "$work/hexrepo-gcc" -G Ninja -DCMAKE_CXX_COMP
 "$devos" check -p "$work/hexrepo-gcc" --format agent | cut -c1-160 || true
 "$devos" check -p "$work/hexrepo-gcc" --format sarif -o "$work/hexrepo.sarif" || true
 echo "SARIF: $work/hexrepo.sarif;  explain a rule: $devos explain purity.transitive"
+
+step "7. Gate the example with find_package(DevOS) + devos_enable_gates(TIER 1): check-fast, check-full"
+cmake --install "$devos_build" --prefix "$work/prefix" >/dev/null
+cmake -S "$work/orders" -B "$work/orders-gated" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
+  -DORDERS_WITH_DEVOS=ON -DCMAKE_PREFIX_PATH="$work/prefix" | grep DevOS
+cmake --build "$work/orders-gated" --target check-full | sed -n '/DevOS FULL/,$p'
+echo "a second run with nothing changed:"
+cmake --build "$work/orders-gated" --target check-full
+
+step "8. Telemetry on the embedded store: a failing test run ingested, then a similar failure searched"
+db=$work/telemetry.db
+rm -f "$db"
+sed -i 's/return sum + line.unitPrice.cents \* line.quantity;/return sum + line.unitPrice.cents * line.quantity + 1;/' "$pricing"
+cmake --build "$work/orders-gated" >/dev/null 2>&1 || true
+ctest --test-dir "$work/orders-gated" -L unit --output-junit "$work/run1.xml" >/dev/null 2>&1 || true
+"$devos" ingest junit "$work/run1.xml" --db "$db"
+cp "$work/pricing.cpp.orig" "$pricing"
+cmake --build "$work/orders-gated" >/dev/null
+ctest --test-dir "$work/orders-gated" -L unit --output-junit "$work/run2.xml" >/dev/null
+"$devos" ingest junit "$work/run2.xml" --db "$db"
+echo "search: a new report of the same kind of failure"
+"$devos" search "Expected equality of these values: totals->subtotal.cents Which is: 2501 in OrderService" \
+  --db "$db" --threshold 0.3 -k 3
+echo "telemetry store: $db (SQLite; set DEVOS_DATABASE_URL=postgresql://... for a shared PostgreSQL)"

@@ -4,7 +4,8 @@
 source "$(dirname "$0")/lib.sh"
 
 repo="$WORK/repo"
-mkdir -p "$repo"/src/{contracts,logic,adapters,entrypoints}
+mkdir -p "$repo"/src/{contracts,logic,adapters,entrypoints} "$repo/.devos"
+echo "tier: 1" > "$repo/.devos/devos.yml" # the repo root (else the enclosing checkout would be)
 echo 'struct Order { int total; };' > "$repo/src/contracts/order.hpp"
 echo 'int price(int n) { return 2 * n; }' > "$repo/src/logic/pricing.cpp"
 echo 'int load() { return 1; }' > "$repo/src/adapters/store.cpp"

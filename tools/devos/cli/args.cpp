@@ -22,6 +22,14 @@ bool Args::parse(const std::vector<std::string>& argv) {
             inlineValue = arg.substr(eq + 1);
             arg = arg.substr(0, eq);
         }
+        // A short option with its value attached: -j2, -pbuild.
+        if (!inlineValue && arg.size() > 2 && arg[1] != '-') {
+            auto shortAlias = aliases_.find(arg.substr(0, 2));
+            if (shortAlias != aliases_.end() && valueOptions_.contains(shortAlias->second)) {
+                inlineValue = arg.substr(2);
+                arg = arg.substr(0, 2);
+            }
+        }
         if (auto alias = aliases_.find(arg); alias != aliases_.end())
             arg = alias->second;
         if (flags_.contains(arg)) {
