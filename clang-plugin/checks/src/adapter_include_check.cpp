@@ -3,7 +3,7 @@
 
 namespace devos::checks {
 
-void AdapterIncludeCheck::onEndOfTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
+void AdapterIncludeCheck::finishTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
     for (const auto& inc : checkedIncludes(context_, includes)) {
         const engine::LayerSpec& from = *inc.from.layer;
         if (!from.independent || !inc.toFirstParty() || !inc.to.layer || inc.to.layer->name != from.name)

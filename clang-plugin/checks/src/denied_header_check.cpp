@@ -4,7 +4,7 @@
 
 namespace devos::checks {
 
-void DeniedHeaderCheck::onEndOfTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
+void DeniedHeaderCheck::finishTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
     for (const auto& inc : checkedIncludes(context_, includes)) {
         if (!inc.from.layer->pure || inc.toFirstParty())
             continue;

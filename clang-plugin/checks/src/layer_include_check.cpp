@@ -3,7 +3,7 @@
 
 namespace devos::checks {
 
-void LayerIncludeCheck::onEndOfTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
+void LayerIncludeCheck::finishTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
     const auto& policy = context_.policy();
     for (const auto& inc : checkedIncludes(context_, includes)) {
         const engine::LayerSpec& from = *inc.from.layer;

@@ -48,7 +48,7 @@ void LayerSymbolCheck::run(const MatchFinder::MatchResult& result) {
     }
 }
 
-void LayerSymbolCheck::onEndOfTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
+void LayerSymbolCheck::finishTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
     const auto& layers = context_.policy().layers;
     clang::SourceManager& sm = context_.sourceManager();
     // Direct include edges (including file, included path): such a use is layer.include's finding.

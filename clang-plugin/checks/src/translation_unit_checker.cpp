@@ -47,7 +47,7 @@ void CheckingConsumer::HandleTranslationUnit(clang::ASTContext& ast) {
         check->registerMatchers(finder);
     finder.matchAST(ast);
     for (auto& check : checks_)
-        check->onEndOfTranslationUnit(ast, *includes_);
+        check->finishTranslationUnit(ast, *includes_);
 
     engine::EffectSummary summary;
     summary.tu = context_->facts(sm.getMainFileID()).path;

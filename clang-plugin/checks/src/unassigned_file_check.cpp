@@ -3,7 +3,7 @@
 
 namespace devos::checks {
 
-void UnassignedFileCheck::onEndOfTranslationUnit(clang::ASTContext& ast, const IncludeRecorder& includes) {
+void UnassignedFileCheck::finishTranslationUnit(clang::ASTContext& ast, const IncludeRecorder& includes) {
     clang::SourceManager& sm = context_.sourceManager();
     std::vector<clang::FileID> files{sm.getMainFileID()};
     for (const auto& edge : includes.edges()) {

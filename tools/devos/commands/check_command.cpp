@@ -117,11 +117,9 @@ int runCheck(const std::vector<std::string>& argv) {
         std::fputs(kHelp, stdout);
         return kSuccess;
     }
-    std::string format = args.valueOr("--format", "text");
-    if (format != "text" && format != "json" && format != "sarif" && format != "agent") {
-        std::fprintf(stderr, "devos check: unknown format '%s' (use text, json, sarif or agent)\n", format.c_str());
+    FindingReport report;
+    if (!readReportOptions(args, "check", report))
         return kUsage;
-    }
     check::AnalysisRequest request;
     request.buildDir = args.valueOr("--build-dir", "build");
     request.files = args.positionals();
@@ -174,17 +172,12 @@ int runCheck(const std::vector<std::string>& argv) {
         return problems.empty() && analysis->failedFiles.empty() ? kSuccess : kFindings;
     }
 
-    FindingReport report;
     report.findings = std::move(analysis->findings);
     report.policy = analysis->policy.get();
     report.root = analysis->root;
     report.notifications = analysis->notifications;
     report.failedFiles = analysis->failedFiles;
-    report.format = format;
-    report.output = args.value("--output");
-    report.sarifOutput = args.value("--sarif-output");
-    report.useBaseline = !args.has("--no-baseline") && !oneTu;
-    report.baselinePath = args.value("--baseline");
+    report.useBaseline = report.useBaseline && !oneTu;
     return reportFindings(std::move(report));
 }
 

@@ -1,6 +1,7 @@
 #include "commands/finding_report.hpp"
 
 #include "check/baseline.hpp"
+#include "cli/args.hpp"
 #include "cli/command.hpp"
 
 #include <cstdio>
@@ -28,6 +29,20 @@ bool writeFile(const std::string& path, const std::string& text) {
 }
 
 } // namespace
+
+bool readReportOptions(const Args& args, const char* command, FindingReport& report) {
+    report.format = args.valueOr("--format", "text");
+    if (report.format != "text" && report.format != "json" && report.format != "sarif" && report.format != "agent") {
+        std::fprintf(stderr, "devos %s: unknown format '%s' (use text, json, sarif or agent)\n", command,
+                     report.format.c_str());
+        return false;
+    }
+    report.output = args.value("--output");
+    report.sarifOutput = args.value("--sarif-output");
+    report.useBaseline = !args.has("--no-baseline");
+    report.baselinePath = args.value("--baseline");
+    return true;
+}
 
 int reportFindings(FindingReport r) {
     if (r.useBaseline) {

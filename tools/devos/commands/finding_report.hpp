@@ -7,6 +7,8 @@
 
 namespace devos::cli {
 
+class Args;
+
 // Everything the last step of `devos check` and `devos link` needs: findings in, report out.
 struct FindingReport {
     std::vector<engine::Finding> findings;
@@ -21,6 +23,10 @@ struct FindingReport {
     std::optional<std::string> baselinePath;  // default: <root>/.devos/baseline.json when it exists
     std::string automationId = "devos/check/";
 };
+
+// Reads the options every findings command shares (--format, --output, --sarif-output, --baseline,
+// --no-baseline) into `report`; false (after a message naming `command`) when --format is unknown.
+[[nodiscard]] bool readReportOptions(const Args& args, const char* command, FindingReport& report);
 
 // Applies the baseline, renders, writes; returns the exit code (0 clean, 1 error-level findings or
 // failed files, 2 a bad baseline or an unwritable output).

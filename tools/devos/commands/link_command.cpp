@@ -59,11 +59,9 @@ int runLink(const std::vector<std::string>& argv) {
         std::fputs(kHelp, stdout);
         return kSuccess;
     }
-    std::string format = args.valueOr("--format", "text");
-    if (format != "text" && format != "json" && format != "sarif" && format != "agent") {
-        std::fprintf(stderr, "devos link: unknown format '%s' (use text, json, sarif or agent)\n", format.c_str());
+    FindingReport report;
+    if (!readReportOptions(args, "link", report))
         return kUsage;
-    }
     std::vector<std::string> summaryFiles = args.positionals();
     std::vector<std::string> missing;
     for (const auto& list : args.values("--objects-list")) {
@@ -91,7 +89,6 @@ int runLink(const std::vector<std::string>& argv) {
         return kUsage;
     }
     std::vector<engine::EffectSummary> summaries;
-    FindingReport report;
     for (const auto& file : summaryFiles) {
         auto text = readText(file);
         if (!text) {
@@ -113,11 +110,6 @@ int runLink(const std::vector<std::string>& argv) {
         report.failedFiles.push_back(object + " (no effect summary: was it compiled with the DevOS plugin?)");
     report.policy = &*policy;
     report.root = root;
-    report.format = format;
-    report.output = args.value("--output");
-    report.sarifOutput = args.value("--sarif-output");
-    report.useBaseline = !args.has("--no-baseline");
-    report.baselinePath = args.value("--baseline");
     report.automationId = "devos/layering/";
     return reportFindings(std::move(report));
 }

@@ -56,12 +56,9 @@ int runTargets(const std::vector<std::string>& argv) {
         std::fputs(kHelp, stdout);
         return kSuccess;
     }
-    std::string format = args.valueOr("--format", "text");
-    if (format != "text" && format != "json" && format != "sarif" && format != "agent") {
-        std::fprintf(stderr, "devos targets: unknown format '%s' (use text, json, sarif or agent)\n",
-                     format.c_str());
+    FindingReport report;
+    if (!readReportOptions(args, "targets", report))
         return kUsage;
-    }
     auto buildDir = args.value("--build-dir");
     if (!buildDir || !args.positionals().empty()) {
         std::fputs(kHelp, stderr);
@@ -95,15 +92,9 @@ int runTargets(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos targets: %s\n", io.error().render().c_str());
         return kUsage;
     }
-    FindingReport report;
     report.findings = codemodel::checkTargets(*model, *policy, *io, root);
     report.policy = &*policy;
     report.root = root;
-    report.format = format;
-    report.output = args.value("--output");
-    report.sarifOutput = args.value("--sarif-output");
-    report.useBaseline = !args.has("--no-baseline");
-    report.baselinePath = args.value("--baseline");
     report.automationId = "devos/targets/";
     return reportFindings(std::move(report));
 }

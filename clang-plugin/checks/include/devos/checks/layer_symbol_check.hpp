@@ -9,7 +9,7 @@ public:
     using RuleCheck::RuleCheck;
     void registerMatchers(clang::ast_matchers::MatchFinder& finder) override;
     void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
-    void onEndOfTranslationUnit(clang::ASTContext& ast, const IncludeRecorder& includes) override;
+    void finishTranslationUnit(clang::ASTContext& ast, const IncludeRecorder& includes) override;
 
 private:
     struct Use {

@@ -14,7 +14,7 @@ public:
     // Adds this check's AST matchers; matches arrive in run().
     virtual void registerMatchers(clang::ast_matchers::MatchFinder&) {}
     // Called once after the whole TU was parsed and matched, with every #include the TU saw.
-    virtual void onEndOfTranslationUnit(clang::ASTContext&, const IncludeRecorder&) {}
+    virtual void finishTranslationUnit(clang::ASTContext&, const IncludeRecorder&) {}
     void run(const clang::ast_matchers::MatchFinder::MatchResult&) override {}
 
 protected:

@@ -7,7 +7,7 @@ namespace devos::checks {
 class UnassignedFileCheck : public RuleCheck {
 public:
     using RuleCheck::RuleCheck;
-    void onEndOfTranslationUnit(clang::ASTContext& ast, const IncludeRecorder& includes) override;
+    void finishTranslationUnit(clang::ASTContext& ast, const IncludeRecorder& includes) override;
 };
 
 } // namespace devos::checks
