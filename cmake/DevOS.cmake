@@ -257,13 +257,20 @@ function(devos_enable_gates)
   # API codemodel (the query is written here; its reply appears after the next configure, which the
   # gate runs itself when the reply is missing).
   file(WRITE "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/codemodel-v2" "")
+  # The gate re-runs when the link graph changes, not on every configure (its own --refresh
+  # configures once): file(GENERATE) rewrites this file only when its content changes.
+  set(link_graph "")
+  foreach(tgt IN LISTS gated)
+    string(APPEND link_graph "${tgt}: $<TARGET_PROPERTY:${tgt},LINK_LIBRARIES>\n")
+  endforeach()
+  file(GENERATE OUTPUT "${gate_dir}/link-graph.txt" CONTENT "${link_graph}")
   set(full_results ${fast_results})
   set(result "${gate_dir}/targets.json")
   add_custom_command(OUTPUT "${result}"
     COMMAND ${cli} gate run --name targets --result "${result}" --sarif "${gate_dir}/targets.sarif" ${advisory}
             -- ${cli} targets -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
                --refresh --cmake "${CMAKE_COMMAND}" --sarif-output "${gate_dir}/targets.sarif"
-    DEPENDS "${CMAKE_BINARY_DIR}/CMakeCache.txt" ${cli_dep}
+    DEPENDS "${gate_dir}/link-graph.txt" ${cli_dep}
     COMMENT "DevOS target layering (CMake File API)"
     VERBATIM)
   list(APPEND full_results "${result}")

@@ -66,12 +66,13 @@ rm -f "$db"
 sed -i 's/return sum + line.unitPrice.cents \* line.quantity;/return sum + line.unitPrice.cents * line.quantity + 1;/' "$pricing"
 cmake --build "$work/orders-gated" >/dev/null 2>&1 || true
 ctest --test-dir "$work/orders-gated" -L unit --output-junit "$work/run1.xml" >/dev/null 2>&1 || true
-"$devos" ingest junit "$work/run1.xml" --db "$db"
+"$devos" ingest junit "$work/run1.xml" --db "$db" --format json > "$work/run1.json"
+grep -E '"(test|message)"' "$work/run1.json" | sed 's/^ */  /'
+first=$(grep -o '"id": "[0-9A-Z]*"' "$work/run1.json" | head -1 | cut -d'"' -f4)
 cp "$work/pricing.cpp.orig" "$pricing"
 cmake --build "$work/orders-gated" >/dev/null
 ctest --test-dir "$work/orders-gated" -L unit --output-junit "$work/run2.xml" >/dev/null
 "$devos" ingest junit "$work/run2.xml" --db "$db"
-echo "search: a new report of the same kind of failure"
-"$devos" search "Expected equality of these values: totals->subtotal.cents Which is: 2501 in OrderService" \
-  --db "$db" --threshold 0.3 -k 3
+echo "search: the past incidents most like failure $first"
+"$devos" search --failure "$first" --db "$db" -k 3
 echo "telemetry store: $db (SQLite; set DEVOS_DATABASE_URL=postgresql://... for a shared PostgreSQL)"
