@@ -65,6 +65,17 @@ function(_devos_cxx_sources tgt out)
   set(${out} ${result} PARENT_SCOPE)
 endfunction()
 
+# One gate level (fast, full): the report edge over its results and the check-<level> target.
+function(_devos_add_gate_level level title cli cli_dep gate_dir)
+  add_custom_command(OUTPUT "${gate_dir}/${level}.stamp"
+    COMMAND ${cli} gate report --title "${title}" --sarif "${gate_dir}/${level}.sarif"
+            --junit "${gate_dir}/${level}.junit.xml" --stamp "${gate_dir}/${level}.stamp" ${ARGN}
+    DEPENDS ${ARGN} ${cli_dep}
+    VERBATIM)
+  add_custom_target(check-${level} DEPENDS "${gate_dir}/${level}.stamp")
+  set_target_properties(check-${level} PROPERTIES DEVOS_INTERNAL TRUE)
+endfunction()
+
 function(devos_enable_gates)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "TIER;CONFIG" "TARGETS")
   if(arg_UNPARSED_ARGUMENTS)
@@ -246,12 +257,7 @@ function(devos_enable_gates)
     VERBATIM)
   list(APPEND fast_results "${result}")
 
-  add_custom_command(OUTPUT "${gate_dir}/fast.stamp"
-    COMMAND ${cli} gate report --title "FAST gate (tier ${tier})" --sarif "${gate_dir}/fast.sarif"
-            --junit "${gate_dir}/fast.junit.xml" --stamp "${gate_dir}/fast.stamp" ${fast_results}
-    DEPENDS ${fast_results} ${cli_dep}
-    VERBATIM)
-  add_custom_target(check-fast DEPENDS "${gate_dir}/fast.stamp")
+  _devos_add_gate_level(fast "FAST gate (tier ${tier})" "${cli}" "${cli_dep}" "${gate_dir}" ${fast_results})
 
   # FULL = FAST + the gates that look at the whole build: target-level layering from the CMake File
   # API codemodel (the query is written here; its reply appears after the next configure, which the
@@ -274,11 +280,5 @@ function(devos_enable_gates)
     COMMENT "DevOS target layering (CMake File API)"
     VERBATIM)
   list(APPEND full_results "${result}")
-  add_custom_command(OUTPUT "${gate_dir}/full.stamp"
-    COMMAND ${cli} gate report --title "FULL gate (tier ${tier})" --sarif "${gate_dir}/full.sarif"
-            --junit "${gate_dir}/full.junit.xml" --stamp "${gate_dir}/full.stamp" ${full_results}
-    DEPENDS ${full_results} ${cli_dep}
-    VERBATIM)
-  add_custom_target(check-full DEPENDS "${gate_dir}/full.stamp")
-  set_target_properties(check-fast check-full PROPERTIES DEVOS_INTERNAL TRUE)
+  _devos_add_gate_level(full "FULL gate (tier ${tier})" "${cli}" "${cli_dep}" "${gate_dir}" ${full_results})
 endfunction()

@@ -23,12 +23,11 @@ private:
 CheckingConsumer::CheckingConsumer(clang::CompilerInstance& ci, CheckOptions options, FindingSink& sink,
                                    std::function<void(engine::EffectSummary&&)> done)
     : options_(std::move(options)), collecting_(std::make_unique<Collecting>(sink)),
-      includeStore_(std::make_unique<IncludeRecorder>()), done_(std::move(done)) {
-    includes_ = includeStore_.get();
+      done_(std::move(done)) {
     context_ = std::make_unique<CheckContext>(*options_.policy, options_.repoRoot, options_.today,
                                               ci.getSourceManager(), *collecting_);
     checks_ = makeAllChecks(*context_);
-    ci.getPreprocessor().addPPCallbacks(std::make_unique<ForwardingPPCallbacks>(*includes_));
+    ci.getPreprocessor().addPPCallbacks(std::make_unique<ForwardingPPCallbacks>(includes_));
 }
 
 CheckingConsumer::~CheckingConsumer() = default;
@@ -47,7 +46,7 @@ void CheckingConsumer::HandleTranslationUnit(clang::ASTContext& ast) {
         check->registerMatchers(finder);
     finder.matchAST(ast);
     for (auto& check : checks_)
-        check->finishTranslationUnit(ast, *includes_);
+        check->finishTranslationUnit(ast, includes_);
 
     engine::EffectSummary summary;
     summary.tu = context_->facts(sm.getMainFileID()).path;

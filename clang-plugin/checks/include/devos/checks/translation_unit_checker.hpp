@@ -32,8 +32,7 @@ private:
     std::unique_ptr<Collecting> collecting_;
     std::unique_ptr<CheckContext> context_;
     std::vector<std::unique_ptr<RuleCheck>> checks_;
-    IncludeRecorder* includes_; // owned by the preprocessor's callback chain via a forwarder
-    std::unique_ptr<IncludeRecorder> includeStore_;
+    IncludeRecorder includes_; // filled through a forwarder the preprocessor owns
     std::function<void(engine::EffectSummary&&)> done_;
 };
 
