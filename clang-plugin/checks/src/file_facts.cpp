@@ -1,5 +1,6 @@
 #include <devos/checks/file_facts.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <filesystem>
 
 namespace devos::checks {
 
@@ -25,6 +26,13 @@ const FileFacts& FileFactsCache::of(clang::FileID id) {
 
 FileFacts FileFactsCache::forPath(const std::string& file, bool system) const {
     FileFacts facts;
+    if (system) {
+        // No rule looks inside a system header: skip resolving symlinks (a few syscalls per header,
+        // most of the plugin's cost in a TU that includes the standard library).
+        facts.path = std::filesystem::path(file).lexically_normal().generic_string();
+        facts.system = true;
+        return facts;
+    }
     facts.path = engine::repoRelative(root_, file);
     bool inside = engine::isInsideRepo(facts.path);
     facts.system = system || !inside;

@@ -49,14 +49,15 @@ void LayerSymbolCheck::run(const MatchFinder::MatchResult& result) {
 }
 
 void LayerSymbolCheck::finishTranslationUnit(clang::ASTContext&, const IncludeRecorder& includes) {
+    if (uses_.empty())
+        return;
     const auto& layers = context_.policy().layers;
     clang::SourceManager& sm = context_.sourceManager();
     // Direct include edges (including file, included path): such a use is layer.include's finding.
+    // A use is reported only from a checked file in a layer, so only those files' edges matter.
     std::set<std::pair<std::string, std::string>> direct;
-    for (const auto& edge : includes.edges())
-        if (!edge.resolvedPath.empty())
-            direct.emplace(context_.facts(edge.hashLoc).path,
-                           context_.factsForPath(edge.resolvedPath, edge.targetIsSystem).path);
+    for (const auto& inc : checkedIncludes(context_, includes))
+        direct.emplace(inc.from.path, inc.to.path);
     std::set<std::pair<std::string, std::string>> reported;
     for (const auto& use : uses_) {
         const FileFacts& from = context_.facts(use.at);

@@ -59,10 +59,10 @@ Expected<LayerMap> LayerMap::parse(const YAML::Node& root, const YamlReader& rea
         spec.name = kv.first.Scalar();
         if (auto ok = readLayer(spec, kv.second, reader); !ok)
             return std::unexpected(ok.error());
-        map.layers_.push_back(std::move(spec));
+        map.data_.layers.push_back(std::move(spec));
     }
-    for (auto [key, target] : {std::pair{"first_party", &map.firstParty_}, {"unassigned_roots", &map.unassignedRoots_},
-                               {"test_paths", &map.testPaths_}, {"external_test_paths", &map.externalTestPaths_}}) {
+    for (auto [key, target] : {std::pair{"first_party", &map.data_.firstParty}, {"unassigned_roots", &map.data_.unassignedRoots},
+                               {"test_paths", &map.data_.testPaths}, {"external_test_paths", &map.data_.externalTestPaths}}) {
         if (!root[key])
             continue;
         auto list = reader.strings(root[key], key);
@@ -70,7 +70,7 @@ Expected<LayerMap> LayerMap::parse(const YAML::Node& root, const YamlReader& rea
             return std::unexpected(list.error());
         *target = *list;
     }
-    for (const auto& spec : map.layers_)
+    for (const auto& spec : map.data_.layers)
         for (const auto& target : spec.mayInclude)
             if (!map.find(target))
                 return reader.error(layers[spec.name], "layer '" + spec.name + "' may_include names unknown layer '" +
@@ -84,17 +84,17 @@ Expected<void> LayerMap::override(const YAML::Node& layers, const YamlReader& re
                             "e.g. layers: { logic: { paths: [\"src/domain/**\"] } }");
     for (const auto& kv : layers) {
         std::string name = kv.first.Scalar();
-        auto it = std::find_if(layers_.begin(), layers_.end(), [&](const auto& l) { return l.name == name; });
-        if (it == layers_.end()) {
+        auto it = std::find_if(data_.layers.begin(), data_.layers.end(), [&](const auto& l) { return l.name == name; });
+        if (it == data_.layers.end()) {
             LayerSpec fresh;
             fresh.name = name;
-            layers_.push_back(fresh);
-            it = layers_.end() - 1;
+            data_.layers.push_back(fresh);
+            it = data_.layers.end() - 1;
         }
         if (auto ok = readLayer(*it, kv.second, reader); !ok)
             return ok;
     }
-    for (const auto& spec : layers_)
+    for (const auto& spec : data_.layers)
         for (const auto& target : spec.mayInclude)
             if (!find(target))
                 return reader.error(layers, "layer '" + spec.name + "' may_include names unknown layer '" + target + "'");
@@ -102,14 +102,14 @@ Expected<void> LayerMap::override(const YAML::Node& layers, const YamlReader& re
 }
 
 const LayerSpec* LayerMap::layerOf(const std::string& relPath) const {
-    for (const auto& spec : layers_)
+    for (const auto& spec : data_.layers)
         if (anyMatch(spec.paths, relPath))
             return &spec;
     return nullptr;
 }
 
 const LayerSpec* LayerMap::find(const std::string& name) const {
-    for (const auto& spec : layers_)
+    for (const auto& spec : data_.layers)
         if (spec.name == name)
             return &spec;
     return nullptr;
@@ -125,12 +125,12 @@ bool LayerMap::isDiscouraged(const LayerSpec& from, const LayerSpec& to) const {
     return contains(from.discouraged, to.name);
 }
 
-bool LayerMap::isFirstParty(const std::string& relPath) const { return anyMatch(firstParty_, relPath); }
+bool LayerMap::isFirstParty(const std::string& relPath) const { return anyMatch(data_.firstParty, relPath); }
 bool LayerMap::isUnassigned(const std::string& relPath) const {
-    return anyMatch(unassignedRoots_, relPath) && !layerOf(relPath);
+    return anyMatch(data_.unassignedRoots, relPath) && !layerOf(relPath);
 }
-bool LayerMap::isTest(const std::string& relPath) const { return anyMatch(testPaths_, relPath); }
-bool LayerMap::isExternalTest(const std::string& relPath) const { return anyMatch(externalTestPaths_, relPath); }
+bool LayerMap::isTest(const std::string& relPath) const { return anyMatch(data_.testPaths, relPath); }
+bool LayerMap::isExternalTest(const std::string& relPath) const { return anyMatch(data_.externalTestPaths, relPath); }
 
 std::string LayerMap::allowedList(const LayerSpec& from) const {
     std::string out;

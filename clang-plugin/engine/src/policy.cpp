@@ -1,48 +1,28 @@
 #include <devos/engine/policy.hpp>
 #include <devos/engine/yaml_reader.hpp>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace devos::engine {
 
-Expected<Policy> Policy::defaults() {
-    auto catalog = RuleCatalog::parse(EmbeddedRules::catalog(), "rules/catalog.yml");
+Expected<Policy> Policy::fromYaml(const std::string& catalogYaml, const std::string& layersYaml,
+                                   const std::string& purityYaml) {
+    auto catalog = RuleCatalog::parse(catalogYaml, "rules/catalog.yml");
     if (!catalog)
         return std::unexpected(catalog.error());
     YamlReader layersReader("rules/layers.yml");
-    auto layersRoot = layersReader.load(EmbeddedRules::layers());
+    auto layersRoot = layersReader.load(layersYaml);
     if (!layersRoot)
         return std::unexpected(layersRoot.error());
     auto layers = LayerMap::parse(*layersRoot, layersReader);
     if (!layers)
         return std::unexpected(layers.error());
     YamlReader purityReader("rules/purity.yml");
-    auto purityRoot = purityReader.load(EmbeddedRules::purity());
+    auto purityRoot = purityReader.load(purityYaml);
     if (!purityRoot)
         return std::unexpected(purityRoot.error());
     auto purity = PurityLists::parse(*purityRoot, purityReader);
     if (!purity)
         return std::unexpected(purity.error());
     return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}};
-}
-
-Expected<Policy> Policy::forRepo(const std::string& repoRoot) {
-    auto policy = defaults();
-    if (!policy)
-        return policy;
-    std::filesystem::path config = std::filesystem::path(repoRoot) / ".devos" / "devos.yml";
-    std::error_code ec;
-    if (repoRoot.empty() || !std::filesystem::is_regular_file(config, ec))
-        return policy;
-    std::ifstream in(config);
-    if (!in)
-        return fail(config.string(), 0, "cannot read the repo config", "check the file's permissions");
-    std::stringstream text;
-    text << in.rdbuf();
-    if (auto ok = policy->applyRepoConfig(text.str(), config.string()); !ok)
-        return std::unexpected(ok.error());
-    return policy;
 }
 
 Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::string& origin) {

@@ -64,3 +64,32 @@ TEST(Policy, BadRepoConfigNamesFileAndLine) {
     auto badMayInclude = policy->applyRepoConfig("layers:\n  logic:\n    may_include: [nowhere]\n", "cfg.yml");
     ASSERT_FALSE(badMayInclude);
 }
+
+// The compiled-in defaults are exactly what rules/*.yml say: the build-time generator lost nothing.
+TEST(Policy, CompiledInDefaultsEqualTheParsedRuleFiles) {
+    auto compiled = Policy::defaults();
+    auto parsed = Policy::fromYaml(EmbeddedRules::catalog(), EmbeddedRules::layers(), EmbeddedRules::purity());
+    ASSERT_TRUE(compiled.has_value());
+    ASSERT_TRUE(parsed.has_value()) << parsed.error().render();
+    EXPECT_EQ(compiled->catalog.rules().size(), parsed->catalog.rules().size());
+    EXPECT_TRUE(compiled->layers == parsed->layers);
+    EXPECT_TRUE(compiled->purity == parsed->purity);
+    EXPECT_TRUE(*compiled == *parsed);
+}
+
+// The generated source survives any bytes: quotes, backslashes, newlines, UTF-8 and control bytes.
+TEST(Policy, GeneratedSourceEscapesEveryByte) {
+    auto policy = Policy::fromYaml(EmbeddedRules::catalog(), EmbeddedRules::layers(), EmbeddedRules::purity());
+    ASSERT_TRUE(policy.has_value());
+    Rule odd{.id = "odd.rule", .level = Level::Warning, .name = "Odd", .summary = "say \"hi\" \\ now",
+             .why = "line one\nline two\n", .instead = "caf\xc3\xa9 \x01 tab\t", .allowed = "", .tags = {"a\"b"}};
+    std::vector<Rule> rules = policy->catalog.rules();
+    rules.push_back(odd);
+    policy->catalog = RuleCatalog(rules);
+    std::string source = policyAsCpp(*policy);
+    EXPECT_NE(source.find(R"("say \"hi\" \\ now")"), std::string::npos);
+    EXPECT_NE(source.find(R"("line one\n")"), std::string::npos);
+    EXPECT_NE(source.find(R"("caf\303\251 \001 tab\011")"), std::string::npos);
+    EXPECT_NE(source.find(".level = Level::Warning"), std::string::npos);
+    EXPECT_NE(source.find("Expected<Policy> Policy::defaults()"), std::string::npos);
+}

@@ -40,7 +40,7 @@ Expected<PurityLists> PurityLists::parse(const YAML::Node& root, const YamlReade
                 return std::unexpected(items.error());
             *target = *items;
         }
-        lists.deny_.push_back(std::move(list));
+        lists.data_.deny.push_back(std::move(list));
     }
     if (auto ok = lists.extend(root, reader); !ok)
         return std::unexpected(ok.error());
@@ -48,7 +48,7 @@ Expected<PurityLists> PurityLists::parse(const YAML::Node& root, const YamlReade
 }
 
 Expected<void> PurityLists::extend(const YAML::Node& purity, const YamlReader& reader) {
-    for (auto [key, target] : {std::pair{"pure_headers", &pureHeaders_}, {"pure_calls", &pureCalls_}}) {
+    for (auto [key, target] : {std::pair{"pure_headers", &data_.pureHeaders}, {"pure_calls", &data_.pureCalls}}) {
         if (!purity[key])
             continue;
         auto items = reader.strings(purity[key], key);
@@ -60,34 +60,34 @@ Expected<void> PurityLists::extend(const YAML::Node& purity, const YamlReader& r
 }
 
 std::optional<std::string> PurityLists::deniedCall(const std::string& name) const {
-    for (const auto& list : deny_)
+    for (const auto& list : data_.deny)
         if (anyName(list.calls, name))
             return list.ruleId;
     return std::nullopt;
 }
 
 std::optional<std::string> PurityLists::deniedType(const std::string& name) const {
-    for (const auto& list : deny_)
+    for (const auto& list : data_.deny)
         if (anyName(list.types, name))
             return list.ruleId;
     return std::nullopt;
 }
 
 std::optional<std::string> PurityLists::deniedVariable(const std::string& name) const {
-    for (const auto& list : deny_)
+    for (const auto& list : data_.deny)
         if (anyName(list.variables, name))
             return list.ruleId;
     return std::nullopt;
 }
 
 std::optional<std::string> PurityLists::deniedHeader(const std::string& spelling) const {
-    for (const auto& list : deny_)
+    for (const auto& list : data_.deny)
         if (anyHeader(list.headers, spelling))
             return list.ruleId;
     return std::nullopt;
 }
 
-bool PurityLists::isPureCall(const std::string& name) const { return anyName(pureCalls_, name); }
-bool PurityLists::isPureHeader(const std::string& spelling) const { return anyHeader(pureHeaders_, spelling); }
+bool PurityLists::isPureCall(const std::string& name) const { return anyName(data_.pureCalls, name); }
+bool PurityLists::isPureHeader(const std::string& spelling) const { return anyHeader(data_.pureHeaders, spelling); }
 
 } // namespace devos::engine

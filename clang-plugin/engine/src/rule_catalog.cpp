@@ -53,6 +53,11 @@ Expected<RuleCatalog> RuleCatalog::parse(const std::string& yamlText, const std:
     return catalog;
 }
 
+RuleCatalog::RuleCatalog(std::vector<Rule> rules) : rules_(std::move(rules)) {
+    for (size_t i = 0; i < rules_.size(); ++i)
+        index_.emplace(rules_[i].id, i);
+}
+
 const Rule* RuleCatalog::find(const std::string& id) const {
     auto it = index_.find(id);
     return it == index_.end() ? nullptr : &rules_[it->second];

@@ -20,11 +20,26 @@ struct LayerSpec {
     bool external = false;                // may include external (non-standard) libraries
     bool independent = false;             // may not include another file of its own layer (adapters)
     bool mayDefineMain = false;           // entrypoints/
+    bool operator==(const LayerSpec&) const = default;
 };
 
 // Maps repo-relative paths to layers and answers "may layer A include layer B?".
 class LayerMap {
 public:
+    // The graph as plain data (what rules/layers.yml says), so it can be compiled in.
+    struct Data {
+        std::vector<LayerSpec> layers;
+        std::vector<std::string> firstParty;
+        std::vector<std::string> unassignedRoots;
+        std::vector<std::string> testPaths;
+        std::vector<std::string> externalTestPaths;
+        bool operator==(const Data&) const = default;
+    };
+    LayerMap() = default;
+    explicit LayerMap(Data data) : data_(std::move(data)) {}
+    [[nodiscard]] const Data& data() const { return data_; }
+    bool operator==(const LayerMap&) const = default;
+
     // Reads the `layers`, `first_party`, ... keys of a layers document (rules/layers.yml).
     [[nodiscard]] static Expected<LayerMap> parse(const YAML::Node& root, const YamlReader& reader);
     // Replaces paths (and optionally may_include) for layers named in a repo config `layers:` node.
@@ -40,16 +55,12 @@ public:
     [[nodiscard]] bool isUnassigned(const std::string& relPath) const;
     [[nodiscard]] bool isTest(const std::string& relPath) const;
     [[nodiscard]] bool isExternalTest(const std::string& relPath) const;
-    [[nodiscard]] const std::vector<LayerSpec>& layers() const { return layers_; }
+    [[nodiscard]] const std::vector<LayerSpec>& layers() const { return data_.layers; }
     // "contracts, logic" — the layers `from` may include, for messages.
     [[nodiscard]] std::string allowedList(const LayerSpec& from) const;
 
 private:
-    std::vector<LayerSpec> layers_;
-    std::vector<std::string> firstParty_;
-    std::vector<std::string> unassignedRoots_;
-    std::vector<std::string> testPaths_;
-    std::vector<std::string> externalTestPaths_;
+    Data data_;
 };
 
 } // namespace devos::engine

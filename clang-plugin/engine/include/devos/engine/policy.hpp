@@ -18,17 +18,25 @@ struct Policy {
     std::string configFile;                  // the repo config that was applied, if any
     std::map<std::string, double> thresholds; // gate thresholds (coverage ...) from the repo config
 
-    // The shipped defaults (rules/*.yml compiled into the binary).
+    // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
+    // parsed when a compile starts). Defined in the generated builtin_policy.cpp (library devos_engine).
     [[nodiscard]] static Expected<Policy> defaults();
     // Defaults, then `<repoRoot>/.devos/devos.yml` when it exists.
     [[nodiscard]] static Expected<Policy> forRepo(const std::string& repoRoot);
+    // Parses the three rule documents (catalog, layer graph, purity lists); errors name rules/<file>.
+    [[nodiscard]] static Expected<Policy> fromYaml(const std::string& catalogYaml, const std::string& layersYaml,
+                                                   const std::string& purityYaml);
     // Applies repo config YAML text; `origin` names the file in errors.
     [[nodiscard]] Expected<void> applyRepoConfig(const std::string& yamlText, const std::string& origin);
     // The configured level of a rule (Off when the rule is unknown).
     [[nodiscard]] Level levelOf(const std::string& ruleId) const;
+    bool operator==(const Policy&) const = default;
 };
 
-// The embedded copies of rules/catalog.yml, rules/layers.yml and rules/purity.yml.
+// C++ source that defines Policy::defaults() as this policy's data (the build-time generator's output).
+[[nodiscard]] std::string policyAsCpp(const Policy& policy);
+
+// The embedded text of rules/catalog.yml, rules/layers.yml and rules/purity.yml.
 struct EmbeddedRules {
     static const char* catalog();
     static const char* layers();

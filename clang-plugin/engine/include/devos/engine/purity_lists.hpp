@@ -16,11 +16,24 @@ struct DenyList {
     std::vector<std::string> types;     // qualified class (template) names
     std::vector<std::string> variables; // qualified global objects (std::cout)
     std::vector<std::string> headers;   // include spellings
+    bool operator==(const DenyList&) const = default;
 };
 
 // What a pure layer may not touch, and the pure allow-list.
 class PurityLists {
 public:
+    // The lists as plain data (what rules/purity.yml says), so they can be compiled in.
+    struct Data {
+        std::vector<DenyList> deny;
+        std::vector<std::string> pureHeaders;
+        std::vector<std::string> pureCalls;
+        bool operator==(const Data&) const = default;
+    };
+    PurityLists() = default;
+    explicit PurityLists(Data data) : data_(std::move(data)) {}
+    [[nodiscard]] const Data& data() const { return data_; }
+    bool operator==(const PurityLists&) const = default;
+
     [[nodiscard]] static Expected<PurityLists> parse(const YAML::Node& root, const YamlReader& reader);
     // Adds a repo's `purity:` settings (pure_calls, pure_headers: added to the allow-lists).
     [[nodiscard]] Expected<void> extend(const YAML::Node& purity, const YamlReader& reader);
@@ -34,9 +47,7 @@ public:
     [[nodiscard]] bool isPureHeader(const std::string& spelling) const;
 
 private:
-    std::vector<DenyList> deny_;
-    std::vector<std::string> pureHeaders_;
-    std::vector<std::string> pureCalls_;
+    Data data_;
 };
 
 } // namespace devos::engine

@@ -17,11 +17,17 @@ struct Rule {
     std::string instead;
     std::string allowed;
     std::vector<std::string> tags;
+    bool operator==(const Rule&) const = default;
 };
 
 // The rule catalog, keyed by id, in the order the catalog lists them.
 class RuleCatalog {
 public:
+    RuleCatalog() = default;
+    // A catalog of these rules, in this order (the compiled-in defaults); ids must be unique.
+    explicit RuleCatalog(std::vector<Rule> rules);
+    bool operator==(const RuleCatalog&) const = default;
+
     // Parses catalog YAML text; `origin` names the file in errors.
     [[nodiscard]] static Expected<RuleCatalog> parse(const std::string& yamlText, const std::string& origin);
 
