@@ -89,6 +89,7 @@ function(devos_enable_gates)
   set(tier ${arg_TIER})
   set(config_args "")
   set(plugin_config "")
+  set(config "")
   if(arg_CONFIG)
     cmake_path(ABSOLUTE_PATH arg_CONFIG BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" OUTPUT_VARIABLE config)
     if(NOT EXISTS "${config}")
@@ -279,6 +280,41 @@ function(devos_enable_gates)
     DEPENDS "${gate_dir}/link-graph.txt" ${cli_dep}
     COMMENT "DevOS target layering (CMake File API)"
     VERBATIM)
+  list(APPEND full_results "${result}")
+
+  # dependencies: the versions find_package resolved against the repo's floors and bans (seed §8:
+  # tier 1 and up). The record comes from the DevOS dependency provider, which must be injected at
+  # the first project(); without it the gate says how (tier 2 fails, lower tiers skip visibly).
+  set(result "${gate_dir}/dependencies-gate.json") # dependencies.json is the record itself
+  set(repo_config "${config}")
+  if(NOT repo_config AND EXISTS "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
+    set(repo_config "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
+  endif()
+  set(provider_hint "configure with -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<DevOS prefix>/lib/cmake/DevOS/DevOSDependencyProvider.cmake")
+  if(tier EQUAL 0)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name dependencies --result "${result}" --reason "skipped: tier 0 has no dependency policy"
+      DEPENDS ${cli_dep} VERBATIM)
+  elseif(COMMAND devos_provide_dependency)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate run --name dependencies --result "${result}" --sarif "${gate_dir}/dependencies.sarif"
+              -- ${cli} deps -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
+                 --sarif-output "${gate_dir}/dependencies.sarif"
+      DEPENDS "${CMAKE_BINARY_DIR}/devos/dependencies.json" ${repo_config} ${cli_dep}
+      WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+      COMMENT "DevOS dependency floors and bans"
+      VERBATIM)
+  elseif(tier EQUAL 2)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate run --name dependencies --result "${result}"
+              -- sh -c "echo 'tier 2 requires the dependency record: ${provider_hint}'; exit 1"
+      DEPENDS ${cli_dep} VERBATIM)
+  else()
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name dependencies --result "${result}"
+              --reason "skipped: no dependency record (${provider_hint})"
+      DEPENDS ${cli_dep} VERBATIM)
+  endif()
   list(APPEND full_results "${result}")
   _devos_add_gate_level(full "FULL gate (tier ${tier})" "${cli}" "${cli_dep}" "${gate_dir}" ${full_results})
 endfunction()

@@ -13,4 +13,5 @@ int runIngest(const std::vector<std::string>& args);
 int runSearch(const std::vector<std::string>& args);
 int runTargets(const std::vector<std::string>& args);
 int runInit(const std::vector<std::string>& args);
+int runDeps(const std::vector<std::string>& args);
 } // namespace devos::cli

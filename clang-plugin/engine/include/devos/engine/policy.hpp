@@ -1,4 +1,5 @@
 #pragma once
+#include <devos/engine/dependency_rules.hpp>
 #include <devos/engine/error.hpp>
 #include <devos/engine/layer_map.hpp>
 #include <devos/engine/purity_lists.hpp>
@@ -17,6 +18,7 @@ struct Policy {
     int tier = 1;
     std::string configFile;                  // the repo config that was applied, if any
     std::map<std::string, double> thresholds; // gate thresholds (coverage ...) from the repo config
+    DependencyRules dependencies;             // floors and bans from the repo config (check-full)
 
     // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
     // parsed when a compile starts). Defined in the generated builtin_policy.cpp (library devos_engine).

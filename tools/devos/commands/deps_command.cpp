@@ -1,0 +1,84 @@
+// devos deps: the versions find_package resolved (build/devos/dependencies.json, written by the
+// DevOS dependency provider) against the repo's dependency floors and bans.
+#include "check/repo_policy.hpp"
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "commands/commands.hpp"
+#include "commands/finding_report.hpp"
+#include "dependencies/dependency_check.hpp"
+#include "dependencies/dependency_record.hpp"
+
+#include <cstdio>
+#include <devos/engine/repo_paths.hpp>
+#include <filesystem>
+
+namespace devos::cli {
+namespace {
+
+const char* kHelp = R"(usage: devos deps -p <build-dir> [options]
+
+Checks the packages a configure resolved against the repo's dependency policy
+(.devos/devos.yml `dependencies: { floors: {Name: "3.0"}, bans: {Name: "reason"} }`):
+  dependency.floor  a package resolved below its floor (warning when its version is unknown)
+  dependency.ban    a banned package was found
+at the find_package call. The record is <build-dir>/devos/dependencies.json, written when the
+build is configured with
+  -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<prefix>/lib/cmake/DevOS/DevOSDependencyProvider.cmake
+
+options:
+  -p, --build-dir DIR   the configured build directory (required)
+  --record FILE         the dependency record (default: <build-dir>/devos/dependencies.json)
+  --root DIR            repo root (default: found from the current directory)
+  --config FILE         a repo config to use instead of .devos/devos.yml
+  --format FORMAT       text (default), json, sarif or agent
+  -o, --output FILE     write the report to FILE
+  --sarif-output FILE   also write SARIF to FILE
+  --baseline FILE       accepted findings (default: .devos/baseline.json when it exists)
+  --no-baseline         ignore the baseline
+
+exit codes: 0 no error-level findings, 1 findings, 2 usage error, bad config or no/invalid record
+)";
+
+} // namespace
+
+int runDeps(const std::vector<std::string>& argv) {
+    Args args({"--build-dir", "--record", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
+              {"--no-baseline", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
+    if (!args.parse(argv)) {
+        std::fprintf(stderr, "devos deps: %s\n", args.error().c_str());
+        return kUsage;
+    }
+    if (args.has("--help")) {
+        std::fputs(kHelp, stdout);
+        return kSuccess;
+    }
+    FindingReport report;
+    if (!readReportOptions(args, "deps", report))
+        return kUsage;
+    auto buildDir = args.value("--build-dir");
+    if (!buildDir || !args.positionals().empty()) {
+        std::fputs(kHelp, stderr);
+        return kUsage;
+    }
+    std::string recordPath =
+        args.valueOr("--record", (std::filesystem::path(*buildDir) / "devos" / "dependencies.json").string());
+    auto record = dependencies::readDependencyRecord(recordPath);
+    if (!record) {
+        std::fprintf(stderr, "devos deps: %s\n", record.error().render().c_str());
+        return kUsage;
+    }
+    std::string found = engine::findRepoRoot(std::filesystem::current_path().string());
+    std::string root = args.valueOr("--root", found);
+    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    if (!policy) {
+        std::fprintf(stderr, "devos deps: %s\n", policy.error().render().c_str());
+        return kUsage;
+    }
+    report.findings = dependencies::checkDependencies(*record, *policy, root);
+    report.policy = &*policy;
+    report.root = root;
+    report.automationId = "devos/deps/";
+    return reportFindings(std::move(report));
+}
+
+} // namespace devos::cli
