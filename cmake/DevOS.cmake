@@ -285,6 +285,9 @@ function(devos_enable_gates)
   # dependencies: the versions find_package resolved against the repo's floors and bans (seed §8:
   # tier 1 and up). The record comes from the DevOS dependency provider, which must be injected at
   # the first project(); without it the gate says how (tier 2 fails, lower tiers skip visibly).
+  # It runs after the targets gate: that gate's first run may re-configure, which rewrites Ninja's
+  # log, and an edge that finished alongside it would lose its entry and run again next time.
+  set(targets_result "${result}")
   set(result "${gate_dir}/dependencies-gate.json") # dependencies.json is the record itself
   set(repo_config "${config}")
   if(NOT repo_config AND EXISTS "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
@@ -294,13 +297,13 @@ function(devos_enable_gates)
   if(tier EQUAL 0)
     add_custom_command(OUTPUT "${result}"
       COMMAND ${cli} gate skip --name dependencies --result "${result}" --reason "skipped: tier 0 has no dependency policy"
-      DEPENDS ${cli_dep} VERBATIM)
+      DEPENDS "${targets_result}" ${cli_dep} VERBATIM)
   elseif(COMMAND devos_provide_dependency)
     add_custom_command(OUTPUT "${result}"
       COMMAND ${cli} gate run --name dependencies --result "${result}" --sarif "${gate_dir}/dependencies.sarif"
               -- ${cli} deps -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
                  --sarif-output "${gate_dir}/dependencies.sarif"
-      DEPENDS "${CMAKE_BINARY_DIR}/devos/dependencies.json" ${repo_config} ${cli_dep}
+      DEPENDS "${CMAKE_BINARY_DIR}/devos/dependencies.json" ${repo_config} "${targets_result}" ${cli_dep}
       WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
       COMMENT "DevOS dependency floors and bans"
       VERBATIM)
@@ -308,12 +311,12 @@ function(devos_enable_gates)
     add_custom_command(OUTPUT "${result}"
       COMMAND ${cli} gate run --name dependencies --result "${result}"
               -- sh -c "echo 'tier 2 requires the dependency record: ${provider_hint}'; exit 1"
-      DEPENDS ${cli_dep} VERBATIM)
+      DEPENDS "${targets_result}" ${cli_dep} VERBATIM)
   else()
     add_custom_command(OUTPUT "${result}"
       COMMAND ${cli} gate skip --name dependencies --result "${result}"
               --reason "skipped: no dependency record (${provider_hint})"
-      DEPENDS ${cli_dep} VERBATIM)
+      DEPENDS "${targets_result}" ${cli_dep} VERBATIM)
   endif()
   list(APPEND full_results "${result}")
   _devos_add_gate_level(full "FULL gate (tier ${tier})" "${cli}" "${cli_dep}" "${gate_dir}" ${full_results})

@@ -11,6 +11,26 @@ if(DEVOS_WITH_PLUGIN)
   install(TARGETS DevOSPlugin EXPORT DevOSTargets LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}/devos")
 endif()
 install(EXPORT DevOSTargets NAMESPACE DevOS:: DESTINATION "${DEVOS_CMAKE_INSTALL_DIR}")
+
+# DevOS::runtime: a static library, its public headers, and its own export set, so a consumer that
+# does not ask for it never needs its dependencies (DevOSConfig.cmake loads it as a component).
+set(DEVOS_RUNTIME_EXPORTED OFF)
+set(DEVOS_RUNTIME_WITH_POSTGRES OFF)
+set(DEVOS_RUNTIME_WITH_CUDA OFF)
+if(TARGET devos_runtime)
+  set(DEVOS_RUNTIME_EXPORTED ON)
+  get_target_property(devos_runtime_links devos_runtime LINK_LIBRARIES)
+  if("PostgreSQL::PostgreSQL" IN_LIST devos_runtime_links)
+    set(DEVOS_RUNTIME_WITH_POSTGRES ON)
+  endif()
+  if("CUDA::cublas" IN_LIST devos_runtime_links)
+    set(DEVOS_RUNTIME_WITH_CUDA ON)
+  endif()
+  install(TARGETS devos_runtime EXPORT DevOSRuntimeTargets ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/runtime/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+  install(EXPORT DevOSRuntimeTargets NAMESPACE DevOS:: DESTINATION "${DEVOS_CMAKE_INSTALL_DIR}")
+  export(EXPORT DevOSRuntimeTargets NAMESPACE DevOS:: FILE "${PROJECT_BINARY_DIR}/DevOSRuntimeTargets.cmake")
+endif()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/rules/" DESTINATION "${CMAKE_INSTALL_DATADIR}/devos/rules")
 
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/DevOSConfigVersion.cmake"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # devos ingest embeds every test failure; devos search finds its noisy twin (same failure, other
 # addresses and line numbers) first, with the same pattern id, and ranks an unrelated failure below.
+# devos ingest sarif embeds every lint failure too; search finds it by text and by id, marked lint,
+# with its rule and file:line.
 source "$(dirname "$0")/lib.sh"
 unset DEVOS_DATABASE_URL DEVOS_EMBEDDINGS_URL DEVOS_EMBEDDINGS_MODEL
 db="$WORK/telemetry.db"
@@ -60,6 +62,48 @@ expect_no_output "AppliesDiscount"
 
 expect_rc 0 "$DEVOS" search "linker error: undefined reference to vtable for Frobnicator" --db "$db"
 expect_output "no similar incidents"
+
+# sarif <file> <rule> <uri> <line> <message> ...: a SARIF 2.1.0 log of devos findings.
+sarif() {
+    local file=$1 sep=""; shift
+    { printf '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "devos"}}, "results": ['
+      while [ $# -gt 0 ]; do
+          printf '%s{"ruleId": "%s", "level": "error", "message": {"text": "%s"}, "locations": [{"physicalLocation":' "$sep" "$1" "$4"
+          printf ' {"artifactLocation": {"uri": "%s"}, "region": {"startLine": %s, "startColumn": 5}}}]}' "$2" "$3"
+          sep=", "; shift 4
+      done
+      printf ']}]}\n'; } >"$file"
+}
+sarif gate1.sarif \
+    purity.clock src/logic/pricing.cpp 6 "logic/ must be deterministic: 'std::chrono::system_clock::now' reads the clock" \
+    layer.include src/logic/orders.cpp 3 "logic/ may not include <sqlite3.h>: logic/ may depend only on contracts, logic"
+sarif gate2.sarif \
+    purity.clock src/logic/stamp.cpp 12 "logic/ must be deterministic: 'std::chrono::steady_clock::now' reads the clock"
+sarif gate3.sarif format src/services/checkout.cpp 1 "not formatted: run clang-format -i"
+expect_rc 0 "$DEVOS" ingest sarif gate3.sarif --db "$db"
+expect_output "embedded 1 failures with devos-hash-v1-1024"
+expect_rc 0 "$DEVOS" ingest sarif gate1.sarif --db "$db" --format json
+cp "$WORK/out.txt" "$WORK/gate1.json"
+expect_rc 0 "$DEVOS" ingest sarif gate2.sarif --db "$db" --format json
+clock=$(field gate1.json 'json.load(sys.stdin)["failures"][0]["id"]')
+[ "$(field gate1.json 'json.load(sys.stdin)["failures"][0]["kind"]')" = lint_failure ] || fail "ingest does not mark lint failures"
+clock_twin=$(field out.txt 'json.load(sys.stdin)["failures"][0]["id"]')
+
+# By text: both clock findings, marked lint with rule and file:line; no test failure.
+expect_rc 0 "$DEVOS" search "purity.clock: logic reads the clock with std::chrono::system_clock::now" --db "$db"
+expect_output "among 7 failures of devos-hash-v1-1024"
+expect_output "lint  purity.clock  src/logic/pricing.cpp:6  pattern"
+expect_output "lint  purity.clock  src/logic/stamp.cpp:12  pattern"
+expect_no_output "OrderRepoTest"
+expect_no_output "checkout.cpp"
+
+# By id: the other clock finding first, as JSON with kind, rule, file and line; test failures say so.
+expect_rc 0 "$DEVOS" search --failure "$clock_twin" --db "$db" --threshold -1 -k 10 --format json
+[ "$(field out.txt 'json.load(sys.stdin)["hits"][0]["failure_id"]')" = "$clock" ] || fail "expected $clock first"
+[ "$(field out.txt '" ".join(str(h[k]) for h in json.load(sys.stdin)["hits"][:1] for k in ("kind", "rule", "file", "line"))')" = \
+    "lint_failure purity.clock src/logic/pricing.cpp 6" ] || fail "the lint hit lacks its kind, rule or location"
+[ "$(field out.txt '" ".join(sorted({h["kind"] for h in json.load(sys.stdin)["hits"]}))')" = "lint_failure test_failure" ] \
+    || fail "expected both kinds among all hits"
 
 # Usage and configuration errors.
 expect_rc 2 "$DEVOS" search --db "$db"

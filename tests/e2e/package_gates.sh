@@ -64,4 +64,17 @@ expect_rc 0 cmake -S "$WORK/consumer" -B "$WORK/consumer-range" -G Ninja -DCMAKE
 expect_rc 1 cmake -S "$WORK/consumer" -B "$WORK/consumer-v2" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
     -DDEVOS_VERSION_REQUEST="2.0"
 expect_output "considered but not accepted"
+
+# DevOS::runtime from the moved prefix: a service links it, records events into the embedded
+# store and reads them back; an unknown component fails find_package.
+expect_rc 0 cmake -S "$WORK/consumer" -B "$WORK/consumer-runtime" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+    -DCMAKE_CXX_COMPILER=clang++-19 -DCONSUMER_WITH_RUNTIME=ON
+expect_rc 0 cmake --build "$WORK/consumer-runtime" --target consumer_telemetry
+expect_rc 0 "$WORK/consumer-runtime/consumer_telemetry" "$WORK/telemetry" "save failed" "token=ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+expect_output "stored events: 2 in $WORK/telemetry/telemetry.db"
+sqlite3 "$WORK/telemetry/telemetry.db" "select message from application_logs" | grep -q ghp_ && fail "a secret reached the store"
+printf 'find_package(DevOS 1.0 REQUIRED COMPONENTS nosuch)\n' > "$WORK/nosuch.cmake"
+expect_rc 1 cmake -S "$WORK/consumer" -B "$WORK/consumer-nosuch" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+    -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES="$WORK/nosuch.cmake"
+expect_output "nosuch"
 echo "PASS"

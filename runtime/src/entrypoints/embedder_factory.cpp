@@ -1,5 +1,5 @@
 #include <cstdlib>
-#include <devos/adapters/http_embedder.hpp>
+#include <devos/adapters/http/http_embedder.hpp>
 #include <devos/entrypoints/embedder_factory.hpp>
 #include <devos/services/default_embedder.hpp>
 

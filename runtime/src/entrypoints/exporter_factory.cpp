@@ -1,5 +1,5 @@
 #include <cstdlib>
-#include <devos/adapters/otlp_log_exporter.hpp>
+#include <devos/adapters/http/otlp_log_exporter.hpp>
 #include <devos/entrypoints/exporter_factory.hpp>
 
 namespace devos::entrypoints {

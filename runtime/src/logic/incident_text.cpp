@@ -14,12 +14,25 @@ std::string incidentText(std::string_view message, std::string_view stackTrace) 
     return text;
 }
 
+namespace {
+
+bool hasAlnum(std::string_view normalized) {
+    const auto alnum = [](unsigned char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80;
+    };
+    return std::ranges::any_of(normalized, alnum);
+}
+
+} // namespace
+
 std::string incidentText(const contracts::TestFailure& failure) {
     std::string text = incidentText(failure.message, failure.stackTrace);
-    const auto alnum = [](unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80; };
-    if (std::ranges::any_of(text, alnum))
-        return text;
-    return failure.suite + "." + failure.testName;
+    return hasAlnum(text) ? text : failure.suite + "." + failure.testName;
+}
+
+std::string incidentText(const contracts::LintFailure& failure) {
+    std::string text = incidentText(failure.ruleId + ": " + failure.message, "");
+    return hasAlnum(text) ? text : "lint failure of " + failure.tool;
 }
 
 } // namespace devos::logic

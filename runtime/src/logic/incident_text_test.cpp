@@ -30,5 +30,19 @@ TEST(IncidentText, AFailureWithoutTextIsItsTestName) {
     EXPECT_EQ(incidentText(f), "boom <n>");
 }
 
+TEST(IncidentText, ALintFailureIsItsRuleAndMessage) {
+    contracts::LintFailure f;
+    f.tool = "devos";
+    f.ruleId = "purity.clock";
+    f.file = "src/logic/pricing.cpp";
+    f.line = 6;
+    f.message = "logic/ must be deterministic: 'std::chrono::system_clock::now' reads the clock at 0x7f01";
+    EXPECT_EQ(incidentText(f), "purity.clock: logic must be deterministic: 'std::chrono::system_clock::now' "
+                               "reads the clock at <addr>");
+    f.ruleId.clear();
+    f.message = "--";
+    EXPECT_EQ(incidentText(f), "lint failure of devos");
+}
+
 } // namespace
 } // namespace devos::logic

@@ -1,12 +1,17 @@
 #include <algorithm>
 #include <devos/logic/incident_text.hpp>
 #include <devos/services/incident_search.hpp>
+#include <variant>
 
 namespace devos::services {
 namespace {
 
 using contracts::ErrorKind;
 using contracts::Expected;
+
+bool isFailureVector(const contracts::StoredEmbedding& e) {
+    return e.ownerKind == contracts::kTestFailureOwner || e.ownerKind == contracts::kLintFailureOwner;
+}
 
 // The query's vector: the failure's stored one, or the embedded text.
 Expected<std::vector<float>> queryVector(const IncidentQuery& query,
@@ -28,7 +33,39 @@ Expected<std::vector<float>> queryVector(const IncidentQuery& query,
     return std::move(embedded->front().values);
 }
 
+// The stored failure a vector belongs to, with its run id; nullopt when the vector outlived it.
+Expected<std::optional<std::variant<contracts::TestFailure, contracts::LintFailure>>>
+findFailure(ports::TelemetryStore& store, const contracts::StoredEmbedding& owner) {
+    using Found = std::optional<std::variant<contracts::TestFailure, contracts::LintFailure>>;
+    if (owner.ownerKind == contracts::kLintFailureOwner) {
+        auto lint = store.findLintFailure(owner.ownerId);
+        if (!lint)
+            return std::unexpected(std::move(lint.error()));
+        return *lint ? Found(std::move(**lint)) : std::nullopt;
+    }
+    contracts::FailureQuery byId;
+    byId.failureId = owner.ownerId;
+    byId.limit = 1;
+    auto failures = store.queryFailures(byId);
+    if (!failures)
+        return std::unexpected(std::move(failures.error()));
+    return failures->empty() ? std::nullopt : Found(std::move(failures->front()));
+}
+
 } // namespace
+
+std::string_view IncidentHit::kind() const {
+    return std::holds_alternative<contracts::LintFailure>(failure) ? contracts::kLintFailureOwner
+                                                                   : contracts::kTestFailureOwner;
+}
+
+const contracts::Ulid& IncidentHit::failureId() const {
+    return std::visit([](const auto& f) -> const contracts::Ulid& { return f.id; }, failure);
+}
+
+const std::string& IncidentHit::patternId() const {
+    return std::visit([](const auto& f) -> const std::string& { return f.patternId; }, failure);
+}
 
 Expected<IncidentSearchResult> IncidentSearch::search(const IncidentQuery& query) {
     if (query.k == 0 || (!query.failureId && query.text.empty()))
@@ -36,7 +73,7 @@ Expected<IncidentSearchResult> IncidentSearch::search(const IncidentQuery& query
     auto loaded = store_.loadEmbeddings(embedder_.model());
     if (!loaded)
         return std::unexpected(std::move(loaded.error()));
-    std::erase_if(*loaded, [](const auto& e) { return e.ownerKind != contracts::kTestFailureOwner; });
+    std::erase_if(*loaded, [](const auto& e) { return !isFailureVector(e); });
     const auto& corpus = *loaded;
     auto vector = queryVector(query, corpus, embedder_, redactor_);
     if (!vector)
@@ -71,21 +108,20 @@ Expected<IncidentSearchResult> IncidentSearch::search(const IncidentQuery& query
     result.backend = std::string((*index)->backend());
 
     for (const auto& hit : found->front()) {
-        const auto& owner = corpus[hit.id].ownerId;
-        if (owner == query.failureId || result.hits.size() == query.k)
+        const auto& owner = corpus[hit.id];
+        if (owner.ownerId == query.failureId || result.hits.size() == query.k)
             continue;
-        contracts::FailureQuery byId;
-        byId.failureId = owner;
-        byId.limit = 1;
-        auto failures = store_.queryFailures(byId);
-        if (!failures)
-            return std::unexpected(std::move(failures.error()));
-        if (failures->empty())
+        auto failure = findFailure(store_, owner);
+        if (!failure)
+            return std::unexpected(std::move(failure.error()));
+        if (!*failure)
             continue; // the vector outlived its failure
-        auto run = store_.findRun(failures->front().runId);
+        const auto& runId =
+            std::visit([](const auto& f) -> const contracts::Ulid& { return f.runId; }, **failure);
+        auto run = store_.findRun(runId);
         if (!run)
             return std::unexpected(std::move(run.error()));
-        result.hits.push_back({hit.score, std::move(failures->front()), std::move(*run)});
+        result.hits.push_back({hit.score, std::move(**failure), std::move(*run)});
     }
     return result;
 }

@@ -80,6 +80,31 @@ protected:
                                         vectors->front().values}));
     }
 
+    // Stores a lint failure of run `runId` with its vector, as devos ingest does.
+    void addLintFailure(const std::string& id, const std::string& runId, const std::string& rule,
+                        const std::string& file, unsigned line, const std::string& message) {
+        contracts::IngestBatch batch;
+        batch.run.runId = runId;
+        batch.run.branch = "lint-branch";
+        contracts::LintFailure f;
+        f.id = id;
+        f.runId = runId;
+        f.tool = "devos";
+        f.ruleId = rule;
+        f.level = "error";
+        f.file = file;
+        f.line = line;
+        f.message = message;
+        f.patternId = "L-" + rule;
+        batch.lintFailures.push_back(f);
+        ASSERT_TRUE(store.ingest(batch));
+        const std::vector<std::string> texts{logic::incidentText(f)};
+        auto vectors = embedder.embed(texts);
+        ASSERT_TRUE(vectors);
+        ASSERT_TRUE(store.putEmbedding(
+            {std::string(contracts::kLintFailureOwner), id, embedder.model(), vectors->front().values}));
+    }
+
     void SetUp() override {
         addFailure("F1", "R1", "segfault at 0x7ffd1234 in OrderRepo::save after 3 retries", "P1");
         addFailure("F2", "R2", "segfault at 0x55aa9876 in OrderRepo::save after 17 retries", "P1");
@@ -102,8 +127,8 @@ TEST_F(IncidentSearchTest, RanksTheNoisyTwinsFirstWithTheirRuns) {
     EXPECT_FALSE(result->backend.empty());
     ASSERT_EQ(result->hits.size(), 2U); // the pricing failure is below the threshold
     EXPECT_NEAR(result->hits[0].score, 1.0F, 1e-5F);
-    EXPECT_EQ(result->hits[0].failure.id, "F1"); // equal scores: the older id first
-    EXPECT_EQ(result->hits[1].failure.id, "F2");
+    EXPECT_EQ(result->hits[0].failureId(), "F1"); // equal scores: the older id first
+    EXPECT_EQ(result->hits[1].failureId(), "F2");
     ASSERT_TRUE(result->hits[1].run);
     EXPECT_EQ(result->hits[1].run->commitSha, "c0ffee");
 }
@@ -112,8 +137,8 @@ TEST_F(IncidentSearchTest, AFailureFindsItsTwinButNotItself) {
     auto result = search.search(failure("F2", 0.0F, 1));
     ASSERT_TRUE(result) << result.error().render();
     ASSERT_EQ(result->hits.size(), 1U);
-    EXPECT_EQ(result->hits[0].failure.id, "F1");
-    EXPECT_EQ(result->hits[0].failure.patternId, "P1");
+    EXPECT_EQ(result->hits[0].failureId(), "F1");
+    EXPECT_EQ(result->hits[0].patternId(), "P1");
     EXPECT_TRUE(embedder.seen.empty()); // the stored vector was used
 }
 
@@ -131,6 +156,55 @@ TEST_F(IncidentSearchTest, RedactsTheQueryBeforeEmbeddingIt) {
     ASSERT_TRUE(search.search(text("login failed with password hunter2")));
     ASSERT_EQ(embedder.seen.size(), 1U);
     EXPECT_EQ(embedder.seen[0].find("hunter2"), std::string::npos) << embedder.seen[0];
+}
+
+TEST_F(IncidentSearchTest, FindsLintFailuresBesideTestFailuresAndSaysWhichIsWhich) {
+    addLintFailure("L1", "R3", "purity.clock", "src/logic/pricing.cpp", 6,
+                   "logic/ must be deterministic: 'std::chrono::system_clock::now' reads the clock");
+    addLintFailure("L2", "R4", "purity.clock", "src/logic/stamp.cpp", 12,
+                   "logic/ must be deterministic: 'std::chrono::steady_clock::now' reads the clock");
+    auto result = search.search(text("purity.clock: system_clock::now reads the clock in logic", 0.3F));
+    ASSERT_TRUE(result) << result.error().render();
+    EXPECT_EQ(result->searched, 5U); // three test failures and two lint failures
+    ASSERT_GE(result->hits.size(), 2U);
+    EXPECT_EQ(result->hits[0].failureId(), "L1");
+    EXPECT_EQ(result->hits[0].kind(), contracts::kLintFailureOwner);
+    const auto& lint = std::get<contracts::LintFailure>(result->hits[0].failure);
+    EXPECT_EQ(lint.ruleId, "purity.clock");
+    EXPECT_EQ(lint.file, "src/logic/pricing.cpp");
+    EXPECT_EQ(lint.line, 6U);
+    EXPECT_EQ(result->hits[0].patternId(), "L-purity.clock");
+    ASSERT_TRUE(result->hits[0].run);
+    EXPECT_EQ(result->hits[0].run->branch, "lint-branch");
+    EXPECT_EQ(result->hits[1].failureId(), "L2");
+    for (const auto& hit : result->hits)
+        if (hit.kind() == contracts::kTestFailureOwner)
+            EXPECT_LT(hit.score, result->hits[1].score);
+
+    embedder.seen.clear();
+    auto twins = search.search(failure("L2", 0.0F, 1));
+    ASSERT_TRUE(twins) << twins.error().render();
+    ASSERT_EQ(twins->hits.size(), 1U);
+    EXPECT_EQ(twins->hits[0].failureId(), "L1");
+    EXPECT_EQ(twins->hits[0].kind(), contracts::kLintFailureOwner);
+    EXPECT_TRUE(embedder.seen.empty()); // the stored vector was used
+
+    auto tests = search.search(text("segfault at 0xdead in OrderRepo::save after 5 retries", 0.5F));
+    ASSERT_TRUE(tests);
+    ASSERT_EQ(tests->hits.size(), 2U);
+    EXPECT_EQ(tests->hits[0].kind(), contracts::kTestFailureOwner);
+    EXPECT_EQ(std::get<contracts::TestFailure>(tests->hits[0].failure).testName, "TestF1");
+}
+
+TEST_F(IncidentSearchTest, SkipsVectorsOfOtherOwnersAndOfGoneFailures) {
+    ASSERT_TRUE(
+        store.putEmbedding({"selfheal_proposal", "P9", embedder.model(), std::vector<float>(1024, 1.0F)}));
+    ASSERT_TRUE(store.putEmbedding({std::string(contracts::kLintFailureOwner), "L9", embedder.model(),
+                                    std::vector<float>(1024, 1.0F)})); // no such lint failure
+    auto result = search.search(text("segfault in OrderRepo::save", -1.0F));
+    ASSERT_TRUE(result) << result.error().render();
+    EXPECT_EQ(result->searched, 4U);
+    EXPECT_EQ(result->hits.size(), 3U);
 }
 
 TEST(IncidentSearch, AnEmptyStoreHasNoHitsAndBadQueriesAreInvalid) {

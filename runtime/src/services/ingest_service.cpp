@@ -1,6 +1,8 @@
 #include <devos/logic/incident_text.hpp>
 #include <devos/logic/pattern_id.hpp>
 #include <devos/services/ingest_service.hpp>
+#include <string_view>
+#include <utility>
 
 namespace devos::services {
 
@@ -41,9 +43,17 @@ contracts::Expected<IngestSummary> IngestService::ingest(const ports::ReportRead
             files.push_back(f.file);
         f.patternId = logic::computePatternId(f.ruleId + ": " + f.message, "", files);
     }
+    // One embedder call for every failure: the test failures' texts, then the lint failures'.
     std::vector<std::string> texts;
-    for (const auto& f : batch.testFailures)
+    std::vector<std::pair<std::string_view, std::string>> owners; // (owner kind, failure id) per text
+    for (const auto& f : batch.testFailures) {
         texts.push_back(logic::incidentText(f));
+        owners.emplace_back(contracts::kTestFailureOwner, f.id);
+    }
+    for (const auto& f : batch.lintFailures) {
+        texts.push_back(logic::incidentText(f));
+        owners.emplace_back(contracts::kLintFailureOwner, f.id);
+    }
     auto vectors = embedder_.embed(texts);
     if (!vectors)
         return std::unexpected(std::move(vectors.error()));
@@ -51,7 +61,7 @@ contracts::Expected<IngestSummary> IngestService::ingest(const ports::ReportRead
         return std::unexpected(stored.error());
     for (std::size_t i = 0; i < vectors->size(); ++i) {
         auto& vector = (*vectors)[i];
-        if (auto put = store_.putEmbedding({std::string(contracts::kTestFailureOwner), batch.testFailures[i].id,
+        if (auto put = store_.putEmbedding({std::string(owners[i].first), owners[i].second,
                                             std::move(vector.model), std::move(vector.values)});
             !put)
             return std::unexpected(std::move(put.error()));

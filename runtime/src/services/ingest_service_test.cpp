@@ -1,9 +1,14 @@
 #include <devos/adapters/re2_redactor.hpp>
+#include <devos/adapters/report_readers.hpp>
 #include <devos/adapters/sqlite_store.hpp>
 #include <devos/logic/ulid.hpp>
 #include <devos/services/default_embedder.hpp>
 #include <devos/services/ingest_service.hpp>
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <utility>
 
 namespace devos::services {
 namespace {
@@ -82,19 +87,79 @@ TEST_F(IngestServiceTest, RedactsAssignsIdsAndPatternsAndStoresOneRun) {
     EXPECT_EQ(store->count(contracts::TelemetryTable::LintFailures).value_or(0), 1);
 }
 
-TEST_F(IngestServiceTest, StoresOneVectorPerTestFailureUnderTheEmbeddersModel) {
+TEST_F(IngestServiceTest, StoresOneVectorPerTestAndLintFailureUnderTheEmbeddersModel) {
     auto summary = service.ingest(FakeReader(), "report.xml", {});
     ASSERT_TRUE(summary) << summary.error().render();
     EXPECT_EQ(summary->embeddingModel, "devos-hash-v1-1024");
     auto vectors = store->loadEmbeddings("devos-hash-v1-1024");
     ASSERT_TRUE(vectors);
-    ASSERT_EQ(vectors->size(), 2u);
-    for (const auto& v : *vectors) {
-        EXPECT_EQ(v.ownerKind, "test_failure");
+    ASSERT_EQ(vectors->size(), 3u); // ordered by owner kind: lint_failure before test_failure
+    for (const auto& v : *vectors)
         EXPECT_EQ(v.vector.size(), 1024u);
+    EXPECT_EQ((*vectors)[0].ownerKind, "lint_failure");
+    EXPECT_EQ((*vectors)[0].ownerId, summary->lintFailures[0].id);
+    EXPECT_EQ((*vectors)[1].ownerKind, "test_failure");
+    EXPECT_EQ((*vectors)[2].ownerKind, "test_failure");
+    // The two test failures differ only in noise: the same text, so the same vector.
+    EXPECT_EQ((*vectors)[1].vector, (*vectors)[2].vector);
+    EXPECT_NE((*vectors)[0].vector, (*vectors)[1].vector);
+}
+
+// A `ctest --output-junit` report of one GoogleTest failure; `size`, `id` and `address` are the
+// run-specific values of its assertion lines.
+std::string ctestReport(const std::string& size, const std::string& id, const std::string& address) {
+    return R"(<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="Linux-c++" tests="1" failures="1" disabled="0" skipped="0" hostname="" time="0">
+  <testcase name="Repo.Saves" classname="Repo.Saves" time="0.01" status="fail">
+    <failure message="Failed"/>
+    <system-out>Running main() from gtest_main.cc
+[ RUN      ] Repo.Saves
+/home/ci/orders/src/repo_test.cpp:42: Failure
+Expected equality of these values:
+  repo.size()
+    Which is: )" +
+           size + R"(
+  3
+/home/ci/orders/src/repo_test.cpp:47: Failure
+Value of: repo.contains()" +
+           id + R"()
+  Actual: false
+Expected: true
+order at )" +
+           address + R"( was not saved
+[  FAILED  ] Repo.Saves (0 ms)
+</system-out>
+  </testcase>
+</testsuite>
+)";
+}
+
+std::string writeReport(const std::string& name, const std::string& content) {
+    auto path =
+        (std::filesystem::temp_directory_path() / ("devos_ingest_" + std::to_string(::getpid()) + name))
+            .string();
+    std::ofstream(path) << content;
+    return path;
+}
+
+TEST_F(IngestServiceTest, AssertionBlocksThatDifferOnlyInNumbersShareAPatternId) {
+    const adapters::JunitReader junit;
+    std::vector<std::string> patterns;
+    for (const auto& [name, report] : {std::pair{"a.xml", ctestReport("2", "17", "0x7ffd5a3c0010")},
+                                       std::pair{"b.xml", ctestReport("5", "4242", "0x55d0c0a1b2c8")},
+                                       std::pair{"c.xml", ctestReport("2", "order.id", "0x7ffd5a3c0010")}}) {
+        auto summary = service.ingest(junit, writeReport(name, report), {});
+        ASSERT_TRUE(summary) << summary.error().render();
+        ASSERT_EQ(summary->testFailures.size(), 1u);
+        EXPECT_NE(summary->testFailures[0].message.find("Which is: "), std::string::npos);
+        patterns.push_back(summary->testFailures[0].patternId);
     }
-    // The two failures differ only in noise: the same text, so the same vector.
-    EXPECT_EQ((*vectors)[0].vector, (*vectors)[1].vector);
+    EXPECT_EQ(patterns[0], patterns[1]); // only numbers and addresses differ
+    EXPECT_NE(patterns[0], patterns[2]); // another expression is another assertion
+    auto stored = store->loadEmbeddings("devos-hash-v1-1024");
+    ASSERT_TRUE(stored);
+    ASSERT_EQ(stored->size(), 3u);
+    EXPECT_EQ((*stored)[0].vector, (*stored)[1].vector);
 }
 
 // An embedder whose server is down.

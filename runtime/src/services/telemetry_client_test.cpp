@@ -45,6 +45,10 @@ public:
     lintFailures(const contracts::Ulid& id) override {
         return inner_.lintFailures(id);
     }
+    contracts::Expected<std::optional<contracts::LintFailure>>
+    findLintFailure(const contracts::Ulid& id) override {
+        return inner_.findLintFailure(id);
+    }
     contracts::Expected<long long> count(TelemetryTable t) override { return inner_.count(t); }
     contracts::Expected<std::vector<contracts::AuditEntry>> auditRows(int n) override {
         return inner_.auditRows(n);

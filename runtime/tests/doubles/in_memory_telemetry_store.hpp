@@ -77,6 +77,15 @@ public:
         return out;
     }
 
+    contracts::Expected<std::optional<contracts::LintFailure>>
+    findLintFailure(const contracts::Ulid& failureId) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        const auto it = lint_.find(failureId);
+        return it == lint_.end() ? std::nullopt : std::optional(it->second);
+    }
+
     contracts::Expected<long long> count(contracts::TelemetryTable table) override {
         std::lock_guard lock(mutex_);
         using T = contracts::TelemetryTable;

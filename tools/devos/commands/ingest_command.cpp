@@ -1,5 +1,5 @@
 // devos ingest junit|sarif <file>: stores test results or gate findings in telemetry (redacted,
-// with pattern ids, an embedding per test failure, and run metadata from git and CI variables).
+// with pattern ids, an embedding per test or lint failure, and run metadata from git and CI variables).
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
@@ -30,9 +30,10 @@ const char* kHelp = R"(usage: devos ingest junit <file> [--db <path>] [--format 
 
 Stores a test report (JUnit XML from `ctest --output-junit` or `--gtest_output=xml`) or gate
 findings (SARIF) in telemetry: secrets redacted, a pattern id per failure, the run stamped with
-git's HEAD and the CI job. Each test failure's message and top frames are embedded for
-`devos search`: by the built-in hashing embedder, or by the OpenAI-compatible server at
-DEVOS_EMBEDDINGS_URL serving DEVOS_EMBEDDINGS_MODEL (key in DEVOS_EMBEDDINGS_API_KEY). The store is .devos/telemetry.db under the repo root (SQLite), or the
+git's HEAD and the CI job. Each test failure's message and top frames, and each lint failure's
+rule and message, are embedded for `devos search`: by the built-in hashing embedder, or by the
+OpenAI-compatible server at DEVOS_EMBEDDINGS_URL serving DEVOS_EMBEDDINGS_MODEL (key in
+DEVOS_EMBEDDINGS_API_KEY). The store is .devos/telemetry.db under the repo root (SQLite), or the
 file given with --db, or PostgreSQL when DEVOS_DATABASE_URL=postgresql://... is set.
 
 Exit codes: 0 stored, 1 the report is invalid or the store or embedder failed (nothing was
@@ -55,6 +56,7 @@ nlohmann::json summaryJson(const services::IngestSummary& s, const std::string& 
     nlohmann::json failures = nlohmann::json::array();
     for (const auto& f : s.testFailures)
         failures.push_back({{"id", f.id},
+                            {"kind", contracts::kTestFailureOwner},
                             {"suite", f.suite},
                             {"test", f.testName},
                             {"file", f.file},
@@ -63,6 +65,7 @@ nlohmann::json summaryJson(const services::IngestSummary& s, const std::string& 
                             {"pattern_id", f.patternId}});
     for (const auto& f : s.lintFailures)
         failures.push_back({{"id", f.id},
+                            {"kind", contracts::kLintFailureOwner},
                             {"rule", f.ruleId},
                             {"level", f.level},
                             {"file", f.file},
@@ -150,11 +153,11 @@ int runIngest(const std::vector<std::string>& argv) {
     for (const auto& f : summary->testFailures)
         std::printf("  FAIL %s.%s  pattern %.12s  %s\n", f.suite.c_str(), f.testName.c_str(),
                     f.patternId.c_str(), f.message.substr(0, f.message.find('\n')).c_str());
-    if (!summary->testFailures.empty())
-        std::printf("  embedded %zu failures with %s\n", summary->testFailures.size(), summary->embeddingModel.c_str());
     for (const auto& f : summary->lintFailures)
         std::printf("  %-7s %s %s:%u  pattern %.12s\n", f.level.c_str(), f.ruleId.c_str(), f.file.c_str(),
                     f.line, f.patternId.c_str());
+    if (const auto embedded = summary->testFailures.size() + summary->lintFailures.size(); embedded > 0)
+        std::printf("  embedded %zu failures with %s\n", embedded, summary->embeddingModel.c_str());
     return kSuccess;
 }
 

@@ -1,5 +1,5 @@
-// devos search "<text>" | --failure <id>: the most similar past test failures, by exact cosine search
-// over the stored embeddings of the configured embedder's model (CUDA when usable, else the CPU).
+// devos search "<text>" | --failure <id>: the most similar past test and lint failures, by exact cosine
+// search over the stored embeddings of the configured embedder's model (CUDA when usable, else the CPU).
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
@@ -16,6 +16,8 @@
 #include <devos/services/incident_search.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <variant>
 
 namespace devos::cli {
 namespace {
@@ -23,12 +25,13 @@ namespace {
 const char* kHelp = R"(usage: devos search "<text>" [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
        devos search --failure <id> [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
 
-Lists the past test failures most similar to the text (an error message, a stack frame) or to a
-stored failure (its id as `devos ingest` prints it), with cosine scores, test, pattern id, run,
-branch and commit. Exact search over every failure embedded with the configured embedder's model
-(the built-in hashing embedder, or DEVOS_EMBEDDINGS_URL + DEVOS_EMBEDDINGS_MODEL); vectors of other
-models are never compared. The store is the one `devos ingest` uses (--db, DEVOS_DATABASE_URL, or
-.devos/telemetry.db under the repo root).
+Lists the past failures most similar to the text (an error message, a stack frame, a lint message)
+or to a stored failure (its id as `devos ingest` prints it): test failures from `devos ingest junit`
+and lint failures from `devos ingest sarif`, each marked `test` or `lint`, with cosine scores, the
+test (or the rule and file:line), pattern id, run, branch and commit. Exact search over every failure
+embedded with the configured embedder's model (the built-in hashing embedder, or DEVOS_EMBEDDINGS_URL
++ DEVOS_EMBEDDINGS_MODEL); vectors of other models are never compared. The store is the one
+`devos ingest` uses (--db, DEVOS_DATABASE_URL, or .devos/telemetry.db under the repo root).
 
 Exit codes: 0 results or no similar incidents, 1 the store or embedder failed, 2 usage or
 configuration error (including an unknown failure id).
@@ -40,11 +43,26 @@ template <typename T> bool parseNumber(const std::string& text, T& out) {
     return ec == std::errc() && ptr == end;
 }
 
+// kind "test_failure": suite, test; kind "lint_failure": tool, rule, level, column.
 nlohmann::json hitJson(const services::IncidentHit& h) {
-    const auto& f = h.failure;
-    nlohmann::json hit = {{"score", h.score},     {"failure_id", f.id}, {"suite", f.suite},
-                          {"test", f.testName},    {"file", f.file},     {"line", f.line},
-                          {"message", f.message},  {"pattern_id", f.patternId}, {"run_id", f.runId}};
+    nlohmann::json hit = {
+        {"score", h.score}, {"kind", h.kind()}, {"failure_id", h.failureId()}, {"pattern_id", h.patternId()}};
+    if (const auto* t = std::get_if<contracts::TestFailure>(&h.failure))
+        hit.update({{"suite", t->suite},
+                    {"test", t->testName},
+                    {"file", t->file},
+                    {"line", t->line},
+                    {"message", t->message},
+                    {"run_id", t->runId}});
+    else if (const auto* l = std::get_if<contracts::LintFailure>(&h.failure))
+        hit.update({{"tool", l->tool},
+                    {"rule", l->ruleId},
+                    {"level", l->level},
+                    {"file", l->file},
+                    {"line", l->line},
+                    {"column", l->column},
+                    {"message", l->message},
+                    {"run_id", l->runId}});
     if (h.run) {
         hit["branch"] = h.run->branch;
         hit["commit"] = h.run->commitSha;
@@ -62,12 +80,22 @@ void printText(const services::IncidentSearchResult& r, double ms, float thresho
         std::printf("%zu similar incidents among %zu failures of %s on %s  (%.1f ms)\n", r.hits.size(), r.searched,
                     r.model.c_str(), r.backend.c_str(), ms);
     for (const auto& h : r.hits) {
-        const auto& f = h.failure;
-        std::printf("  %.3f  %s.%s  pattern %.12s  failure %s\n", h.score, f.suite.c_str(), f.testName.c_str(),
-                    f.patternId.c_str(), f.id.c_str());
-        std::printf("         run %s  branch %s  commit %.12s\n", f.runId.c_str(), h.run ? orDash(h.run->branch) : "-",
-                    h.run ? orDash(h.run->commitSha) : "-");
-        std::printf("         %s\n", f.message.substr(0, f.message.find('\n')).c_str());
+        std::string what, runId, message;
+        if (const auto* t = std::get_if<contracts::TestFailure>(&h.failure)) {
+            what = "test  " + t->suite + "." + t->testName;
+            runId = t->runId;
+            message = t->message;
+        } else if (const auto* l = std::get_if<contracts::LintFailure>(&h.failure)) {
+            what = "lint  " + l->ruleId + "  " +
+                   (l->file.empty() ? "-" : l->file + ":" + std::to_string(l->line));
+            runId = l->runId;
+            message = l->message;
+        }
+        std::printf("  %.3f  %s  pattern %.12s  failure %s\n", h.score, what.c_str(), h.patternId().c_str(),
+                    h.failureId().c_str());
+        std::printf("         run %s  branch %s  commit %.12s\n", runId.c_str(),
+                    h.run ? orDash(h.run->branch) : "-", h.run ? orDash(h.run->commitSha) : "-");
+        std::printf("         %s\n", message.substr(0, message.find('\n')).c_str());
     }
 }
 

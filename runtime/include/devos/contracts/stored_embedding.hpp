@@ -7,6 +7,8 @@ namespace devos::contracts {
 
 // The ownerKind of the vector of a test_failures row.
 inline constexpr std::string_view kTestFailureOwner = "test_failure";
+// The ownerKind of the vector of a lint_failures row.
+inline constexpr std::string_view kLintFailureOwner = "lint_failure";
 
 // A vector stored for one row (a failure, a log, a proposal) under one model; the key is
 // (ownerKind, ownerId, model), so search never mixes models.

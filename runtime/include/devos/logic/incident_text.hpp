@@ -1,4 +1,5 @@
 #pragma once
+#include <devos/contracts/lint_failure.hpp>
 #include <devos/contracts/test_failure.hpp>
 #include <string>
 #include <string_view>
@@ -12,5 +13,9 @@ namespace devos::logic {
 
 // incidentText of a stored failure, or `suite.testName` when message and trace have no letter or digit.
 [[nodiscard]] std::string incidentText(const contracts::TestFailure& failure);
+
+// incidentText of a stored lint failure: `ruleId: message` (what its pattern id hashes), or
+// `lint failure of <tool>` when that has no letter or digit.
+[[nodiscard]] std::string incidentText(const contracts::LintFailure& failure);
 
 } // namespace devos::logic

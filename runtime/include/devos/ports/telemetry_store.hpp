@@ -41,6 +41,9 @@ public:
     // The lint failures of one run, in file/line order.
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::LintFailure>>
     lintFailures(const contracts::Ulid& runId) = 0;
+    // A lint failure by id, or nullopt.
+    [[nodiscard]] virtual contracts::Expected<std::optional<contracts::LintFailure>>
+    findLintFailure(const contracts::Ulid& failureId) = 0;
     // Number of rows in a table.
     [[nodiscard]] virtual contracts::Expected<long long> count(contracts::TelemetryTable table) = 0;
     // The newest `limit` audit rows, newest first.

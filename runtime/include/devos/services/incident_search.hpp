@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <devos/contracts/error.hpp>
+#include <devos/contracts/lint_failure.hpp>
 #include <devos/contracts/test_failure.hpp>
 #include <devos/contracts/test_run.hpp>
 #include <devos/ports/embedder.hpp>
@@ -9,11 +10,13 @@
 #include <devos/ports/vector_index_factory.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 namespace devos::services {
 
-// What to look for: free text, or the stored vector of one failure (then `text` is ignored).
+// What to look for: free text, or the stored vector of one test or lint failure (then `text` is ignored).
 struct IncidentQuery {
     std::string text;
     std::optional<std::string> failureId;
@@ -21,24 +24,32 @@ struct IncidentQuery {
     float threshold = 0.7F;
 };
 
-// One similar past failure, its cosine similarity, and its run (nullopt if the run is gone).
+// One similar past failure (a test failure or a lint failure), its cosine similarity, and its run
+// (nullopt if the run is gone).
 struct IncidentHit {
     float score = 0.0F;
-    contracts::TestFailure failure;
+    std::variant<contracts::TestFailure, contracts::LintFailure> failure;
     std::optional<contracts::TestRun> run;
+
+    // The hit's owner kind: contracts::kTestFailureOwner or contracts::kLintFailureOwner.
+    [[nodiscard]] std::string_view kind() const;
+    // The failure's id and pattern id, whichever kind it is.
+    [[nodiscard]] const contracts::Ulid& failureId() const;
+    [[nodiscard]] const std::string& patternId() const;
 };
 
 // The hits, best first, and how they were found.
 struct IncidentSearchResult {
     std::string model;        // the embedder's model: only vectors of this model were searched
     std::string backend;      // the index implementation, e.g. "cpu-fp32-avx2"; empty when nothing was stored
-    std::size_t searched = 0; // stored failure vectors compared
+    std::size_t searched = 0; // stored test and lint failure vectors compared
     std::vector<IncidentHit> hits;
 };
 
-// Similar past test failures: embeds the query (redacted, through logic::incidentText) or loads the
-// failure's stored vector, loads every stored failure vector of the embedder's model into a new
-// exact index, and resolves the top-k hits at or above the threshold to failures and runs.
+// Similar past test and lint failures: embeds the query (redacted, through logic::incidentText) or
+// loads the failure's stored vector, loads every stored test and lint failure vector of the embedder's
+// model into a new exact index, and resolves the top-k hits at or above the threshold to failures and
+// runs.
 class IncidentSearch {
 public:
     IncidentSearch(ports::TelemetryStore& store, const ports::Embedder& embedder,

@@ -16,13 +16,13 @@ struct IngestSummary {
     contracts::TestRun run;
     std::vector<contracts::TestFailure> testFailures;
     std::vector<contracts::LintFailure> lintFailures;
-    std::string embeddingModel; // the model of the test failures' stored vectors
+    std::string embeddingModel; // the model of the failures' stored vectors
 };
 
 // Report file → telemetry: parse, redact, compute pattern ids (logic, normalizer v1), assign ULIDs,
-// embed each test failure (logic::incidentText of the redacted message and frames), store the run with
-// its failures in one transaction, then each failure's vector under the embedder's model. Invalid input
-// or an embedder that fails stores nothing.
+// embed each test failure and each lint failure (logic::incidentText of the redacted failure), store
+// the run with its failures in one transaction, then each failure's vector under the embedder's model
+// (owner kind test_failure or lint_failure). Invalid input or an embedder that fails stores nothing.
 class IngestService {
 public:
     IngestService(ports::TelemetryStore& store, const ports::Redactor& redactor, const ports::Embedder& embedder,

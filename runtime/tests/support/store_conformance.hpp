@@ -195,4 +195,41 @@ TEST_P(StoreConformance, EmbeddingsAreKeyedByOwnerAndModel) {
     EXPECT_EQ(rows(contracts::TelemetryTable::Embeddings), 3);
 }
 
+TEST_P(StoreConformance, FindsALintFailureById) {
+    auto batch = sampleBatch(5);
+    batch.lintFailures.push_back({testUlid(1700000000101, 5), batch.run.runId, 1700000000101, "clang-tidy",
+                                  "bugprone-use-after-move", "warning", "src/services/b.cpp", 17, 9,
+                                  "'order' used after it was moved", std::string(64, 'e')});
+    ASSERT_TRUE(store->ingest(batch));
+    auto found = store->findLintFailure(batch.lintFailures[1].id);
+    ASSERT_TRUE(found) << found.error().render();
+    ASSERT_TRUE(*found);
+    EXPECT_EQ(**found, batch.lintFailures[1]);
+    auto testFailureId = store->findLintFailure(batch.testFailures[0].id); // another table's id
+    ASSERT_TRUE(testFailureId);
+    EXPECT_FALSE(*testFailureId);
+    auto missing = store->findLintFailure(testUlid(1, 98));
+    ASSERT_TRUE(missing);
+    EXPECT_FALSE(*missing);
+}
+
+TEST_P(StoreConformance, TestAndLintFailureVectorsShareAModelAndKeepTheirKind) {
+    const std::string test(contracts::kTestFailureOwner), lint(contracts::kLintFailureOwner);
+    ASSERT_TRUE(store->putEmbedding({test, "A", "hash-1024", {1.0f, 0.0f}}));
+    ASSERT_TRUE(store->putEmbedding({lint, "A", "hash-1024", {0.0f, 1.0f}})); // same id, other kind
+    ASSERT_TRUE(store->putEmbedding({lint, "L", "hash-1024", {0.5f, 0.5f}}));
+    ASSERT_TRUE(store->putEmbedding({lint, "L", "bge-large", {7.0f}}));
+    auto hashed = store->loadEmbeddings("hash-1024");
+    ASSERT_TRUE(hashed) << hashed.error().render();
+    ASSERT_EQ(hashed->size(), 3u);
+    EXPECT_EQ((*hashed)[0], (contracts::StoredEmbedding{lint, "A", "hash-1024", {0.0f, 1.0f}}));
+    EXPECT_EQ((*hashed)[1], (contracts::StoredEmbedding{lint, "L", "hash-1024", {0.5f, 0.5f}}));
+    EXPECT_EQ((*hashed)[2], (contracts::StoredEmbedding{test, "A", "hash-1024", {1.0f, 0.0f}}));
+    auto bge = store->loadEmbeddings("bge-large");
+    ASSERT_TRUE(bge);
+    ASSERT_EQ(bge->size(), 1u);
+    EXPECT_EQ((*bge)[0], (contracts::StoredEmbedding{lint, "L", "bge-large", {7.0f}}));
+    EXPECT_EQ(rows(contracts::TelemetryTable::Embeddings), 4);
+}
+
 } // namespace devos::adapters::testing

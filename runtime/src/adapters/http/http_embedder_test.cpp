@@ -1,6 +1,6 @@
 #include "support/http_test_server.hpp"
 
-#include <devos/adapters/http_embedder.hpp>
+#include <devos/adapters/http/http_embedder.hpp>
 #include <nlohmann/json.hpp>
 
 namespace devos::adapters {

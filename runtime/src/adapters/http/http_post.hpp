@@ -1,5 +1,6 @@
 #pragma once
-// libcurl POST shared by the adapters that talk HTTP (embeddings, OTLP export); private to adapters.
+// libcurl POST shared by the HTTP adapters of this folder (embeddings, OTLP export): one adapter
+// component, so http/ is the only place that may include it.
 #include <chrono>
 #include <devos/contracts/error.hpp>
 #include <string>

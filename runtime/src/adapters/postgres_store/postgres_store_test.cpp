@@ -1,4 +1,4 @@
-#include "../store_conformance.hpp"
+#include "support/store_conformance.hpp"
 #include "pg_test_server.hpp"
 
 #include <devos/adapters/postgres_store.hpp>

@@ -1,6 +1,6 @@
 #include "support/http_test_server.hpp"
 
-#include <devos/adapters/otlp_log_exporter.hpp>
+#include <devos/adapters/http/otlp_log_exporter.hpp>
 #include <nlohmann/json.hpp>
 
 namespace devos::adapters {

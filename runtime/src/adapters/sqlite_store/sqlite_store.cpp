@@ -239,30 +239,16 @@ public:
 
     Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
         std::lock_guard lock(mutex_);
-        SqliteStatement q(
-            db_, "SELECT failure_id, run_id, ts, tool, rule_id, level, file, line, col, message, pattern_id"
-                 " FROM lint_failures WHERE run_id = ? ORDER BY file, line, col, failure_id");
-        q.bind(1, runId);
-        std::vector<contracts::LintFailure> out;
-        int rc;
-        while ((rc = q.step()) == SQLITE_ROW) {
-            contracts::LintFailure f;
-            f.id = q.text(0);
-            f.runId = q.text(1);
-            f.ts = q.integer(2);
-            f.tool = q.text(3);
-            f.ruleId = q.text(4);
-            f.level = q.text(5);
-            f.file = q.text(6);
-            f.line = static_cast<unsigned>(q.integer(7));
-            f.column = static_cast<unsigned>(q.integer(8));
-            f.message = q.text(9);
-            f.patternId = q.text(10);
-            out.push_back(std::move(f));
-        }
-        if (rc != SQLITE_DONE)
-            return storageError("read lint failures");
-        return out;
+        return readLintFailures("WHERE run_id = ? ORDER BY file, line, col, failure_id", runId);
+    }
+
+    Expected<std::optional<contracts::LintFailure>>
+    findLintFailure(const contracts::Ulid& failureId) override {
+        std::lock_guard lock(mutex_);
+        auto found = readLintFailures("WHERE failure_id = ?", failureId);
+        if (!found)
+            return std::unexpected(found.error());
+        return found->empty() ? std::nullopt : std::optional(std::move(found->front()));
     }
 
     Expected<long long> count(contracts::TelemetryTable table) override {
@@ -314,6 +300,36 @@ public:
     }
 
 private:
+    // The lint_failures rows selected by `where` with its one parameter.
+    Expected<std::vector<contracts::LintFailure>> readLintFailures(const std::string& where,
+                                                                   const std::string& param) {
+        SqliteStatement q(db_,
+                          "SELECT failure_id, run_id, ts, tool, rule_id, level, file, line, col, message,"
+                          " pattern_id FROM lint_failures " +
+                              where);
+        q.bind(1, param);
+        std::vector<contracts::LintFailure> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW) {
+            contracts::LintFailure f;
+            f.id = q.text(0);
+            f.runId = q.text(1);
+            f.ts = q.integer(2);
+            f.tool = q.text(3);
+            f.ruleId = q.text(4);
+            f.level = q.text(5);
+            f.file = q.text(6);
+            f.line = static_cast<unsigned>(q.integer(7));
+            f.column = static_cast<unsigned>(q.integer(8));
+            f.message = q.text(9);
+            f.patternId = q.text(10);
+            out.push_back(std::move(f));
+        }
+        if (rc != SQLITE_DONE)
+            return storageError("read lint failures");
+        return out;
+    }
+
     bool isApplied(int version) {
         SqliteStatement check(db_, "SELECT 1 FROM schema_migrations WHERE version = ?");
         check.bind(1, static_cast<long long>(version));

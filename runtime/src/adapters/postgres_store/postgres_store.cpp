@@ -264,20 +264,15 @@ public:
     }
 
     Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
-        auto rows =
-            query("SELECT failure_id, run_id, ts, tool, rule_id, level, file, line, col, message, pattern_id"
-                  " FROM lint_failures WHERE run_id = $1 ORDER BY file, line, col, failure_id",
-                  {runId});
-        if (!rows)
-            return std::unexpected(rows.error());
-        std::vector<contracts::LintFailure> out;
-        for (int i = 0; i < PQntuples(rows->get()); ++i) {
-            auto t = [&](int c) { return pgText(*rows, i, c); };
-            out.push_back({t(0), t(1), std::atoll(t(2).c_str()), t(3), t(4), t(5), t(6),
-                           static_cast<unsigned>(std::atoll(t(7).c_str())),
-                           static_cast<unsigned>(std::atoll(t(8).c_str())), t(9), t(10)});
-        }
-        return out;
+        return readLintFailures("WHERE run_id = $1 ORDER BY file, line, col, failure_id", runId);
+    }
+
+    Expected<std::optional<contracts::LintFailure>>
+    findLintFailure(const contracts::Ulid& failureId) override {
+        auto found = readLintFailures("WHERE failure_id = $1", failureId);
+        if (!found)
+            return std::unexpected(found.error());
+        return found->empty() ? std::nullopt : std::optional(std::move(found->front()));
     }
 
     Expected<long long> count(contracts::TelemetryTable table) override {
@@ -353,6 +348,26 @@ public:
     }
 
 private:
+    // The lint_failures rows selected by `where` with its one parameter.
+    Expected<std::vector<contracts::LintFailure>> readLintFailures(const std::string& where,
+                                                                   const std::string& param) {
+        auto rows =
+            query("SELECT failure_id, run_id, ts, tool, rule_id, level, file, line, col, message, pattern_id"
+                  " FROM lint_failures " +
+                      where,
+                  {param});
+        if (!rows)
+            return std::unexpected(rows.error());
+        std::vector<contracts::LintFailure> out;
+        for (int i = 0; i < PQntuples(rows->get()); ++i) {
+            auto t = [&](int c) { return pgText(*rows, i, c); };
+            out.push_back({t(0), t(1), std::atoll(t(2).c_str()), t(3), t(4), t(5), t(6),
+                           static_cast<unsigned>(std::atoll(t(7).c_str())),
+                           static_cast<unsigned>(std::atoll(t(8).c_str())), t(9), t(10)});
+        }
+        return out;
+    }
+
     // Opens or resets the connection; Unavailable while the server cannot be reached.
     Expected<void> connect() {
         if (conn_ && PQstatus(conn_) == CONNECTION_OK)

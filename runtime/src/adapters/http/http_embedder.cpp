@@ -6,7 +6,7 @@
 #include "http_post.hpp"
 
 #include <algorithm>
-#include <devos/adapters/http_embedder.hpp>
+#include <devos/adapters/http/http_embedder.hpp>
 #include <nlohmann/json.hpp>
 #include <thread>
 

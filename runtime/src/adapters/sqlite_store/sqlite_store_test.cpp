@@ -1,4 +1,4 @@
-#include "store_conformance.hpp"
+#include "support/store_conformance.hpp"
 
 #include <devos/adapters/sqlite_store.hpp>
 #include <filesystem>

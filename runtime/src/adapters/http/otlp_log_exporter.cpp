@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <devos/adapters/otlp_log_exporter.hpp>
+#include <devos/adapters/http/otlp_log_exporter.hpp>
 #include <nlohmann/json.hpp>
 
 namespace devos::adapters {

@@ -1,4 +1,5 @@
 #pragma once
+// Report file helpers shared by the readers of this folder (JUnit, SARIF): one adapter component.
 #include <algorithm>
 #include <devos/contracts/error.hpp>
 #include <fstream>

@@ -1,0 +1,50 @@
+#pragma once
+#include <devos/contracts/error.hpp>
+#include <devos/ports/telemetry_store.hpp>
+#include <devos/services/telemetry_client.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace devos::entrypoints {
+
+// Where a service's telemetry goes. Empty fields come from the environment: DEVOS_DATABASE_URL
+// (a shared PostgreSQL), DEVOS_OTLP_ENDPOINT and OTEL_SERVICE_NAME (an OpenTelemetry collector).
+struct ServiceTelemetryOptions {
+    std::string dataDir = ".devos";      // the SQLite file (telemetry.db) and the spool (spool/)
+    std::optional<std::string> databaseUrl; // unset: DEVOS_DATABASE_URL; "" forces the SQLite file
+    std::optional<std::string> otlpEndpoint; // unset: DEVOS_OTLP_ENDPOINT; "" exports nothing
+    std::string serviceName;             // empty: OTEL_SERVICE_NAME, else "devos"
+    services::TelemetryClientOptions client;
+};
+
+// Everything a service needs to record telemetry, wired once at start-up: the store (migrated),
+// the disk spool, the shipped redaction rules, ULID ids, an optional OTLP exporter, and the
+// non-blocking TelemetryClient over them. Destroying it flushes what is still queued.
+//
+//   auto telemetry = devos::entrypoints::ServiceTelemetry::open({});
+//   if (!telemetry) { log(telemetry.error().render()); ... }
+//   (*telemetry)->client().record({.kind = devos::contracts::EventKind::Error, .message = "..."});
+class ServiceTelemetry {
+public:
+    [[nodiscard]] static contracts::Expected<std::unique_ptr<ServiceTelemetry>> open(ServiceTelemetryOptions options);
+    ~ServiceTelemetry();
+    ServiceTelemetry(const ServiceTelemetry&) = delete;
+    ServiceTelemetry& operator=(const ServiceTelemetry&) = delete;
+
+    [[nodiscard]] services::TelemetryClient& client() { return *client_; }
+    // The store itself, for reading back (counts, recent events).
+    [[nodiscard]] ports::TelemetryStore& store() { return *store_; }
+    // "PostgreSQL" or the SQLite file's path.
+    [[nodiscard]] const std::string& storeName() const { return storeName_; }
+
+private:
+    ServiceTelemetry() = default;
+    struct Parts;
+    std::unique_ptr<Parts> parts_; // spool, redactor, clock, entropy, ids, exporter
+    std::unique_ptr<ports::TelemetryStore> store_;
+    std::string storeName_;
+    std::unique_ptr<services::TelemetryClient> client_; // last: stopped before what it uses
+};
+
+} // namespace devos::entrypoints
