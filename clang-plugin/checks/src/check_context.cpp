@@ -21,6 +21,17 @@ const CalleeFacts& CheckContext::callee(const clang::FunctionDecl* fn) {
     return callees_.try_emplace(key, std::move(facts)).first->second;
 }
 
+const std::optional<EffectHit>& CheckContext::typeEffect(clang::QualType type) {
+    static const std::optional<EffectHit> none;
+    if (type.isNull())
+        return none;
+    const clang::Type* key = type.getCanonicalType().getTypePtr();
+    auto it = typeEffects_.find(key);
+    if (it != typeEffects_.end())
+        return it->second;
+    return typeEffects_.try_emplace(key, classify_.ofType(type)).first->second;
+}
+
 engine::SourcePoint CheckContext::point(clang::SourceLocation loc) {
     clang::SourceLocation expansion = sm_.getExpansionLoc(loc);
     return {files_.at(expansion).path, sm_.getExpansionLineNumber(expansion), sm_.getExpansionColumnNumber(expansion)};

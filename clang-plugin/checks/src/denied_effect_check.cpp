@@ -29,11 +29,11 @@ void DeniedEffectCheck::run(const MatchFinder::MatchResult& result) {
     const FileFacts& facts = context_.facts(range.getBegin());
     if (!facts.pure())
         return;
-    EffectClassifier classify(context_.policy().purity);
-    std::optional<EffectHit> hit = call        ? context_.callee(result.Nodes.getNodeAs<clang::FunctionDecl>("fn")).denied
-                                   : construct ? classify.ofType(construct->getType())
-                                   : decl      ? classify.ofType(decl->getType())
-                                               : classify.ofVariable(result.Nodes.getNodeAs<clang::VarDecl>("var"));
+    std::optional<EffectHit> hit =
+        call        ? context_.callee(result.Nodes.getNodeAs<clang::FunctionDecl>("fn")).denied
+        : construct ? context_.typeEffect(construct->getType())
+        : decl      ? context_.typeEffect(decl->getType())
+                    : EffectClassifier(context_.policy().purity).ofVariable(result.Nodes.getNodeAs<clang::VarDecl>("var"));
     if (!hit)
         return;
     context_.report(hit->ruleId, range, effectMessage(hit->ruleId, facts.layer->name, hit->what), hit->what);

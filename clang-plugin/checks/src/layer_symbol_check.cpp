@@ -8,6 +8,15 @@ using namespace clang::ast_matchers;
 
 namespace devos::checks {
 
+bool LayerSymbolCheck::canFireIn(const TranslationUnitShape& tu) const {
+    const auto& layers = context_.policy().layers;
+    for (const auto* from : tu.layers)
+        for (const auto* to : tu.layers)
+            if (!layers.mayInclude(*from, *to))
+                return true;
+    return false;
+}
+
 void LayerSymbolCheck::registerMatchers(MatchFinder& finder) {
     finder.addMatcher(declRefExpr(to(namedDecl().bind("target"))).bind("use"), this);
     finder.addMatcher(memberExpr(member(namedDecl().bind("target"))).bind("use"), this);

@@ -1,4 +1,5 @@
 #include <clang/ASTMatchers/ASTMatchFinder.h>
+#include <algorithm>
 #include <clang/Lex/Preprocessor.h>
 #include <devos/checks/summary_collector.hpp>
 #include <devos/checks/translation_unit_checker.hpp>
@@ -32,6 +33,21 @@ CheckingConsumer::CheckingConsumer(clang::CompilerInstance& ci, CheckOptions opt
 
 CheckingConsumer::~CheckingConsumer() = default;
 
+TranslationUnitShape CheckingConsumer::shapeOf(const clang::SourceManager& sm) {
+    TranslationUnitShape shape;
+    auto add = [&shape](const FileFacts& facts) {
+        shape.hasTests = shape.hasTests || (facts.firstParty && !facts.system && facts.test);
+        if (facts.checked() && facts.layer &&
+            std::find(shape.layers.begin(), shape.layers.end(), facts.layer) == shape.layers.end())
+            shape.layers.push_back(facts.layer);
+    };
+    add(context_->facts(sm.getMainFileID()));
+    for (const auto& edge : includes_.edges())
+        if (!edge.resolvedPath.empty() && !edge.targetIsSystem)
+            add(context_->factsForPath(edge.resolvedPath, false));
+    return shape;
+}
+
 void CheckingConsumer::HandleTranslationUnit(clang::ASTContext& ast) {
     clang::SourceManager& sm = ast.getSourceManager();
     std::vector<clang::Decl*> firstParty;
@@ -41,9 +57,11 @@ void CheckingConsumer::HandleTranslationUnit(clang::ASTContext& ast) {
     auto previousScope = ast.getTraversalScope();
     ast.setTraversalScope(firstParty);
 
+    const TranslationUnitShape shape = shapeOf(sm);
     clang::ast_matchers::MatchFinder finder;
     for (auto& check : checks_)
-        check->registerMatchers(finder);
+        if (check->canFireIn(shape))
+            check->registerMatchers(finder);
     finder.matchAST(ast);
     for (auto& check : checks_)
         check->finishTranslationUnit(ast, includes_);

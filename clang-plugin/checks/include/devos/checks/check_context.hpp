@@ -41,6 +41,9 @@ public:
         return files_.forPath(path, system);
     }
     [[nodiscard]] const CalleeFacts& callee(const clang::FunctionDecl* fn);
+    // The deny-list hit of a type (a variable, field, parameter or constructed object), computed
+    // once per canonical type per TU.
+    [[nodiscard]] const std::optional<EffectHit>& typeEffect(clang::QualType type);
     [[nodiscard]] const engine::Policy& policy() const { return policy_; }
     [[nodiscard]] clang::SourceManager& sourceManager() const { return sm_; }
     [[nodiscard]] engine::SourcePoint point(clang::SourceLocation loc);
@@ -58,6 +61,7 @@ private:
     FileFactsCache files_;
     EffectClassifier classify_;
     llvm::DenseMap<const clang::FunctionDecl*, CalleeFacts> callees_;
+    llvm::DenseMap<const clang::Type*, std::optional<EffectHit>> typeEffects_;
     std::set<std::tuple<std::string, std::string, unsigned, unsigned, std::string>> seen_;
 };
 

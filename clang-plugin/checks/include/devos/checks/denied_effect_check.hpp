@@ -7,6 +7,10 @@ namespace devos::checks {
 class DeniedEffectCheck : public RuleCheck {
 public:
     using RuleCheck::RuleCheck;
+    // Purity applies to pure layers only (contracts/, logic/).
+    [[nodiscard]] bool canFireIn(const TranslationUnitShape& tu) const override {
+        return tu.anyLayer([](const engine::LayerSpec& l) { return l.pure; });
+    }
     void registerMatchers(clang::ast_matchers::MatchFinder& finder) override;
     void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };

@@ -7,6 +7,10 @@ namespace devos::checks {
 class EntrypointLogicCallCheck : public RuleCheck {
 public:
     using RuleCheck::RuleCheck;
+    // Only a layer with discouraged edges (entrypoints/ -> logic/) can make such a call.
+    [[nodiscard]] bool canFireIn(const TranslationUnitShape& tu) const override {
+        return tu.anyLayer([](const engine::LayerSpec& l) { return !l.discouraged.empty(); });
+    }
     void registerMatchers(clang::ast_matchers::MatchFinder& finder) override;
     void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };

@@ -7,6 +7,9 @@ namespace devos::checks {
 class LayerSymbolCheck : public RuleCheck {
 public:
     using RuleCheck::RuleCheck;
+    // A forbidden use needs files of two layers (or two components of an independent layer) that may
+    // not depend on each other in the same TU.
+    [[nodiscard]] bool canFireIn(const TranslationUnitShape& tu) const override;
     void registerMatchers(clang::ast_matchers::MatchFinder& finder) override;
     void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
     void finishTranslationUnit(clang::ASTContext& ast, const IncludeRecorder& includes) override;

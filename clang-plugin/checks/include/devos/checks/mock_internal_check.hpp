@@ -7,6 +7,8 @@ namespace devos::checks {
 class MockInternalCheck : public RuleCheck {
 public:
     using RuleCheck::RuleCheck;
+    // Mocks live in tests.
+    [[nodiscard]] bool canFireIn(const TranslationUnitShape& tu) const override { return tu.hasTests; }
     void registerMatchers(clang::ast_matchers::MatchFinder& finder) override;
     void run(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };

@@ -28,6 +28,8 @@ public:
 
 private:
     class Collecting;
+    // The layers and tests among the TU's files (the main file and every non-system #include).
+    [[nodiscard]] TranslationUnitShape shapeOf(const clang::SourceManager& sm);
     CheckOptions options_;
     std::unique_ptr<Collecting> collecting_;
     std::unique_ptr<CheckContext> context_;
