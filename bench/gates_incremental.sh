@@ -50,6 +50,9 @@ done
 cat > "$repo/src/entrypoints/main.cpp" <<'CPP'
 int main() { return 0; }
 CPP
+# Formatted as the repo's own .clang-format says, so the format gate passes and the runs measure a
+# green check-fast (a failed gate re-runs its report on every call, by design).
+clang-format-19 -i --style=file "$repo"/src/*/*.cpp "$repo"/src/*/*.hpp
 cat > "$repo/CMakeLists.txt" <<'CMAKE'
 cmake_minimum_required(VERSION 3.25)
 project(generated CXX)
@@ -66,9 +69,9 @@ CMAKE
 run() { # run <label> <build-dir>: wall seconds and Ninja edges of one check-fast
     local s e edges
     s=$(date +%s.%N)
-    cmake --build "$2" --target check-fast > "$work/out.txt" 2>&1 || true
+    cmake --build "$2" --target check-fast > "$work/out.txt" 2>&1 || { tail -20 "$work/out.txt" >&2; echo "check-fast failed" >&2; }
     e=$(date +%s.%N)
-    edges=$(grep -cE '^\[[0-9]+/[0-9]+\]' "$work/out.txt" || true)
+    edges=$(grep -cE '^\[[1-9][0-9]*/[0-9]+\]' "$work/out.txt" || true) # not "[0/2] Re-checking globbed directories"
     printf "| %s | %.2f s | %s |\n" "$1" "$(awk -v s="$s" -v e="$e" 'BEGIN { print e - s }')" "$edges"
 }
 

@@ -109,17 +109,9 @@ int runCheck(const std::vector<std::string>& argv) {
                "--summary", "--depfile"},
               {"--no-baseline", "--no-cache", "--verify", "--help"},
               {{"-p", "--build-dir"}, {"-o", "--output"}, {"-j", "--jobs"}, {"-h", "--help"}});
-    if (!args.parse(argv)) {
-        std::fprintf(stderr, "devos check: %s\n", args.error().c_str());
-        return kUsage;
-    }
-    if (args.has("--help")) {
-        std::fputs(kHelp, stdout);
-        return kSuccess;
-    }
     FindingReport report;
-    if (!readReportOptions(args, "check", report))
-        return kUsage;
+    if (auto stop = startFindingCommand(args, argv, "check", kHelp, report))
+        return *stop;
     check::AnalysisRequest request;
     request.buildDir = args.valueOr("--build-dir", "build");
     request.files = args.positionals();

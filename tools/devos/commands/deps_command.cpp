@@ -44,17 +44,9 @@ exit codes: 0 no error-level findings, 1 findings, 2 usage error, bad config or 
 int runDeps(const std::vector<std::string>& argv) {
     Args args({"--build-dir", "--record", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
               {"--no-baseline", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
-    if (!args.parse(argv)) {
-        std::fprintf(stderr, "devos deps: %s\n", args.error().c_str());
-        return kUsage;
-    }
-    if (args.has("--help")) {
-        std::fputs(kHelp, stdout);
-        return kSuccess;
-    }
     FindingReport report;
-    if (!readReportOptions(args, "deps", report))
-        return kUsage;
+    if (auto stop = startFindingCommand(args, argv, "deps", kHelp, report))
+        return *stop;
     auto buildDir = args.value("--build-dir");
     if (!buildDir || !args.positionals().empty()) {
         std::fputs(kHelp, stderr);

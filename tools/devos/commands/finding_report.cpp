@@ -30,6 +30,21 @@ bool writeFile(const std::string& path, const std::string& text) {
 
 } // namespace
 
+std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv, const char* command,
+                                       const char* help, FindingReport& report) {
+    if (!args.parse(argv)) {
+        std::fprintf(stderr, "devos %s: %s\n", command, args.error().c_str());
+        return kUsage;
+    }
+    if (args.has("--help")) {
+        std::fputs(help, stdout);
+        return kSuccess;
+    }
+    if (!readReportOptions(args, command, report))
+        return kUsage;
+    return std::nullopt;
+}
+
 bool readReportOptions(const Args& args, const char* command, FindingReport& report) {
     report.format = args.valueOr("--format", "text");
     if (report.format != "text" && report.format != "json" && report.format != "sarif" && report.format != "agent") {

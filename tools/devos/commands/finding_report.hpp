@@ -28,6 +28,12 @@ struct FindingReport {
 // --no-baseline) into `report`; false (after a message naming `command`) when --format is unknown.
 [[nodiscard]] bool readReportOptions(const Args& args, const char* command, FindingReport& report);
 
+// The start every findings command shares: parses `argv` into `args` (a usage error is printed as
+// "devos <command>: ..."), prints `help` for --help, and reads the report options. Returns the exit
+// code to stop with, or nullopt to go on.
+[[nodiscard]] std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv,
+                                                     const char* command, const char* help, FindingReport& report);
+
 // Applies the baseline, renders, writes; returns the exit code (0 clean, 1 error-level findings or
 // failed files, 2 a bad baseline or an unwritable output).
 [[nodiscard]] int reportFindings(FindingReport report);

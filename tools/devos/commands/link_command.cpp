@@ -51,17 +51,9 @@ std::optional<std::string> readText(const std::string& path) {
 int runLink(const std::vector<std::string>& argv) {
     Args args({"--objects-list", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
               {"--no-baseline", "--help"}, {{"-o", "--output"}, {"-h", "--help"}});
-    if (!args.parse(argv)) {
-        std::fprintf(stderr, "devos link: %s\n", args.error().c_str());
-        return kUsage;
-    }
-    if (args.has("--help")) {
-        std::fputs(kHelp, stdout);
-        return kSuccess;
-    }
     FindingReport report;
-    if (!readReportOptions(args, "link", report))
-        return kUsage;
+    if (auto stop = startFindingCommand(args, argv, "link", kHelp, report))
+        return *stop;
     std::vector<std::string> summaryFiles = args.positionals();
     std::vector<std::string> missing;
     for (const auto& list : args.values("--objects-list")) {

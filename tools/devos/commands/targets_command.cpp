@@ -48,17 +48,9 @@ exit codes: 0 no error-level findings, 1 findings, 2 usage error, or no codemode
 int runTargets(const std::vector<std::string>& argv) {
     Args args({"--build-dir", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline", "--cmake"},
               {"--no-baseline", "--refresh", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
-    if (!args.parse(argv)) {
-        std::fprintf(stderr, "devos targets: %s\n", args.error().c_str());
-        return kUsage;
-    }
-    if (args.has("--help")) {
-        std::fputs(kHelp, stdout);
-        return kSuccess;
-    }
     FindingReport report;
-    if (!readReportOptions(args, "targets", report))
-        return kUsage;
+    if (auto stop = startFindingCommand(args, argv, "targets", kHelp, report))
+        return *stop;
     auto buildDir = args.value("--build-dir");
     if (!buildDir || !args.positionals().empty()) {
         std::fputs(kHelp, stderr);
