@@ -3,7 +3,8 @@
 # one .cpp, after touching a header every TU includes, and with nothing changed — in plugin mode
 # (clang-19) and check mode (g++) — versus running the same gates as plain scripts over the whole
 # tree (devos check --no-cache, clang-format over every file, ctest). Wall seconds and the number of
-# Ninja edges that ran. Usage: bench/gates_incremental.sh [build-dir] [N]
+# Ninja edges that ran. Usage: bench/gates_incremental.sh [build-dir] [N | orders]
+# ("orders": examples/orders itself, touching src/logic/pricing.cpp and src/contracts/order.hpp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -14,6 +15,18 @@ trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
 
 repo=$work/repo
+if [ "$n" = orders ]; then
+    cp -r examples/orders "$repo"
+    rm -rf "$repo/build"
+    one_cpp=$repo/src/logic/pricing.cpp
+    header=$repo/src/contracts/order.hpp
+    configure_args=(-DORDERS_WITH_DEVOS=ON)
+    label="examples/orders"
+else
+one_cpp=$repo/src/logic/unit7.cpp
+header=$repo/src/contracts/money.hpp
+configure_args=()
+label="$n TUs"
 mkdir -p "$repo/.devos" "$repo/src/contracts" "$repo/src/logic" "$repo/src/entrypoints"
 echo "tier: 1" > "$repo/.devos/devos.yml"
 cp .clang-format "$repo/"
@@ -65,6 +78,7 @@ add_executable(gen src/entrypoints/main.cpp)
 target_link_libraries(gen PRIVATE gen_logic)
 devos_enable_gates(TIER 1)
 CMAKE
+fi
 
 run() { # run <label> <build-dir>: wall seconds and Ninja edges of one check-fast
     local s e edges
@@ -77,15 +91,16 @@ run() { # run <label> <build-dir>: wall seconds and Ninja edges of one check-fas
 
 for compiler in clang++-19 g++; do
     b=$work/build-$compiler
-    cmake -S "$repo" -B "$b" -G Ninja -DCMAKE_CXX_COMPILER=$compiler -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+    cmake -S "$repo" -B "$b" -G Ninja -DCMAKE_CXX_COMPILER=$compiler -DCMAKE_PREFIX_PATH="$work/prefix" \
+        "${configure_args[@]}" >/dev/null
     echo
-    echo "check-fast, $n TUs, $compiler:"
+    echo "check-fast, $label, $compiler:"
     echo "| step | wall | Ninja edges run |"
     echo "|---|---|---|"
     run "from clean" "$b"
-    touch "$repo/src/logic/unit7.cpp"
+    touch "$one_cpp"
     run "after touching one .cpp" "$b"
-    touch "$repo/src/contracts/money.hpp"
+    touch "$header"
     run "after touching the header every TU includes" "$b"
     run "nothing changed" "$b"
     s=$(date +%s.%N); ninja -C "$b" >/dev/null; e=$(date +%s.%N)
@@ -96,7 +111,7 @@ done
 b=$work/build-g++
 s=$(date +%s.%N)
 "$work/prefix/bin/devos" check -p "$b" --no-cache >/dev/null 2>&1 || true
-for f in "$repo"/src/*/*.cpp; do clang-format-19 --dry-run --Werror --style=file "$f" >/dev/null 2>&1 || true; done
+for f in $(find "$repo/src" "$repo/tests" -name '*.cpp' 2>/dev/null); do clang-format-19 --dry-run --Werror --style=file "$f" >/dev/null 2>&1 || true; done
 ctest --test-dir "$b" -L unit --no-tests=ignore >/dev/null 2>&1 || true
 e=$(date +%s.%N)
 echo
