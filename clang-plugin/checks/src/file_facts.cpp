@@ -24,6 +24,14 @@ const FileFacts& FileFactsCache::of(clang::FileID id) {
     return cache_.try_emplace(id, std::move(facts)).first->second;
 }
 
+const FileFacts& FileFactsCache::ofPath(const std::string& path, bool system) {
+    auto& cache = byPath_[system ? 1 : 0];
+    auto it = cache.find(path);
+    if (it == cache.end())
+        it = cache.emplace(path, forPath(path, system)).first;
+    return it->second;
+}
+
 FileFacts FileFactsCache::forPath(const std::string& file, bool system) const {
     FileFacts facts;
     if (system) {

@@ -1,7 +1,6 @@
 #include <devos/engine/policy.hpp>
+#include <devos/engine/text_file.hpp>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace devos::engine {
 
@@ -13,12 +12,10 @@ Expected<Policy> Policy::forRepo(const std::string& repoRoot) {
     std::error_code ec;
     if (repoRoot.empty() || !std::filesystem::is_regular_file(config, ec))
         return policy;
-    std::ifstream in(config);
-    if (!in)
+    auto text = readTextFile(config.string());
+    if (!text)
         return fail(config.string(), 0, "cannot read the repo config", "check the file's permissions");
-    std::stringstream text;
-    text << in.rdbuf();
-    if (auto ok = policy->applyRepoConfig(text.str(), config.string()); !ok)
+    if (auto ok = policy->applyRepoConfig(*text, config.string()); !ok)
         return std::unexpected(ok.error());
     return policy;
 }

@@ -2,24 +2,10 @@
 // (with the same validation a repo config gets) and writes them as C++ data defining
 // Policy::defaults(). A broken rule file fails the build here, naming the file and line.
 #include <devos/engine/policy.hpp>
+#include <devos/engine/text_file.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
-
-namespace {
-
-bool readFile(const std::filesystem::path& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
-    std::stringstream text;
-    text << in.rdbuf();
-    out = text.str();
-    return true;
-}
-
-} // namespace
 
 int main(int argc, char** argv) {
     if (argc != 3) {
@@ -27,13 +13,17 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::filesystem::path rules = argv[1];
-    std::string catalog, layers, purity;
-    for (auto [name, text] : {std::pair{"catalog.yml", &catalog}, {"layers.yml", &layers}, {"purity.yml", &purity}})
-        if (!readFile(rules / name, *text)) {
-            std::cerr << (rules / name).string() << ": error: cannot read the rule file\n";
+    std::string texts[3];
+    const char* names[3] = {"catalog.yml", "layers.yml", "purity.yml"};
+    for (int i = 0; i < 3; ++i) {
+        auto text = devos::engine::readTextFile((rules / names[i]).string());
+        if (!text) {
+            std::cerr << (rules / names[i]).string() << ": error: cannot read the rule file\n";
             return 1;
         }
-    auto policy = devos::engine::Policy::fromYaml(catalog, layers, purity);
+        texts[i] = std::move(*text);
+    }
+    auto policy = devos::engine::Policy::fromYaml(texts[0], texts[1], texts[2]);
     if (!policy) {
         std::cerr << policy.error().render() << "\n";
         return 1;

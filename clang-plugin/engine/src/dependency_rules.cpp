@@ -51,7 +51,6 @@ Expected<DependencyRules> DependencyRules::parse(const YAML::Node& node, const Y
     if (auto ok = reader.onlyKeys(node, {"floors", "bans"}, "'dependencies'"); !ok)
         return std::unexpected(ok.error());
     DependencyRules rules;
-    rules.configFile = reader.origin();
     if (const YAML::Node floors = node["floors"]) {
         if (!floors.IsMap())
             return reader.error(floors, "'dependencies.floors' must map a find_package name to a version",

@@ -32,7 +32,7 @@ TEST(DependencyRules, ReadFromTheRepoConfigWithTheirLines) {
     EXPECT_EQ(deps.floors[1].version, "3.11");
     ASSERT_EQ(deps.bans.size(), 1u);
     EXPECT_EQ(deps.bans[0], (DependencyRules::Ban{"Boost", "use the standard library", 7}));
-    EXPECT_EQ(deps.configFile, "repo/.devos/devos.yml");
+    EXPECT_EQ(policy->configFile, "repo/.devos/devos.yml"); // where the findings' notes point
 }
 
 TEST(DependencyRules, MistakesNameTheFileAndLine) {

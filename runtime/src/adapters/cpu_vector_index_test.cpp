@@ -2,6 +2,7 @@
 #include <cmath>
 #include <devos/adapters/cpu_vector_index.hpp>
 #include <gtest/gtest.h>
+#include "support/random_rows.hpp"
 #include <random>
 
 namespace devos::adapters {
@@ -13,13 +14,7 @@ using contracts::VectorStorage;
 
 constexpr const char* kModel = "test-model";
 
-std::vector<float> randomRows(std::size_t count, std::size_t dims, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> normal;
-    std::vector<float> rows(count * dims);
-    std::generate(rows.begin(), rows.end(), [&] { return normal(rng); });
-    return rows;
-}
+using test::randomRows;
 
 std::vector<std::uint64_t> idsFrom(std::uint64_t first, std::size_t count) {
     std::vector<std::uint64_t> ids(count);

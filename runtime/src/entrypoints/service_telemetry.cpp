@@ -59,6 +59,6 @@ contracts::Expected<std::unique_ptr<ServiceTelemetry>> ServiceTelemetry::open(Se
     return telemetry;
 }
 
-ServiceTelemetry::~ServiceTelemetry() { client_.reset(); }
+ServiceTelemetry::~ServiceTelemetry() = default; // here, where Parts is complete
 
 } // namespace devos::entrypoints

@@ -2,6 +2,7 @@
 
 #include <devos/engine/content_hash.hpp>
 #include <filesystem>
+#include <devos/engine/text_file.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -10,15 +11,6 @@ namespace fs = std::filesystem;
 
 namespace devos::check {
 namespace {
-
-std::optional<std::string> readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 // Unchanged when size and mtime agree; otherwise compare content, so a `touch` is still a hit.
 bool unchanged(const nlohmann::json& dep) {
@@ -33,14 +25,14 @@ bool unchanged(const nlohmann::json& dep) {
     long long ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
     if (static_cast<long long>(size) == dep.at("size").get<long long>() && ns == dep.at("mtimeNs").get<long long>())
         return true;
-    auto text = readFile(path);
+    auto text = engine::readTextFile(path);
     return text && engine::fnv1a64Hex(*text) == dep.at("hash").get<std::string>();
 }
 
 } // namespace
 
 std::optional<Dependency> CheckCache::describe(const std::string& path) {
-    auto text = readFile(path);
+    auto text = engine::readTextFile(path);
     if (!text)
         return std::nullopt;
     std::error_code ec;
@@ -50,7 +42,7 @@ std::optional<Dependency> CheckCache::describe(const std::string& path) {
 }
 
 std::optional<engine::EffectSummary> CheckCache::lookup(const std::string& key) const {
-    auto text = readFile((fs::path(directory_) / (key + ".json")).string());
+    auto text = engine::readTextFile((fs::path(directory_) / (key + ".json")).string());
     if (!text)
         return std::nullopt;
     try {

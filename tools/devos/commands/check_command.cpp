@@ -5,6 +5,8 @@
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
 
+#include <devos/engine/text_file.hpp>
+
 #include <cstdio>
 #include <devos/engine/expectations.hpp>
 #include <devos/engine/repo_paths.hpp>
@@ -41,13 +43,6 @@ options:
 exit codes: 0 no error-level findings, 1 findings (or a file failed to parse), 2 usage or configuration error
 )";
 
-std::string readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // Every source file under the repo's first-party roots, for --verify.
 std::vector<engine::Expectation> collectExpectations(const std::string& root) {
     std::vector<engine::Expectation> all;
@@ -61,7 +56,7 @@ std::vector<engine::Expectation> collectExpectations(const std::string& root) {
             if (!it->is_regular_file() || (ext != ".cpp" && ext != ".hpp" && ext != ".h" && ext != ".cc"))
                 continue;
             std::string rel = fs::relative(it->path(), root).generic_string();
-            auto marks = engine::parseExpectations(rel, readText(it->path().string()), {"expected", "linked"});
+            auto marks = engine::parseExpectations(rel, engine::readTextFile(it->path().string()).value_or(std::string{}), {"expected", "linked"});
             all.insert(all.end(), marks.begin(), marks.end());
         }
     }

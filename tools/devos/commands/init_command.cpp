@@ -5,6 +5,8 @@
 #include "commands/commands.hpp"
 #include "init/init_templates.hpp"
 
+#include <devos/engine/text_file.hpp>
+
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -38,13 +40,6 @@ struct Outcome {
     std::string reason;
 };
 
-std::string readText(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 bool writeText(const fs::path& path, const std::string& text, std::ios::openmode mode) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
@@ -67,7 +62,7 @@ Outcome apply(const fs::path& dir, const init::ScaffoldFile& file, bool force, b
     std::error_code ec;
     bool exists = fs::exists(path, ec);
     if (exists && !file.appendText.empty()) {
-        std::string text = readText(path);
+        std::string text = engine::readTextFile(path.string()).value_or(std::string{});
         if (text.find(file.marker) != std::string::npos)
             return {file.path, "skipped", "already has " + file.marker};
         std::string separator = text.empty() || text.ends_with('\n') ? "" : "\n";

@@ -7,6 +7,8 @@
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
 
+#include <devos/engine/text_file.hpp>
+
 #include <cstdio>
 #include <devos/engine/purity_linker.hpp>
 #include <devos/engine/repo_paths.hpp>
@@ -37,15 +39,6 @@ options:
 exit codes: 0 no error-level findings, 1 findings or a missing summary, 2 usage or configuration error
 )";
 
-std::optional<std::string> readText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 int runLink(const std::vector<std::string>& argv) {
@@ -57,7 +50,7 @@ int runLink(const std::vector<std::string>& argv) {
     std::vector<std::string> summaryFiles = args.positionals();
     std::vector<std::string> missing;
     for (const auto& list : args.values("--objects-list")) {
-        auto text = readText(list);
+        auto text = engine::readTextFile(list);
         if (!text) {
             std::fprintf(stderr, "devos link: %s: error: cannot read the objects list\n", list.c_str());
             return kUsage;
@@ -82,7 +75,7 @@ int runLink(const std::vector<std::string>& argv) {
     }
     std::vector<engine::EffectSummary> summaries;
     for (const auto& file : summaryFiles) {
-        auto text = readText(file);
+        auto text = engine::readTextFile(file);
         if (!text) {
             std::fprintf(stderr, "devos link: %s: error: cannot read the effect summary\n", file.c_str());
             return kUsage;

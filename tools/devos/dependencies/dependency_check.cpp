@@ -4,8 +4,8 @@
 #include <cctype>
 #include <devos/engine/dependency_rules.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <fstream>
-#include <sstream>
+#include <devos/engine/text_file.hpp>
+#include <map>
 
 namespace devos::dependencies {
 namespace {
@@ -17,13 +17,6 @@ bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     return s;
-}
-
-std::string readText(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 class Checker {
@@ -61,10 +54,10 @@ private:
         Finding f;
         f.ruleId = ruleId;
         f.level = std::min(level, configured);
-        const std::string& config = policy_.dependencies.configFile;
+        const std::string& config = policy_.configFile;
         engine::SourcePoint ruleAt{engine::repoRelative(root_, config), ruleLine, 0};
         if (!dep.listFile.empty()) {
-            unsigned line = findPackageLine(readText(dep.listFile), dep.name);
+            unsigned line = findPackageLine(listFileText(dep.listFile), dep.name);
             f.at = {engine::repoRelative(root_, dep.listFile), line, 0};
         } else {
             f.at = ruleAt; // an old record without the calling file: point at the rule
@@ -78,8 +71,17 @@ private:
         out.push_back(std::move(f));
     }
 
+    // A CMakeLists.txt holds many find_package calls: read each once.
+    const std::string& listFileText(const std::string& path) {
+        auto it = listFiles_.find(path);
+        if (it == listFiles_.end())
+            it = listFiles_.emplace(path, engine::readTextFile(path).value_or(std::string{})).first;
+        return it->second;
+    }
+
     const engine::Policy& policy_;
     std::string root_;
+    std::map<std::string, std::string> listFiles_;
 };
 
 } // namespace

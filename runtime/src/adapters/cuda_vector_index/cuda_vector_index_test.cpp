@@ -2,6 +2,7 @@
 #include <devos/adapters/cpu_vector_index.hpp>
 #include <devos/adapters/cuda_vector_index.hpp>
 #include <gtest/gtest.h>
+#include "support/random_rows.hpp"
 #include <numeric>
 #include <random>
 
@@ -13,13 +14,7 @@ using contracts::VectorStorage;
 
 constexpr const char* kModel = "test-model";
 
-std::vector<float> randomRows(std::size_t count, std::size_t dims, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> normal;
-    std::vector<float> rows(count * dims);
-    std::generate(rows.begin(), rows.end(), [&] { return normal(rng); });
-    return rows;
-}
+using test::randomRows;
 
 class CudaVectorIndexTest : public ::testing::Test {
 protected:

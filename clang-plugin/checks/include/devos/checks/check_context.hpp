@@ -37,8 +37,8 @@ public:
 
     [[nodiscard]] const FileFacts& facts(clang::SourceLocation loc) { return files_.at(loc); }
     [[nodiscard]] const FileFacts& facts(clang::FileID id) { return files_.of(id); }
-    [[nodiscard]] FileFacts factsForPath(const std::string& path, bool system) const {
-        return files_.forPath(path, system);
+    [[nodiscard]] const FileFacts& factsForPath(const std::string& path, bool system) {
+        return files_.ofPath(path, system);
     }
     [[nodiscard]] const CalleeFacts& callee(const clang::FunctionDecl* fn);
     // The deny-list hit of a type (a variable, field, parameter or constructed object), computed

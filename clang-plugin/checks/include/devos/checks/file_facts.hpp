@@ -3,6 +3,7 @@
 #include <devos/engine/layer_map.hpp>
 #include <llvm/ADT/DenseMap.h>
 #include <string>
+#include <unordered_map>
 
 namespace devos::checks {
 
@@ -27,15 +28,19 @@ public:
     // Facts of the file a location is spelled in after macro expansion.
     [[nodiscard]] const FileFacts& at(clang::SourceLocation loc);
     [[nodiscard]] const FileFacts& of(clang::FileID id);
-    // Facts of a file given by path (an included file, before its FileID exists).
-    [[nodiscard]] FileFacts forPath(const std::string& path, bool system) const;
+    // Facts of a file given by path (an included file, before its FileID exists), computed once
+    // per path: the include rules ask for the same headers from every file that includes them.
+    [[nodiscard]] const FileFacts& ofPath(const std::string& path, bool system);
     [[nodiscard]] const std::string& repoRoot() const { return root_; }
 
 private:
     const clang::SourceManager& sm_;
     const engine::LayerMap& layers_;
     std::string root_;
+    [[nodiscard]] FileFacts forPath(const std::string& path, bool system) const;
+
     llvm::DenseMap<clang::FileID, FileFacts> cache_;
+    std::unordered_map<std::string, FileFacts> byPath_[2]; // [system]
     FileFacts none_;
 };
 

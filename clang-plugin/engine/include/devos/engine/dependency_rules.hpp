@@ -29,7 +29,6 @@ struct DependencyRules {
     };
     std::vector<Floor> floors;
     std::vector<Ban> bans;
-    std::string configFile; // the file the rules came from, for notes
     bool operator==(const DependencyRules&) const = default;
 
     [[nodiscard]] static Expected<DependencyRules> parse(const YAML::Node& node, const YamlReader& reader);
