@@ -11,9 +11,14 @@ namespace devos::adapters {
 // Number of usable CUDA devices: 0 when the driver is missing, fails, or reports none.
 [[nodiscard]] int cudaVectorDeviceCount();
 
+// Device memory for one tile's fp32 scores (rows x queries): a single query scans up to 64M rows in
+// one GEMM. Smaller budgets split the corpus into more tiles (the tests use one to cover that path).
+inline constexpr std::size_t kCudaScoreBudgetBytes = std::size_t{256} << 20;
+
 // An empty exact index on CUDA device 0: cuBLAS GEMM (fp16 or fp32 corpus, fp32 accumulation) over
-// 65536-row tiles and GPU top-k per tile; ErrorKind::Unavailable when no device can be used.
+// tiles of whole 4096-row chunks and GPU top-k per chunk; ErrorKind::Unavailable when no device can be used.
 [[nodiscard]] std::expected<std::unique_ptr<ports::VectorIndex>, contracts::Error>
-makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage);
+makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage,
+                    std::size_t scoreBudgetBytes = kCudaScoreBudgetBytes);
 
 } // namespace devos::adapters

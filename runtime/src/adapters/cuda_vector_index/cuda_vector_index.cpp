@@ -2,14 +2,18 @@
 //
 // The corpus lives on the device, normalised on the host at insert and stored as fp16 or fp32
 // (capacity doubles as it grows). A search copies up to 256 normalised queries at a time, then per
-// 65536-row tile runs one cublasGemmEx (CUBLAS_COMPUTE_32F: fp32 accumulation, no TF32) into a
-// tile x queries fp32 score block that is reused for every tile, and a selection kernel that keeps
-// each 4096-row chunk's k best. One merge kernel per batch reduces the chunk winners to the final k,
-// so the full N x Q score matrix never exists. Rankings use the CPU's total order.
+// tile runs one cublasGemmEx (CUBLAS_COMPUTE_32F: fp32 accumulation, no TF32) into a tile x queries
+// fp32 score block, and a selection kernel that keeps each 4096-row chunk's k best. A tile is as many
+// rows as fit a 256 MiB score block (the whole corpus for a single query up to 64M rows), so a search
+// is a handful of launches. One merge kernel per batch reduces the chunk winners to the final k, so
+// the full N x Q score matrix never exists beyond that budget. The device buffers a search needs are
+// kept between searches (allocating them each time cost more than the scan). Rankings use the CPU's
+// total order.
 #include "cuda_vector_index.cuh"
 
 #include <algorithm>
 #include <cublas_v2.h>
+#include <mutex>
 #include <cuda_runtime_api.h>
 #include <devos/adapters/cuda_vector_index.hpp>
 
@@ -19,8 +23,13 @@ namespace {
 using contracts::Error;
 using contracts::ErrorKind;
 
-constexpr std::size_t kTileRows = 65536;
 constexpr std::size_t kQueryBatch = 256;
+
+// Rows per GEMM tile for `count` queries: whole 4096-row chunks whose fp32 scores fit the budget.
+std::size_t tileRowsFor(std::size_t n, std::size_t count, std::size_t scoreBudgetBytes) {
+    const std::size_t fit = scoreBudgetBytes / sizeof(float) / count / cuda::kChunkRows * cuda::kChunkRows;
+    return std::min(n, std::max(cuda::kChunkRows, fit));
+}
 
 std::unexpected<Error> unavailable(const std::string& what, const std::string& detail) {
     return contracts::fail(ErrorKind::Unavailable, "CUDA " + what + " failed: " + detail, {}, 0,
@@ -46,12 +55,32 @@ struct DeviceFree {
 };
 using DeviceBuffer = std::unique_ptr<void, DeviceFree>;
 
+// A device buffer that grows on demand and is reused across searches.
+struct Scratch {
+    DeviceBuffer buffer;
+    std::size_t bytes = 0;
+};
+
 std::expected<DeviceBuffer, Error> allocate(std::size_t bytes) {
     void* p = nullptr;
     if (auto ok = check(cudaMalloc(&p, std::max<std::size_t>(bytes, 1)), "cudaMalloc"); !ok) {
         return std::unexpected(std::move(ok.error()));
     }
     return DeviceBuffer(p);
+}
+
+std::expected<void*, Error> grow(Scratch& scratch, std::size_t bytes) {
+    if (bytes > scratch.bytes) {
+        scratch.buffer.reset(); // free first: the old and new block need not fit together
+        scratch.bytes = 0;
+        auto fresh = allocate(bytes);
+        if (!fresh) {
+            return std::unexpected(std::move(fresh.error()));
+        }
+        scratch.buffer = std::move(*fresh);
+        scratch.bytes = bytes;
+    }
+    return scratch.buffer.get();
 }
 
 // Host rows in the storage type: fp32 as given, or rounded to fp16 (the bits of CUDA's __half).
@@ -71,8 +100,9 @@ std::vector<unsigned char> toStorage(const std::vector<float>& rows, contracts::
 class CudaVectorIndex final : public ports::VectorIndex {
 public:
     CudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage,
-                    cublasHandle_t handle)
-        : dims_(dims), model_(std::move(model)), storage_(storage), handle_(handle),
+                    std::size_t scoreBudgetBytes, cublasHandle_t handle)
+        : dims_(dims), model_(std::move(model)), storage_(storage), scoreBudgetBytes_(scoreBudgetBytes),
+          handle_(handle),
           backend_(storage == contracts::VectorStorage::Fp16 ? "cuda-fp16" : "cuda-fp32") {}
     ~CudaVectorIndex() override { cublasDestroy(handle_); }
     CudaVectorIndex(const CudaVectorIndex&) = delete;
@@ -99,12 +129,19 @@ private:
     std::size_t dims_;
     std::string model_;
     contracts::VectorStorage storage_;
+    std::size_t scoreBudgetBytes_;
     cublasHandle_t handle_;
     std::string backend_;
     std::vector<std::uint64_t> ids_; // host copy: maps result rows back to ids
     std::size_t capacity_ = 0;
     DeviceBuffer corpus_;
     DeviceBuffer deviceIds_;
+    // Per-search device buffers, kept between searches; search() is const and may run on several threads.
+    mutable std::mutex searchMutex_;
+    mutable Scratch queryScratch_;
+    mutable Scratch scoreScratch_;
+    mutable Scratch candidateScratch_;
+    mutable Scratch bestScratch_;
 };
 
 std::expected<void, Error> CudaVectorIndex::reserve(std::size_t rows) {
@@ -206,48 +243,48 @@ std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsign
                                                         std::size_t count, std::size_t k, float threshold,
                                                         Hits& hits) const {
     const std::size_t n = ids_.size();
-    const std::size_t tileRows = std::min(kTileRows, n);
+    const std::size_t tileRows = tileRowsFor(n, count, scoreBudgetBytes_);
     const std::size_t perQuery = (n + cuda::kChunkRows - 1) / cuda::kChunkRows * k;
-    auto deviceQueries = allocate(queries.size());
-    auto scores = allocate(tileRows * count * sizeof(float));
-    auto candidates = allocate(count * perQuery * sizeof(cuda::Candidate));
-    auto best = allocate(count * k * sizeof(cuda::Candidate));
-    if (!deviceQueries || !scores || !candidates || !best) {
+    const std::lock_guard lock(searchMutex_);
+    auto deviceQueries = grow(queryScratch_, queries.size());
+    auto scores = deviceQueries ? grow(scoreScratch_, tileRows * count * sizeof(float)) : deviceQueries;
+    auto candidates = scores ? grow(candidateScratch_, count * perQuery * sizeof(cuda::Candidate)) : scores;
+    auto best = candidates ? grow(bestScratch_, count * k * sizeof(cuda::Candidate)) : candidates;
+    if (!best) {
         return unavailable("cudaMalloc",
                            "out of device memory for a search of " + std::to_string(count) + " queries");
     }
-    if (auto ok =
-            check(cudaMemcpy(deviceQueries->get(), queries.data(), queries.size(), cudaMemcpyHostToDevice),
-                  "cudaMemcpy");
+    if (auto ok = check(cudaMemcpy(*deviceQueries, queries.data(), queries.size(), cudaMemcpyHostToDevice),
+                        "cudaMemcpy");
         !ok) {
         return ok;
     }
     const auto* ids = static_cast<const std::uint64_t*>(deviceIds_.get());
-    auto* chunkBest = static_cast<cuda::Candidate*>(candidates->get());
+    auto* chunkBest = static_cast<cuda::Candidate*>(*candidates);
     const float alpha = 1.0F;
     const float beta = 0.0F;
-    for (std::size_t begin = 0; begin < n; begin += kTileRows) {
-        const std::size_t rows = std::min(kTileRows, n - begin);
+    for (std::size_t begin = 0; begin < n; begin += tileRows) {
+        const std::size_t rows = std::min(tileRows, n - begin);
         const auto* tile = static_cast<const unsigned char*>(corpus_.get()) + begin * dims_ * elementBytes();
         // Column-major view: the tile is dims x rows (lda = dims); scores are rows x count (ldc = tileRows).
         auto gemm = check(
             cublasGemmEx(handle_, CUBLAS_OP_T, CUBLAS_OP_N, static_cast<int>(rows), static_cast<int>(count),
                          static_cast<int>(dims_), &alpha, tile, elementType(), static_cast<int>(dims_),
-                         deviceQueries->get(), elementType(), static_cast<int>(dims_), &beta, scores->get(),
+                         *deviceQueries, elementType(), static_cast<int>(dims_), &beta, *scores,
                          CUDA_R_32F, static_cast<int>(tileRows), CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT),
             "cublasGemmEx");
         if (!gemm) {
             return gemm;
         }
         auto select =
-            check(cuda::launchTileSelect(static_cast<const float*>(scores->get()), tileRows, rows, begin,
+            check(cuda::launchTileSelect(static_cast<const float*>(*scores), tileRows, rows, begin,
                                          count, ids, k, threshold, chunkBest, perQuery, nullptr),
                   "top-k kernel");
         if (!select) {
             return select;
         }
     }
-    auto* merged = static_cast<cuda::Candidate*>(best->get());
+    auto* merged = static_cast<cuda::Candidate*>(*best);
     if (auto ok = check(cuda::launchMergeSelect(chunkBest, perQuery, count, ids, k, merged, nullptr),
                         "merge kernel");
         !ok) {
@@ -278,7 +315,8 @@ int cudaVectorDeviceCount() {
 }
 
 std::expected<std::unique_ptr<ports::VectorIndex>, Error>
-makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage) {
+makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage,
+                    std::size_t scoreBudgetBytes) {
     if (cudaVectorDeviceCount() == 0) {
         return contracts::fail(ErrorKind::Unavailable, "expected a CUDA device, found none", {}, 0,
                                "use the CPU index (VectorBackend::Auto falls back to it)");
@@ -290,7 +328,7 @@ makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorag
     if (auto ok = check(cublasCreate(&handle), "cublasCreate"); !ok) {
         return std::unexpected(std::move(ok.error()));
     }
-    return std::make_unique<CudaVectorIndex>(dims, std::move(model), storage, handle);
+    return std::make_unique<CudaVectorIndex>(dims, std::move(model), storage, scoreBudgetBytes, handle);
 }
 
 } // namespace devos::adapters

@@ -1,10 +1,6 @@
-// GPU top-k selection: k rounds of a block-wide arg-best.
-//
-// Each round every thread finds, among its strided share of the input, the best candidate that ranks
-// strictly after the previous round's winner; a warp-shuffle then shared-memory reduction picks the
-// block's best, which thread 0 writes out. With k = 10 and a few thousand inputs per block this costs
-// a few tens of reads per thread, far below the GEMM that produced the scores. Ranking is total —
-// score desc, id asc, row asc — so results never depend on thread timing and match the CPU's order.
+// GPU top-k selection: k rounds of a block-wide arg-best over per-thread bests (selectTopK below).
+// Ranking is total — score desc, id asc, row asc — so results never depend on thread timing and
+// match the CPU's order.
 #include "cuda_vector_index.cuh"
 
 #include <cfloat>
@@ -15,7 +11,7 @@ namespace {
 constexpr int kThreads = 256;
 
 __device__ bool better(Candidate a, Candidate b, const std::uint64_t* ids) {
-    if (a.row == kNoRow) {
+    if (a.row == kNoRow || a.row == b.row) { // the same row is never better than itself: no id lookup
         return false;
     }
     if (b.row == kNoRow) {
@@ -41,24 +37,64 @@ __device__ Candidate warpBest(Candidate c, const std::uint64_t* ids) {
 }
 
 // Selects the k best of n inputs (get(i) yields input i) into out[0..k), padding with kNoRow.
+//
+// Each thread owns inputs threadIdx.x, threadIdx.x + blockDim.x, ... and keeps the best of those not yet
+// taken. A round reduces these to the block's best (warp shuffles, then one warp over the warp winners)
+// and writes it out; only the thread that owned the winner looks again, for its best ranked after it.
+// So a round costs two reductions and one thread's rescan, not a scan by every thread. The first
+// kCached inputs of each thread sit in registers: a 4096-row chunk is held whole by 256 threads.
+constexpr int kCached = 16;
+
+template <typename Get> struct Owned {
+    Candidate cache[kCached];
+    std::size_t uncachedFrom;
+    std::size_t n;
+    Get get;
+    float threshold;
+
+    // This thread's best input ranked strictly after `previous` (everything, when previous is empty).
+    __device__ Candidate bestAfter(Candidate previous, const std::uint64_t* ids) const {
+        Candidate best{-FLT_MAX, kNoRow};
+#pragma unroll
+        for (int j = 0; j < kCached; ++j) {
+            const Candidate c = cache[j];
+            if ((previous.row == kNoRow || better(previous, c, ids)) && better(c, best, ids)) {
+                best = c;
+            }
+        }
+        for (std::size_t i = uncachedFrom + threadIdx.x; i < n; i += blockDim.x) {
+            const Candidate c = get(i);
+            if (c.score >= threshold && (previous.row == kNoRow || better(previous, c, ids)) &&
+                better(c, best, ids)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+};
+
 template <typename Get>
 __device__ void selectTopK(std::size_t n, Get get, const std::uint64_t* ids, std::size_t k, float threshold,
                            Candidate* out) {
     __shared__ Candidate warpWinners[kThreads / 32];
     __shared__ Candidate winner;
-    Candidate previous{0.0F, kNoRow};
-    for (std::size_t r = 0; r < k; ++r) {
-        Candidate best{-FLT_MAX, kNoRow};
-        for (std::size_t i = threadIdx.x; i < n; i += blockDim.x) {
+    Owned<Get> owned{{}, static_cast<std::size_t>(kCached) * blockDim.x, n, get, threshold};
+#pragma unroll
+    for (int j = 0; j < kCached; ++j) {
+        const std::size_t i = threadIdx.x + static_cast<std::size_t>(j) * blockDim.x;
+        owned.cache[j] = Candidate{-FLT_MAX, kNoRow};
+        if (i < n) {
             const Candidate c = get(i);
-            const bool afterPrevious = previous.row == kNoRow || better(previous, c, ids);
-            if (c.row != kNoRow && c.score >= threshold && afterPrevious && better(c, best, ids)) {
-                best = c;
+            if (c.score >= threshold) {
+                owned.cache[j] = c;
             }
         }
-        best = warpBest(best, ids);
+    }
+    Candidate mine = owned.bestAfter(Candidate{0.0F, kNoRow}, ids);
+    for (std::size_t r = 0; r < k; ++r) {
+        const Candidate warpWinner = warpBest(mine, ids);
         if (threadIdx.x % 32 == 0) {
-            warpWinners[threadIdx.x / 32] = best;
+            warpWinners[threadIdx.x / 32] = warpWinner;
         }
         __syncthreads();
         if (threadIdx.x < 32) {
@@ -70,14 +106,16 @@ __device__ void selectTopK(std::size_t n, Get get, const std::uint64_t* ids, std
                 out[r] = w;
             }
         }
-        __syncthreads();
-        previous = winner;
-        __syncthreads();
-        if (previous.row == kNoRow) {
+        __syncthreads(); // winner is written; warpWinners may be rewritten next round
+        const Candidate taken = winner;
+        if (taken.row == kNoRow) {
             for (std::size_t rest = r + 1 + threadIdx.x; rest < k; rest += blockDim.x) {
                 out[rest] = Candidate{-FLT_MAX, kNoRow};
             }
             return;
+        }
+        if (mine.row == taken.row) {
+            mine = owned.bestAfter(taken, ids);
         }
     }
 }

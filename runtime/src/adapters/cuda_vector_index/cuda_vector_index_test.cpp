@@ -26,8 +26,10 @@ protected:
     }
 };
 
-// 70000 rows: two GEMM tiles (65536 + 4464), the second ending in a partial 4096-row chunk.
-void expectCudaMatchesCpu(VectorStorage storage, std::size_t queryCount, float tolerance) {
+// 70000 rows end in a partial 4096-row chunk. With the default budget they are one GEMM tile; a budget
+// of 16384 rows x queries splits them into five tiles, the last one partial.
+void expectCudaMatchesCpu(VectorStorage storage, std::size_t queryCount, float tolerance,
+                          std::size_t scoreBudgetBytes = kCudaScoreBudgetBytes) {
     const std::size_t dims = 128;
     const std::size_t n = 70000;
     const auto corpus = randomRows(n, dims, 11);
@@ -36,7 +38,7 @@ void expectCudaMatchesCpu(VectorStorage storage, std::size_t queryCount, float t
         ids[i] = (i * 7919) % n; // a permutation: id order differs from row order
     }
     CpuVectorIndex cpu(dims, kModel, {storage, 0});
-    auto cuda = makeCudaVectorIndex(dims, kModel, storage);
+    auto cuda = makeCudaVectorIndex(dims, kModel, storage, scoreBudgetBytes);
     ASSERT_TRUE(cuda.has_value()) << cuda.error().message;
     ASSERT_TRUE(cpu.add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
     ASSERT_TRUE((*cuda)->add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
@@ -60,8 +62,69 @@ TEST_F(CudaVectorIndexTest, Fp32SingleQueryMatchesTheCpuExactly) {
 TEST_F(CudaVectorIndexTest, Fp32BatchMatchesTheCpuExactly) {
     expectCudaMatchesCpu(VectorStorage::Fp32, 300, 1e-5F);
 }
+TEST_F(CudaVectorIndexTest, Fp32MatchesTheCpuAcrossSeveralTiles) {
+    expectCudaMatchesCpu(VectorStorage::Fp32, 1, 1e-5F, 16384 * sizeof(float));
+    expectCudaMatchesCpu(VectorStorage::Fp32, 300, 1e-5F, 16384 * 256 * sizeof(float));
+}
+// The device buffers are kept between searches: a bigger batch after a smaller one, then the small one
+// again, must each give the CPU's answer.
+TEST_F(CudaVectorIndexTest, RepeatedSearchesOfChangingSizeReuseTheBuffers) {
+    const std::size_t dims = 64;
+    const auto corpus = randomRows(9000, dims, 21);
+    std::vector<std::uint64_t> ids(9000);
+    std::iota(ids.begin(), ids.end(), 0);
+    CpuVectorIndex cpu(dims, kModel);
+    auto cuda = makeCudaVectorIndex(dims, kModel, VectorStorage::Fp32);
+    ASSERT_TRUE(cuda.has_value());
+    ASSERT_TRUE(cpu.add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
+    ASSERT_TRUE((*cuda)->add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
+    const std::size_t counts[] = {1, 40, 3, 40, 1};
+    for (const std::size_t count : counts) {
+        const auto queries = randomRows(count, dims, static_cast<unsigned>(30 + count));
+        const auto want = cpu.search(EmbeddingMatrix{kModel, dims, queries}, 5, 0.1F);
+        const auto got = (*cuda)->search(EmbeddingMatrix{kModel, dims, queries}, 5, 0.1F);
+        ASSERT_TRUE(want && got);
+        for (std::size_t q = 0; q < count; ++q) {
+            ASSERT_EQ(got->at(q).size(), want->at(q).size()) << count << " queries, query " << q;
+            for (std::size_t r = 0; r < want->at(q).size(); ++r) {
+                EXPECT_EQ(got->at(q)[r].id, want->at(q)[r].id) << count << " queries, query " << q;
+            }
+        }
+    }
+}
 // fp16 queries on the GPU vs fp32 queries on the CPU: the ranking may differ on near-ties, so only
 // the scores of the CPU's fp16 path are compared, within fp16 rounding.
+// Every vector three times under different ids, spread over chunks and threads: equal scores must come
+// out by smaller id, as on the CPU, including ties that straddle the k-th place.
+TEST_F(CudaVectorIndexTest, TiesAreBrokenBySmallerIdAsOnTheCpu) {
+    const std::size_t dims = 32;
+    const std::size_t distinct = 5000;
+    const auto base = randomRows(distinct, dims, 41);
+    std::vector<float> corpus;
+    std::vector<std::uint64_t> ids;
+    for (std::size_t copy = 0; copy < 3; ++copy) {
+        corpus.insert(corpus.end(), base.begin(), base.end());
+        for (std::size_t i = 0; i < distinct; ++i) {
+            ids.push_back((i * 3 + (2 - copy)) * 7 % (3 * distinct)); // copies' ids in no row order
+        }
+    }
+    CpuVectorIndex cpu(dims, kModel);
+    auto cuda = makeCudaVectorIndex(dims, kModel, VectorStorage::Fp32);
+    ASSERT_TRUE(cuda.has_value());
+    ASSERT_TRUE(cpu.add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
+    ASSERT_TRUE((*cuda)->add(ids, EmbeddingMatrix{kModel, dims, corpus}).has_value());
+    const auto queries = randomRows(20, dims, 42);
+    const auto want = cpu.search(EmbeddingMatrix{kModel, dims, queries}, 11, -1.0F);
+    const auto got = (*cuda)->search(EmbeddingMatrix{kModel, dims, queries}, 11, -1.0F);
+    ASSERT_TRUE(want && got);
+    for (std::size_t q = 0; q < 20; ++q) {
+        ASSERT_EQ(got->at(q).size(), 11U);
+        for (std::size_t r = 0; r < 11; ++r) {
+            EXPECT_EQ(got->at(q)[r].id, want->at(q)[r].id) << "query " << q << " rank " << r;
+        }
+    }
+}
+
 TEST_F(CudaVectorIndexTest, Fp16ScoresMatchTheCpuWithinFp16Rounding) {
     const std::size_t dims = 256;
     const auto corpus = randomRows(5000, dims, 13);
