@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cublas_v2.h>
 #include <mutex>
+#include <numeric>
 #include <cuda_runtime_api.h>
 #include <devos/adapters/cuda_vector_index.hpp>
 
@@ -123,6 +124,7 @@ private:
         return storage_ == contracts::VectorStorage::Fp16 ? CUDA_R_16F : CUDA_R_32F;
     }
     std::expected<void, Error> reserve(std::size_t rows);
+    std::expected<void, Error> rankNewRows(std::size_t old);
     std::expected<void, Error> searchBatch(const std::vector<unsigned char>& queries, std::size_t count,
                                            std::size_t k, float threshold, Hits& hits) const;
 
@@ -132,10 +134,11 @@ private:
     std::size_t scoreBudgetBytes_;
     cublasHandle_t handle_;
     std::string backend_;
-    std::vector<std::uint64_t> ids_; // host copy: maps result rows back to ids
+    std::vector<std::uint64_t> ids_;       // host copy: maps result rows back to ids
+    std::vector<std::uint32_t> rowOfRank_; // rows in (id, row) order: maps a key's rank back to its row
     std::size_t capacity_ = 0;
     DeviceBuffer corpus_;
-    DeviceBuffer deviceIds_;
+    DeviceBuffer deviceRanks_; // each row's rank in (id, row) order, for the kernels' keys
     // Per-search device buffers, kept between searches; search() is const and may run on several threads.
     mutable std::mutex searchMutex_;
     mutable Scratch queryScratch_;
@@ -150,9 +153,9 @@ std::expected<void, Error> CudaVectorIndex::reserve(std::size_t rows) {
     }
     const std::size_t capacity = std::max({rows, 2 * capacity_, std::size_t{1024}});
     auto corpus = allocate(capacity * dims_ * elementBytes());
-    auto ids = allocate(capacity * sizeof(std::uint64_t));
-    if (!corpus || !ids) {
-        return std::unexpected(corpus ? ids.error() : corpus.error());
+    auto ranks = allocate(capacity * sizeof(std::uint32_t));
+    if (!corpus || !ranks) {
+        return std::unexpected(corpus ? ranks.error() : corpus.error());
     }
     if (!ids_.empty()) {
         auto copied = check(cudaMemcpy(corpus->get(), corpus_.get(), ids_.size() * dims_ * elementBytes(),
@@ -161,9 +164,15 @@ std::expected<void, Error> CudaVectorIndex::reserve(std::size_t rows) {
         if (!copied) {
             return copied;
         }
+        copied = check(cudaMemcpy(ranks->get(), deviceRanks_.get(), ids_.size() * sizeof(std::uint32_t),
+                                  cudaMemcpyDeviceToDevice),
+                       "cudaMemcpy");
+        if (!copied) {
+            return copied;
+        }
     }
     corpus_ = std::move(*corpus);
-    deviceIds_ = std::move(*ids);
+    deviceRanks_ = std::move(*ranks);
     capacity_ = capacity;
     return {};
 }
@@ -179,7 +188,7 @@ std::expected<void, Error> CudaVectorIndex::add(std::span<const std::uint64_t> i
                                    std::to_string(vectors.count()) + " vectors",
                                {}, 0, "pass ids and vectors of the same batch");
     }
-    if (ids_.size() + ids.size() >= cuda::kNoRow) {
+    if (ids_.size() + ids.size() > cuda::kMaxRank) {
         return contracts::fail(ErrorKind::Invalid, "a CUDA index holds fewer than 2^32 - 1 vectors", {}, 0,
                                "split the corpus over several indexes");
     }
@@ -197,14 +206,37 @@ std::expected<void, Error> CudaVectorIndex::add(std::span<const std::uint64_t> i
         !ok) {
         return ok;
     }
-    auto* deviceIds = static_cast<std::uint64_t*>(deviceIds_.get()) + old;
-    if (auto ok =
-            check(cudaMemcpy(deviceIds, ids.data(), ids.size_bytes(), cudaMemcpyHostToDevice), "cudaMemcpy");
-        !ok) {
-        return ok;
-    }
     ids_.insert(ids_.end(), ids.begin(), ids.end());
-    return {};
+    return rankNewRows(old);
+}
+
+// Rows from `old` on are new. Ids that arrive in increasing order (the usual case) rank after every
+// row before them: their ranks are appended. Otherwise every row is ranked again, O(n log n) once.
+std::expected<void, Error> CudaVectorIndex::rankNewRows(std::size_t old) {
+    const std::size_t n = ids_.size();
+    const bool appended = (old == 0 || ids_[old] > ids_[rowOfRank_.back()]) &&
+                          std::adjacent_find(ids_.begin() + static_cast<std::ptrdiff_t>(old), ids_.end(),
+                                             [](std::uint64_t a, std::uint64_t b) { return a >= b; }) == ids_.end();
+    const std::size_t from = appended ? old : 0;
+    std::vector<std::uint32_t> ranks(n - from);
+    if (appended) {
+        for (std::size_t row = old; row < n; ++row) {
+            rowOfRank_.push_back(static_cast<std::uint32_t>(row));
+            ranks[row - old] = static_cast<std::uint32_t>(row);
+        }
+    } else {
+        rowOfRank_.resize(n);
+        std::iota(rowOfRank_.begin(), rowOfRank_.end(), 0U);
+        std::sort(rowOfRank_.begin(), rowOfRank_.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return ids_[a] != ids_[b] ? ids_[a] < ids_[b] : a < b;
+        });
+        for (std::size_t rank = 0; rank < n; ++rank) {
+            ranks[rowOfRank_[rank]] = static_cast<std::uint32_t>(rank);
+        }
+    }
+    return check(cudaMemcpy(static_cast<std::uint32_t*>(deviceRanks_.get()) + from, ranks.data(),
+                            ranks.size() * sizeof(std::uint32_t), cudaMemcpyHostToDevice),
+                 "cudaMemcpy");
 }
 
 std::expected<CudaVectorIndex::Hits, Error> CudaVectorIndex::search(const contracts::EmbeddingMatrix& queries,
@@ -248,8 +280,8 @@ std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsign
     const std::lock_guard lock(searchMutex_);
     auto deviceQueries = grow(queryScratch_, queries.size());
     auto scores = deviceQueries ? grow(scoreScratch_, tileRows * count * sizeof(float)) : deviceQueries;
-    auto candidates = scores ? grow(candidateScratch_, count * perQuery * sizeof(cuda::Candidate)) : scores;
-    auto best = candidates ? grow(bestScratch_, count * k * sizeof(cuda::Candidate)) : candidates;
+    auto candidates = scores ? grow(candidateScratch_, count * perQuery * sizeof(cuda::Key)) : scores;
+    auto best = candidates ? grow(bestScratch_, count * k * sizeof(cuda::Key)) : candidates;
     if (!best) {
         return unavailable("cudaMalloc",
                            "out of device memory for a search of " + std::to_string(count) + " queries");
@@ -259,8 +291,8 @@ std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsign
         !ok) {
         return ok;
     }
-    const auto* ids = static_cast<const std::uint64_t*>(deviceIds_.get());
-    auto* chunkBest = static_cast<cuda::Candidate*>(*candidates);
+    const auto* ranks = static_cast<const std::uint32_t*>(deviceRanks_.get());
+    auto* chunkBest = static_cast<cuda::Key*>(*candidates);
     const float alpha = 1.0F;
     const float beta = 0.0F;
     for (std::size_t begin = 0; begin < n; begin += tileRows) {
@@ -278,30 +310,30 @@ std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsign
         }
         auto select =
             check(cuda::launchTileSelect(static_cast<const float*>(*scores), tileRows, rows, begin,
-                                         count, ids, k, threshold, chunkBest, perQuery, nullptr),
+                                         count, ranks, k, threshold, chunkBest, perQuery, nullptr),
                   "top-k kernel");
         if (!select) {
             return select;
         }
     }
-    auto* merged = static_cast<cuda::Candidate*>(*best);
-    if (auto ok = check(cuda::launchMergeSelect(chunkBest, perQuery, count, ids, k, merged, nullptr),
+    auto* merged = static_cast<cuda::Key*>(*best);
+    if (auto ok = check(cuda::launchMergeSelect(chunkBest, perQuery, count, k, merged, nullptr),
                         "merge kernel");
         !ok) {
         return ok;
     }
-    std::vector<cuda::Candidate> host(count * k);
+    std::vector<cuda::Key> host(count * k);
     if (auto ok = check(
-            cudaMemcpy(host.data(), merged, host.size() * sizeof(cuda::Candidate), cudaMemcpyDeviceToHost),
+            cudaMemcpy(host.data(), merged, host.size() * sizeof(cuda::Key), cudaMemcpyDeviceToHost),
             "cudaMemcpy");
         !ok) {
         return ok;
     }
     hits.assign(count, {});
     for (std::size_t q = 0; q < count; ++q) {
-        for (std::size_t r = 0; r < k && host[q * k + r].row != cuda::kNoRow; ++r) {
-            const cuda::Candidate c = host[q * k + r];
-            hits[q].push_back({ids_[c.row], c.score});
+        for (std::size_t r = 0; r < k && host[q * k + r] != cuda::kNoKey; ++r) {
+            const cuda::Key key = host[q * k + r];
+            hits[q].push_back({ids_[rowOfRank_[cuda::keyRank(key)]], cuda::keyScore(key)});
         }
     }
     return {};
