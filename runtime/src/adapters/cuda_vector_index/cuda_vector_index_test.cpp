@@ -125,6 +125,34 @@ TEST_F(CudaVectorIndexTest, TiesAreBrokenBySmallerIdAsOnTheCpu) {
     }
 }
 
+// Batches of increasing ids append their ranks; a batch below an earlier one ranks every row again.
+// Either way the results are the CPU's.
+TEST_F(CudaVectorIndexTest, BatchesInAnyIdOrderRankAsOnTheCpu) {
+    const std::size_t dims = 48;
+    CpuVectorIndex cpu(dims, kModel);
+    auto cuda = makeCudaVectorIndex(dims, kModel, VectorStorage::Fp32);
+    ASSERT_TRUE(cuda.has_value());
+    const std::uint64_t firstIds[] = {1000, 0, 5000, 3000};
+    for (std::size_t batch = 0; batch < 4; ++batch) {
+        const auto rows = randomRows(1000, dims, static_cast<unsigned>(50 + batch));
+        std::vector<std::uint64_t> ids(1000);
+        std::iota(ids.begin(), ids.end(), firstIds[batch]);
+        ASSERT_TRUE(cpu.add(ids, EmbeddingMatrix{kModel, dims, rows}).has_value());
+        ASSERT_TRUE((*cuda)->add(ids, EmbeddingMatrix{kModel, dims, rows}).has_value());
+        const auto queries = randomRows(8, dims, static_cast<unsigned>(60 + batch));
+        const auto want = cpu.search(EmbeddingMatrix{kModel, dims, queries}, 10, -1.0F);
+        const auto got = (*cuda)->search(EmbeddingMatrix{kModel, dims, queries}, 10, -1.0F);
+        ASSERT_TRUE(want && got);
+        for (std::size_t q = 0; q < 8; ++q) {
+            ASSERT_EQ(got->at(q).size(), want->at(q).size());
+            for (std::size_t r = 0; r < want->at(q).size(); ++r) {
+                EXPECT_EQ(got->at(q)[r].id, want->at(q)[r].id) << "after batch " << batch << ", query " << q;
+                EXPECT_NEAR(got->at(q)[r].score, want->at(q)[r].score, 1e-5F);
+            }
+        }
+    }
+}
+
 TEST_F(CudaVectorIndexTest, Fp16ScoresMatchTheCpuWithinFp16Rounding) {
     const std::size_t dims = 256;
     const auto corpus = randomRows(5000, dims, 13);
