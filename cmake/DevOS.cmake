@@ -319,5 +319,38 @@ function(devos_enable_gates)
       DEPENDS "${targets_result}" ${cli_dep} VERBATIM)
   endif()
   list(APPEND full_results "${result}")
+
+  # sbom: an SPDX 2.3 SBOM of the resolved packages (build/devos/sbom.spdx.json) and the repo's
+  # license policy against it (seed §8: SBOM + license checks). Same record, same tiers as the
+  # dependencies gate, and after it, for the same reason.
+  set(dependencies_result "${result}")
+  set(result "${gate_dir}/sbom.json")
+  set(sbom "${CMAKE_BINARY_DIR}/devos/sbom.spdx.json")
+  if(tier EQUAL 0)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name sbom --result "${result}" --reason "skipped: tier 0 has no license policy"
+      DEPENDS "${dependencies_result}" ${cli_dep} VERBATIM)
+  elseif(COMMAND devos_provide_dependency)
+    add_custom_command(OUTPUT "${result}"
+      BYPRODUCTS "${sbom}"
+      COMMAND ${cli} gate run --name sbom --result "${result}" --sarif "${gate_dir}/sbom.sarif"
+              -- ${cli} sbom -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args} -o "${sbom}"
+                 --sarif-output "${gate_dir}/sbom.sarif"
+      DEPENDS "${CMAKE_BINARY_DIR}/devos/dependencies.json" ${repo_config} "${dependencies_result}" ${cli_dep}
+      WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+      COMMENT "DevOS SBOM and license policy"
+      VERBATIM)
+  elseif(tier EQUAL 2)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate run --name sbom --result "${result}"
+              -- sh -c "echo 'tier 2 requires the dependency record for its SBOM: ${provider_hint}'; exit 1"
+      DEPENDS "${dependencies_result}" ${cli_dep} VERBATIM)
+  else()
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name sbom --result "${result}"
+              --reason "skipped: no dependency record (${provider_hint})"
+      DEPENDS "${dependencies_result}" ${cli_dep} VERBATIM)
+  endif()
+  list(APPEND full_results "${result}")
   _devos_add_gate_level(full "FULL gate (tier ${tier})" "${cli}" "${cli_dep}" "${gate_dir}" ${full_results})
 endfunction()

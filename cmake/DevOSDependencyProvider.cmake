@@ -5,9 +5,11 @@
 #   cmake -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<prefix>/lib/cmake/DevOS/DevOSDependencyProvider.cmake -S . -B build
 #
 # The file: {"version": 1, "dependencies": [{"name", "requestedVersion", "version", "found", "required",
-# "location", "config", "listFile"}, ...]} sorted by name, one entry per package (its last find_package call);
-# unknown values are null. "location" is <Name>_DIR (config mode) or the Find module used;
-# "listFile" the CMakeLists.txt or .cmake file that called find_package (`devos deps` points there).
+# "location", "config", "library", "listFile"}, ...]} sorted by name, one entry per package (its last
+# find_package call); unknown values are null. "location" is <Name>_DIR (config mode) or the Find module
+# used; "library" the first existing library file a Find module set (<Name>_LIBRARY, <Name>_LIBRARIES:
+# `devos sbom` finds the system package that owns it); "listFile" the CMakeLists.txt or .cmake file that
+# called find_package (`devos deps` points there).
 # It is rewritten only when its content changes, so gates that depend on it stay up to date.
 cmake_minimum_required(VERSION 3.24)
 include_guard(GLOBAL)
@@ -59,14 +61,22 @@ function(_devos_record_dependency name)
       endif()
     endforeach()
   endif()
+  set(library "")
+  if("${${name}_CONFIG}" STREQUAL "")
+    foreach(path IN LISTS ${name}_LIBRARY ${upper}_LIBRARY ${name}_LIBRARIES ${upper}_LIBRARIES)
+      if(library STREQUAL "" AND IS_ABSOLUTE "${path}" AND EXISTS "${path}")
+        set(library "${path}")
+      endif()
+    endforeach()
+  endif()
   set(listFile "${CMAKE_CURRENT_LIST_FILE}")
-  foreach(field IN ITEMS name requested version location listFile)
+  foreach(field IN ITEMS name requested version location library listFile)
     _devos_json_string(${field}_json "${${field}}")
   endforeach()
   _devos_json_string(config_json "${${name}_CONFIG}")
   set(entry "{\"name\": ${name_json}, \"requestedVersion\": ${requested_json}, \"version\": ${version_json}, ")
   string(APPEND entry "\"found\": ${found}, \"required\": ${required}, \"location\": ${location_json}, ")
-  string(APPEND entry "\"config\": ${config_json}, \"listFile\": ${listFile_json}}")
+  string(APPEND entry "\"config\": ${config_json}, \"library\": ${library_json}, \"listFile\": ${listFile_json}}")
   set_property(GLOBAL APPEND PROPERTY DEVOS_DEPENDENCY_NAMES "${name}")
   set_property(GLOBAL PROPERTY "DEVOS_DEPENDENCY_${name}" "${entry}")
 endfunction()

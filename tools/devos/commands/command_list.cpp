@@ -20,6 +20,7 @@ const std::vector<Command>& allCommands() {
         {"gate", "run, skip or report the gates behind check-fast / check-full", runGate},
         {"targets", "check the layering of CMake targets (File API codemodel)", runTargets},
         {"deps", "check resolved find_package versions against the repo's floors and bans", runDeps},
+        {"sbom", "write an SPDX SBOM of the resolved packages and check their licenses", runSbom},
         {"init", "scaffold DevOS in a repo: layer folders, .devos/ config, CMake lines", runInit},
     };
     return commands;

@@ -17,9 +17,8 @@
 namespace fs = std::filesystem;
 
 namespace devos::cli {
-namespace {
 
-bool writeFile(const std::string& path, const std::string& text) {
+bool writeOutputFile(const std::string& path, const std::string& text) {
     std::error_code ec;
     if (fs::path(path).has_parent_path())
         fs::create_directories(fs::path(path).parent_path(), ec);
@@ -27,8 +26,6 @@ bool writeFile(const std::string& path, const std::string& text) {
     out << text;
     return static_cast<bool>(out);
 }
-
-} // namespace
 
 std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv, const char* command,
                                        const char* help, FindingReport& report) {
@@ -96,14 +93,14 @@ int reportFindings(FindingReport r) {
     else
         text = output::renderText(report, !r.output && isatty(fileno(stdout)));
     if (r.output) {
-        if (!writeFile(*r.output, text)) {
+        if (!writeOutputFile(*r.output, text)) {
             std::fprintf(stderr, "devos: cannot write %s\n", r.output->c_str());
             return kUsage;
         }
     } else {
         std::fputs(text.c_str(), stdout);
     }
-    if (r.sarifOutput && !writeFile(*r.sarifOutput, output::renderSarif(report))) {
+    if (r.sarifOutput && !writeOutputFile(*r.sarifOutput, output::renderSarif(report))) {
         std::fprintf(stderr, "devos: cannot write %s\n", r.sarifOutput->c_str());
         return kUsage;
     }

@@ -34,6 +34,9 @@ struct FindingReport {
 [[nodiscard]] std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv,
                                                      const char* command, const char* help, FindingReport& report);
 
+// Writes `text` to `path`, creating its folder; false when it cannot.
+[[nodiscard]] bool writeOutputFile(const std::string& path, const std::string& text);
+
 // Applies the baseline, renders, writes; returns the exit code (0 clean, 1 error-level findings or
 // failed files, 2 a bad baseline or an unwritable output).
 [[nodiscard]] int reportFindings(FindingReport report);

@@ -1,11 +1,10 @@
 #include "dependencies/dependency_check.hpp"
 
+#include "dependencies/call_site_findings.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <devos/engine/dependency_rules.hpp>
-#include <devos/engine/repo_paths.hpp>
-#include <devos/engine/text_file.hpp>
-#include <map>
 
 namespace devos::dependencies {
 namespace {
@@ -21,67 +20,32 @@ std::string lower(std::string s) {
 
 class Checker {
 public:
-    Checker(const engine::Policy& policy, std::string root) : policy_(policy), root_(std::move(root)) {}
+    Checker(const engine::Policy& policy, std::string root) : findings_(policy, std::move(root)) {}
 
     void ban(const ResolvedDependency& dep, const engine::DependencyRules::Ban& rule, std::vector<Finding>& out) {
-        add("dependency.ban", engine::Level::Error, dep,
-            "'" + dep.name + "' is banned in this repo: " + rule.reason +
-                (dep.version.empty() ? "" : " (resolved " + dep.version + ")"),
-            rule.line, "the ban is set here", out);
+        findings_.add("dependency.ban", engine::Level::Error, dep,
+                      "'" + dep.name + "' is banned in this repo: " + rule.reason +
+                          (dep.version.empty() ? "" : " (resolved " + dep.version + ")"),
+                      rule.line, "the ban is set here", out);
     }
 
     void floor(const ResolvedDependency& dep, const engine::DependencyRules::Floor& rule, std::vector<Finding>& out) {
         if (dep.version.empty() || !engine::isVersion(dep.version)) {
-            add("dependency.floor", engine::Level::Warning, dep,
-                "'" + dep.name + "' has a floor of " + rule.version +
-                    ", but the version it resolved to is unknown (the package sets no " + dep.name + "_VERSION)",
-                rule.line, "the floor is set here", out);
+            findings_.add("dependency.floor", engine::Level::Warning, dep,
+                          "'" + dep.name + "' has a floor of " + rule.version +
+                              ", but the version it resolved to is unknown (the package sets no " + dep.name +
+                              "_VERSION)",
+                          rule.line, "the floor is set here", out);
         } else if (engine::compareVersions(dep.version, rule.version) < 0) {
-            add("dependency.floor", engine::Level::Error, dep,
-                "'" + dep.name + "' resolved to " + dep.version + ", below the floor " + rule.version +
-                    (dep.location.empty() ? "" : " (from " + dep.location + ")"),
-                rule.line, "the floor is set here", out);
+            findings_.add("dependency.floor", engine::Level::Error, dep,
+                          "'" + dep.name + "' resolved to " + dep.version + ", below the floor " +
+                              rule.version + (dep.location.empty() ? "" : " (from " + dep.location + ")"),
+                          rule.line, "the floor is set here", out);
         }
     }
 
 private:
-    void add(const std::string& ruleId, engine::Level level, const ResolvedDependency& dep, std::string message,
-             unsigned ruleLine, const std::string& noteText, std::vector<Finding>& out) {
-        engine::Level configured = policy_.levelOf(ruleId);
-        const engine::Rule* rule = policy_.catalog.find(ruleId);
-        if (configured == engine::Level::Off || !rule)
-            return;
-        Finding f;
-        f.ruleId = ruleId;
-        f.level = std::min(level, configured);
-        const std::string& config = policy_.configFile;
-        engine::SourcePoint ruleAt{engine::repoRelative(root_, config), ruleLine, 0};
-        if (!dep.listFile.empty()) {
-            unsigned line = findPackageLine(listFileText(dep.listFile), dep.name);
-            f.at = {engine::repoRelative(root_, dep.listFile), line, 0};
-        } else {
-            f.at = ruleAt; // an old record without the calling file: point at the rule
-        }
-        f.end = f.at;
-        f.message = std::move(message);
-        f.subject = dep.name;
-        f.instead = rule->instead;
-        if (!(f.at == ruleAt))
-            f.notes.push_back({ruleAt, noteText});
-        out.push_back(std::move(f));
-    }
-
-    // A CMakeLists.txt holds many find_package calls: read each once.
-    const std::string& listFileText(const std::string& path) {
-        auto it = listFiles_.find(path);
-        if (it == listFiles_.end())
-            it = listFiles_.emplace(path, engine::readTextFile(path).value_or(std::string{})).first;
-        return it->second;
-    }
-
-    const engine::Policy& policy_;
-    std::string root_;
-    std::map<std::string, std::string> listFiles_;
+    CallSiteFindings findings_;
 };
 
 } // namespace

@@ -38,7 +38,14 @@ protected:
 
     static void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
     ResolvedDependency dep(std::string name, std::string version, bool found = true) const {
-        return {std::move(name), std::move(version), found, false, "/usr/lib/cmake/x", (root / "CMakeLists.txt").string()};
+        return {std::move(name),
+                std::move(version),
+                found,
+                false,
+                "/usr/lib/cmake/x",
+                (root / "CMakeLists.txt").string(),
+                "",
+                ""};
     }
 
     fs::path root;
@@ -104,7 +111,10 @@ TEST_F(DependencyCheckTest, RecordsAreReadAndBadOnesNamed) {
     auto broken = readDependencyRecord(bad.string());
     ASSERT_FALSE(broken);
     EXPECT_EQ(broken.error().file, bad.string());
+    EXPECT_EQ(broken.error().line, 1u);
     EXPECT_NE(broken.error().message.find("not valid JSON"), std::string::npos);
+    write(bad, "{\"version\": 1,\n \"dependencies\": [\n  {\"name\": \"A\",}\n]}\n");
+    EXPECT_EQ(readDependencyRecord(bad.string()).error().line, 3u);
 
     auto missing = readDependencyRecord((root / "none.json").string());
     ASSERT_FALSE(missing);

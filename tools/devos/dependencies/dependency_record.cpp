@@ -1,6 +1,7 @@
 #include "dependencies/dependency_record.hpp"
 
-#include <fstream>
+#include <algorithm>
+#include <devos/engine/text_file.hpp>
 #include <nlohmann/json.hpp>
 
 namespace devos::dependencies {
@@ -21,14 +22,17 @@ bool flag(const nlohmann::json& entry, const char* key) {
 engine::Expected<std::vector<ResolvedDependency>> readDependencyRecord(const std::string& path) {
     const char* how = "configure again with -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<prefix>/lib/cmake/DevOS/"
                       "DevOSDependencyProvider.cmake";
-    std::ifstream in(path);
-    if (!in)
+    auto content = engine::readTextFile(path);
+    if (!content)
         return engine::fail(path, 0, "no dependency record", how);
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(in);
+        doc = nlohmann::json::parse(*content);
     } catch (const nlohmann::json::parse_error& e) {
-        return engine::fail(path, 0, std::string("the dependency record is not valid JSON: ") + e.what(), how);
+        auto end = content->begin() + static_cast<long>(std::min(e.byte, content->size()));
+        auto line = static_cast<unsigned>(std::count(content->begin(), end, '\n') + 1);
+        return engine::fail(path, line, std::string("the dependency record is not valid JSON: ") + e.what(),
+                            how);
     }
     if (!doc.is_object() || doc.value("version", 0) != 1 || !doc.contains("dependencies") ||
         !doc["dependencies"].is_array())
@@ -38,8 +42,14 @@ engine::Expected<std::vector<ResolvedDependency>> readDependencyRecord(const std
     for (const auto& entry : doc["dependencies"]) {
         if (!entry.is_object() || text(entry, "name").empty())
             return engine::fail(path, 0, "a dependency record entry has no name", how);
-        out.push_back({text(entry, "name"), text(entry, "version"), flag(entry, "found"), flag(entry, "required"),
-                       text(entry, "location"), text(entry, "listFile")});
+        out.push_back({.name = text(entry, "name"),
+                       .version = text(entry, "version"),
+                       .found = flag(entry, "found"),
+                       .required = flag(entry, "required"),
+                       .location = text(entry, "location"),
+                       .listFile = text(entry, "listFile"),
+                       .config = text(entry, "config"),
+                       .library = text(entry, "library")});
     }
     return out;
 }

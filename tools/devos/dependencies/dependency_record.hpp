@@ -14,9 +14,11 @@ struct ResolvedDependency {
     bool required = false;
     std::string location; // <Name>_DIR or the Find module
     std::string listFile; // the CMakeLists.txt (or .cmake) that called find_package; may be empty
+    std::string config;   // the <Name>Config.cmake file (config mode); may be empty
+    std::string library;  // a library file the Find module found (module mode); may be empty
 };
 
-// Reads a dependency record; errors name the file and what is wrong with it.
+// Reads a dependency record; errors name the file, the line (of invalid JSON) and what is wrong.
 [[nodiscard]] engine::Expected<std::vector<ResolvedDependency>> readDependencyRecord(const std::string& path);
 
 } // namespace devos::dependencies

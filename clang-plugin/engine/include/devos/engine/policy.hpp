@@ -2,6 +2,7 @@
 #include <devos/engine/dependency_rules.hpp>
 #include <devos/engine/error.hpp>
 #include <devos/engine/layer_map.hpp>
+#include <devos/engine/license_rules.hpp>
 #include <devos/engine/purity_lists.hpp>
 #include <devos/engine/rule_catalog.hpp>
 #include <map>
@@ -19,6 +20,7 @@ struct Policy {
     std::string configFile;                  // the repo config that was applied, if any
     std::map<std::string, double> thresholds; // gate thresholds (coverage ...) from the repo config
     DependencyRules dependencies;             // floors and bans from the repo config (check-full)
+    LicenseRules licenses;                    // allowed and denied licenses from the repo config (check-full)
 
     // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
     // parsed when a compile starts). Defined in the generated builtin_policy.cpp (library devos_engine).

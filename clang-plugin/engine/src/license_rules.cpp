@@ -1,0 +1,70 @@
+#include <cctype>
+#include <devos/engine/license_rules.hpp>
+#include <devos/engine/yaml_reader.hpp>
+
+namespace devos::engine {
+namespace {
+
+unsigned lineOf(const YAML::Node& node) {
+    return static_cast<unsigned>(node.Mark().line + 1);
+}
+
+// An SPDX license id or LicenseRef: letters, digits, '.', '-' and '+', no spaces.
+bool isLicenseId(const std::string& text) {
+    if (text.empty())
+        return false;
+    for (char c : text)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '+')
+            return false;
+    return true;
+}
+
+Expected<std::vector<LicenseRules::Entry>> entries(const YAML::Node& list, const std::string& key,
+                                                   const YamlReader& reader) {
+    if (!list.IsSequence())
+        return reader.error(list, "'licenses." + key + "' must be a list of SPDX license ids",
+                            "e.g. " + key + ": [MIT, BSD-3-Clause]");
+    std::vector<LicenseRules::Entry> out;
+    for (const auto& item : list) {
+        auto id = reader.string(item, "an entry of 'licenses." + key + "'");
+        if (!id)
+            return std::unexpected(id.error());
+        if (!isLicenseId(*id))
+            return reader.error(item, "'" + *id + "' in 'licenses." + key + "' is not an SPDX license id",
+                                "write one id per entry, e.g. GPL-2.0-or-later (https://spdx.org/licenses/)");
+        out.push_back({*id, lineOf(item)});
+    }
+    return out;
+}
+
+} // namespace
+
+Expected<LicenseRules> LicenseRules::parse(const YAML::Node& node, const YamlReader& reader) {
+    if (auto ok = reader.onlyKeys(node, {"allow", "deny"}, "'licenses'"); !ok)
+        return std::unexpected(ok.error());
+    LicenseRules rules;
+    if (const YAML::Node allow = node["allow"]) {
+        auto parsed = entries(allow, "allow", reader);
+        if (!parsed)
+            return std::unexpected(parsed.error());
+        rules.allow = std::move(*parsed);
+        for (const auto& kv : node)
+            if (kv.first.Scalar() == "allow")
+                rules.allowLine = lineOf(kv.first);
+    }
+    if (const YAML::Node deny = node["deny"]) {
+        auto parsed = entries(deny, "deny", reader);
+        if (!parsed)
+            return std::unexpected(parsed.error());
+        rules.deny = std::move(*parsed);
+    }
+    for (const auto& denied : rules.deny)
+        for (const auto& allowed : rules.allow)
+            if (denied.license == allowed.license)
+                return fail(reader.origin(), denied.line,
+                            "'" + denied.license + "' is both allowed and denied",
+                            "keep it in one of 'licenses.allow' and 'licenses.deny'");
+    return rules;
+}
+
+} // namespace devos::engine

@@ -1,0 +1,45 @@
+#include "dependencies/call_site_findings.hpp"
+
+#include "dependencies/dependency_check.hpp"
+
+#include <algorithm>
+#include <devos/engine/repo_paths.hpp>
+#include <devos/engine/text_file.hpp>
+
+namespace devos::dependencies {
+
+void CallSiteFindings::add(const std::string& ruleId, engine::Level level, const ResolvedDependency& dep,
+                           std::string message, unsigned ruleLine, const std::string& noteText,
+                           std::vector<engine::Finding>& out) {
+    engine::Level configured = policy_.levelOf(ruleId);
+    const engine::Rule* rule = policy_.catalog.find(ruleId);
+    if (configured == engine::Level::Off || !rule)
+        return;
+    engine::Finding f;
+    f.ruleId = ruleId;
+    f.level = std::min(level, configured);
+    engine::SourcePoint ruleAt{engine::repoRelative(root_, policy_.configFile), ruleLine, 0};
+    if (!dep.listFile.empty()) {
+        unsigned line = findPackageLine(listFileText(dep.listFile), dep.name);
+        f.at = {engine::repoRelative(root_, dep.listFile), line, 0};
+    } else {
+        f.at = ruleAt; // an old record without the calling file: point at the rule
+    }
+    f.end = f.at;
+    f.message = std::move(message);
+    f.subject = dep.name;
+    f.instead = rule->instead;
+    if (!(f.at == ruleAt))
+        f.notes.push_back({ruleAt, noteText});
+    out.push_back(std::move(f));
+}
+
+// A CMakeLists.txt holds many find_package calls: read each once.
+const std::string& CallSiteFindings::listFileText(const std::string& path) {
+    auto it = listFiles_.find(path);
+    if (it == listFiles_.end())
+        it = listFiles_.emplace(path, engine::readTextFile(path).value_or(std::string{})).first;
+    return it->second;
+}
+
+} // namespace devos::dependencies

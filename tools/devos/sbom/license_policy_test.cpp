@@ -1,0 +1,47 @@
+#include "sbom/license_policy.hpp"
+
+#include <gtest/gtest.h>
+
+namespace devos::sbom {
+namespace {
+
+using Kind = LicenseVerdict::Kind;
+
+engine::LicenseRules rules(std::vector<std::string> allow, std::vector<std::string> deny) {
+    engine::LicenseRules out;
+    unsigned line = 2;
+    for (auto& id : allow)
+        out.allow.push_back({std::move(id), ++line});
+    for (auto& id : deny)
+        out.deny.push_back({std::move(id), ++line});
+    out.allowLine = out.allow.empty() ? 0 : 2;
+    return out;
+}
+
+TEST(LicensePolicy, ADeniedLicenseIsReportedWithItsLine) {
+    auto r = rules({}, {"GPL-3.0-only", "AGPL-3.0-or-later"});
+    EXPECT_EQ(evaluateLicense("GPL-3.0-only", r), (LicenseVerdict{Kind::Denied, "GPL-3.0-only", 3}));
+    EXPECT_EQ(evaluateLicense("MIT AND AGPL-3.0-or-later", r),
+              (LicenseVerdict{Kind::Denied, "AGPL-3.0-or-later", 4}));
+    EXPECT_EQ(evaluateLicense("MIT", r).kind, Kind::Accepted);
+    EXPECT_EQ(evaluateLicense("NOASSERTION", r).kind, Kind::Accepted); // no allow list: nothing to hold it to
+}
+
+TEST(LicensePolicy, AnAllowListAcceptsOnlyWhatItLists) {
+    auto r = rules({"MIT", "BSD-3-Clause", "GPL-3.0-or-later WITH Bison-exception-2.2"}, {"GPL-2.0-only"});
+    EXPECT_EQ(evaluateLicense("BSD-3-Clause", r).kind, Kind::Accepted);
+    EXPECT_EQ(evaluateLicense("Zlib", r), (LicenseVerdict{Kind::NotAllowed, "Zlib", 2}));
+    EXPECT_EQ(evaluateLicense("GPL-3.0-or-later WITH Bison-exception-2.2", r).kind, Kind::Accepted);
+    EXPECT_EQ(evaluateLicense("NOASSERTION", r), (LicenseVerdict{Kind::Unknown, "NOASSERTION", 2}));
+    EXPECT_EQ(evaluateLicense("", r).kind, Kind::Unknown);
+}
+
+TEST(LicensePolicy, OneAcceptableAlternativeOfAnOrIsEnough) {
+    auto r = rules({"MIT"}, {"GPL-2.0-only"});
+    EXPECT_EQ(evaluateLicense("GPL-2.0-only OR MIT", r).kind, Kind::Accepted);
+    EXPECT_EQ(evaluateLicense("GPL-2.0-only OR Zlib", r), (LicenseVerdict{Kind::Denied, "GPL-2.0-only", 4}));
+    EXPECT_EQ(evaluateLicense("MIT AND Zlib OR MIT", r).kind, Kind::Accepted); // AND binds tighter
+}
+
+} // namespace
+} // namespace devos::sbom
