@@ -76,6 +76,61 @@ function(_devos_add_gate_level level title cli cli_dep gate_dir)
   set_target_properties(check-${level} PROPERTIES DEVOS_INTERNAL TRUE)
 endfunction()
 
+# Coverage (FULL; seed §8: tier 2 tests reach 90%+ of the code): on at tier 2 unless DEVOS_COVERAGE
+# says otherwise, off below unless DEVOS_COVERAGE=ON. When on, the gated targets are compiled and
+# linked with --coverage (the link option also reaches whatever links them: the test binaries) and
+# `out_tool` is the gcov that reads this compiler's counters; gcovr is DEVOS_GCOVR.
+function(_devos_coverage_setup tier gated out_on out_tool)
+  if(DEFINED DEVOS_COVERAGE)
+    set(on ${DEVOS_COVERAGE})
+  elseif(tier EQUAL 2)
+    set(on ON)
+  else()
+    set(on OFF)
+  endif()
+  set(tool "")
+  if(on)
+    string(REGEX MATCH "^[0-9]+" major "${CMAKE_CXX_COMPILER_VERSION}")
+    find_program(DEVOS_GCOVR gcovr)
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+      find_program(DEVOS_LLVM_COV NAMES llvm-cov-${major} llvm-cov)
+      set(found "${DEVOS_LLVM_COV}")
+      set(tool "${DEVOS_LLVM_COV} gcov")
+      set(package "llvm-${major}")
+    else()
+      find_program(DEVOS_GCOV NAMES gcov-${major} gcov)
+      set(found "${DEVOS_GCOV}")
+      set(tool "${DEVOS_GCOV}")
+      set(package "gcc-${major}")
+    endif()
+    if(NOT DEVOS_GCOVR OR NOT found)
+      message(FATAL_ERROR "devos_enable_gates: coverage (tier 2, or DEVOS_COVERAGE=ON) needs gcovr and the gcov of "
+                          "${CMAKE_CXX_COMPILER_ID} ${major}: apt-get install gcovr ${package} "
+                          "(or configure with -DDEVOS_COVERAGE=OFF)")
+    endif()
+    # clang links --coverage against its profile runtime, a separate Debian package.
+    include(CheckCXXSourceCompiles)
+    set(CMAKE_REQUIRED_FLAGS --coverage)
+    set(CMAKE_REQUIRED_LINK_OPTIONS --coverage)
+    set(CMAKE_REQUIRED_QUIET ON)
+    check_cxx_source_compiles("int main() { return 0; }" DEVOS_COVERAGE_LINKS)
+    if(NOT DEVOS_COVERAGE_LINKS)
+      set(runtime "")
+      if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        set(runtime ": apt-get install libclang-rt-${major}-dev")
+      endif()
+      message(FATAL_ERROR "devos_enable_gates: coverage (tier 2, or DEVOS_COVERAGE=ON) cannot link a --coverage "
+                          "program with ${CMAKE_CXX_COMPILER}${runtime} (or configure with -DDEVOS_COVERAGE=OFF)")
+    endif()
+    foreach(tgt IN LISTS gated)
+      target_compile_options(${tgt} PRIVATE --coverage)
+      target_link_options(${tgt} PUBLIC --coverage)
+    endforeach()
+  endif()
+  set(${out_on} ${on} PARENT_SCOPE)
+  set(${out_tool} "${tool}" PARENT_SCOPE)
+endfunction()
+
 function(devos_enable_gates)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "TIER;CONFIG" "TARGETS")
   if(arg_UNPARSED_ARGUMENTS)
@@ -201,6 +256,8 @@ function(devos_enable_gates)
   string(REPLACE ";" " " gated_text "${gated}")
   message(STATUS "DevOS gates: tier ${tier}, ${mode} mode, targets: ${gated_text}")
 
+  _devos_coverage_setup(${tier} "${gated}" coverage gcov_tool)
+
   set(advisory "")
   if(tier EQUAL 0)
     set(advisory --advisory) # tier 0 may not fully adopt the layers: reported, not required
@@ -247,9 +304,14 @@ function(devos_enable_gates)
     VERBATIM)
   list(APPEND fast_results "${result}")
 
-  # unit tests: ctest -L unit, results as JUnit.
+  # unit tests: ctest -L unit, results as JUnit; with coverage, from zeroed counters.
   set(result "${gate_dir}/unit-tests.json")
+  set(reset_counters "")
+  if(coverage)
+    set(reset_counters COMMAND ${cli} coverage --reset -p "${CMAKE_BINARY_DIR}")
+  endif()
   add_custom_command(OUTPUT "${result}"
+    ${reset_counters}
     COMMAND ${cli} gate run --name unit-tests --result "${result}"
             -- "${CMAKE_CTEST_COMMAND}" --test-dir "${CMAKE_BINARY_DIR}" -L unit --no-tests=ignore
                --output-junit "${gate_dir}/unit-tests.junit.xml"
@@ -263,7 +325,23 @@ function(devos_enable_gates)
   # FULL = FAST + the gates that look at the whole build: target-level layering from the CMake File
   # API codemodel (the query is written here; its reply appears after the next configure, which the
   # gate runs itself when the reply is missing).
-  file(WRITE "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/codemodel-v2" "")
+  # CMake reads queries before it configures, so the configure that first writes the query cannot
+  # answer it; the gate would then re-run CMake in the middle of the build, and CMake's rewrite of
+  # .ninja_log would lose the entries of edges finishing around it. Instead Ninja re-runs CMake once
+  # when the next build starts, before any edge: the first configure adds a configure dependency
+  # stamped a minute ahead; the next one answers the query and no longer adds it.
+  set(codemodel_query "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/codemodel-v2")
+  if(NOT EXISTS "${codemodel_query}")
+    file(WRITE "${codemodel_query}" "")
+    set(pending "${gate_dir}/codemodel-pending.stamp")
+    file(WRITE "${pending}" "")
+    string(TIMESTAMP now "%s" UTC)
+    math(EXPR later "${now} + 60")
+    execute_process(COMMAND touch -d "@${later}" "${pending}" RESULT_VARIABLE touched OUTPUT_QUIET ERROR_QUIET)
+    if(touched EQUAL 0)
+      set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${pending}")
+    endif()
+  endif()
   # The gate re-runs when the link graph changes, not on every configure (its own --refresh
   # configures once): file(GENERATE) rewrites this file only when its content changes.
   set(link_graph "")
@@ -350,6 +428,34 @@ function(devos_enable_gates)
       COMMAND ${cli} gate skip --name sbom --result "${result}"
               --reason "skipped: no dependency record (${provider_hint})"
       DEPENDS "${dependencies_result}" ${cli_dep} VERBATIM)
+  endif()
+  list(APPEND full_results "${result}")
+
+  # coverage: the unit tests' line coverage against .devos/devos.yml `thresholds.coverage` (tier 2:
+  # 90 when unset). It reads the counters the unit-tests gate left, so it runs after it (and after
+  # the sbom gate, for the targets gate's reason above).
+  set(unit_tests_result "${gate_dir}/unit-tests.json")
+  set(previous_result "${result}")
+  set(result "${gate_dir}/coverage.json")
+  if(coverage)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate run --name coverage --result "${result}" --sarif "${gate_dir}/coverage.sarif"
+              -- ${cli} coverage -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
+                 --gcov "${gcov_tool}" --gcovr "${DEVOS_GCOVR}" --sarif-output "${gate_dir}/coverage.sarif"
+      DEPENDS "${unit_tests_result}" ${repo_config} "${previous_result}" ${cli_dep}
+      WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+      COMMENT "DevOS coverage"
+      VERBATIM)
+  elseif(tier EQUAL 2)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate run --name coverage --result "${result}"
+              -- sh -c "echo 'tier 2 requires coverage: configure without -DDEVOS_COVERAGE=OFF'; exit 1"
+      DEPENDS "${previous_result}" ${cli_dep} VERBATIM)
+  else()
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name coverage --result "${result}"
+              --reason "skipped: coverage not measured (configure with -DDEVOS_COVERAGE=ON)"
+      DEPENDS "${previous_result}" ${cli_dep} VERBATIM)
   endif()
   list(APPEND full_results "${result}")
   _devos_add_gate_level(full "FULL gate (tier ${tier})" "${cli}" "${cli_dep}" "${gate_dir}" ${full_results})

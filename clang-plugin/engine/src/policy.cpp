@@ -79,15 +79,10 @@ Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::s
         licenses = std::move(*parsed);
     }
     if (const YAML::Node t = (*root)["thresholds"]) {
-        if (!t.IsMap())
-            return reader.error(t, "'thresholds' must map a name to a number", "e.g. thresholds: { coverage: 80 }");
-        for (const auto& kv : t) {
-            try {
-                thresholds[kv.first.Scalar()] = kv.second.as<double>();
-            } catch (const YAML::Exception&) {
-                return reader.error(kv.second, "threshold '" + kv.first.Scalar() + "' must be a number");
-            }
-        }
+        auto parsed = Thresholds::parse(t, reader);
+        if (!parsed)
+            return std::unexpected(parsed.error());
+        thresholds = *parsed;
     }
     return {};
 }

@@ -15,4 +15,5 @@ int runTargets(const std::vector<std::string>& args);
 int runInit(const std::vector<std::string>& args);
 int runDeps(const std::vector<std::string>& args);
 int runSbom(const std::vector<std::string>& args);
+int runCoverage(const std::vector<std::string>& args);
 } // namespace devos::cli

@@ -5,6 +5,7 @@
 #include <devos/engine/license_rules.hpp>
 #include <devos/engine/purity_lists.hpp>
 #include <devos/engine/rule_catalog.hpp>
+#include <devos/engine/thresholds.hpp>
 #include <map>
 #include <string>
 
@@ -18,7 +19,7 @@ struct Policy {
     PurityLists purity;
     int tier = 1;
     std::string configFile;                  // the repo config that was applied, if any
-    std::map<std::string, double> thresholds; // gate thresholds (coverage ...) from the repo config
+    Thresholds thresholds;                    // test thresholds (line coverage) from the repo config (check-full)
     DependencyRules dependencies;             // floors and bans from the repo config (check-full)
     LicenseRules licenses;                    // allowed and denied licenses from the repo config (check-full)
 

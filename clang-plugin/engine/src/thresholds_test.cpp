@@ -1,0 +1,39 @@
+#include <devos/engine/policy.hpp>
+#include <devos/engine/thresholds.hpp>
+#include <gtest/gtest.h>
+
+using namespace devos::engine;
+
+TEST(Thresholds, CoverageIsReadWithItsLine) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    EXPECT_FALSE(policy->thresholds.coverage.has_value());
+    auto ok = policy->applyRepoConfig("tier: 2\nthresholds:\n  coverage: 87.5\n", "repo/.devos/devos.yml");
+    ASSERT_TRUE(ok) << ok.error().render();
+    EXPECT_EQ(policy->thresholds.coverage, 87.5);
+    EXPECT_EQ(policy->thresholds.coverageLine, 3u);
+}
+
+TEST(Thresholds, MistakesNameTheFileAndLine) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    auto unknown = policy->applyRepoConfig("thresholds:\n  covrage: 80\n", "d.yml");
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().file, "d.yml");
+    EXPECT_EQ(unknown.error().line, 2u);
+    EXPECT_NE(unknown.error().message.find("unknown key 'covrage'"), std::string::npos);
+
+    auto text = policy->applyRepoConfig("thresholds:\n  coverage: high\n", "d.yml");
+    ASSERT_FALSE(text);
+    EXPECT_EQ(text.error().line, 2u);
+    EXPECT_NE(text.error().message.find("must be a number"), std::string::npos);
+
+    auto range = policy->applyRepoConfig("\nthresholds: { coverage: 120 }\n", "d.yml");
+    ASSERT_FALSE(range);
+    EXPECT_EQ(range.error().line, 2u);
+    EXPECT_NE(range.error().message.find("between 0 and 100"), std::string::npos);
+
+    auto notMap = policy->applyRepoConfig("thresholds: 80\n", "d.yml");
+    ASSERT_FALSE(notMap);
+    EXPECT_NE(notMap.error().message.find("must map"), std::string::npos);
+}

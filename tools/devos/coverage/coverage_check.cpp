@@ -1,0 +1,55 @@
+#include "coverage/coverage_check.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <devos/engine/repo_paths.hpp>
+
+namespace devos::coverage {
+
+std::string describeCoverage(double percent, unsigned long covered, unsigned long total) {
+    char text[96];
+    std::snprintf(text, sizeof text, "%.1f%% (%lu of %lu lines)", percent, covered, total);
+    return text;
+}
+
+std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary, const engine::Policy& policy,
+                                           const std::string& root) {
+    // Tier 2 promises 90%+ (seed §8) even when the config names no threshold.
+    const std::optional<double> threshold =
+        policy.thresholds.coverage ? policy.thresholds.coverage
+                                   : (policy.tier == 2 ? std::optional<double>(kTierTwoCoverage) : std::nullopt);
+    const engine::Level level = policy.levelOf("coverage.threshold");
+    if (!threshold || level == engine::Level::Off || summary.percent() >= *threshold)
+        return {};
+    engine::Finding finding;
+    finding.ruleId = "coverage.threshold";
+    finding.level = level;
+    finding.at = {engine::repoRelative(root, policy.configFile), policy.thresholds.coverageLine, 0};
+    finding.end = finding.at;
+    char limit[32];
+    std::snprintf(limit, sizeof limit, "%g%%", *threshold);
+    finding.message = "line coverage is " +
+                      describeCoverage(summary.percent(), summary.linesCovered, summary.linesTotal) +
+                      ", below the " + limit + " threshold";
+    finding.subject = "coverage";
+    if (const engine::Rule* rule = policy.catalog.find(finding.ruleId))
+        finding.instead = rule->instead;
+    std::vector<const FileCoverage*> files;
+    for (const auto& file : summary.files)
+        if (file.linesCovered < file.linesTotal)
+            files.push_back(&file);
+    std::sort(files.begin(), files.end(), [](const FileCoverage* a, const FileCoverage* b) {
+        const unsigned long missedA = a->linesTotal - a->linesCovered;
+        const unsigned long missedB = b->linesTotal - b->linesCovered;
+        return missedA != missedB ? missedA > missedB : a->file < b->file;
+    });
+    files.resize(std::min(files.size(), kLeastCoveredFiles));
+    for (const FileCoverage* file : files)
+        finding.notes.push_back({{file->file, 1, 0},
+                                 std::to_string(file->linesTotal - file->linesCovered) + " lines no test runs: " +
+                                     describeCoverage(file->percent(), file->linesCovered, file->linesTotal),
+                                 false});
+    return {finding};
+}
+
+} // namespace devos::coverage
