@@ -22,7 +22,7 @@ Expected<Policy> Policy::fromYaml(const std::string& catalogYaml, const std::str
     auto purity = PurityLists::parse(*purityRoot, purityReader);
     if (!purity)
         return std::unexpected(purity.error());
-    return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}, {}};
+    return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}, {}, {}};
 }
 
 Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::string& origin) {
@@ -30,8 +30,9 @@ Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::s
     auto root = reader.load(yamlText);
     if (!root)
         return std::unexpected(root.error());
-    if (auto ok = reader.onlyKeys(*root, {"version", "tier", "layers", "rules", "purity", "thresholds", "dependencies"},
-                                  "the repo config");
+    if (auto ok = reader.onlyKeys(
+            *root, {"version", "tier", "layers", "rules", "purity", "thresholds", "dependencies", "scan"},
+            "the repo config");
         !ok)
         return ok;
     configFile = origin;
@@ -70,6 +71,12 @@ Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::s
         if (!parsed)
             return std::unexpected(parsed.error());
         dependencies = std::move(*parsed);
+    }
+    if (const YAML::Node scanNode = (*root)["scan"]) {
+        auto parsed = ScanRules::parse(scanNode, reader);
+        if (!parsed)
+            return std::unexpected(parsed.error());
+        scan = std::move(*parsed);
     }
     if (const YAML::Node t = (*root)["thresholds"]) {
         if (!t.IsMap())

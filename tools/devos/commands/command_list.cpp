@@ -20,6 +20,7 @@ const std::vector<Command>& allCommands() {
         {"gate", "run, skip or report the gates behind check-fast / check-full", runGate},
         {"targets", "check the layering of CMake targets (File API codemodel)", runTargets},
         {"deps", "check resolved find_package versions against the repo's floors and bans", runDeps},
+        {"scan", "scan tracked files for secrets and for binaries, oversized files and bad encodings", runScan},
         {"init", "scaffold DevOS in a repo: layer folders, .devos/ config, CMake lines", runInit},
     };
     return commands;

@@ -14,4 +14,5 @@ int runSearch(const std::vector<std::string>& args);
 int runTargets(const std::vector<std::string>& args);
 int runInit(const std::vector<std::string>& args);
 int runDeps(const std::vector<std::string>& args);
+int runScan(const std::vector<std::string>& args);
 } // namespace devos::cli

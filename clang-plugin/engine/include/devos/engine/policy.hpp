@@ -4,6 +4,7 @@
 #include <devos/engine/layer_map.hpp>
 #include <devos/engine/purity_lists.hpp>
 #include <devos/engine/rule_catalog.hpp>
+#include <devos/engine/scan_rules.hpp>
 #include <map>
 #include <string>
 
@@ -19,6 +20,7 @@ struct Policy {
     std::string configFile;                  // the repo config that was applied, if any
     std::map<std::string, double> thresholds; // gate thresholds (coverage ...) from the repo config
     DependencyRules dependencies;             // floors and bans from the repo config (check-full)
+    ScanRules scan;                           // secret scan and file-type settings (check-full)
 
     // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
     // parsed when a compile starts). Defined in the generated builtin_policy.cpp (library devos_engine).
