@@ -363,8 +363,11 @@ function(devos_enable_gates)
   # dependencies: the versions find_package resolved against the repo's floors and bans (seed §8:
   # tier 1 and up). The record comes from the DevOS dependency provider, which must be injected at
   # the first project(); without it the gate says how (tier 2 fails, lower tiers skip visibly).
-  # It runs after the targets gate: that gate's first run may re-configure, which rewrites Ninja's
-  # log, and an edge that finished alongside it would lose its entry and run again next time.
+  # It runs after the targets gate, as every FULL-only gate does: that gate's first run may
+  # re-configure, and CMake then rewrites .ninja_log under the running Ninja. Ninja opens its log
+  # at the first edge that finishes, so when another edge of the run finished before the rewrite,
+  # every edge that finishes after it (the targets gate's own included) loses its entry and runs
+  # again next time; when the targets gate is the first to finish, nothing is lost.
   set(targets_result "${result}")
   set(result "${gate_dir}/dependencies-gate.json") # dependencies.json is the record itself
   set(repo_config "${config}")
@@ -430,6 +433,37 @@ function(devos_enable_gates)
       DEPENDS "${dependencies_result}" ${cli_dep} VERBATIM)
   endif()
   list(APPEND full_results "${result}")
+
+  # secrets and files: `devos scan` over the files git tracks (seed §9.2 FULL: secret scan,
+  # file-type compliance; tier 1 and up). The scan's depfile names every file it read (and, where
+  # git tracks nothing, every folder), and the git index is an input too: an edit or a newly
+  # tracked file re-runs the gates, an unchanged tree does not. Like dependencies, they run after
+  # the targets gate (see there), so they also re-run when it does (a changed link graph).
+  set(scan_inputs ${repo_config} "${targets_result}" ${cli_dep})
+  execute_process(COMMAND git -C "${CMAKE_SOURCE_DIR}" rev-parse --absolute-git-dir
+                  OUTPUT_VARIABLE git_dir OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET RESULT_VARIABLE git_rc)
+  if(git_rc EQUAL 0 AND EXISTS "${git_dir}/index")
+    list(APPEND scan_inputs "${git_dir}/index")
+  endif()
+  foreach(part secrets files)
+    set(result "${gate_dir}/${part}.json")
+    if(tier EQUAL 0)
+      add_custom_command(OUTPUT "${result}"
+        COMMAND ${cli} gate skip --name ${part} --result "${result}" --reason "skipped: tier 0 has no ${part} scan"
+        DEPENDS "${targets_result}" ${cli_dep} VERBATIM)
+    else()
+      add_custom_command(OUTPUT "${result}"
+        COMMAND ${cli} gate run --name ${part} --result "${result}" --sarif "${gate_dir}/${part}.sarif"
+                -- ${cli} scan ${part} --root "${CMAKE_SOURCE_DIR}" -p "${CMAKE_BINARY_DIR}" ${config_args}
+                   --sarif-output "${gate_dir}/${part}.sarif" --depfile "${result}.d" --depfile-target "${result}"
+        DEPENDS ${scan_inputs}
+        DEPFILE "${result}.d"
+        WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+        COMMENT "DevOS ${part} scan"
+        VERBATIM)
+    endif()
+    list(APPEND full_results "${result}")
+  endforeach()
 
   # coverage: the unit tests' line coverage against .devos/devos.yml `thresholds.coverage` (tier 2:
   # 90 when unset). It reads the counters the unit-tests gate left, so it runs after it (and after

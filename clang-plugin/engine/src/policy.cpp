@@ -22,7 +22,7 @@ Expected<Policy> Policy::fromYaml(const std::string& catalogYaml, const std::str
     auto purity = PurityLists::parse(*purityRoot, purityReader);
     if (!purity)
         return std::unexpected(purity.error());
-    return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}, {}, {}};
+    return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}, {}, {}, {}};
 }
 
 Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::string& origin) {
@@ -31,7 +31,7 @@ Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::s
     if (!root)
         return std::unexpected(root.error());
     if (auto ok = reader.onlyKeys(
-            *root, {"version", "tier", "layers", "rules", "purity", "thresholds", "dependencies", "licenses"},
+            *root, {"version", "tier", "layers", "rules", "purity", "thresholds", "dependencies", "licenses", "scan"},
             "the repo config");
         !ok)
         return ok;
@@ -77,6 +77,12 @@ Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::s
         if (!parsed)
             return std::unexpected(parsed.error());
         licenses = std::move(*parsed);
+    }
+    if (const YAML::Node scanNode = (*root)["scan"]) {
+        auto parsed = ScanRules::parse(scanNode, reader);
+        if (!parsed)
+            return std::unexpected(parsed.error());
+        scan = std::move(*parsed);
     }
     if (const YAML::Node t = (*root)["thresholds"]) {
         auto parsed = Thresholds::parse(t, reader);

@@ -1,6 +1,7 @@
 // Rules run in file order, each as one RE2::GlobalReplace over the text so far; RE2 is linear
 // time, so hostile input cannot make redaction slow.
 #include <devos/adapters/re2_redactor.hpp>
+#include <devos/policy/secret_rules.hpp>
 #include <re2/re2.h>
 #include <vector>
 #include <yaml-cpp/yaml.h>
@@ -66,6 +67,8 @@ contracts::Expected<std::unique_ptr<ports::Redactor>> makeRe2Redactor(std::strin
     }
     return std::unique_ptr<ports::Redactor>(std::make_unique<Re2Redactor>(std::move(rules)));
 }
+
+std::string_view embeddedSecretRules() { return policy::secretRulesYaml(); }
 
 contracts::Expected<std::unique_ptr<ports::Redactor>> makeDefaultRedactor() {
     return makeRe2Redactor(embeddedSecretRules(), "policy/secrets.yml (embedded)");

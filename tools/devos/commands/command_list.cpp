@@ -22,6 +22,7 @@ const std::vector<Command>& allCommands() {
         {"deps", "check resolved find_package versions against the repo's floors and bans", runDeps},
         {"sbom", "write an SPDX SBOM of the resolved packages and check their licenses", runSbom},
         {"coverage", "check the unit tests' line coverage against the repo's threshold", runCoverage},
+        {"scan", "scan tracked files for secrets and for binaries, oversized files and bad encodings", runScan},
         {"init", "scaffold DevOS in a repo: layer folders, .devos/ config, CMake lines", runInit},
     };
     return commands;

@@ -16,4 +16,5 @@ int runInit(const std::vector<std::string>& args);
 int runDeps(const std::vector<std::string>& args);
 int runSbom(const std::vector<std::string>& args);
 int runCoverage(const std::vector<std::string>& args);
+int runScan(const std::vector<std::string>& args);
 } // namespace devos::cli

@@ -6,6 +6,7 @@
 #include <devos/engine/purity_lists.hpp>
 #include <devos/engine/rule_catalog.hpp>
 #include <devos/engine/thresholds.hpp>
+#include <devos/engine/scan_rules.hpp>
 #include <map>
 #include <string>
 
@@ -22,6 +23,7 @@ struct Policy {
     Thresholds thresholds;                    // test thresholds (line coverage) from the repo config (check-full)
     DependencyRules dependencies;             // floors and bans from the repo config (check-full)
     LicenseRules licenses;                    // allowed and denied licenses from the repo config (check-full)
+    ScanRules scan;                           // secret scan and file-type settings (check-full)
 
     // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
     // parsed when a compile starts). Defined in the generated builtin_policy.cpp (library devos_engine).

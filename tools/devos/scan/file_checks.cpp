@@ -1,0 +1,137 @@
+#include "scan/file_checks.hpp"
+
+#include "scan/file_type.hpp"
+
+#include <devos/engine/allow_comment.hpp>
+
+namespace devos::scan {
+namespace {
+
+using engine::Finding;
+
+void add(const engine::Policy& policy, const std::string& ruleId, engine::SourcePoint at, std::string message,
+         std::string subject, std::vector<Finding>& out, unsigned endColumn = 0) {
+    const engine::Rule* rule = policy.catalog.find(ruleId);
+    if (!rule || rule->level == engine::Level::Off)
+        return;
+    Finding f;
+    f.ruleId = ruleId;
+    f.level = rule->level;
+    f.at = at;
+    f.end = at;
+    if (endColumn > at.column)
+        f.end.column = endColumn;
+    f.message = std::move(message);
+    f.subject = std::move(subject);
+    f.instead = rule->instead;
+    out.push_back(std::move(f));
+}
+
+bool isComplete(const TrackedFile& file) {
+    return file.bytes.size() == file.size;
+}
+
+enum class Allowance { None, Allowed, Reported };
+
+// The allow comment for `ruleId` on `line` or the line above; a malformed or expired one is reported.
+Allowance allowance(const TrackedFile& file, unsigned line, const std::string& ruleId,
+                    const engine::Policy& policy, const std::string& today, std::vector<Finding>& out) {
+    for (unsigned candidate : {line, line - 1}) {
+        if (candidate == 0)
+            continue;
+        std::string_view text = lineAt(file.bytes, candidate);
+        size_t at = text.find("devos-allow");
+        if (at == std::string_view::npos)
+            continue;
+        // The engine's parser reads C++ comments; a YAML or shell file writes '#' instead.
+        auto allow = engine::parseAllowComment("// " + std::string(text.substr(at)));
+        if (!allow)
+            continue;
+        engine::SourcePoint where{file.path, candidate, static_cast<unsigned>(at + 1)};
+        if (!allow->problem.empty()) {
+            add(policy, "allow.malformed", where, "devos-allow comment is missing " + allow->problem,
+                "devos-allow", out);
+            return Allowance::Reported;
+        }
+        bool covers = false;
+        for (const auto& r : allow->rules)
+            covers = covers || r == ruleId;
+        if (!covers)
+            continue;
+        if (engine::isExpired(allow->until, today)) {
+            add(policy, "allow.expired", where,
+                "devos-allow(" + ruleId + ") expired on " + allow->until + " (today is " + today + ")",
+                "devos-allow:" + ruleId, out);
+            return Allowance::Reported;
+        }
+        return Allowance::Allowed;
+    }
+    return Allowance::None;
+}
+
+} // namespace
+
+std::vector<Finding> checkFileType(const TrackedFile& file, const engine::Policy& policy) {
+    std::vector<Finding> out;
+    const engine::SourcePoint start{file.path, 1, 1};
+    bool binary = false;
+    if (!policy.scan.allowsExtensionOf(file.path)) {
+        std::string output = buildOutputExtension(file.path);
+        std::string_view format = executableFormat(file.bytes);
+        binary = !output.empty() || !format.empty() || looksBinary(file.bytes);
+        if (!output.empty())
+            add(policy, "files.binary", start,
+                "'" + file.path + "' is a build output (" + output + ") committed to the repo", output, out);
+        else if (!format.empty())
+            add(policy, "files.binary", start,
+                "'" + file.path + "' is an " + std::string(format) +
+                    " object or executable committed to the repo",
+                std::string(format), out);
+        else if (binary)
+            add(policy, "files.binary", start,
+                "'" + file.path + "' is binary (a NUL byte in its first " +
+                    std::to_string(kBinaryProbeBytes / 1024) +
+                    " KiB) and its extension is not on scan.allow_extensions",
+                "binary", out);
+    }
+    const std::uintmax_t capBytes = static_cast<std::uintmax_t>(policy.scan.maxFileKb) * 1024;
+    if (file.size > capBytes)
+        add(policy, "files.size", start,
+            "'" + file.path + "' is " + std::to_string((file.size + 1023) / 1024) + " KiB, over the " +
+                std::to_string(policy.scan.maxFileKb) + " KiB limit (scan.max_file_kb)",
+            "size", out);
+    if (!binary && isComplete(file) && isCxxSource(file.path)) {
+        if (auto crlf = firstCrlf(file.bytes))
+            add(policy, "files.encoding", {file.path, crlf->line, crlf->column},
+                "'" + file.path + "' has CRLF line endings (the first ends line " +
+                    std::to_string(crlf->line) + "); C and C++ sources use LF",
+                "crlf", out);
+        if (auto bad = firstInvalidUtf8(file.bytes))
+            add(policy, "files.encoding", {file.path, bad->line, bad->column},
+                "'" + file.path + "' is not UTF-8: an invalid byte at line " + std::to_string(bad->line) +
+                    ", column " + std::to_string(bad->column),
+                "utf-8", out);
+    }
+    return out;
+}
+
+std::vector<Finding> checkSecrets(const TrackedFile& file, const SecretScanner& scanner,
+                                  const engine::Policy& policy, const std::string& today) {
+    std::vector<Finding> out;
+    if (!isComplete(file) || looksBinary(file.bytes))
+        return out;
+    for (const auto& match : scanner.find(file.bytes)) {
+        TextPosition at = positionOf(file.bytes, match.offset);
+        if (allowance(file, at.line, "security.secret", policy, today, out) == Allowance::Allowed)
+            continue;
+        TextPosition end = positionOf(file.bytes, match.offset + match.length);
+        add(policy, "security.secret", {file.path, at.line, at.column},
+            "a secret is committed: " + match.description + " [" + match.ruleId + "], matched as '" +
+                match.redacted + "'",
+            match.ruleId, out, end.line == at.line ? end.column : 0);
+    }
+    engine::sortAndDeduplicate(out);
+    return out;
+}
+
+} // namespace devos::scan

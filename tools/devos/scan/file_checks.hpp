@@ -1,0 +1,34 @@
+#pragma once
+#include "scan/secret_scanner.hpp"
+
+#include <cstdint>
+#include <devos/engine/finding.hpp>
+#include <devos/engine/policy.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// The findings of `devos scan` for one tracked file, from its name, size and bytes (no I/O).
+namespace devos::scan {
+
+struct TrackedFile {
+    std::string path;        // repo-relative, '/'-separated
+    std::uintmax_t size = 0; // bytes on disk
+    std::string_view bytes;  // the whole content, or only its first bytes when it is over the size cap
+};
+
+// files.binary (a build output, an executable or object file, or binary content, unless its
+// extension is on `scan.allow_extensions`), files.size (over `scan.max_file_kb`) and
+// files.encoding (a C or C++ source with CRLF line endings or bytes that are not UTF-8).
+[[nodiscard]] std::vector<engine::Finding> checkFileType(const TrackedFile& file,
+                                                         const engine::Policy& policy);
+
+// security.secret for every match of the scanner's rules in a text file within the size cap. The
+// message names the rule and shows the match redacted. `devos-allow(security.secret): <reason>
+// until YYYY-MM-DD` (in any comment syntax) on the line or the line above allows it; a malformed or
+// expired one is allow.malformed / allow.expired (dated against `today`, YYYY-MM-DD). Sorted.
+[[nodiscard]] std::vector<engine::Finding> checkSecrets(const TrackedFile& file, const SecretScanner& scanner,
+                                                        const engine::Policy& policy,
+                                                        const std::string& today);
+
+} // namespace devos::scan

@@ -1,0 +1,131 @@
+#include "scan/file_type.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace devos::scan {
+namespace {
+
+std::string lowerFileName(std::string_view path) {
+    size_t slash = path.rfind('/');
+    std::string name(path.substr(slash == std::string_view::npos ? 0 : slash + 1));
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    return name;
+}
+
+bool startsWith(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+// The length of the UTF-8 sequence starting at text[i], or 0 when it is not valid there.
+size_t utf8SequenceLength(std::string_view text, size_t i) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char b = byte(i);
+    if (b < 0x80)
+        return 1;
+    size_t length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    if (length == 0 || i + length > text.size())
+        return 0;
+    for (size_t k = 1; k < length; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80)
+            return 0;
+    unsigned char second = byte(i + 1);
+    if ((b == 0xE0 && second < 0xA0) || (b == 0xED && second > 0x9F) || (b == 0xF0 && second < 0x90) ||
+        (b == 0xF4 && second > 0x8F))
+        return 0; // overlong, surrogate or beyond U+10FFFF
+    return length;
+}
+
+} // namespace
+
+std::string_view executableFormat(std::string_view head) {
+    if (startsWith(head, "\x7f"
+                         "ELF"))
+        return "ELF";
+    if (startsWith(head, "!<arch>\n"))
+        return "ar archive";
+    if (startsWith(head, "MZ") && looksBinary(head))
+        return "PE";
+    static constexpr std::array<std::string_view, 5> machO = {
+        "\xfe\xed\xfa\xce", "\xfe\xed\xfa\xcf", "\xce\xfa\xed\xfe", "\xcf\xfa\xed\xfe", "\xca\xfe\xba\xbe"};
+    for (auto magic : machO)
+        if (startsWith(head, magic))
+            return "Mach-O";
+    return "";
+}
+
+bool looksBinary(std::string_view bytes) {
+    return bytes.substr(0, kBinaryProbeBytes).find('\0') != std::string_view::npos;
+}
+
+std::string buildOutputExtension(std::string_view path) {
+    static constexpr std::array<std::string_view, 9> outputs = {".o",   ".a",   ".so",  ".dylib", ".dll",
+                                                                ".exe", ".obj", ".pch", ".gch"};
+    std::string name = lowerFileName(path);
+    for (auto extension : outputs) {
+        if (name.size() > extension.size() && name.ends_with(extension))
+            return std::string(extension);
+        // Versioned shared libraries: libfoo.so.1, libfoo.so.1.2.3
+        size_t at = name.find(".so.");
+        if (extension == ".so" && at != std::string::npos && at > 0 &&
+            std::all_of(name.begin() + static_cast<long>(at) + 4, name.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }))
+            return ".so";
+    }
+    return "";
+}
+
+bool isCxxSource(std::string_view path) {
+    static constexpr std::array<std::string_view, 13> sources = {
+        ".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".hxx", ".ipp", ".inl", ".tpp", ".cu", ".cuh"};
+    std::string name = lowerFileName(path);
+    return std::any_of(sources.begin(), sources.end(),
+                       [&](std::string_view e) { return name.size() > e.size() && name.ends_with(e); });
+}
+
+TextPosition positionOf(std::string_view text, size_t offset) {
+    offset = std::min(offset, text.size());
+    std::string_view before = text.substr(0, offset);
+    size_t lineStart = before.rfind('\n');
+    lineStart = lineStart == std::string_view::npos ? 0 : lineStart + 1;
+    return {static_cast<unsigned>(std::count(before.begin(), before.end(), '\n') + 1),
+            static_cast<unsigned>(offset - lineStart + 1)};
+}
+
+std::optional<TextPosition> firstCrlf(std::string_view text) {
+    size_t at = text.find("\r\n");
+    if (at == std::string_view::npos)
+        return std::nullopt;
+    return positionOf(text, at);
+}
+
+std::optional<TextPosition> firstInvalidUtf8(std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        size_t length = utf8SequenceLength(text, i);
+        if (length == 0)
+            return positionOf(text, i);
+        i += length;
+    }
+    return std::nullopt;
+}
+
+std::string_view lineAt(std::string_view text, unsigned line) {
+    size_t start = 0;
+    for (unsigned l = 1; l < line; ++l) {
+        start = text.find('\n', start);
+        if (start == std::string_view::npos)
+            return {};
+        ++start;
+    }
+    if (start > text.size())
+        return {};
+    size_t end = text.find('\n', start);
+    std::string_view out =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!out.empty() && out.back() == '\r')
+        out.remove_suffix(1);
+    return out;
+}
+
+} // namespace devos::scan
