@@ -4,6 +4,7 @@
 // OpenBLAS at 2 threads on a 2-core machine it oversubscribes and gets 2.5-4.7x slower; one query
 // is single-threaded in FAISS whatever OpenMP says.
 #include <benchmark/benchmark.h>
+#include "random_unit_rows.hpp"
 #include <cmath>
 #include <devos/adapters/cpu_vector_index.hpp>
 #include <faiss/IndexFlat.h>
@@ -12,6 +13,7 @@
 
 namespace {
 
+namespace bench = devos::bench;
 using devos::adapters::CpuVectorIndex;
 using devos::adapters::CpuVectorIndexOptions;
 using devos::contracts::EmbeddingMatrix;
@@ -22,31 +24,9 @@ constexpr std::size_t kK = 10;
 constexpr std::size_t kMaxQueries = 64;
 constexpr const char* kModel = "bench";
 
-// xorshift64*: the corpus is 1e9 floats, and std::uniform_real_distribution would take minutes.
-struct FastRandom {
-    std::uint64_t state;
-    float next() {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        const auto bits = static_cast<std::uint32_t>((state * 2685821657736338717ULL) >> 40); // 24 bits
-        return static_cast<float>(bits) * (2.0F / 16777216.0F) - 1.0F;
-    }
-};
+using bench::FastRandom;
 
-void randomUnitRows(FastRandom& rng, std::vector<float>& rows) {
-    for (std::size_t r = 0; r < rows.size() / kDims; ++r) {
-        float sum = 0;
-        for (std::size_t i = 0; i < kDims; ++i) {
-            const float v = rng.next();
-            rows[r * kDims + i] = v;
-            sum += v * v;
-        }
-        for (std::size_t i = 0; i < kDims; ++i) {
-            rows[r * kDims + i] /= std::sqrt(sum);
-        }
-    }
-}
+void randomUnitRows(FastRandom& rng, std::vector<float>& rows) { bench::randomUnitRows(rng, rows, kDims); }
 
 // One corpus loaded into every engine, built in 64k-row chunks so no full raw copy is kept.
 struct Engines {

@@ -11,6 +11,7 @@
 // usage: devos_bench_search_cuda [rows ...]      (default: 100000 1000000)
 //        devos_bench_search_cuda --profile [rows]  (GPU only, three searches per shape: for ncu, which
 //                                                   times each kernel and counts the DRAM bytes it read)
+#include "random_unit_rows.hpp"
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -27,6 +28,7 @@
 
 namespace {
 
+namespace bench = devos::bench;
 using devos::adapters::CpuVectorIndex;
 using devos::adapters::CpuVectorIndexOptions;
 using devos::contracts::EmbeddingMatrix;
@@ -37,30 +39,9 @@ constexpr std::size_t kDims = 1024;
 constexpr std::size_t kK = 10;
 constexpr const char* kModel = "bench";
 
-// xorshift64*: a 1M corpus is 1e9 floats; std::uniform_real_distribution would take minutes.
-struct FastRandom {
-    std::uint64_t state;
-    float next() {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        const auto bits = static_cast<std::uint32_t>((state * 2685821657736338717ULL) >> 40);
-        return static_cast<float>(bits) * (2.0F / 16777216.0F) - 1.0F;
-    }
-};
+using bench::FastRandom;
 
-void randomUnitRows(FastRandom& rng, std::vector<float>& rows) {
-    for (std::size_t r = 0; r < rows.size() / kDims; ++r) {
-        float sum = 0;
-        for (std::size_t i = 0; i < kDims; ++i) {
-            rows[r * kDims + i] = rng.next();
-            sum += rows[r * kDims + i] * rows[r * kDims + i];
-        }
-        for (std::size_t i = 0; i < kDims; ++i) {
-            rows[r * kDims + i] /= std::sqrt(sum);
-        }
-    }
-}
+void randomUnitRows(FastRandom& rng, std::vector<float>& rows) { bench::randomUnitRows(rng, rows, kDims); }
 
 [[noreturn]] void die(const std::string& why) {
     std::fprintf(stderr, "devos_bench_search_cuda: %s\n", why.c_str());

@@ -131,6 +131,42 @@ function(_devos_coverage_setup tier gated out_on out_tool)
   set(${out_tool} "${tool}" PARENT_SCOPE)
 endfunction()
 
+# A FULL gate over the dependency record (build/devos/dependencies.json, written by the DevOS
+# dependency provider): runs the RUN command when the provider is in, fails at tier 2 without it
+# (saying how to add it), is skipped visibly at tier 0 and below tier 2 without it. It runs after
+# `after` (see the dependencies gate for why). Reads the caller's tier, cli, cli_dep, gate_dir,
+# repo_config and provider_hint.
+function(_devos_record_gate name result after)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "" "TIER0_REASON;TIER2_NEED;COMMENT;BYPRODUCT" "RUN")
+  if(tier EQUAL 0)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name ${name} --result "${result}" --reason "skipped: ${arg_TIER0_REASON}"
+      DEPENDS "${after}" ${cli_dep} VERBATIM)
+  elseif(COMMAND devos_provide_dependency)
+    set(byproducts "")
+    if(arg_BYPRODUCT)
+      set(byproducts BYPRODUCTS "${arg_BYPRODUCT}")
+    endif()
+    add_custom_command(OUTPUT "${result}"
+      ${byproducts}
+      COMMAND ${cli} gate run --name ${name} --result "${result}" --sarif "${gate_dir}/${name}.sarif" -- ${arg_RUN}
+      DEPENDS "${CMAKE_BINARY_DIR}/devos/dependencies.json" ${repo_config} "${after}" ${cli_dep}
+      WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+      COMMENT "${arg_COMMENT}"
+      VERBATIM)
+  elseif(tier EQUAL 2)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate run --name ${name} --result "${result}"
+              -- sh -c "echo 'tier 2 requires ${arg_TIER2_NEED}: ${provider_hint}'; exit 1"
+      DEPENDS "${after}" ${cli_dep} VERBATIM)
+  else()
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name ${name} --result "${result}"
+              --reason "skipped: no dependency record (${provider_hint})"
+      DEPENDS "${after}" ${cli_dep} VERBATIM)
+  endif()
+endfunction()
+
 function(devos_enable_gates)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "TIER;CONFIG" "TARGETS")
   if(arg_UNPARSED_ARGUMENTS)
@@ -375,30 +411,11 @@ function(devos_enable_gates)
     set(repo_config "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
   endif()
   set(provider_hint "configure with -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<DevOS prefix>/lib/cmake/DevOS/DevOSDependencyProvider.cmake")
-  if(tier EQUAL 0)
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate skip --name dependencies --result "${result}" --reason "skipped: tier 0 has no dependency policy"
-      DEPENDS "${targets_result}" ${cli_dep} VERBATIM)
-  elseif(COMMAND devos_provide_dependency)
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate run --name dependencies --result "${result}" --sarif "${gate_dir}/dependencies.sarif"
-              -- ${cli} deps -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
-                 --sarif-output "${gate_dir}/dependencies.sarif"
-      DEPENDS "${CMAKE_BINARY_DIR}/devos/dependencies.json" ${repo_config} "${targets_result}" ${cli_dep}
-      WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
-      COMMENT "DevOS dependency floors and bans"
-      VERBATIM)
-  elseif(tier EQUAL 2)
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate run --name dependencies --result "${result}"
-              -- sh -c "echo 'tier 2 requires the dependency record: ${provider_hint}'; exit 1"
-      DEPENDS "${targets_result}" ${cli_dep} VERBATIM)
-  else()
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate skip --name dependencies --result "${result}"
-              --reason "skipped: no dependency record (${provider_hint})"
-      DEPENDS "${targets_result}" ${cli_dep} VERBATIM)
-  endif()
+  _devos_record_gate(dependencies "${result}" "${targets_result}"
+    TIER0_REASON "tier 0 has no dependency policy" TIER2_NEED "the dependency record"
+    COMMENT "DevOS dependency floors and bans"
+    RUN ${cli} deps -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
+        --sarif-output "${gate_dir}/dependencies.sarif")
   list(APPEND full_results "${result}")
 
   # sbom: an SPDX 2.3 SBOM of the resolved packages (build/devos/sbom.spdx.json) and the repo's
@@ -407,31 +424,11 @@ function(devos_enable_gates)
   set(dependencies_result "${result}")
   set(result "${gate_dir}/sbom.json")
   set(sbom "${CMAKE_BINARY_DIR}/devos/sbom.spdx.json")
-  if(tier EQUAL 0)
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate skip --name sbom --result "${result}" --reason "skipped: tier 0 has no license policy"
-      DEPENDS "${dependencies_result}" ${cli_dep} VERBATIM)
-  elseif(COMMAND devos_provide_dependency)
-    add_custom_command(OUTPUT "${result}"
-      BYPRODUCTS "${sbom}"
-      COMMAND ${cli} gate run --name sbom --result "${result}" --sarif "${gate_dir}/sbom.sarif"
-              -- ${cli} sbom -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args} -o "${sbom}"
-                 --sarif-output "${gate_dir}/sbom.sarif"
-      DEPENDS "${CMAKE_BINARY_DIR}/devos/dependencies.json" ${repo_config} "${dependencies_result}" ${cli_dep}
-      WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
-      COMMENT "DevOS SBOM and license policy"
-      VERBATIM)
-  elseif(tier EQUAL 2)
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate run --name sbom --result "${result}"
-              -- sh -c "echo 'tier 2 requires the dependency record for its SBOM: ${provider_hint}'; exit 1"
-      DEPENDS "${dependencies_result}" ${cli_dep} VERBATIM)
-  else()
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate skip --name sbom --result "${result}"
-              --reason "skipped: no dependency record (${provider_hint})"
-      DEPENDS "${dependencies_result}" ${cli_dep} VERBATIM)
-  endif()
+  _devos_record_gate(sbom "${result}" "${dependencies_result}"
+    TIER0_REASON "tier 0 has no license policy" TIER2_NEED "the dependency record for its SBOM"
+    COMMENT "DevOS SBOM and license policy" BYPRODUCT "${sbom}"
+    RUN ${cli} sbom -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args} -o "${sbom}"
+        --sarif-output "${gate_dir}/sbom.sarif")
   list(APPEND full_results "${result}")
 
   # secrets and files: `devos scan` over the files git tracks (seed §9.2 FULL: secret scan,

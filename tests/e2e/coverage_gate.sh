@@ -11,6 +11,9 @@ for compiler in clang++-19 g++; do
     repo=$WORK/orders-$compiler
     build=$WORK/build-$compiler
     cp -r "$SOURCE/examples/orders" "$repo"
+    # A repo of its own: the scan gates read its git index, not that of the checkout the test runs in.
+    git -C "$repo" init -q && git -C "$repo" add -A &&
+        git -C "$repo" -c user.name=devos -c user.email=devos@example.invalid commit -qm orders
     printf 'tier: 1\nthresholds:\n  coverage: 40\n' > "$repo/.devos/devos.yml"
     expect_rc 0 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=$compiler -DORDERS_WITH_DEVOS=ON \
         -DDevOS_DIR="$BUILD" -DDEVOS_COVERAGE=ON

@@ -1,0 +1,36 @@
+#pragma once
+// The search benchmarks' corpus: uniform random unit vectors, generated fast enough for 1e9 floats.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace devos::bench {
+
+// xorshift64*: a 1M x 1024 corpus is 1e9 floats; std::uniform_real_distribution would take minutes.
+struct FastRandom {
+    std::uint64_t state;
+    float next() {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        const auto bits = static_cast<std::uint32_t>((state * 2685821657736338717ULL) >> 40); // 24 bits
+        return static_cast<float>(bits) * (2.0F / 16777216.0F) - 1.0F;
+    }
+};
+
+// Fills `rows` (rows.size() / dims rows) with uniform random vectors scaled to unit length.
+inline void randomUnitRows(FastRandom& rng, std::vector<float>& rows, std::size_t dims) {
+    for (std::size_t r = 0; r < rows.size() / dims; ++r) {
+        float sum = 0;
+        for (std::size_t i = 0; i < dims; ++i) {
+            rows[r * dims + i] = rng.next();
+            sum += rows[r * dims + i] * rows[r * dims + i];
+        }
+        for (std::size_t i = 0; i < dims; ++i) {
+            rows[r * dims + i] /= std::sqrt(sum);
+        }
+    }
+}
+
+} // namespace devos::bench
