@@ -43,6 +43,12 @@ PY
 
 # The config loads (it is validated by every command run inside the repo).
 (cd "$repo" && "$DEVOS" explain --list >/dev/null) || fail "devos explain --list fails in the scaffolded repo"
+# So do the check-full policies it shows in comments, once uncommented.
+cp "$repo/.devos/devos.yml" "$WORK/devos.yml.orig"
+sed -i -E 's/^# (dependencies|licenses|scan):/\1:/' "$repo/.devos/devos.yml"
+[ "$(grep -cE '^(dependencies|licenses|scan):' "$repo/.devos/devos.yml")" = 3 ] || fail "the config shows no policies"
+(cd "$repo" && "$DEVOS" explain --list >/dev/null) || fail "the config's example policies do not load"
+cp "$WORK/devos.yml.orig" "$repo/.devos/devos.yml"
 
 # Idempotent: the second run writes nothing and changes nothing.
 cp -r "$repo" "$WORK/before"

@@ -21,6 +21,10 @@ tier: @TIER@
 # A rule's level: error, warning, note or off (`devos explain <rule>` says why it exists).
 # rules:
 #   layer.logic-call: error
+# check-full's policies (README: "Adopting DevOS in a CMake repo"):
+# dependencies: { floors: { OpenSSL: "3.0" }, bans: { Boost: "use the standard library" } }
+# licenses: { allow: [MIT, BSD-3-Clause, Apache-2.0, Zlib], deny: [AGPL-3.0-or-later] }
+# scan: { exclude: ["tests/fixtures/**"], max_file_kb: 1024 }
 )";
 
 const char* kThresholdsTier2 = R"(thresholds:
