@@ -3,8 +3,9 @@
 // so the heaps do their worst-case work. Run FAISS with OMP_NUM_THREADS=1: with both OpenMP and
 // OpenBLAS at 2 threads on a 2-core machine it oversubscribes and gets 2.5-4.7x slower; one query
 // is single-threaded in FAISS whatever OpenMP says.
-#include <benchmark/benchmark.h>
 #include "random_unit_rows.hpp"
+
+#include <benchmark/benchmark.h>
 #include <cmath>
 #include <devos/adapters/cpu_vector_index.hpp>
 #include <faiss/IndexFlat.h>
@@ -26,7 +27,9 @@ constexpr const char* kModel = "bench";
 
 using bench::FastRandom;
 
-void randomUnitRows(FastRandom& rng, std::vector<float>& rows) { bench::randomUnitRows(rng, rows, kDims); }
+void randomUnitRows(FastRandom& rng, std::vector<float>& rows) {
+    bench::randomUnitRows(rng, rows, kDims);
+}
 
 // One corpus loaded into every engine, built in 64k-row chunks so no full raw copy is kept.
 struct Engines {
@@ -38,23 +41,14 @@ struct Engines {
 
     explicit Engines(std::size_t n) {
         FastRandom rng{42};
-        constexpr std::size_t kChunk = 65536;
-        std::vector<float> rows;
-        std::vector<std::uint64_t> ids;
-        for (std::size_t first = 0; first < n; first += kChunk) {
-            const std::size_t count = std::min(kChunk, n - first);
-            rows.resize(count * kDims);
-            randomUnitRows(rng, rows);
-            ids.resize(count);
-            for (std::size_t i = 0; i < count; ++i) {
-                ids[i] = first + i;
-            }
-            const EmbeddingMatrix matrix{kModel, kDims, rows};
-            if (!fp32OneThread.add(ids, matrix) || !fp32.add(ids, matrix) || !fp16.add(ids, matrix)) {
-                std::abort();
-            }
-            faiss.add(static_cast<faiss::Index::idx_t>(count), rows.data());
-        }
+        bench::forEachCorpusChunk(
+            n, kDims, rng, [&](const std::vector<std::uint64_t>& ids, const std::vector<float>& rows) {
+                const EmbeddingMatrix matrix{kModel, kDims, rows};
+                if (!fp32OneThread.add(ids, matrix) || !fp32.add(ids, matrix) || !fp16.add(ids, matrix)) {
+                    std::abort();
+                }
+                faiss.add(static_cast<faiss::Index::idx_t>(ids.size()), rows.data());
+            });
         randomUnitRows(rng, queries);
     }
 };

@@ -12,6 +12,7 @@
 //        devos_bench_search_cuda --profile [rows]  (GPU only, three searches per shape: for ncu, which
 //                                                   times each kernel and counts the DRAM bytes it read)
 #include "random_unit_rows.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -41,7 +42,9 @@ constexpr const char* kModel = "bench";
 
 using bench::FastRandom;
 
-void randomUnitRows(FastRandom& rng, std::vector<float>& rows) { bench::randomUnitRows(rng, rows, kDims); }
+void randomUnitRows(FastRandom& rng, std::vector<float>& rows) {
+    bench::randomUnitRows(rng, rows, kDims);
+}
 
 [[noreturn]] void die(const std::string& why) {
     std::fprintf(stderr, "devos_bench_search_cuda: %s\n", why.c_str());
@@ -100,7 +103,8 @@ Timing timeSearches(const std::function<void()>& search, int iterations) {
     for (int i = 0; i < iterations; ++i) {
         const auto start = std::chrono::steady_clock::now();
         search();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
     std::sort(ms.begin(), ms.end());
     return {ms[ms.size() / 2], ms.front()};
@@ -123,29 +127,21 @@ Corpus build(std::size_t n, std::size_t maxQueries, bool withCpu) {
     }
     c.gpuFp16 = std::move(*fp16);
     c.gpuFp32 = std::move(*fp32);
-    c.cpuFp32 = std::make_unique<CpuVectorIndex>(kDims, kModel, CpuVectorIndexOptions{VectorStorage::Fp32, 0});
+    c.cpuFp32 =
+        std::make_unique<CpuVectorIndex>(kDims, kModel, CpuVectorIndexOptions{VectorStorage::Fp32, 0});
     c.faiss = std::make_unique<faiss::IndexFlatIP>(kDims);
     FastRandom rng{42};
-    constexpr std::size_t kChunk = 65536;
-    std::vector<float> rows;
-    std::vector<std::uint64_t> ids;
-    for (std::size_t first = 0; first < n; first += kChunk) {
-        const std::size_t count = std::min(kChunk, n - first);
-        rows.resize(count * kDims);
-        randomUnitRows(rng, rows);
-        ids.resize(count);
-        for (std::size_t i = 0; i < count; ++i) {
-            ids[i] = first + i;
-        }
-        const EmbeddingMatrix matrix{kModel, kDims, rows};
-        if (!c.gpuFp16->add(ids, matrix) || !c.gpuFp32->add(ids, matrix) ||
-            (withCpu && !c.cpuFp32->add(ids, matrix))) {
-            die("add failed");
-        }
-        if (withCpu) {
-            c.faiss->add(static_cast<faiss::Index::idx_t>(count), rows.data());
-        }
-    }
+    bench::forEachCorpusChunk(n, kDims, rng,
+                              [&](const std::vector<std::uint64_t>& ids, const std::vector<float>& rows) {
+                                  const EmbeddingMatrix matrix{kModel, kDims, rows};
+                                  if (!c.gpuFp16->add(ids, matrix) || !c.gpuFp32->add(ids, matrix) ||
+                                      (withCpu && !c.cpuFp32->add(ids, matrix))) {
+                                      die("add failed");
+                                  }
+                                  if (withCpu) {
+                                      c.faiss->add(static_cast<faiss::Index::idx_t>(ids.size()), rows.data());
+                                  }
+                              });
     c.queries.resize(maxQueries * kDims);
     randomUnitRows(rng, c.queries);
     return c;
@@ -162,9 +158,10 @@ void expectFaissIds(const VectorIndex& index, const Corpus& c, std::size_t q) {
     c.faiss->search(static_cast<faiss::Index::idx_t>(q), c.queries.data(), kK, scores.data(), labels.data());
     for (std::size_t i = 0; i < q; ++i) {
         for (std::size_t r = 0; r < kK; ++r) {
-            if (hits->at(i).size() != kK || hits->at(i)[r].id != static_cast<std::uint64_t>(labels[i * kK + r])) {
-                die(std::string(index.backend()) + " differs from FAISS at query " + std::to_string(i) + " rank " +
-                    std::to_string(r));
+            if (hits->at(i).size() != kK ||
+                hits->at(i)[r].id != static_cast<std::uint64_t>(labels[i * kK + r])) {
+                die(std::string(index.backend()) + " differs from FAISS at query " + std::to_string(i) +
+                    " rank " + std::to_string(r));
             }
         }
     }
@@ -180,8 +177,8 @@ void printRow(std::size_t n, std::size_t q, const std::string& engine, Timing t,
                       100.0 * gbps / copyBw, ratedBw > 0 ? 100.0 * gbps / ratedBw : 0.0);
         bound = text;
     }
-    std::printf("| %zuk | %zu | %s | %.3f ms | %.3f ms | %s | %.1fx |\n", n / 1000, q, engine.c_str(), t.medianMs,
-                t.bestMs, bound.c_str(), faissMedian / t.medianMs);
+    std::printf("| %zuk | %zu | %s | %.3f ms | %.3f ms | %s | %.1fx |\n", n / 1000, q, engine.c_str(),
+                t.medianMs, t.bestMs, bound.c_str(), faissMedian / t.medianMs);
 }
 
 int profile(std::size_t n) {
@@ -221,9 +218,10 @@ int main(int argc, char** argv) {
     cudaGetDeviceProperties(&prop, 0);
     const double copyBw = measuredCopyBandwidth();
     const double ratedBw = ratedBandwidth();
-    std::printf("device: %s, %d SMs; device-to-device copy %.0f GB/s (read + write), rated %.0f GB/s\n\n", prop.name,
-                prop.multiProcessorCount, copyBw / 1e9, ratedBw / 1e9);
-    std::printf("| N | queries | engine | median | best | GPU corpus read vs bandwidth | speed-up vs FAISS |\n");
+    std::printf("device: %s, %d SMs; device-to-device copy %.0f GB/s (read + write), rated %.0f GB/s\n\n",
+                prop.name, prop.multiProcessorCount, copyBw / 1e9, ratedBw / 1e9);
+    std::printf(
+        "| N | queries | engine | median | best | GPU corpus read vs bandwidth | speed-up vs FAISS |\n");
     std::printf("|---|---|---|---|---|---|---|\n");
     const std::size_t queryCounts[] = {1, 64};
     for (const std::size_t n : sizes) {
@@ -246,7 +244,8 @@ int main(int argc, char** argv) {
             const double rows = static_cast<double>(n * kDims);
             printRow(n, q, "DevOS cuda-fp16", run(*c.gpuFp16, 50), rows * 2, copyBw, ratedBw, faiss.medianMs);
             printRow(n, q, "DevOS cuda-fp32", run(*c.gpuFp32, 50), rows * 4, copyBw, ratedBw, faiss.medianMs);
-            printRow(n, q, "DevOS cpu-fp32, all cores", run(*c.cpuFp32, 5), 0, copyBw, ratedBw, faiss.medianMs);
+            printRow(n, q, "DevOS cpu-fp32, all cores", run(*c.cpuFp32, 5), 0, copyBw, ratedBw,
+                     faiss.medianMs);
             printRow(n, q, "FAISS IndexFlatIP", faiss, 0, copyBw, ratedBw, faiss.medianMs);
             std::fflush(stdout);
         }

@@ -33,4 +33,22 @@ inline void randomUnitRows(FastRandom& rng, std::vector<float>& rows, std::size_
     }
 }
 
+// Generates an n-row corpus of unit vectors (seed 42) in 64k-row chunks, so no full copy is kept:
+// calls add(ids, rows) per chunk, ids counting up from 0. Every engine of a benchmark gets the same rows.
+template <typename Add> void forEachCorpusChunk(std::size_t n, std::size_t dims, FastRandom& rng, Add add) {
+    constexpr std::size_t kChunk = 65536;
+    std::vector<float> rows;
+    std::vector<std::uint64_t> ids;
+    for (std::size_t first = 0; first < n; first += kChunk) {
+        const std::size_t count = n - first < kChunk ? n - first : kChunk;
+        rows.resize(count * dims);
+        randomUnitRows(rng, rows, dims);
+        ids.resize(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            ids[i] = first + i;
+        }
+        add(ids, rows);
+    }
+}
+
 } // namespace devos::bench

@@ -25,7 +25,7 @@ configure() {
 }
 configure
 json="$WORK/build/devos/dependencies.json"
-python3 - "$json" <<'PY'
+python3 - "$json" <<'PY' || fail "dependencies.json is not what the configure resolved"
 import json, sys
 doc = json.load(open(sys.argv[1]))
 assert doc["version"] == 1
@@ -44,7 +44,6 @@ assert th["listFile"].endswith("src/sub/CMakeLists.txt") and nl["listFile"].ends
 missing = deps["DevOSNoSuchPackage"]
 assert missing["found"] is False and missing["required"] is False and missing["version"] is None, missing
 PY
-[ $? = 0 ] || fail "dependencies.json is not what the configure resolved"
 
 cp "$json" "$WORK/first.json"
 touch -d '2000-01-01' "$json"

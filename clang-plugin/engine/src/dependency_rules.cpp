@@ -29,8 +29,6 @@ std::vector<unsigned long> components(const std::string& text) {
     return out;
 }
 
-unsigned lineOf(const YAML::Node& node) { return static_cast<unsigned>(node.Mark().line + 1); }
-
 } // namespace
 
 bool isVersion(const std::string& text) { return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0])); }
@@ -63,7 +61,7 @@ Expected<DependencyRules> DependencyRules::parse(const YAML::Node& node, const Y
                 return reader.error(kv.second, "the floor of '" + kv.first.Scalar() + "' must be a version, not '" +
                                                    *version + "'",
                                     "write dotted numbers, e.g. \"3.0.2\"");
-            rules.floors.push_back({kv.first.Scalar(), *version, lineOf(kv.first)});
+            rules.floors.push_back({kv.first.Scalar(), *version, YamlReader::line(kv.first)});
         }
     }
     if (const YAML::Node bans = node["bans"]) {
@@ -77,7 +75,7 @@ Expected<DependencyRules> DependencyRules::parse(const YAML::Node& node, const Y
             if (reason->empty())
                 return reader.error(kv.second, "the ban of '" + kv.first.Scalar() + "' needs a reason",
                                     "say what to use instead; the reason is shown with every finding");
-            rules.bans.push_back({kv.first.Scalar(), *reason, lineOf(kv.first)});
+            rules.bans.push_back({kv.first.Scalar(), *reason, YamlReader::line(kv.first)});
         }
     }
     return rules;

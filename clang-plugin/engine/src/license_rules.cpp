@@ -5,10 +5,6 @@
 namespace devos::engine {
 namespace {
 
-unsigned lineOf(const YAML::Node& node) {
-    return static_cast<unsigned>(node.Mark().line + 1);
-}
-
 // An SPDX license id or LicenseRef: letters, digits, '.', '-' and '+', no spaces.
 bool isLicenseId(const std::string& text) {
     if (text.empty())
@@ -32,7 +28,7 @@ Expected<std::vector<LicenseRules::Entry>> entries(const YAML::Node& list, const
         if (!isLicenseId(*id))
             return reader.error(item, "'" + *id + "' in 'licenses." + key + "' is not an SPDX license id",
                                 "write one id per entry, e.g. GPL-2.0-or-later (https://spdx.org/licenses/)");
-        out.push_back({*id, lineOf(item)});
+        out.push_back({*id, YamlReader::line(item)});
     }
     return out;
 }
@@ -50,7 +46,7 @@ Expected<LicenseRules> LicenseRules::parse(const YAML::Node& node, const YamlRea
         rules.allow = std::move(*parsed);
         for (const auto& kv : node)
             if (kv.first.Scalar() == "allow")
-                rules.allowLine = lineOf(kv.first);
+                rules.allowLine = YamlReader::line(kv.first);
     }
     if (const YAML::Node deny = node["deny"]) {
         auto parsed = entries(deny, "deny", reader);

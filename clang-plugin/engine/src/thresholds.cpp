@@ -21,7 +21,7 @@ Expected<Thresholds> Thresholds::parse(const YAML::Node& node, const YamlReader&
             return reader.error(kv.second, "threshold '" + kv.first.Scalar() + "' must be between 0 and 100",
                                 "a percentage of lines, e.g. coverage: 80");
         thresholds.coverage = percent;
-        thresholds.coverageLine = static_cast<unsigned>(kv.first.Mark().line + 1);
+        thresholds.coverageLine = YamlReader::line(kv.first);
     }
     return thresholds;
 }

@@ -16,9 +16,12 @@ Expected<YAML::Node> YamlReader::load(const std::string& text) const {
     }
 }
 
+unsigned YamlReader::line(const YAML::Node& node) {
+    return node.IsDefined() && node.Mark().line >= 0 ? static_cast<unsigned>(node.Mark().line + 1) : 0;
+}
+
 std::unexpected<Error> YamlReader::error(const YAML::Node& at, std::string message, std::string hint) const {
-    unsigned line = at.IsDefined() && at.Mark().line >= 0 ? static_cast<unsigned>(at.Mark().line + 1) : 0;
-    return fail(origin_, line, std::move(message), std::move(hint));
+    return fail(origin_, line(at), std::move(message), std::move(hint));
 }
 
 Expected<std::string> YamlReader::string(const YAML::Node& node, const std::string& what) const {

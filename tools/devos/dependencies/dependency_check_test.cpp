@@ -38,14 +38,14 @@ protected:
 
     static void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
     ResolvedDependency dep(std::string name, std::string version, bool found = true) const {
-        return {std::move(name),
-                std::move(version),
-                found,
-                false,
-                "/usr/lib/cmake/x",
-                (root / "CMakeLists.txt").string(),
-                "",
-                ""};
+        return {.name = std::move(name),
+                .version = std::move(version),
+                .found = found,
+                .required = false,
+                .location = "/usr/lib/cmake/x",
+                .listFile = (root / "CMakeLists.txt").string(),
+                .config = "",
+                .library = ""};
     }
 
     fs::path root;
@@ -114,7 +114,9 @@ TEST_F(DependencyCheckTest, RecordsAreReadAndBadOnesNamed) {
     EXPECT_EQ(broken.error().line, 1u);
     EXPECT_NE(broken.error().message.find("not valid JSON"), std::string::npos);
     write(bad, "{\"version\": 1,\n \"dependencies\": [\n  {\"name\": \"A\",}\n]}\n");
-    EXPECT_EQ(readDependencyRecord(bad.string()).error().line, 3u);
+    auto brokenLater = readDependencyRecord(bad.string());
+    ASSERT_FALSE(brokenLater);
+    EXPECT_EQ(brokenLater.error().line, 3u);
 
     auto missing = readDependencyRecord((root / "none.json").string());
     ASSERT_FALSE(missing);

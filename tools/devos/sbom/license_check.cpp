@@ -13,33 +13,29 @@ std::vector<engine::Finding> checkLicenses(const std::vector<SbomPackage>& packa
     dependencies::CallSiteFindings at(policy, root);
     for (const auto& p : packages) {
         LicenseVerdict verdict = evaluateLicense(p.license, policy.licenses);
+        if (verdict.kind == LicenseVerdict::Kind::Accepted)
+            continue;
         const std::string& name = p.dependency.name;
-        std::string from = p.debian ? " (Debian package " + p.debian->name + ")" : "";
-        switch (verdict.kind) {
-        case LicenseVerdict::Kind::Accepted:
-            break;
-        case LicenseVerdict::Kind::Denied:
-            at.add("dependency.license", engine::Level::Error, p.dependency,
-                   "'" + name + "' is licensed " + p.license + from + ", and " + verdict.license +
-                       " is denied in this repo",
-                   verdict.ruleLine, "the license is denied here", findings);
-            break;
-        case LicenseVerdict::Kind::NotAllowed:
-            at.add("dependency.license", engine::Level::Error, p.dependency,
-                   "'" + name + "' is licensed " + p.license + from + ", and " + verdict.license +
-                       " is not on the repo's allowed licenses",
-                   verdict.ruleLine, "the allowed licenses are listed here", findings);
-            break;
-        case LicenseVerdict::Kind::Unknown:
-            at.add("dependency.license", engine::Level::Warning, p.dependency,
-                   "the license of '" + name + "' is unknown" +
-                       (p.debian ? " (the copyright file of Debian package " + p.debian->name +
-                                       " declares none DevOS reads)"
-                                 : " (no installed package provides it)") +
-                       ", and the repo allows only listed licenses",
-                   verdict.ruleLine, "the allowed licenses are listed here", findings);
-            break;
+        const std::string from = p.debian ? " (Debian package " + p.debian->name + ")" : "";
+        engine::Level level = engine::Level::Error;
+        std::string message;
+        const char* note = "the allowed licenses are listed here";
+        if (verdict.kind == LicenseVerdict::Kind::Denied) {
+            message = "'" + name + "' is licensed " + p.license + from + ", and " + verdict.license +
+                      " is denied in this repo";
+            note = "the license is denied here";
+        } else if (verdict.kind == LicenseVerdict::Kind::NotAllowed) {
+            message = "'" + name + "' is licensed " + p.license + from + ", and " + verdict.license +
+                      " is not on the repo's allowed licenses";
+        } else {
+            level = engine::Level::Warning;
+            message = "the license of '" + name + "' is unknown" +
+                      (p.debian ? " (the copyright file of Debian package " + p.debian->name +
+                                      " declares none DevOS reads)"
+                                : " (no installed package provides it)") +
+                      ", and the repo allows only listed licenses";
         }
+        at.add("dependency.license", level, p.dependency, std::move(message), verdict.ruleLine, note, findings);
     }
     engine::sortAndDeduplicate(findings);
     return findings;

@@ -43,7 +43,11 @@ Allowance allowance(const TrackedFile& file, unsigned line, const std::string& r
         size_t at = text.find("devos-allow");
         if (at == std::string_view::npos)
             continue;
+        // Only a comment allows: `//` or `#` must come before it (not a string that mentions it).
         // The engine's parser reads C++ comments; a YAML or shell file writes '#' instead.
+        const std::string_view before = text.substr(0, at);
+        if (before.find("//") == std::string_view::npos && before.find('#') == std::string_view::npos)
+            continue;
         auto allow = engine::parseAllowComment("// " + std::string(text.substr(at)));
         if (!allow)
             continue;

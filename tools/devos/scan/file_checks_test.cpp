@@ -63,6 +63,11 @@ TEST_F(FileChecksTest, AnAllowCommentOnTheLineOrAboveAllowsItInAnyCommentSyntax)
     auto otherRule =
         secrets("t.cpp", "k = \"" + key + "\"; // devos-allow(purity.clock): no until 2027-01-01\n");
     ASSERT_EQ(otherRule.size(), 1u);
+    EXPECT_EQ(otherRule[0].ruleId, "security.secret");
+    // The words in a string are not a comment: the secret is still reported.
+    auto inString = secrets("t.cpp", "k = \"" + key + " devos-allow(security.secret): x until 2099-01-01\";\n");
+    ASSERT_EQ(inString.size(), 1u);
+    EXPECT_EQ(inString[0].ruleId, "security.secret");
 }
 
 TEST_F(FileChecksTest, BinaryAndOversizedFilesAreNotScannedForSecrets) {

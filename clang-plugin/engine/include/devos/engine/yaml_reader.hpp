@@ -13,6 +13,8 @@ public:
     explicit YamlReader(std::string origin) : origin_(std::move(origin)) {}
 
     [[nodiscard]] Expected<YAML::Node> load(const std::string& text) const;
+    // The 1-based line a node starts on; 0 for a node that is not in the document.
+    [[nodiscard]] static unsigned line(const YAML::Node& node);
     [[nodiscard]] Expected<std::string> string(const YAML::Node& node, const std::string& what) const;
     [[nodiscard]] Expected<std::vector<std::string>> strings(const YAML::Node& node, const std::string& what) const;
     [[nodiscard]] Expected<bool> boolean(const YAML::Node& node, const std::string& what) const;
