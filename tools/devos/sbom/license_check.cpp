@@ -35,7 +35,8 @@ std::vector<engine::Finding> checkLicenses(const std::vector<SbomPackage>& packa
                                 : " (no installed package provides it)") +
                       ", and the repo allows only listed licenses";
         }
-        at.add("dependency.license", level, p.dependency, std::move(message), verdict.ruleLine, note, findings);
+        at.add("dependency.license", level, p.dependency, std::move(message), verdict.ruleLine, note,
+               findings);
     }
     engine::sortAndDeduplicate(findings);
     return findings;

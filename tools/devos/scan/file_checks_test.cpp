@@ -65,7 +65,8 @@ TEST_F(FileChecksTest, AnAllowCommentOnTheLineOrAboveAllowsItInAnyCommentSyntax)
     ASSERT_EQ(otherRule.size(), 1u);
     EXPECT_EQ(otherRule[0].ruleId, "security.secret");
     // The words in a string are not a comment: the secret is still reported.
-    auto inString = secrets("t.cpp", "k = \"" + key + " devos-allow(security.secret): x until 2099-01-01\";\n");
+    auto inString =
+        secrets("t.cpp", "k = \"" + key + " devos-allow(security.secret): x until 2099-01-01\";\n");
     ASSERT_EQ(inString.size(), 1u);
     EXPECT_EQ(inString[0].ruleId, "security.secret");
 }
