@@ -18,6 +18,7 @@
 #include <devos/engine/repo_paths.hpp>
 #include <devos/engine/text_file.hpp>
 #include <filesystem>
+#include <set>
 
 namespace fs = std::filesystem;
 
@@ -105,7 +106,8 @@ int runSbom(const std::vector<std::string>& argv) {
         return kUsage;
     }
 
-    sbom::DpkgDatabase dpkg = sbom::DpkgDatabase::load();
+    const std::set<std::string> asked = sbom::evidencePaths(*record);
+    sbom::DpkgDatabase dpkg = sbom::DpkgDatabase::load("/var/lib/dpkg", &asked);
     sbom::SbomDocument document{.projectName = projectName(*buildDir, root),
                                 .toolVersion = DEVOS_VERSION,
                                 .created = creationTime(),

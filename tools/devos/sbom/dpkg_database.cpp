@@ -31,7 +31,7 @@ std::string DebianPackage::purl() const {
            (arch.empty() ? "" : "?arch=" + arch);
 }
 
-DpkgDatabase DpkgDatabase::load(const std::string& adminDir) {
+DpkgDatabase DpkgDatabase::load(const std::string& adminDir, const std::set<std::string>* only) {
     namespace fs = std::filesystem;
     DpkgDatabase db;
     db.addStatus(engine::readTextFile(adminDir + "/status").value_or(std::string{}));
@@ -39,7 +39,7 @@ DpkgDatabase DpkgDatabase::load(const std::string& adminDir) {
     for (fs::directory_iterator it(fs::path(adminDir) / "info", ec), end; !ec && it != end; it.increment(ec))
         if (it->path().extension() == ".list")
             db.addFileList(it->path().stem().string(),
-                           engine::readTextFile(it->path().string()).value_or(""));
+                           engine::readTextFile(it->path().string()).value_or(""), only);
     return db;
 }
 
@@ -71,10 +71,11 @@ void DpkgDatabase::addStatus(const std::string& statusText) {
     finish();
 }
 
-void DpkgDatabase::addFileList(const std::string& listName, const std::string& listText) {
+void DpkgDatabase::addFileList(const std::string& listName, const std::string& listText,
+                               const std::set<std::string>* only) {
     std::istringstream in(listText);
     for (std::string line; std::getline(in, line);)
-        if (!line.empty())
+        if (!line.empty() && (!only || only->contains(line)))
             owners_[line] = listName; // a directory is in many lists: only files are asked for
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace devos::sbom {
@@ -21,13 +22,16 @@ struct DebianPackage {
 class DpkgDatabase {
 public:
     // Reads <adminDir>/status and every <adminDir>/info/*.list; empty (owns nothing) when there is
-    // no dpkg, e.g. on another distribution.
-    [[nodiscard]] static DpkgDatabase load(const std::string& adminDir = "/var/lib/dpkg");
+    // no dpkg, e.g. on another distribution. With `only`, remembers the owners of those paths alone
+    // (a system lists ~100k paths; an SBOM asks about a few).
+    [[nodiscard]] static DpkgDatabase load(const std::string& adminDir = "/var/lib/dpkg",
+                                           const std::set<std::string>* only = nullptr);
 
     // Adds the installed packages of a dpkg status file's text.
     void addStatus(const std::string& statusText);
     // Adds the files of one package; `listName` is the list file's name without ".list" ("zlib1g-dev:amd64").
-    void addFileList(const std::string& listName, const std::string& listText);
+    void addFileList(const std::string& listName, const std::string& listText,
+                     const std::set<std::string>* only = nullptr);
     // The package that owns `path` (as given, then with symlinks resolved by `canonicalPath`), if any.
     [[nodiscard]] std::optional<DebianPackage> owner(const std::string& path,
                                                      const std::string& canonicalPath = {}) const;

@@ -38,6 +38,16 @@ TEST(DpkgDatabase, TheOwnerOfAFileComesWithItsVersionAndArchitecture) {
     EXPECT_FALSE(db.owner(""));
 }
 
+// Loaded for an SBOM, only the paths it asks about are kept; their owners are the same.
+TEST(DpkgDatabase, OnlyTheAskedPathsAreKept) {
+    DpkgDatabase db;
+    db.addStatus(kStatus);
+    const std::set<std::string> only{"/usr/include/zlib.h"};
+    db.addFileList("zlib1g-dev:amd64", "/usr/lib/x86_64-linux-gnu/libz.so\n/usr/include/zlib.h\n", &only);
+    EXPECT_EQ(db.owner("/usr/include/zlib.h"), (DebianPackage{"zlib1g-dev", "1:1.2.13.dfsg-1", "amd64"}));
+    EXPECT_FALSE(db.owner("/usr/lib/x86_64-linux-gnu/libz.so"));
+}
+
 TEST(DpkgDatabase, APackageNotInstalledHasNoVersion) {
     DpkgDatabase db;
     db.addStatus(kStatus);

@@ -4,19 +4,42 @@
 
 #include <devos/engine/text_file.hpp>
 #include <filesystem>
+#include <tuple>
 
 namespace devos::sbom {
+namespace {
+
+// The file that shows where a dependency came from (its config file, else the library its Find
+// module found) and that path with symlinks resolved (empty when it cannot be).
+std::pair<std::string, std::string> evidenceOf(const dependencies::ResolvedDependency& dependency) {
+    std::string evidence = !dependency.config.empty() ? dependency.config : dependency.library;
+    std::error_code ec;
+    std::string canonical = evidence.empty() ? "" : std::filesystem::canonical(evidence, ec).string();
+    return {evidence, ec ? std::string{} : canonical};
+}
+
+} // namespace
+
+std::set<std::string> evidencePaths(const std::vector<dependencies::ResolvedDependency>& dependencies) {
+    std::set<std::string> paths;
+    for (const auto& dependency : dependencies) {
+        auto [evidence, canonical] = evidenceOf(dependency);
+        for (const std::string& p : {evidence, canonical})
+            if (!p.empty())
+                paths.insert(p);
+    }
+    return paths;
+}
 
 SbomPackage describePackage(const dependencies::ResolvedDependency& dependency, const DpkgDatabase& dpkg,
                             const std::string& docRoot) {
     SbomPackage out;
     out.dependency = dependency;
-    out.evidence = !dependency.config.empty() ? dependency.config : dependency.library;
+    std::string canonical;
+    std::tie(out.evidence, canonical) = evidenceOf(dependency);
     if (out.evidence.empty())
         return out;
-    std::error_code ec;
-    std::string canonical = std::filesystem::canonical(out.evidence, ec).string();
-    out.debian = dpkg.owner(out.evidence, ec ? std::string{} : canonical);
+    out.debian = dpkg.owner(out.evidence, canonical);
     if (!out.debian)
         return out;
     std::string copyright = docRoot + "/" + out.debian->name + "/copyright";

@@ -3,7 +3,9 @@
 #include "sbom/dpkg_database.hpp"
 #include "sbom/sbom_package.hpp"
 
+#include <set>
 #include <string>
+#include <vector>
 
 namespace devos::sbom {
 
@@ -14,5 +16,9 @@ namespace devos::sbom {
 [[nodiscard]] SbomPackage describePackage(const dependencies::ResolvedDependency& dependency,
                                           const DpkgDatabase& dpkg,
                                           const std::string& docRoot = "/usr/share/doc");
+
+// Every path describePackage may ask `dpkg` about for these dependencies: load the database with only
+// these (DpkgDatabase::load's `only`).
+[[nodiscard]] std::set<std::string> evidencePaths(const std::vector<dependencies::ResolvedDependency>& dependencies);
 
 } // namespace devos::sbom
