@@ -38,8 +38,8 @@ DpkgDatabase DpkgDatabase::load(const std::string& adminDir, const std::set<std:
     std::error_code ec;
     for (fs::directory_iterator it(fs::path(adminDir) / "info", ec), end; !ec && it != end; it.increment(ec))
         if (it->path().extension() == ".list")
-            db.addFileList(it->path().stem().string(),
-                           engine::readTextFile(it->path().string()).value_or(""), only);
+            db.addFileList(it->path().stem().string(), engine::readTextFile(it->path().string()).value_or(""),
+                           only);
     return db;
 }
 
