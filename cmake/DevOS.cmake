@@ -9,7 +9,11 @@
 #   (nothing re-runs when nothing changed), keep going past a failed gate, print one summary table
 #   and write build/devos/{fast,full}.sarif and .junit.xml.
 # Targets default to every target defined under the calling directory, minus imported, interface
-# and utility targets, DevOS's own, FetchContent (_deps) and third-party folders.
+# and utility targets, DevOS's own, FetchContent (_deps) and third-party folders. The call may stand
+# anywhere in its directory (before the targets, as the README shows, or after them): the gates are
+# wired when the top-level directory's processing ends. With nothing to gate, check-fast and
+# check-full still exist and run the gates that need no target, and their layering row says so
+# (failed at tier 1 and up, skipped at tier 0).
 include_guard(GLOBAL)
 
 set(DEVOS_THIRD_PARTY_DIRS "_deps;third_party;3rdparty;thirdparty;vendor;external" CACHE STRING
@@ -156,8 +160,8 @@ function(_devos_record_gate name result after)
       VERBATIM)
   elseif(tier EQUAL 2)
     add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate run --name ${name} --result "${result}"
-              -- sh -c "echo 'tier 2 requires ${arg_TIER2_NEED}: ${provider_hint}'; exit 1"
+      COMMAND ${cli} gate fail --name ${name} --result "${result}"
+              --reason "tier 2 requires ${arg_TIER2_NEED}: ${provider_hint}"
       DEPENDS "${after}" ${cli_dep} VERBATIM)
   else()
     add_custom_command(OUTPUT "${result}"
@@ -167,6 +171,17 @@ function(_devos_record_gate name result after)
   endif()
 endfunction()
 
+# The settings devos_enable_gates records for _devos_apply_gates (global properties DEVOS_GATES_<key>;
+# a function, not a variable: the two run in different directory scopes).
+function(_devos_gate_setting_keys out)
+  set(${out} tier config dir targets cli cli_dep plugin plugin_target mode PARENT_SCOPE)
+endfunction()
+
+# Checks the call and records its settings; the gates are wired by _devos_apply_gates when the
+# top-level directory's processing ends, so every target is defined by then wherever the call
+# stands: before add_library/add_executable, after them, or in a parent of the directories that
+# define them. What depends on the calling directory (the CLI's imported target, the compiler, the
+# CONFIG path) is resolved here.
 function(devos_enable_gates)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "TIER;CONFIG" "TARGETS")
   if(arg_UNPARSED_ARGUMENTS)
@@ -178,19 +193,34 @@ function(devos_enable_gates)
                         "0 lightweight, 1 standard, 2 critical")
   endif()
   set(tier ${arg_TIER})
-  set(config_args "")
-  set(plugin_config "")
   set(config "")
   if(arg_CONFIG)
     cmake_path(ABSOLUTE_PATH arg_CONFIG BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" OUTPUT_VARIABLE config)
     if(NOT EXISTS "${config}")
       message(FATAL_ERROR "devos_enable_gates: CONFIG file ${config} does not exist")
     endif()
-    set(config_args --config "${config}")
-    set(plugin_config "-fplugin-arg-devos-config=${config}")
   endif()
+  set(dir "${CMAKE_CURRENT_SOURCE_DIR}")
+  set(targets ${arg_TARGETS})
 
-  # The CLI and the plugin: from this build (add_subdirectory / FetchContent) or the package.
+  # Called twice (an included file, a subproject that gates itself): the same settings are wired
+  # once; other settings are an error, since one build has one check-fast and one check-full.
+  set(call "devos_enable_gates(TIER ${tier} CONFIG '${config}' TARGETS '${targets}') in ${CMAKE_CURRENT_LIST_FILE}")
+  get_property(first GLOBAL PROPERTY DEVOS_GATES_CALL)
+  if(first)
+    get_property(first_settings GLOBAL PROPERTY DEVOS_GATES_SETTINGS)
+    if(first_settings STREQUAL "${tier}|${config}|${dir}|${targets}")
+      return()
+    endif()
+    message(FATAL_ERROR "devos_enable_gates: called again with other settings: ${call}; the first call was "
+                        "${first}. A build has one set of gates: call devos_enable_gates once, in the directory "
+                        "above every target to gate (or name them with TARGETS)")
+  endif()
+  set_property(GLOBAL PROPERTY DEVOS_GATES_CALL "${call}")
+  set_property(GLOBAL PROPERTY DEVOS_GATES_SETTINGS "${tier}|${config}|${dir}|${targets}")
+
+  # The CLI and the plugin: from this build (add_subdirectory / FetchContent) or the package (an
+  # imported target, visible only below the directory that called find_package).
   if(TARGET devos AND TARGET DevOSPlugin)
     set(cli "$<TARGET_FILE:devos>")
     set(cli_dep devos)
@@ -226,10 +256,30 @@ function(devos_enable_gates)
     message(FATAL_ERROR "devos_enable_gates: tier 2 requires clang-format (apt-get install clang-format-19)")
   endif()
 
-  if(arg_TARGETS)
-    set(candidates ${arg_TARGETS})
+  _devos_gate_setting_keys(keys)
+  foreach(key IN LISTS keys)
+    set_property(GLOBAL PROPERTY DEVOS_GATES_${key} "${${key}}")
+  endforeach()
+  cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _devos_apply_gates)
+endfunction()
+
+# Wires the recorded gates (see devos_enable_gates), in the top-level directory's scope.
+function(_devos_apply_gates)
+  _devos_gate_setting_keys(keys)
+  foreach(key IN LISTS keys)
+    get_property(${key} GLOBAL PROPERTY DEVOS_GATES_${key})
+  endforeach()
+  set(config_args "")
+  set(plugin_config "")
+  if(config)
+    set(config_args --config "${config}")
+    set(plugin_config "-fplugin-arg-devos-config=${config}")
+  endif()
+
+  if(targets)
+    set(candidates ${targets})
   else()
-    _devos_targets_in("${CMAKE_CURRENT_SOURCE_DIR}" candidates)
+    _devos_targets_in("${dir}" candidates)
   endif()
   set(gate_dir "${CMAKE_BINARY_DIR}/devos")
   set(gated "")
@@ -285,23 +335,34 @@ function(devos_enable_gates)
     endif()
   endforeach()
   list(REMOVE_DUPLICATES all_sources)
-  if(NOT gated)
-    message(WARNING "devos_enable_gates: no first-party C++ target to gate under ${CMAKE_CURRENT_SOURCE_DIR}")
-    return()
-  endif()
-  string(REPLACE ";" " " gated_text "${gated}")
-  message(STATUS "DevOS gates: tier ${tier}, ${mode} mode, targets: ${gated_text}")
-
-  _devos_coverage_setup(${tier} "${gated}" coverage gcov_tool)
-
   set(advisory "")
   if(tier EQUAL 0)
     set(advisory --advisory) # tier 0 may not fully adopt the layers: reported, not required
   endif()
+  if(gated)
+    string(REPLACE ";" " " gated_text "${gated}")
+    message(STATUS "DevOS gates: tier ${tier}, ${mode} mode, targets: ${gated_text}")
+  else()
+    # Nothing to gate is never silent: a warning here, and the layering row of check-fast and
+    # check-full says so (failed at tier 1 and up, skipped at tier 0); the other gates still run.
+    string(CONCAT nothing "nothing to gate: no first-party C++ target under ${dir} (imported, interface and utility "
+                "targets, DevOS's own, FetchContent and third-party folders and targets without C++ sources "
+                "are never gated); define the targets under that directory or name them with "
+                "devos_enable_gates(TARGETS ...)")
+    message(WARNING "devos_enable_gates: ${nothing}")
+  endif()
+
+  _devos_coverage_setup(${tier} "${gated}" coverage gcov_tool)
 
   # format: one edge per file, keyed on that file and the repo's .clang-format.
   set(fast_results "")
-  if(EXISTS "${CMAKE_SOURCE_DIR}/.clang-format" AND DEVOS_CLANG_FORMAT)
+  set(result "${gate_dir}/format.json")
+  if(NOT all_sources)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name format --result "${result}" --reason "skipped: no first-party C++ source"
+      DEPENDS ${cli_dep} VERBATIM)
+    list(APPEND fast_results "${result}")
+  elseif(EXISTS "${CMAKE_SOURCE_DIR}/.clang-format" AND DEVOS_CLANG_FORMAT)
     foreach(src IN LISTS all_sources)
       file(RELATIVE_PATH rel "${CMAKE_SOURCE_DIR}" "${src}")
       set(result "${gate_dir}/format/${rel}.json")
@@ -315,14 +376,12 @@ function(devos_enable_gates)
       list(APPEND fast_results "${result}")
     endforeach()
   elseif(tier EQUAL 2)
-    set(result "${gate_dir}/format.json")
     add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate run --name format --result "${result}"
-              -- sh -c "echo 'tier 2 requires a .clang-format at the repo root'; exit 1"
+      COMMAND ${cli} gate fail --name format --result "${result}"
+              --reason "tier 2 requires a .clang-format at the repo root"
       DEPENDS ${cli_dep} VERBATIM)
     list(APPEND fast_results "${result}")
   else()
-    set(result "${gate_dir}/format.json")
     add_custom_command(OUTPUT "${result}"
       COMMAND ${cli} gate skip --name format --result "${result}" --reason "skipped: no .clang-format"
       DEPENDS ${cli_dep} VERBATIM)
@@ -331,13 +390,23 @@ function(devos_enable_gates)
 
   # layering + purity: every TU's findings and cross-TU purity, from the effect summaries.
   set(result "${gate_dir}/layering.json")
-  add_custom_command(OUTPUT "${result}"
-    COMMAND ${cli} gate run --name layering --result "${result}" --sarif "${gate_dir}/layering.sarif" ${advisory}
-            -- ${cli} link --root "${CMAKE_SOURCE_DIR}" ${config_args} --sarif-output "${gate_dir}/layering.sarif"
-               ${summary_args}
-    DEPENDS ${summary_deps} ${cli_dep}
-    COMMENT "DevOS layering and purity"
-    VERBATIM)
+  if(gated)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate run --name layering --result "${result}" --sarif "${gate_dir}/layering.sarif" ${advisory}
+              -- ${cli} link --root "${CMAKE_SOURCE_DIR}" ${config_args} --sarif-output "${gate_dir}/layering.sarif"
+                 ${summary_args}
+      DEPENDS ${summary_deps} ${cli_dep}
+      COMMENT "DevOS layering and purity"
+      VERBATIM)
+  elseif(tier EQUAL 0)
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate skip --name layering --result "${result}" --reason "skipped: ${nothing}"
+      DEPENDS ${cli_dep} VERBATIM)
+  else()
+    add_custom_command(OUTPUT "${result}"
+      COMMAND ${cli} gate fail --name layering --result "${result}" --reason "${nothing}"
+      DEPENDS ${cli_dep} VERBATIM)
+  endif()
   list(APPEND fast_results "${result}")
 
   # unit tests: ctest -L unit, results as JUnit; with coverage, from zeroed counters.
@@ -479,8 +548,8 @@ function(devos_enable_gates)
       VERBATIM)
   elseif(tier EQUAL 2)
     add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate run --name coverage --result "${result}"
-              -- sh -c "echo 'tier 2 requires coverage: configure without -DDEVOS_COVERAGE=OFF'; exit 1"
+      COMMAND ${cli} gate fail --name coverage --result "${result}"
+              --reason "tier 2 requires coverage: configure without -DDEVOS_COVERAGE=OFF"
       DEPENDS "${previous_result}" ${cli_dep} VERBATIM)
   else()
     add_custom_command(OUTPUT "${result}"

@@ -1,6 +1,7 @@
 # The ways to consume DevOS besides the installed package (package_gates.sh): the build tree
 # (DevOS_DIR=<build>), add_subdirectory and FetchContent (DevOS built from source inside the
-# consumer's build). Each builds tests/consumer's check-fast and fails on an injected violation.
+# consumer's build). Each builds tests/consumer (devos_enable_gates before its targets) with
+# check-fast and check-full, and fails on an injected violation.
 source "$(dirname "$0")/lib.sh"
 : "${BUILD:?}"
 # The subdirectory and FetchContent consumers compile the same DevOS sources: share a compiler
@@ -20,6 +21,8 @@ for mode in build-tree subdirectory fetchcontent; do
     expect_output "DevOS gates: tier 1, plugin mode, targets: consumer_logic consumer"
     expect_rc 0 cmake --build "$repo/build" --target check-fast
     expect_output "PASSED: 3 gates"
+    expect_rc 0 cmake --build "$repo/build" --target check-full
+    expect_output "DevOS FULL gate (tier 1)"
     printf '#include <iostream>\n' >> "$repo/src/logic/total.hpp"
     expect_rc 1 cmake --build "$repo/build"
     expect_output "src/logic/total.hpp:8:10: error: [devos purity.io] logic/ must be free of I/O: '<iostream>'"

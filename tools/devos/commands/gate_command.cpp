@@ -1,5 +1,6 @@
 // devos gate run|skip|report: the pieces the check-fast / check-full Ninja edges are made of.
 // `run` wraps one gate's command and always succeeds (so Ninja keeps going past a failed gate);
+// `skip` and `fail` record a gate that cannot run, with the reason the table shows;
 // `report` folds every result into one table, SARIF and JUnit, and fails if a required gate failed.
 #include "cli/args.hpp"
 #include "cli/command.hpp"
@@ -19,8 +20,10 @@ namespace fs = std::filesystem;
 namespace devos::cli {
 namespace {
 
-const char* kHelp = R"(usage: devos gate run --name NAME --result FILE [--sarif FILE] [--diagnostics] [--advisory] -- COMMAND...
+const char* kHelp =
+    R"(usage: devos gate run --name NAME --result FILE [--sarif FILE] [--diagnostics] [--advisory] -- COMMAND...
        devos gate skip --name NAME --result FILE --reason TEXT
+       devos gate fail --name NAME --result FILE --reason TEXT
        devos gate report --title TITLE --sarif FILE --junit FILE --stamp FILE RESULT...
 
 run     runs COMMAND, records status, findings and time in FILE, prints the output when it fails,
@@ -28,6 +31,8 @@ run     runs COMMAND, records status, findings and time in FILE, prints the outp
         wrote; --diagnostics: count compiler-style diagnostic lines; --advisory: a failure is
         reported but does not fail the gate run (tier 0).
 skip    records a gate that does not apply, with the reason shown in the table.
+fail    records a required gate that cannot run (nothing to gate, a missing requirement), failed,
+        with the reason shown in the table.
 report  prints the summary table, writes merged SARIF and JUnit, and exits 1 (removing the stamp)
         when a required gate failed, so the next run reports it again.
 )";
@@ -65,7 +70,9 @@ int gateRun(const std::vector<std::string>& argv) {
         command.assign(dashes + 1, argv.end());
     Args args({"--name", "--result", "--sarif"}, {"--diagnostics", "--advisory"});
     if (!args.parse(own) || !args.has("--name") || !args.has("--result") || command.empty()) {
-        std::fprintf(stderr, "devos gate run: %s\n%s", args.error().empty() ? "needs --name, --result and -- COMMAND" : args.error().c_str(), kHelp);
+        std::fprintf(stderr, "devos gate run: %s\n%s",
+                     args.error().empty() ? "needs --name, --result and -- COMMAND" : args.error().c_str(),
+                     kHelp);
         return kUsage;
     }
     gates::ProcessOutcome outcome = gates::runProcess(command);
@@ -83,7 +90,8 @@ int gateRun(const std::vector<std::string>& argv) {
     else
         result.findings = ok ? 0 : 1;
     if (!ok || args.has("--diagnostics"))
-        result.detail = outcome.output.size() > 8000 ? outcome.output.substr(outcome.output.size() - 8000) : outcome.output;
+        result.detail = outcome.output.size() > 8000 ? outcome.output.substr(outcome.output.size() - 8000)
+                                                     : outcome.output;
     if (!ok)
         std::fputs(outcome.output.c_str(), stdout);
     if (auto written = gates::writeGateResult(*args.value("--result"), result); !written) {
@@ -93,15 +101,25 @@ int gateRun(const std::vector<std::string>& argv) {
     return kSuccess;
 }
 
-int gateSkip(const std::vector<std::string>& argv) {
+// skip and fail: a result recorded without running anything, `status` with the given reason.
+int gateRecord(const std::string& status, const std::vector<std::string>& argv) {
     Args args({"--name", "--result", "--reason"}, {});
     if (!args.parse(argv) || !args.has("--name") || !args.has("--result") || !args.has("--reason")) {
-        std::fprintf(stderr, "devos gate skip: needs --name, --result and --reason\n");
+        std::fprintf(stderr, "devos gate %s: needs --name, --result and --reason\n",
+                     status == "skipped" ? "skip" : "fail");
         return kUsage;
     }
-    gates::GateResult result{*args.value("--name"), "skipped", 0, 0, 0, "", *args.value("--reason")};
+    gates::GateResult result;
+    result.name = *args.value("--name");
+    result.status = status;
+    result.note = *args.value("--reason");
+    if (status == "failed") {
+        result.exitCode = 1;
+        result.findings = 1;
+        std::printf("%s: %s\n", result.name.c_str(), result.note.c_str());
+    }
     if (auto written = gates::writeGateResult(*args.value("--result"), result); !written) {
-        std::fprintf(stderr, "devos gate skip: %s\n", written.error().render().c_str());
+        std::fprintf(stderr, "devos gate: %s\n", written.error().render().c_str());
         return kUsage;
     }
     return kSuccess;
@@ -161,7 +179,9 @@ int runGate(const std::vector<std::string>& argv) {
     if (argv[0] == "run")
         return gateRun(rest);
     if (argv[0] == "skip")
-        return gateSkip(rest);
+        return gateRecord("skipped", rest);
+    if (argv[0] == "fail")
+        return gateRecord("failed", rest);
     if (argv[0] == "report")
         return gateReport(rest);
     std::fprintf(stderr, "devos gate: unknown subcommand '%s'\n%s", argv[0].c_str(), kHelp);

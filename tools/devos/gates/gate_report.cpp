@@ -24,10 +24,18 @@ std::string xmlEscape(const std::string& s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '&': out += "&amp;"; break;
-        case '"': out += "&quot;"; break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
         default:
             if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t')
                 out += c;
@@ -54,10 +62,14 @@ nlohmann::json runFromDiagnostics(const std::string& gate, const std::vector<Gat
                  {"locations",
                   {{{"physicalLocation",
                      {{"artifactLocation", {{"uri", m[1].str()}, {"uriBaseId", "%SRCROOT%"}}},
-                      {"region", {{"startLine", std::stoi(m[2].str())}, {"startColumn", std::stoi(m[3].str())}}}}}}}}});
+                      {"region",
+                       {{"startLine", std::stoi(m[2].str())}, {"startColumn", std::stoi(m[3].str())}}}}}}}}});
         }
     }
-    return {{"tool", {{"driver", {{"name", "devos-" + gate}, {"rules", {{{"id", gate}, {"shortDescription", {{"text", "DevOS " + gate + " gate"}}}}}}}}}},
+    return {{"tool",
+             {{"driver",
+               {{"name", "devos-" + gate},
+                {"rules", {{{"id", gate}, {"shortDescription", {{"text", "DevOS " + gate + " gate"}}}}}}}}}},
             {"automationDetails", {{"id", "devos/" + gate + "/"}}},
             {"results", results}};
 }
@@ -81,7 +93,9 @@ std::vector<GateRow> foldResults(const std::vector<GateResult>& results) {
     return rows;
 }
 
-bool isFailure(const GateRow& row) { return row.status == "failed"; }
+bool isFailure(const GateRow& row) {
+    return row.status == "failed";
+}
 
 std::string renderTable(const std::string& title, const std::vector<GateRow>& rows) {
     std::string out = "\nDevOS " + title + "\n";
@@ -92,11 +106,14 @@ std::string renderTable(const std::string& title, const std::vector<GateRow>& ro
     for (const auto& row : rows) {
         failed += isFailure(row);
         std::string status = isFailure(row) ? "FAILED" : row.status;
-        std::snprintf(line, sizeof line, "  %-14s %-9s %9ld %8.2fs\n", row.name.c_str(), status.c_str(), row.findings,
-                      row.seconds);
+        std::snprintf(line, sizeof line, "  %-14s %-9s %9ld %8.2fs\n", row.name.c_str(), status.c_str(),
+                      row.findings, row.seconds);
         out += line;
-        if (row.status == "skipped" && !row.parts.empty() && !row.parts.front().detail.empty())
-            out += "    (" + row.parts.front().detail + ")\n";
+        for (const auto& part : row.parts)
+            if (part.status == row.status && !part.note.empty()) {
+                out += "    (" + part.note + ")\n";
+                break;
+            }
     }
     out += failed ? "  FAILED: " + std::to_string(failed) + " of " + std::to_string(rows.size()) + " gates\n"
                   : "  PASSED: " + std::to_string(rows.size()) + " gates\n";
@@ -112,25 +129,27 @@ std::string renderJunit(const std::string& suite, const std::vector<GateRow>& ro
         total += row.seconds;
     }
     char head[512];
-    std::snprintf(head, sizeof head,
-                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"%s\" tests=\"%zu\" "
-                  "failures=\"%zu\" skipped=\"%zu\" time=\"%.3f\">\n",
-                  xmlEscape(suite).c_str(), rows.size(), failures, skipped, total);
+    std::snprintf(
+        head, sizeof head,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"%s\" tests=\"%zu\" "
+        "failures=\"%zu\" skipped=\"%zu\" time=\"%.3f\">\n",
+        xmlEscape(suite).c_str(), rows.size(), failures, skipped, total);
     std::string out = head;
     for (const auto& row : rows) {
         char tc[256];
-        std::snprintf(tc, sizeof tc, "    <testcase classname=\"devos\" name=\"%s\" time=\"%.3f\"", xmlEscape(row.name).c_str(),
-                      row.seconds);
+        std::snprintf(tc, sizeof tc, "    <testcase classname=\"devos\" name=\"%s\" time=\"%.3f\"",
+                      xmlEscape(row.name).c_str(), row.seconds);
         out += tc;
         if (isFailure(row)) {
             std::string detail;
             for (const auto& p : row.parts)
                 if (p.status == "failed")
-                    detail += p.detail;
-            out += ">\n      <failure message=\"" + std::to_string(row.findings) + " findings\">" + xmlEscape(detail) +
-                   "</failure>\n    </testcase>\n";
+                    detail += (p.note.empty() ? "" : p.note + "\n") + p.detail;
+            out += ">\n      <failure message=\"" + std::to_string(row.findings) + " findings\">" +
+                   xmlEscape(detail) + "</failure>\n    </testcase>\n";
         } else if (row.status == "skipped") {
-            out += ">\n      <skipped message=\"" + xmlEscape(row.parts.front().detail) + "\"/>\n    </testcase>\n";
+            out += ">\n      <skipped message=\"" + xmlEscape(row.parts.front().note) +
+                   "\"/>\n    </testcase>\n";
         } else {
             out += "/>\n";
         }
@@ -164,7 +183,8 @@ std::string mergeSarif(const std::vector<GateRow>& rows) {
         if (!fromFile && row.name == "format")
             runs.push_back(runFromDiagnostics(row.name, row.parts));
     }
-    return nlohmann::json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", runs}}
+    return nlohmann::json{
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", runs}}
         .dump(2);
 }
 

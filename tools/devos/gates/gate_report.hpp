@@ -17,7 +17,8 @@ struct GateRow {
 
 // Folds results by gate name, in first-seen order.
 [[nodiscard]] std::vector<GateRow> foldResults(const std::vector<GateResult>& results);
-// The table every gate run prints: gate, status, findings, time, then a verdict line.
+// The table every gate run prints: gate, status, findings, time (under a row, the reason a part was
+// skipped or failed without running), then a verdict line.
 [[nodiscard]] std::string renderTable(const std::string& title, const std::vector<GateRow>& rows);
 // One JUnit testsuite with a testcase per gate (failed gates carry their detail).
 [[nodiscard]] std::string renderJunit(const std::string& suite, const std::vector<GateRow>& rows);

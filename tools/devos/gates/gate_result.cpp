@@ -8,22 +8,29 @@
 namespace devos::gates {
 
 std::string toJson(const GateResult& r) {
-    return nlohmann::json{{"name", r.name},         {"status", r.status},   {"exitCode", r.exitCode},
-                          {"seconds", r.seconds},   {"findings", r.findings}, {"sarif", r.sarif},
-                          {"detail", r.detail}}
+    return nlohmann::json{{"name", r.name},       {"status", r.status},     {"exitCode", r.exitCode},
+                          {"seconds", r.seconds}, {"findings", r.findings}, {"sarif", r.sarif},
+                          {"detail", r.detail},   {"note", r.note}}
         .dump();
 }
 
 engine::Expected<GateResult> readGateResult(const std::string& path) {
     std::ifstream in(path);
     if (!in)
-        return engine::fail(path, 0, "gate result missing", "re-run the gate target; the result is rewritten");
+        return engine::fail(path, 0, "gate result missing",
+                            "re-run the gate target; the result is rewritten");
     std::stringstream text;
     text << in.rdbuf();
     try {
         auto j = nlohmann::json::parse(text.str());
-        return GateResult{j.at("name"), j.at("status"), j.value("exitCode", 0), j.value("seconds", 0.0),
-                          j.value("findings", 0L), j.value("sarif", ""), j.value("detail", "")};
+        return GateResult{j.at("name"),
+                          j.at("status"),
+                          j.value("exitCode", 0),
+                          j.value("seconds", 0.0),
+                          j.value("findings", 0L),
+                          j.value("sarif", ""),
+                          j.value("detail", ""),
+                          j.value("note", "")};
     } catch (const nlohmann::json::exception& e) {
         return engine::fail(path, 1, std::string("corrupt gate result: ") + e.what(),
                             "delete it and re-run the gate target");

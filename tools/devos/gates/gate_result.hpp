@@ -6,13 +6,14 @@ namespace devos::gates {
 
 // How one gate (or one file of a per-file gate, such as format) ended.
 struct GateResult {
-    std::string name;           // "format", "layering", "unit-tests" ...
-    std::string status;         // "passed", "failed", "skipped" or "advisory" (failed, but not required by the tier)
+    std::string name;   // "format", "layering", "unit-tests" ...
+    std::string status; // "passed", "failed", "skipped" or "advisory" (failed, but not required by the tier)
     int exitCode = 0;
     double seconds = 0;
     long findings = 0;
-    std::string sarif;          // the gate's SARIF file, if it writes one
-    std::string detail;         // why it was skipped, or the tail of its output when it failed
+    std::string sarif;  // the gate's SARIF file, if it writes one
+    std::string detail; // the tail of its output when it failed (or ran with --diagnostics)
+    std::string note;   // shown under its row: why it was skipped or failed without running, or what it read
 };
 
 [[nodiscard]] std::string toJson(const GateResult& result);

@@ -1,0 +1,101 @@
+# devos_enable_gates wherever it stands (issue 9, part 1). examples/orders with the call at the top
+# of its CMakeLists.txt (as shipped), in the middle, at the end, and in a parent directory whose
+# add_subdirectory()s define the targets, each gated from DevOS's build tree under clang-19 (plugin)
+# and g++ (devos check edges): every target is gated, check-full exists and passes, and a purity
+# violation fails `cmake --build` at its line. A repo with nothing to gate still gets check-fast and
+# check-full, which run the gates that need no target and say "nothing to gate" (failed at tier 1,
+# skipped at tier 0). A second call with other settings is an error; the same call twice is one.
+source "$(dirname "$0")/lib.sh"
+: "${BUILD:?}"
+
+# make_variant <placement> <repo>: a copy of examples/orders with its DevOS block moved by sed.
+make_variant() {
+    local repo=$2 list=$2/CMakeLists.txt block=$WORK/gates-block.cmake
+    cp -r "$SOURCE/examples/orders" "$repo"
+    sed -n '/^# DevOS: layering/,/^endif()/p' "$list" > "$block"
+    grep -q 'devos_enable_gates(TIER 1)' "$block" || fail "examples/orders has no DevOS block to move"
+    case $1 in
+        top) ;;
+        middle)
+            sed -i '/^# DevOS: layering/,/^endif()/d' "$list"
+            sed -i "/^target_link_libraries(orders_core /r $block" "$list" ;;
+        end)
+            sed -i '/^# DevOS: layering/,/^endif()/d' "$list"
+            cat "$block" >> "$list" ;;
+        parent) # the call stays at the top; src/ and tests/ define the targets
+            sed -n '/^# contracts\/ and ports/,/^if(ORDERS_BUILD_TESTS)/p' "$list" | sed '$d' |
+                sed 's# src/# #g; s#INTERFACE src)#INTERFACE .)#' > "$repo/src/CMakeLists.txt"
+            sed -n '/^if(ORDERS_BUILD_TESTS)/,/^endif()/p' "$list" | sed '1d;$d;/enable_testing/d' |
+                sed 's# tests/# #g; s#PRIVATE tests)#PRIVATE .)#' > "$repo/tests/CMakeLists.txt"
+            sed -i '/^# contracts\/ and ports/,$d' "$list"
+            printf 'add_subdirectory(src)\nif(ORDERS_BUILD_TESTS)\n    enable_testing()\n    add_subdirectory(tests)\nendif()\n' >> "$list"
+            grep -q 'add_library(orders_core' "$repo/src/CMakeLists.txt" || fail "no targets moved to src/" ;;
+    esac
+    [ "$(grep -c 'devos_enable_gates' "$list")" = 1 ] || fail "$1: devos_enable_gates is not in $list once"
+}
+
+for placement in top middle end parent; do
+    repo=$WORK/$placement
+    make_variant $placement "$repo"
+    for compiler in clang++-19 g++; do
+        build=$WORK/build-$placement-$compiler
+        expect_rc 0 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=$compiler -DORDERS_WITH_DEVOS=ON \
+            -DDevOS_DIR="$BUILD"
+        mode=plugin; [ $compiler = g++ ] && mode=check
+        expect_output "DevOS gates: tier 1, $mode mode, targets: orders_core orders_adapters orders orders_tests"
+        expect_no_output "nothing to gate"
+        expect_rc 0 cmake --build "$build" --target check-full
+        expect_output "DevOS FULL gate (tier 1)"
+        expect_output "layering       passed"
+        expect_output "PASSED: 9 gates"
+
+        pricing=$repo/src/logic/pricing.cpp
+        cp "$pricing" "$WORK/pricing.orig"
+        line=$(grep -n '^#include' "$pricing" | tail -1 | cut -d: -f1)
+        sed -i "${line}a #include <cstdlib>\nnamespace orders::logic { const char* devosInjectedEnv() { return std::getenv(\"TAX\"); } }" "$pricing"
+        expect_rc 1 cmake --build "$build"
+        expect_output "src/logic/pricing.cpp:$((line + 2)):"
+        expect_output "[devos purity.env] logic/ must be deterministic: 'getenv' reads the process environment"
+        cp "$WORK/pricing.orig" "$pricing"
+    done
+done
+
+# Nothing to gate: check-fast and check-full exist, the gates that need no target run, and the
+# layering row says why it has nothing to check.
+empty=$WORK/empty
+mkdir -p "$empty"
+cat > "$empty/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(empty CXX)
+set(GATE_TIER 1 CACHE STRING "")
+find_package(DevOS 1.0 REQUIRED)
+devos_enable_gates(TIER ${GATE_TIER})
+add_library(headers INTERFACE)
+CMAKE
+expect_rc 0 cmake -S "$empty" -B "$empty/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DDevOS_DIR="$BUILD"
+expect_output "nothing to gate: no first-party C++ target under $empty"
+expect_rc 1 cmake --build "$empty/build" --target check-full
+expect_output "format         skipped"
+expect_output "(skipped: no first-party C++ source)"
+expect_output "layering       FAILED"
+expect_output "(nothing to gate: no first-party C++ target under $empty"
+expect_output "unit-tests     passed"
+expect_output "targets        passed"
+expect_output "secrets        passed"
+expect_output "files          passed"
+expect_output "FAILED: 1 of 9 gates"
+expect_rc 1 cmake --build "$empty/build" --target check-fast
+expect_output "FAILED: 1 of 3 gates"
+expect_rc 0 cmake -S "$empty" -B "$empty/build" -DGATE_TIER=0
+expect_rc 0 cmake --build "$empty/build" --target check-full
+expect_output "layering       skipped"
+expect_output "(skipped: nothing to gate: no first-party C++ target under $empty"
+
+# Called twice: the same settings are wired once, other settings are an error naming both calls.
+echo 'devos_enable_gates(TIER ${GATE_TIER})' >> "$empty/CMakeLists.txt"
+expect_rc 0 cmake -S "$empty" -B "$empty/build"
+echo 'devos_enable_gates(TIER 2)' >> "$empty/CMakeLists.txt"
+expect_rc 1 cmake -S "$empty" -B "$empty/build"
+expect_output "devos_enable_gates: called again with other settings: devos_enable_gates(TIER 2"
+expect_output "the first call was devos_enable_gates(TIER 0"
+echo PASS
