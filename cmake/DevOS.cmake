@@ -205,7 +205,15 @@ function(devos_enable_gates)
 
   # Called twice (an included file, a subproject that gates itself): the same settings are wired
   # once; other settings are an error, since one build has one check-fast and one check-full.
-  set(call "devos_enable_gates(TIER ${tier} CONFIG '${config}' TARGETS '${targets}') in ${CMAKE_CURRENT_LIST_FILE}")
+  set(call "TIER ${tier}")
+  if(config)
+    string(APPEND call " CONFIG ${config}")
+  endif()
+  if(targets)
+    string(REPLACE ";" " " targets_text "${targets}")
+    string(APPEND call " TARGETS ${targets_text}")
+  endif()
+  set(call "devos_enable_gates(${call}) in ${CMAKE_CURRENT_LIST_FILE}")
   get_property(first GLOBAL PROPERTY DEVOS_GATES_CALL)
   if(first)
     get_property(first_settings GLOBAL PROPERTY DEVOS_GATES_SETTINGS)
