@@ -26,8 +26,10 @@ if(TARGET devos_runtime)
   if("CUDA::cublas" IN_LIST devos_runtime_links)
     set(DEVOS_RUNTIME_WITH_CUDA ON)
   endif()
-  install(TARGETS devos_runtime EXPORT DevOSRuntimeTargets ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
-  install(DIRECTORY "${PROJECT_SOURCE_DIR}/runtime/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+  # DevOS::foundation (Error, text, files): the runtime's headers include it, so it travels with them.
+  install(TARGETS devos_runtime devos_foundation EXPORT DevOSRuntimeTargets ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/runtime/include/" "${PROJECT_SOURCE_DIR}/foundation/include/"
+          DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
   install(EXPORT DevOSRuntimeTargets NAMESPACE DevOS:: DESTINATION "${DEVOS_CMAKE_INSTALL_DIR}")
   export(EXPORT DevOSRuntimeTargets NAMESPACE DevOS:: FILE "${PROJECT_BINARY_DIR}/DevOSRuntimeTargets.cmake")
 endif()

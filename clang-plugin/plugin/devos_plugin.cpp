@@ -26,7 +26,7 @@ void writeAtomically(const std::string& path, const std::string& text) {
     std::filesystem::rename(tmp, path, ec);
 }
 
-engine::Expected<engine::Policy> loadPolicy(const PluginOptions& options, const std::string& root) {
+foundation::Expected<engine::Policy> loadPolicy(const PluginOptions& options, const std::string& root) {
     if (options.config.empty())
         return engine::Policy::forRepo(root);
     auto policy = engine::Policy::defaults();
@@ -34,8 +34,9 @@ engine::Expected<engine::Policy> loadPolicy(const PluginOptions& options, const 
         return policy;
     std::ifstream in(options.config);
     if (!in)
-        return engine::fail(options.config, 0, "cannot read the DevOS config given by config=",
-                            "check the path in -fplugin-arg-devos-config=");
+        return foundation::fail(foundation::ErrorKind::Io,
+                                "cannot read the DevOS config given by config=", options.config, 0,
+                                "check the path in -fplugin-arg-devos-config=");
     std::stringstream text;
     text << in.rdbuf();
     if (auto ok = policy->applyRepoConfig(text.str(), options.config); !ok)
@@ -70,7 +71,8 @@ private:
 
 class DevosAction : public clang::PluginASTAction {
 protected:
-    std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci, llvm::StringRef file) override {
+    std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci,
+                                                          llvm::StringRef file) override {
         std::string root = options_.root.empty() ? engine::findRepoRoot(file.str()) : options_.root;
         auto policy = loadPolicy(options_, root);
         if (!policy) {
@@ -83,9 +85,10 @@ protected:
             engine::Level level;
             if (!engine::parseLevel(levelText, level) || !policy->catalog.setLevel(rule, level)) {
                 auto& diags = ci.getDiagnostics();
-                diags.Report(diags.getCustomDiagID(clang::DiagnosticsEngine::Error,
-                                                   "[devos config] -fplugin-arg-devos-rule=%0:%1 names an unknown "
-                                                   "rule or level (see `devos explain --list`)"))
+                diags.Report(
+                    diags.getCustomDiagID(clang::DiagnosticsEngine::Error,
+                                          "[devos config] -fplugin-arg-devos-rule=%0:%1 names an unknown "
+                                          "rule or level (see `devos explain --list`)"))
                     << rule << levelText;
                 return std::make_unique<clang::ASTConsumer>();
             }

@@ -4,7 +4,7 @@
 
 namespace devos::engine {
 
-Expected<Policy> Policy::forRepo(const std::string& repoRoot) {
+foundation::Expected<Policy> Policy::forRepo(const std::string& repoRoot) {
     auto policy = defaults();
     if (!policy)
         return policy;
@@ -14,7 +14,8 @@ Expected<Policy> Policy::forRepo(const std::string& repoRoot) {
         return policy;
     auto text = readTextFile(config.string());
     if (!text)
-        return fail(config.string(), 0, "cannot read the repo config", "check the file's permissions");
+        return foundation::fail(foundation::ErrorKind::Io, "cannot read the repo config", config.string(), 0,
+                                "check the file's permissions");
     if (auto ok = policy->applyRepoConfig(*text, config.string()); !ok)
         return std::unexpected(ok.error());
     return policy;

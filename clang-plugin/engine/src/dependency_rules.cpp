@@ -31,7 +31,9 @@ std::vector<unsigned long> components(const std::string& text) {
 
 } // namespace
 
-bool isVersion(const std::string& text) { return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0])); }
+bool isVersion(const std::string& text) {
+    return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0]));
+}
 
 int compareVersions(const std::string& a, const std::string& b) {
     auto x = components(a);
@@ -45,7 +47,8 @@ int compareVersions(const std::string& a, const std::string& b) {
     return 0;
 }
 
-Expected<DependencyRules> DependencyRules::parse(const YAML::Node& node, const YamlReader& reader) {
+foundation::Expected<DependencyRules> DependencyRules::parse(const YAML::Node& node,
+                                                             const YamlReader& reader) {
     if (auto ok = reader.onlyKeys(node, {"floors", "bans"}, "'dependencies'"); !ok)
         return std::unexpected(ok.error());
     DependencyRules rules;
@@ -58,15 +61,17 @@ Expected<DependencyRules> DependencyRules::parse(const YAML::Node& node, const Y
             if (!version)
                 return std::unexpected(version.error());
             if (!isVersion(*version))
-                return reader.error(kv.second, "the floor of '" + kv.first.Scalar() + "' must be a version, not '" +
-                                                   *version + "'",
+                return reader.error(kv.second,
+                                    "the floor of '" + kv.first.Scalar() + "' must be a version, not '" +
+                                        *version + "'",
                                     "write dotted numbers, e.g. \"3.0.2\"");
             rules.floors.push_back({kv.first.Scalar(), *version, YamlReader::line(kv.first)});
         }
     }
     if (const YAML::Node bans = node["bans"]) {
         if (!bans.IsMap())
-            return reader.error(bans, "'dependencies.bans' must map a find_package name to the reason it is banned",
+            return reader.error(bans,
+                                "'dependencies.bans' must map a find_package name to the reason it is banned",
                                 "e.g. bans: { Boost: \"use the standard library\" }");
         for (const auto& kv : bans) {
             auto reason = reader.string(kv.second, "the reason '" + kv.first.Scalar() + "' is banned");

@@ -14,13 +14,13 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-const std::vector<std::string> kLayerKeys = {"paths",    "may_include", "discouraged", "pure", "interfaces_only",
-                                             "external", "independent", "main"};
+const std::vector<std::string> kLayerKeys = {"paths",           "may_include", "discouraged", "pure",
+                                             "interfaces_only", "external",    "independent", "main"};
 
-Expected<void> readLayer(LayerSpec& spec, const YAML::Node& body, const YamlReader& reader) {
+foundation::Expected<void> readLayer(LayerSpec& spec, const YAML::Node& body, const YamlReader& reader) {
     if (auto ok = reader.onlyKeys(body, kLayerKeys, "layer '" + spec.name + "'"); !ok)
         return ok;
-    auto readList = [&](const char* key, std::vector<std::string>& out) -> Expected<void> {
+    auto readList = [&](const char* key, std::vector<std::string>& out) -> foundation::Expected<void> {
         if (!body[key])
             return {};
         auto list = reader.strings(body[key], std::string("layer '") + spec.name + "' " + key);
@@ -29,7 +29,7 @@ Expected<void> readLayer(LayerSpec& spec, const YAML::Node& body, const YamlRead
         out = *list;
         return {};
     };
-    auto readFlag = [&](const char* key, bool& out) -> Expected<void> {
+    auto readFlag = [&](const char* key, bool& out) -> foundation::Expected<void> {
         if (!body[key])
             return {};
         auto flag = reader.boolean(body[key], std::string("layer '") + spec.name + "' " + key);
@@ -49,7 +49,7 @@ Expected<void> readLayer(LayerSpec& spec, const YAML::Node& body, const YamlRead
 
 } // namespace
 
-Expected<LayerMap> LayerMap::parse(const YAML::Node& root, const YamlReader& reader) {
+foundation::Expected<LayerMap> LayerMap::parse(const YAML::Node& root, const YamlReader& reader) {
     LayerMap map;
     const YAML::Node layers = root["layers"];
     if (!layers || !layers.IsMap())
@@ -61,8 +61,10 @@ Expected<LayerMap> LayerMap::parse(const YAML::Node& root, const YamlReader& rea
             return std::unexpected(ok.error());
         map.data_.layers.push_back(std::move(spec));
     }
-    for (auto [key, target] : {std::pair{"first_party", &map.data_.firstParty}, {"unassigned_roots", &map.data_.unassignedRoots},
-                               {"test_paths", &map.data_.testPaths}, {"external_test_paths", &map.data_.externalTestPaths}}) {
+    for (auto [key, target] : {std::pair{"first_party", &map.data_.firstParty},
+                               {"unassigned_roots", &map.data_.unassignedRoots},
+                               {"test_paths", &map.data_.testPaths},
+                               {"external_test_paths", &map.data_.externalTestPaths}}) {
         if (!root[key])
             continue;
         auto list = reader.strings(root[key], key);
@@ -73,18 +75,20 @@ Expected<LayerMap> LayerMap::parse(const YAML::Node& root, const YamlReader& rea
     for (const auto& spec : map.data_.layers)
         for (const auto& target : spec.mayInclude)
             if (!map.find(target))
-                return reader.error(layers[spec.name], "layer '" + spec.name + "' may_include names unknown layer '" +
-                                                           target + "'");
+                return reader.error(layers[spec.name], "layer '" + spec.name +
+                                                           "' may_include names unknown layer '" + target +
+                                                           "'");
     return map;
 }
 
-Expected<void> LayerMap::override(const YAML::Node& layers, const YamlReader& reader) {
+foundation::Expected<void> LayerMap::override(const YAML::Node& layers, const YamlReader& reader) {
     if (!layers.IsMap())
         return reader.error(layers, "'layers' must map a layer name to its settings",
                             "e.g. layers: { logic: { paths: [\"src/domain/**\"] } }");
     for (const auto& kv : layers) {
         std::string name = kv.first.Scalar();
-        auto it = std::find_if(data_.layers.begin(), data_.layers.end(), [&](const auto& l) { return l.name == name; });
+        auto it = std::find_if(data_.layers.begin(), data_.layers.end(),
+                               [&](const auto& l) { return l.name == name; });
         if (it == data_.layers.end()) {
             LayerSpec fresh;
             fresh.name = name;
@@ -97,7 +101,8 @@ Expected<void> LayerMap::override(const YAML::Node& layers, const YamlReader& re
     for (const auto& spec : data_.layers)
         for (const auto& target : spec.mayInclude)
             if (!find(target))
-                return reader.error(layers, "layer '" + spec.name + "' may_include names unknown layer '" + target + "'");
+                return reader.error(layers, "layer '" + spec.name + "' may_include names unknown layer '" +
+                                                target + "'");
     return {};
 }
 
@@ -125,12 +130,18 @@ bool LayerMap::isDiscouraged(const LayerSpec& from, const LayerSpec& to) const {
     return contains(from.discouraged, to.name);
 }
 
-bool LayerMap::isFirstParty(const std::string& relPath) const { return anyMatch(data_.firstParty, relPath); }
+bool LayerMap::isFirstParty(const std::string& relPath) const {
+    return anyMatch(data_.firstParty, relPath);
+}
 bool LayerMap::isUnassigned(const std::string& relPath) const {
     return anyMatch(data_.unassignedRoots, relPath) && !layerOf(relPath);
 }
-bool LayerMap::isTest(const std::string& relPath) const { return anyMatch(data_.testPaths, relPath); }
-bool LayerMap::isExternalTest(const std::string& relPath) const { return anyMatch(data_.externalTestPaths, relPath); }
+bool LayerMap::isTest(const std::string& relPath) const {
+    return anyMatch(data_.testPaths, relPath);
+}
+bool LayerMap::isExternalTest(const std::string& relPath) const {
+    return anyMatch(data_.externalTestPaths, relPath);
+}
 
 std::string LayerMap::allowedList(const LayerSpec& from) const {
     std::string out;

@@ -15,8 +15,8 @@ bool isLicenseId(const std::string& text) {
     return true;
 }
 
-Expected<std::vector<LicenseRules::Entry>> entries(const YAML::Node& list, const std::string& key,
-                                                   const YamlReader& reader) {
+foundation::Expected<std::vector<LicenseRules::Entry>> entries(const YAML::Node& list, const std::string& key,
+                                                               const YamlReader& reader) {
     if (!list.IsSequence())
         return reader.error(list, "'licenses." + key + "' must be a list of SPDX license ids",
                             "e.g. " + key + ": [MIT, BSD-3-Clause]");
@@ -35,7 +35,7 @@ Expected<std::vector<LicenseRules::Entry>> entries(const YAML::Node& list, const
 
 } // namespace
 
-Expected<LicenseRules> LicenseRules::parse(const YAML::Node& node, const YamlReader& reader) {
+foundation::Expected<LicenseRules> LicenseRules::parse(const YAML::Node& node, const YamlReader& reader) {
     if (auto ok = reader.onlyKeys(node, {"allow", "deny"}, "'licenses'"); !ok)
         return std::unexpected(ok.error());
     LicenseRules rules;
@@ -57,9 +57,9 @@ Expected<LicenseRules> LicenseRules::parse(const YAML::Node& node, const YamlRea
     for (const auto& denied : rules.deny)
         for (const auto& allowed : rules.allow)
             if (denied.license == allowed.license)
-                return fail(reader.origin(), denied.line,
-                            "'" + denied.license + "' is both allowed and denied",
-                            "keep it in one of 'licenses.allow' and 'licenses.deny'");
+                return foundation::fail(
+                    foundation::ErrorKind::Invalid, "'" + denied.license + "' is both allowed and denied",
+                    reader.origin(), denied.line, "keep it in one of 'licenses.allow' and 'licenses.deny'");
     return rules;
 }
 

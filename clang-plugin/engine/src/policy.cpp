@@ -3,8 +3,8 @@
 
 namespace devos::engine {
 
-Expected<Policy> Policy::fromYaml(const std::string& catalogYaml, const std::string& layersYaml,
-                                   const std::string& purityYaml) {
+foundation::Expected<Policy> Policy::fromYaml(const std::string& catalogYaml, const std::string& layersYaml,
+                                              const std::string& purityYaml) {
     auto catalog = RuleCatalog::parse(catalogYaml, "rules/catalog.yml");
     if (!catalog)
         return std::unexpected(catalog.error());
@@ -25,14 +25,15 @@ Expected<Policy> Policy::fromYaml(const std::string& catalogYaml, const std::str
     return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}, {}, {}, {}};
 }
 
-Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::string& origin) {
+foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::string& origin) {
     YamlReader reader(origin);
     auto root = reader.load(yamlText);
     if (!root)
         return std::unexpected(root.error());
-    if (auto ok = reader.onlyKeys(
-            *root, {"version", "tier", "layers", "rules", "purity", "thresholds", "dependencies", "licenses", "scan"},
-            "the repo config");
+    if (auto ok = reader.onlyKeys(*root,
+                                  {"version", "tier", "layers", "rules", "purity", "thresholds",
+                                   "dependencies", "licenses", "scan"},
+                                  "the repo config");
         !ok)
         return ok;
     configFile = origin;
@@ -50,14 +51,17 @@ Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::s
             return ok;
     if (const YAML::Node rules = (*root)["rules"]) {
         if (!rules.IsMap())
-            return reader.error(rules, "'rules' must map a rule id to a level", "e.g. rules: { purity.throw: warning }");
+            return reader.error(rules, "'rules' must map a rule id to a level",
+                                "e.g. rules: { purity.throw: warning }");
         for (const auto& kv : rules) {
             const std::string id = kv.first.Scalar();
             Level level;
             if (!kv.second.IsScalar() || !parseLevel(kv.second.Scalar(), level))
-                return reader.error(kv.second, "the level of '" + id + "' must be error, warning, note or off");
+                return reader.error(kv.second,
+                                    "the level of '" + id + "' must be error, warning, note or off");
             if (!catalog.setLevel(id, level))
-                return reader.error(kv.first, "unknown rule id '" + id + "'", "run `devos explain --list` for the rule ids");
+                return reader.error(kv.first, "unknown rule id '" + id + "'",
+                                    "run `devos explain --list` for the rule ids");
         }
     }
     if (const YAML::Node purityNode = (*root)["purity"]) {

@@ -1,5 +1,5 @@
-#include <devos/engine/policy.hpp>
 #include <cstdio>
+#include <devos/engine/policy.hpp>
 
 namespace devos::engine {
 namespace {
@@ -40,25 +40,33 @@ std::string strings(const std::vector<std::string>& items) {
 
 const char* levelEnumerator(Level level) {
     switch (level) {
-    case Level::Off: return "Level::Off";
-    case Level::Note: return "Level::Note";
-    case Level::Warning: return "Level::Warning";
-    case Level::Error: return "Level::Error";
+    case Level::Off:
+        return "Level::Off";
+    case Level::Note:
+        return "Level::Note";
+    case Level::Warning:
+        return "Level::Warning";
+    case Level::Error:
+        return "Level::Error";
     }
     return "Level::Error";
 }
 
-std::string flag(bool value) { return value ? "true" : "false"; }
+std::string flag(bool value) {
+    return value ? "true" : "false";
+}
 
 std::string rulesAsCpp(const RuleCatalog& catalog) {
     std::string out = "    policy.catalog = RuleCatalog({\n";
     const std::string indent(12, ' ');
     for (const Rule& r : catalog.rules())
-        out += "        Rule{.id = " + literal(r.id, indent) + ",\n" + indent + ".level = " + levelEnumerator(r.level) +
-               ",\n" + indent + ".name = " + literal(r.name, indent) + ",\n" + indent +
-               ".summary = " + literal(r.summary, indent) + ",\n" + indent + ".why = " + literal(r.why, indent) +
-               ",\n" + indent + ".instead = " + literal(r.instead, indent) + ",\n" + indent +
-               ".allowed = " + literal(r.allowed, indent) + ",\n" + indent + ".tags = " + strings(r.tags) + "},\n";
+        out +=
+            "        Rule{.id = " + literal(r.id, indent) + ",\n" + indent +
+            ".level = " + levelEnumerator(r.level) + ",\n" + indent + ".name = " + literal(r.name, indent) +
+            ",\n" + indent + ".summary = " + literal(r.summary, indent) + ",\n" + indent +
+            ".why = " + literal(r.why, indent) + ",\n" + indent + ".instead = " + literal(r.instead, indent) +
+            ",\n" + indent + ".allowed = " + literal(r.allowed, indent) + ",\n" + indent +
+            ".tags = " + strings(r.tags) + "},\n";
     return out + "    });\n";
 }
 
@@ -71,8 +79,9 @@ std::string layersAsCpp(const LayerMap& layers) {
                ", .pure = " + flag(l.pure) + ", .interfacesOnly = " + flag(l.interfacesOnly) +
                ", .external = " + flag(l.external) + ", .independent = " + flag(l.independent) +
                ", .mayDefineMain = " + flag(l.mayDefineMain) + "},\n";
-    return out + "        },\n        .firstParty = " + strings(d.firstParty) + ",\n        .unassignedRoots = " +
-           strings(d.unassignedRoots) + ",\n        .testPaths = " + strings(d.testPaths) +
+    return out + "        },\n        .firstParty = " + strings(d.firstParty) +
+           ",\n        .unassignedRoots = " + strings(d.unassignedRoots) +
+           ",\n        .testPaths = " + strings(d.testPaths) +
            ",\n        .externalTestPaths = " + strings(d.externalTestPaths) + "});\n";
 }
 
@@ -80,22 +89,24 @@ std::string purityAsCpp(const PurityLists& purity) {
     const PurityLists::Data& d = purity.data();
     std::string out = "    policy.purity = PurityLists(PurityLists::Data{\n        .deny = {\n";
     for (const DenyList& l : d.deny)
-        out += "            DenyList{.ruleId = " + literal(l.ruleId, "") + ",\n                     .calls = " +
-               strings(l.calls) + ",\n                     .types = " + strings(l.types) +
+        out += "            DenyList{.ruleId = " + literal(l.ruleId, "") +
+               ",\n                     .calls = " + strings(l.calls) +
+               ",\n                     .types = " + strings(l.types) +
                ",\n                     .variables = " + strings(l.variables) +
                ",\n                     .headers = " + strings(l.headers) + "},\n";
-    return out + "        },\n        .pureHeaders = " + strings(d.pureHeaders) + ",\n        .pureCalls = " +
-           strings(d.pureCalls) + "});\n";
+    return out + "        },\n        .pureHeaders = " + strings(d.pureHeaders) +
+           ",\n        .pureCalls = " + strings(d.pureCalls) + "});\n";
 }
 
 } // namespace
 
 std::string policyAsCpp(const Policy& policy) {
-    return "// Generated from rules/*.yml by devos_policy_codegen (clang-plugin/engine/codegen). Do not edit.\n"
+    return "// Generated from rules/*.yml by devos_policy_codegen (clang-plugin/engine/codegen). Do not "
+           "edit.\n"
            "// The defaults as data: a compile that loads the plugin parses no YAML for them.\n"
            "#include <devos/engine/policy.hpp>\n\n"
            "namespace devos::engine {\n\n"
-           "Expected<Policy> Policy::defaults() {\n"
+           "foundation::Expected<Policy> Policy::defaults() {\n"
            "    Policy policy;\n" +
            rulesAsCpp(policy.catalog) + layersAsCpp(policy.layers) + purityAsCpp(policy.purity) +
            "    policy.tier = " + std::to_string(policy.tier) +

@@ -7,16 +7,18 @@ namespace devos::engine {
 namespace {
 
 bool anyName(const std::vector<std::string>& patterns, const std::string& name) {
-    return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return namePatternMatch(p, name); });
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const auto& p) { return namePatternMatch(p, name); });
 }
 
 bool anyHeader(const std::vector<std::string>& patterns, const std::string& spelling) {
-    return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return globMatch(p, spelling); });
+    return std::any_of(patterns.begin(), patterns.end(),
+                       [&](const auto& p) { return globMatch(p, spelling); });
 }
 
 } // namespace
 
-Expected<PurityLists> PurityLists::parse(const YAML::Node& root, const YamlReader& reader) {
+foundation::Expected<PurityLists> PurityLists::parse(const YAML::Node& root, const YamlReader& reader) {
     PurityLists lists;
     // io_libraries is read by `devos targets` (tools/devos/codemodel/io_libraries.cpp), not by the checks.
     if (auto ok = reader.onlyKeys(root, {"version", "deny", "pure_headers", "pure_calls", "io_libraries"},
@@ -29,10 +31,14 @@ Expected<PurityLists> PurityLists::parse(const YAML::Node& root, const YamlReade
     for (const auto& kv : deny) {
         DenyList list;
         list.ruleId = kv.first.Scalar();
-        if (auto ok = reader.onlyKeys(kv.second, {"calls", "types", "variables", "headers"}, "deny." + list.ruleId); !ok)
+        if (auto ok =
+                reader.onlyKeys(kv.second, {"calls", "types", "variables", "headers"}, "deny." + list.ruleId);
+            !ok)
             return std::unexpected(ok.error());
-        for (auto [key, target] : {std::pair{"calls", &list.calls}, {"types", &list.types},
-                                   {"variables", &list.variables}, {"headers", &list.headers}}) {
+        for (auto [key, target] : {std::pair{"calls", &list.calls},
+                                   {"types", &list.types},
+                                   {"variables", &list.variables},
+                                   {"headers", &list.headers}}) {
             if (!kv.second[key])
                 continue;
             auto items = reader.strings(kv.second[key], "deny." + list.ruleId + "." + key);
@@ -47,8 +53,9 @@ Expected<PurityLists> PurityLists::parse(const YAML::Node& root, const YamlReade
     return lists;
 }
 
-Expected<void> PurityLists::extend(const YAML::Node& purity, const YamlReader& reader) {
-    for (auto [key, target] : {std::pair{"pure_headers", &data_.pureHeaders}, {"pure_calls", &data_.pureCalls}}) {
+foundation::Expected<void> PurityLists::extend(const YAML::Node& purity, const YamlReader& reader) {
+    for (auto [key, target] :
+         {std::pair{"pure_headers", &data_.pureHeaders}, {"pure_calls", &data_.pureCalls}}) {
         if (!purity[key])
             continue;
         auto items = reader.strings(purity[key], key);
@@ -87,7 +94,11 @@ std::optional<std::string> PurityLists::deniedHeader(const std::string& spelling
     return std::nullopt;
 }
 
-bool PurityLists::isPureCall(const std::string& name) const { return anyName(data_.pureCalls, name); }
-bool PurityLists::isPureHeader(const std::string& spelling) const { return anyHeader(data_.pureHeaders, spelling); }
+bool PurityLists::isPureCall(const std::string& name) const {
+    return anyName(data_.pureCalls, name);
+}
+bool PurityLists::isPureHeader(const std::string& spelling) const {
+    return anyHeader(data_.pureHeaders, spelling);
+}
 
 } // namespace devos::engine

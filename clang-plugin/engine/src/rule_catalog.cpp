@@ -3,7 +3,7 @@
 
 namespace devos::engine {
 
-Expected<RuleCatalog> RuleCatalog::parse(const std::string& yamlText, const std::string& origin) {
+foundation::Expected<RuleCatalog> RuleCatalog::parse(const std::string& yamlText, const std::string& origin) {
     YamlReader reader(origin);
     auto root = reader.load(yamlText);
     if (!root)
@@ -32,8 +32,11 @@ Expected<RuleCatalog> RuleCatalog::parse(const std::string& yamlText, const std:
         if (!parseLevel(*level, rule.level))
             return reader.error(body["level"], "unknown level '" + *level + "' for rule '" + rule.id + "'",
                                 "use one of: error, warning, note, off");
-        for (auto [field, target] : {std::pair{"name", &rule.name}, {"summary", &rule.summary},
-                                     {"why", &rule.why}, {"instead", &rule.instead}, {"allowed", &rule.allowed}}) {
+        for (auto [field, target] : {std::pair{"name", &rule.name},
+                                     {"summary", &rule.summary},
+                                     {"why", &rule.why},
+                                     {"instead", &rule.instead},
+                                     {"allowed", &rule.allowed}}) {
             auto text = reader.string(body[field], field);
             if (!text)
                 return std::unexpected(text.error());
@@ -73,8 +76,8 @@ bool RuleCatalog::setLevel(const std::string& id, Level level) {
 
 std::string RuleCatalog::helpMarkdown(const Rule& rule) const {
     return "**" + rule.id + "** — " + rule.summary + "\n\n**Why:** " + rule.why + "\n\n**Instead:** " +
-           rule.instead + "\n\n**Allowed:** " + rule.allowed + "\n\nSuppress one occurrence with `// devos-allow(" +
-           rule.id + "): <reason> until YYYY-MM-DD`.\n";
+           rule.instead + "\n\n**Allowed:** " + rule.allowed +
+           "\n\nSuppress one occurrence with `// devos-allow(" + rule.id + "): <reason> until YYYY-MM-DD`.\n";
 }
 
 } // namespace devos::engine

@@ -14,7 +14,7 @@ std::string lower(std::string s) {
 
 } // namespace
 
-Expected<ScanRules> ScanRules::parse(const YAML::Node& node, const YamlReader& reader) {
+foundation::Expected<ScanRules> ScanRules::parse(const YAML::Node& node, const YamlReader& reader) {
     if (!node.IsMap())
         return reader.error(node, "'scan' must be a mapping",
                             "e.g. scan: { exclude: [\"tests/fixtures/**\"], max_file_kb: 1024 }");

@@ -3,9 +3,10 @@
 
 namespace devos::engine {
 
-Expected<Thresholds> Thresholds::parse(const YAML::Node& node, const YamlReader& reader) {
+foundation::Expected<Thresholds> Thresholds::parse(const YAML::Node& node, const YamlReader& reader) {
     if (!node.IsMap())
-        return reader.error(node, "'thresholds' must map a threshold to a number", "e.g. thresholds: { coverage: 80 }");
+        return reader.error(node, "'thresholds' must map a threshold to a number",
+                            "e.g. thresholds: { coverage: 80 }");
     if (auto ok = reader.onlyKeys(node, {"coverage"}, "'thresholds'"); !ok)
         return std::unexpected(ok.error());
     Thresholds thresholds;

@@ -2,17 +2,19 @@
 
 namespace devos::engine {
 
-Expected<YAML::Node> YamlReader::load(const std::string& text) const {
+foundation::Expected<YAML::Node> YamlReader::load(const std::string& text) const {
     try {
         YAML::Node root = YAML::Load(text);
         if (root.IsNull())
             return YAML::Node(YAML::NodeType::Map);
         if (!root.IsMap())
-            return error(root, "expected a mapping at the top level", "start the file with `key: value` lines");
+            return error(root, "expected a mapping at the top level",
+                         "start the file with `key: value` lines");
         return root;
     } catch (const YAML::ParserException& e) {
-        return fail(origin_, static_cast<unsigned>(e.mark.line + 1), "invalid YAML: " + e.msg,
-                    "fix the syntax at this line (indentation, quotes, a missing ':')");
+        return foundation::fail(foundation::ErrorKind::Invalid, "invalid YAML: " + e.msg, origin_,
+                                static_cast<unsigned>(e.mark.line + 1),
+                                "fix the syntax at this line (indentation, quotes, a missing ':')");
     }
 }
 
@@ -20,17 +22,20 @@ unsigned YamlReader::line(const YAML::Node& node) {
     return node.IsDefined() && node.Mark().line >= 0 ? static_cast<unsigned>(node.Mark().line + 1) : 0;
 }
 
-std::unexpected<Error> YamlReader::error(const YAML::Node& at, std::string message, std::string hint) const {
-    return fail(origin_, line(at), std::move(message), std::move(hint));
+std::unexpected<foundation::Error> YamlReader::error(const YAML::Node& at, std::string message,
+                                                     std::string hint) const {
+    return foundation::fail(foundation::ErrorKind::Invalid, std::move(message), origin_, line(at),
+                            std::move(hint));
 }
 
-Expected<std::string> YamlReader::string(const YAML::Node& node, const std::string& what) const {
+foundation::Expected<std::string> YamlReader::string(const YAML::Node& node, const std::string& what) const {
     if (!node.IsScalar())
         return error(node, what + " must be a string");
     return node.Scalar();
 }
 
-Expected<std::vector<std::string>> YamlReader::strings(const YAML::Node& node, const std::string& what) const {
+foundation::Expected<std::vector<std::string>> YamlReader::strings(const YAML::Node& node,
+                                                                   const std::string& what) const {
     std::vector<std::string> out;
     if (!node.IsSequence())
         return error(node, what + " must be a list of strings", "write it as [\"a\", \"b\"]");
@@ -42,7 +47,7 @@ Expected<std::vector<std::string>> YamlReader::strings(const YAML::Node& node, c
     return out;
 }
 
-Expected<bool> YamlReader::boolean(const YAML::Node& node, const std::string& what) const {
+foundation::Expected<bool> YamlReader::boolean(const YAML::Node& node, const std::string& what) const {
     const std::string& s = node.IsScalar() ? node.Scalar() : std::string{};
     if (s == "true")
         return true;
@@ -51,7 +56,7 @@ Expected<bool> YamlReader::boolean(const YAML::Node& node, const std::string& wh
     return error(node, what + " must be true or false");
 }
 
-Expected<long> YamlReader::integer(const YAML::Node& node, const std::string& what) const {
+foundation::Expected<long> YamlReader::integer(const YAML::Node& node, const std::string& what) const {
     if (node.IsScalar()) {
         const std::string& s = node.Scalar();
         char* end = nullptr;
@@ -62,8 +67,8 @@ Expected<long> YamlReader::integer(const YAML::Node& node, const std::string& wh
     return error(node, what + " must be an integer");
 }
 
-Expected<void> YamlReader::onlyKeys(const YAML::Node& map, const std::vector<std::string>& known,
-                                    const std::string& what) const {
+foundation::Expected<void> YamlReader::onlyKeys(const YAML::Node& map, const std::vector<std::string>& known,
+                                                const std::string& what) const {
     if (!map.IsMap())
         return error(map, what + " must be a mapping");
     for (const auto& kv : map) {

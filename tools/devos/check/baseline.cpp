@@ -17,29 +17,34 @@ bool counts(const engine::Finding& f) {
 
 } // namespace
 
-engine::Expected<Baseline> Baseline::load(const std::string& path) {
+foundation::Expected<Baseline> Baseline::load(const std::string& path) {
     std::ifstream in(path);
     if (!in)
-        return engine::fail(path, 0, "the baseline file does not exist",
-                            "create it once, locally, with `devos baseline create -p <build-dir>` and commit it");
+        return foundation::fail(
+            foundation::ErrorKind::NotFound, "the baseline file does not exist", path, 0,
+            "create it once, locally, with `devos baseline create -p <build-dir>` and commit it");
     std::stringstream text;
     text << in.rdbuf();
     Baseline baseline;
     try {
         auto json = nlohmann::json::parse(text.str());
         if (json.value("version", 0) != 1)
-            return engine::fail(path, 1, "unsupported baseline version (expected \"version\": 1)");
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "unsupported baseline version (expected \"version\": 1)", path, 1);
         for (const auto& e : json.at("entries"))
             baseline.entries_.push_back({e.at("fingerprint"), e.value("rule", ""), e.value("file", ""),
                                          e.value("subject", ""), e.value("message", "")});
     } catch (const nlohmann::json::parse_error& e) {
         std::string s = text.str();
-        unsigned line = 1 + static_cast<unsigned>(std::count(s.begin(), s.begin() + std::min(s.size(), e.byte), '\n'));
-        return engine::fail(path, line, std::string("the baseline is not valid JSON: ") + e.what(),
-                            "restore it from version control, or recreate it with `devos baseline create --force`");
+        unsigned line =
+            1 + static_cast<unsigned>(std::count(s.begin(), s.begin() + std::min(s.size(), e.byte), '\n'));
+        return foundation::fail(
+            foundation::ErrorKind::Invalid, std::string("the baseline is not valid JSON: ") + e.what(), path,
+            line, "restore it from version control, or recreate it with `devos baseline create --force`");
     } catch (const nlohmann::json::exception& e) {
-        return engine::fail(path, 0, std::string("the baseline has an unexpected shape: ") + e.what(),
-                            "each entry needs a \"fingerprint\"; recreate it with `devos baseline create --force`");
+        return foundation::fail(
+            foundation::ErrorKind::Invalid, std::string("the baseline has an unexpected shape: ") + e.what(),
+            path, 0, "each entry needs a \"fingerprint\"; recreate it with `devos baseline create --force`");
     }
     return baseline;
 }
@@ -48,20 +53,25 @@ Baseline Baseline::fromFindings(const std::vector<engine::Finding>& findings) {
     Baseline baseline;
     for (const auto& f : findings)
         if (counts(f))
-            baseline.entries_.push_back({output::stableFingerprint(f), f.ruleId, f.at.file, f.subject, f.message});
+            baseline.entries_.push_back(
+                {output::stableFingerprint(f), f.ruleId, f.at.file, f.subject, f.message});
     std::sort(baseline.entries_.begin(), baseline.entries_.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.file, a.rule, a.subject, a.message) < std::tie(b.file, b.rule, b.subject, b.message);
+        return std::tie(a.file, a.rule, a.subject, a.message) <
+               std::tie(b.file, b.rule, b.subject, b.message);
     });
     return baseline;
 }
 
-engine::Expected<void> Baseline::save(const std::string& path) const {
+foundation::Expected<void> Baseline::save(const std::string& path) const {
     // One entry per line, so reviews show each accepted finding and stale entries have a line.
     std::string text = "{\n  \"version\": 1,\n  \"entries\": [\n";
     for (size_t i = 0; i < entries_.size(); ++i) {
         const auto& e = entries_[i];
-        nlohmann::json j{{"fingerprint", e.fingerprint}, {"rule", e.rule}, {"file", e.file},
-                         {"subject", e.subject}, {"message", e.message}};
+        nlohmann::json j{{"fingerprint", e.fingerprint},
+                         {"rule", e.rule},
+                         {"file", e.file},
+                         {"subject", e.subject},
+                         {"message", e.message}};
         text += "    " + j.dump() + (i + 1 < entries_.size() ? ",\n" : "\n");
     }
     text += "  ]\n}\n";
@@ -71,12 +81,14 @@ engine::Expected<void> Baseline::save(const std::string& path) const {
     {
         std::ofstream out(tmp, std::ios::trunc);
         if (!out)
-            return engine::fail(path, 0, "cannot write the baseline", "check the folder's permissions");
+            return foundation::fail(foundation::ErrorKind::Io, "cannot write the baseline", path, 0,
+                                    "check the folder's permissions");
         out << text;
     }
     std::filesystem::rename(tmp, path, ec);
     if (ec)
-        return engine::fail(path, 0, "cannot replace the baseline: " + ec.message());
+        return foundation::fail(foundation::ErrorKind::Io, "cannot replace the baseline: " + ec.message(),
+                                path, 0);
     return {};
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-#include <devos/engine/error.hpp>
 #include <devos/engine/finding.hpp>
+#include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 
@@ -20,10 +20,10 @@ struct BaselineEntry {
 // never fail; entries that match nothing are stale and do fail, so the file can only shrink.
 class Baseline {
 public:
-    [[nodiscard]] static engine::Expected<Baseline> load(const std::string& path);
+    [[nodiscard]] static foundation::Expected<Baseline> load(const std::string& path);
     // Every error and warning of `findings` as entries.
     [[nodiscard]] static Baseline fromFindings(const std::vector<engine::Finding>& findings);
-    [[nodiscard]] engine::Expected<void> save(const std::string& path) const;
+    [[nodiscard]] foundation::Expected<void> save(const std::string& path) const;
 
     // Marks matching findings as baselined; returns a baseline.stale finding for each entry that
     // matched none (located at its line in `path`).

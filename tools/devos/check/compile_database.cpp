@@ -18,17 +18,18 @@ unsigned lineAt(const std::string& text, size_t offset) {
 
 } // namespace
 
-engine::Expected<CompileDatabase> loadCompileDatabase(const std::string& buildDir) {
+foundation::Expected<CompileDatabase> loadCompileDatabase(const std::string& buildDir) {
     namespace fs = std::filesystem;
     fs::path path = fs::path(buildDir) / "compile_commands.json";
     std::error_code ec;
     if (!fs::is_directory(buildDir, ec))
-        return engine::fail(buildDir, 0, "the build directory does not exist",
-                            "configure the project first: cmake -S . -B " + buildDir +
-                                " -DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
+        return foundation::fail(
+            foundation::ErrorKind::NotFound, "the build directory does not exist", buildDir, 0,
+            "configure the project first: cmake -S . -B " + buildDir + " -DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
     if (!fs::is_regular_file(path, ec))
-        return engine::fail(path.string(), 0, "no compile database in the build directory",
-                            "configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON (Ninja or Makefiles generators)");
+        return foundation::fail(
+            foundation::ErrorKind::NotFound, "no compile database in the build directory", path.string(), 0,
+            "configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON (Ninja or Makefiles generators)");
     std::ifstream in(path);
     std::stringstream buffer;
     buffer << in.rdbuf();
@@ -37,13 +38,15 @@ engine::Expected<CompileDatabase> loadCompileDatabase(const std::string& buildDi
     try {
         json = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        return engine::fail(path.string(), lineAt(text, e.byte > 0 ? e.byte - 1 : 0),
-                            std::string("the compile database is not valid JSON: ") + e.what(),
-                            "re-run cmake to regenerate it");
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("the compile database is not valid JSON: ") + e.what(),
+                                path.string(), lineAt(text, e.byte > 0 ? e.byte - 1 : 0),
+                                "re-run cmake to regenerate it");
     }
     if (!json.is_array())
-        return engine::fail(path.string(), 1, "the compile database must be a JSON array of commands",
-                            "re-run cmake to regenerate it");
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                "the compile database must be a JSON array of commands", path.string(), 1,
+                                "re-run cmake to regenerate it");
     for (size_t i = 0; i < json.size(); ++i) {
         const auto& entry = json[i];
         bool ok = entry.is_object() && entry.contains("directory") && entry.contains("file") &&
@@ -51,16 +54,19 @@ engine::Expected<CompileDatabase> loadCompileDatabase(const std::string& buildDi
         if (!ok) {
             std::string dumped = entry.dump();
             size_t at = text.find(dumped.substr(0, std::min<size_t>(dumped.size(), 20)));
-            return engine::fail(path.string(), at == std::string::npos ? 0 : lineAt(text, at),
-                                "entry " + std::to_string(i) + " needs \"directory\", \"file\" and \"command\" or \"arguments\"",
-                                "re-run cmake to regenerate the compile database");
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "entry " + std::to_string(i) +
+                                        " needs \"directory\", \"file\" and \"command\" or \"arguments\"",
+                                    path.string(), at == std::string::npos ? 0 : lineAt(text, at),
+                                    "re-run cmake to regenerate the compile database");
         }
     }
     std::string error;
     auto database = clang::tooling::JSONCompilationDatabase::loadFromFile(
         path.string(), error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
     if (!database)
-        return engine::fail(path.string(), 0, "cannot read the compile database: " + error);
+        return foundation::fail(foundation::ErrorKind::Io, "cannot read the compile database: " + error,
+                                path.string(), 0);
     CompileDatabase out;
     out.files = database->getAllFiles();
     out.database = std::move(database);

@@ -1,6 +1,6 @@
 #pragma once
 #include <clang/Tooling/CompilationDatabase.h>
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +16,6 @@ struct CompileDatabase {
 
 // Loads <buildDir>/compile_commands.json, validating it first so a broken file gets an error that
 // names the file, the line and what to do (rather than LibTooling's generic message).
-[[nodiscard]] engine::Expected<CompileDatabase> loadCompileDatabase(const std::string& buildDir);
+[[nodiscard]] foundation::Expected<CompileDatabase> loadCompileDatabase(const std::string& buildDir);
 
 } // namespace devos::check

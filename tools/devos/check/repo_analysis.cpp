@@ -30,8 +30,8 @@ std::string toolIdentity() {
 }
 
 std::string policyKey(const engine::Policy& policy) {
-    std::string key = std::string(DEVOS_VERSION) + toolIdentity() + engine::EmbeddedRules::catalog() + engine::EmbeddedRules::layers() +
-                      engine::EmbeddedRules::purity() + engine::todayIso();
+    std::string key = std::string(DEVOS_VERSION) + toolIdentity() + engine::EmbeddedRules::catalog() +
+                      engine::EmbeddedRules::layers() + engine::EmbeddedRules::purity() + engine::todayIso();
     if (!policy.configFile.empty()) {
         std::ifstream in(policy.configFile);
         std::stringstream text;
@@ -43,18 +43,19 @@ std::string policyKey(const engine::Policy& policy) {
 
 } // namespace
 
-engine::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
+foundation::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
     auto database = loadCompileDatabase(request.buildDir);
     if (!database)
         return std::unexpected(database.error());
     if (database->files.empty())
-        return engine::fail(database->path, 1, "the compile database lists no files",
-                            "build a project with at least one C++ source, then re-run cmake");
+        return foundation::fail(foundation::ErrorKind::Invalid, "the compile database lists no files",
+                                database->path, 1,
+                                "build a project with at least one C++ source, then re-run cmake");
 
     Analysis analysis;
-    analysis.root = !request.root.empty()         ? fs::weakly_canonical(request.root).string()
-                    : !request.files.empty()      ? engine::findRepoRoot(request.files.front())
-                                                  : engine::findRepoRoot(database->files.front());
+    analysis.root = !request.root.empty()    ? fs::weakly_canonical(request.root).string()
+                    : !request.files.empty() ? engine::findRepoRoot(request.files.front())
+                                             : engine::findRepoRoot(database->files.front());
     auto policy = loadPolicy(analysis.root, request.configFile);
     if (!policy)
         return std::unexpected(policy.error());
@@ -72,8 +73,9 @@ engine::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
             for (const auto& known : database->files)
                 listed = listed || fs::weakly_canonical(known).string() == absolute;
             if (!listed)
-                return engine::fail(file, 0, "this file is not in " + database->path,
-                                    "add it to a target and re-run cmake, or check the path");
+                return foundation::fail(foundation::ErrorKind::NotFound,
+                                        "this file is not in " + database->path, file, 0,
+                                        "add it to a target and re-run cmake, or check the path");
             files.push_back(absolute);
         }
     }
@@ -85,7 +87,8 @@ engine::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
     check.repoRoot = analysis.root;
     check.today = engine::todayIso();
     check.policyKey = policyKey(*analysis.policy);
-    check.cacheDirectory = request.useCache ? (fs::path(request.buildDir) / "devos" / "check-cache").string() : "";
+    check.cacheDirectory =
+        request.useCache ? (fs::path(request.buildDir) / "devos" / "check-cache").string() : "";
     check.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
     CheckRun run = checkTranslationUnits(check);
 

@@ -5,7 +5,7 @@
 
 namespace devos::check {
 
-engine::Expected<engine::Policy> loadPolicy(const std::string& root, const std::string& configFile) {
+foundation::Expected<engine::Policy> loadPolicy(const std::string& root, const std::string& configFile) {
     if (configFile.empty())
         return engine::Policy::forRepo(root);
     auto policy = engine::Policy::defaults();
@@ -13,7 +13,8 @@ engine::Expected<engine::Policy> loadPolicy(const std::string& root, const std::
         return policy;
     std::ifstream in(configFile);
     if (!in)
-        return engine::fail(configFile, 0, "cannot read the DevOS config", "check the path given with --config");
+        return foundation::fail(foundation::ErrorKind::Io, "cannot read the DevOS config", configFile, 0,
+                                "check the path given with --config");
     std::stringstream text;
     text << in.rdbuf();
     if (auto ok = policy->applyRepoConfig(text.str(), configFile); !ok)

@@ -5,6 +5,7 @@
 namespace devos::check {
 
 // The repo policy: `configFile` when given, else <root>/.devos/devos.yml over the shipped rules.
-[[nodiscard]] engine::Expected<engine::Policy> loadPolicy(const std::string& root, const std::string& configFile);
+[[nodiscard]] foundation::Expected<engine::Policy> loadPolicy(const std::string& root,
+                                                              const std::string& configFile);
 
 } // namespace devos::check

@@ -16,19 +16,19 @@ using nlohmann::json;
 namespace devos::codemodel {
 namespace {
 
-engine::Expected<json> readJson(const fs::path& path, const std::string& buildDir) {
+foundation::Expected<json> readJson(const fs::path& path, const std::string& buildDir) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return engine::fail(
-            path.string(), 0, "cannot read this File API reply file",
+        return foundation::fail(
+            foundation::ErrorKind::Io, "cannot read this File API reply file", path.string(), 0,
             "a newer cmake run replaced the reply while it was read: run the command again, or " +
                 queryHint(buildDir));
     try {
         return json::parse(in);
     } catch (const json::exception& e) {
-        return engine::fail(path.string(), 0,
-                            std::string("the File API reply is not valid JSON: ") + e.what(),
-                            "re-run cmake on " + buildDir);
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("the File API reply is not valid JSON: ") + e.what(),
+                                path.string(), 0, "re-run cmake on " + buildDir);
     }
 }
 
@@ -125,16 +125,17 @@ std::string queryHint(const std::string& buildDir) {
            buildDir + "/.cmake/api/v1/query/codemodel-v2 && cmake " + buildDir;
 }
 
-engine::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
+foundation::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
     std::error_code ec;
     if (!fs::is_directory(buildDir, ec))
-        return engine::fail(buildDir, 0, "the build directory does not exist",
-                            "pass the folder cmake wrote with -p");
+        return foundation::fail(foundation::ErrorKind::NotFound, "the build directory does not exist",
+                                buildDir, 0, "pass the folder cmake wrote with -p");
     fs::path replyDir = fs::path(buildDir) / ".cmake" / "api" / "v1" / "reply";
     auto index = newestIndex(replyDir);
     if (!index)
-        return engine::fail(buildDir, 0, "no CMake File API reply in the build directory",
-                            queryHint(buildDir));
+        return foundation::fail(foundation::ErrorKind::NotFound,
+                                "no CMake File API reply in the build directory", buildDir, 0,
+                                queryHint(buildDir));
     auto indexJson = readJson(*index, buildDir);
     if (!indexJson)
         return std::unexpected(indexJson.error());
@@ -151,11 +152,11 @@ engine::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
                 otherVersion = std::to_string(major);
         }
         if (!object)
-            return engine::fail(index->string(), 0,
-                                otherVersion.empty() ? "the File API reply has no codemodel"
-                                                     : "the File API reply has codemodel v" + otherVersion +
-                                                           ", devos reads v2",
-                                queryHint(buildDir));
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    otherVersion.empty() ? "the File API reply has no codemodel"
+                                                         : "the File API reply has codemodel v" +
+                                                               otherVersion + ", devos reads v2",
+                                    index->string(), 0, queryHint(buildDir));
         auto model = readJson(replyDir / object->at("jsonFile").get<std::string>(), buildDir);
         if (!model)
             return std::unexpected(model.error());
@@ -165,8 +166,8 @@ engine::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
         result.minorVersion = object->at("version").value("minor", 0u);
         const json& configurations = model->at("configurations");
         if (configurations.empty())
-            return engine::fail(index->string(), 0, "the codemodel has no configuration",
-                                "re-run cmake on " + buildDir);
+            return foundation::fail(foundation::ErrorKind::Invalid, "the codemodel has no configuration",
+                                    index->string(), 0, "re-run cmake on " + buildDir);
         for (const auto& ref : configurations.at(0).at("targets")) {
             auto t = readJson(replyDir / ref.at("jsonFile").get<std::string>(), buildDir);
             if (!t)
@@ -181,8 +182,9 @@ engine::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
             std::erase_if(t.dependencies, [&](const LinkEdge& e) { return !kept.contains(e.targetId); });
         return result;
     } catch (const json::exception& e) {
-        return engine::fail(index->string(), 0, std::string("unexpected File API reply: ") + e.what(),
-                            "re-run cmake on " + buildDir + "; devos reads codemodel 2.0 and later");
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("unexpected File API reply: ") + e.what(), index->string(), 0,
+                                "re-run cmake on " + buildDir + "; devos reads codemodel 2.0 and later");
     }
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +52,6 @@ struct Codemodel {
 
 // Reads the newest reply index under <buildDir>/.cmake/api/v1/reply and its codemodel v2; an error
 // names the file and says what to do (create the query, re-run cmake).
-[[nodiscard]] engine::Expected<Codemodel> readCodemodel(const std::string& buildDir);
+[[nodiscard]] foundation::Expected<Codemodel> readCodemodel(const std::string& buildDir);
 
 } // namespace devos::codemodel

@@ -26,7 +26,7 @@ std::string libraryName(const std::string& fragment) {
     return name;
 }
 
-engine::Expected<IoLibraries> IoLibraries::fromRules() {
+foundation::Expected<IoLibraries> IoLibraries::fromRules() {
     engine::YamlReader reader("rules/purity.yml");
     auto root = reader.load(engine::EmbeddedRules::purity());
     if (!root)

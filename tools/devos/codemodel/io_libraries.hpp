@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +15,7 @@ class IoLibraries {
 public:
     explicit IoLibraries(std::vector<std::string> patterns) : patterns_(std::move(patterns)) {}
     // The `io_libraries` list of the shipped rules/purity.yml.
-    [[nodiscard]] static engine::Expected<IoLibraries> fromRules();
+    [[nodiscard]] static foundation::Expected<IoLibraries> fromRules();
     // The library name when `fragment` names an I/O library.
     [[nodiscard]] std::optional<std::string> match(const std::string& fragment) const;
 

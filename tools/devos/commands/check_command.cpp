@@ -5,11 +5,10 @@
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
 
-#include <devos/engine/text_file.hpp>
-
 #include <cstdio>
 #include <devos/engine/expectations.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/engine/text_file.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -51,12 +50,15 @@ std::vector<engine::Expectation> collectExpectations(const std::string& root) {
         fs::path dir = fs::path(root) / top;
         if (!fs::is_directory(dir, ec))
             continue;
-        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); ++it) {
+        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
+             ++it) {
             std::string ext = it->path().extension().string();
             if (!it->is_regular_file() || (ext != ".cpp" && ext != ".hpp" && ext != ".h" && ext != ".cc"))
                 continue;
             std::string rel = fs::relative(it->path(), root).generic_string();
-            auto marks = engine::parseExpectations(rel, engine::readTextFile(it->path().string()).value_or(std::string{}), {"expected", "linked"});
+            auto marks = engine::parseExpectations(
+                rel, engine::readTextFile(it->path().string()).value_or(std::string{}),
+                {"expected", "linked"});
             all.insert(all.end(), marks.begin(), marks.end());
         }
     }
@@ -65,8 +67,9 @@ std::vector<engine::Expectation> collectExpectations(const std::string& root) {
 
 // The outputs of a --tu build edge: the TU's effect summary (the edge's stamp, read by the link
 // gate) and a Makefile-syntax depfile naming every file the TU read.
-engine::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis, const std::optional<std::string>& summary,
-                                             const std::optional<std::string>& depfile) {
+foundation::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis,
+                                                 const std::optional<std::string>& summary,
+                                                 const std::optional<std::string>& depfile) {
     if (!summary)
         return {};
     std::error_code ec;
@@ -74,10 +77,12 @@ engine::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis, co
     {
         std::ofstream out(*summary, std::ios::trunc);
         if (analysis.summaries.empty())
-            return engine::fail(*summary, 0, "no summary: the translation unit could not be analysed");
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "no summary: the translation unit could not be analysed", *summary, 0);
         out << engine::toJson(analysis.summaries.front());
         if (!out)
-            return engine::fail(*summary, 0, "cannot write the effect summary");
+            return foundation::fail(foundation::ErrorKind::Io, "cannot write the effect summary", *summary,
+                                    0);
     }
     if (depfile) {
         auto escape = [](const std::string& path) {
@@ -92,7 +97,7 @@ engine::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis, co
             out << " \\\n  " << escape(dep);
         out << "\n";
         if (!out)
-            return engine::fail(*depfile, 0, "cannot write the depfile");
+            return foundation::fail(foundation::ErrorKind::Io, "cannot write the depfile", *depfile, 0);
     }
     return {};
 }
@@ -100,8 +105,8 @@ engine::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis, co
 } // namespace
 
 int runCheck(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--format", "--output", "--baseline", "--root", "--jobs", "--config", "--sarif-output", "--tu",
-               "--summary", "--depfile"},
+    Args args({"--build-dir", "--format", "--output", "--baseline", "--root", "--jobs", "--config",
+               "--sarif-output", "--tu", "--summary", "--depfile"},
               {"--no-baseline", "--no-cache", "--verify", "--help"},
               {{"-p", "--build-dir"}, {"-o", "--output"}, {"-j", "--jobs"}, {"-h", "--help"}});
     FindingReport report;
@@ -130,7 +135,8 @@ int runCheck(const std::vector<std::string>& argv) {
         char* end = nullptr;
         long n = std::strtol(jobs->c_str(), &end, 10);
         if (*end != '\0' || n < 1 || n > 256) {
-            std::fprintf(stderr, "devos check: --jobs needs a number from 1 to 256, not '%s'\n", jobs->c_str());
+            std::fprintf(stderr, "devos check: --jobs needs a number from 1 to 256, not '%s'\n",
+                         jobs->c_str());
             return kUsage;
         }
         request.jobs = static_cast<unsigned>(n);
@@ -144,7 +150,8 @@ int runCheck(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos check: error: %s could not be analysed (see the compiler errors above)\n",
                      failed.c_str());
     if (oneTu) {
-        if (auto ok = writeBuildEdgeOutputs(*analysis, args.value("--summary"), args.value("--depfile")); !ok) {
+        if (auto ok = writeBuildEdgeOutputs(*analysis, args.value("--summary"), args.value("--depfile"));
+            !ok) {
             std::fprintf(stderr, "devos check: %s\n", ok.error().render().c_str());
             return kUsage;
         }

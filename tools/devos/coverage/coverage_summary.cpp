@@ -9,23 +9,30 @@ double percentOf(unsigned long covered, unsigned long total) {
     return total == 0 ? 100.0 : 100.0 * static_cast<double>(covered) / static_cast<double>(total);
 }
 
-engine::Expected<unsigned long> count(const nlohmann::json& object, const char* key, const std::string& origin) {
+foundation::Expected<unsigned long> count(const nlohmann::json& object, const char* key,
+                                          const std::string& origin) {
     const auto it = object.find(key);
     if (it == object.end() || !it->is_number_unsigned())
-        return engine::fail(origin, 0, std::string("gcovr's summary has no count '") + key + "'",
-                            "run gcovr 5 or later with --json-summary");
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("gcovr's summary has no count '") + key + "'", origin, 0,
+                                "run gcovr 5 or later with --json-summary");
     return it->get<unsigned long>();
 }
 
 } // namespace
 
-double FileCoverage::percent() const { return percentOf(linesCovered, linesTotal); }
-double CoverageSummary::percent() const { return percentOf(linesCovered, linesTotal); }
+double FileCoverage::percent() const {
+    return percentOf(linesCovered, linesTotal);
+}
+double CoverageSummary::percent() const {
+    return percentOf(linesCovered, linesTotal);
+}
 
-engine::Expected<CoverageSummary> parseGcovrSummary(const std::string& json, const std::string& origin) {
+foundation::Expected<CoverageSummary> parseGcovrSummary(const std::string& json, const std::string& origin) {
     const auto doc = nlohmann::json::parse(json, nullptr, false);
     if (doc.is_discarded() || !doc.is_object())
-        return engine::fail(origin, 0, "gcovr's summary is not a JSON object", "run gcovr with --json-summary");
+        return foundation::fail(foundation::ErrorKind::Invalid, "gcovr's summary is not a JSON object",
+                                origin, 0, "run gcovr with --json-summary");
     CoverageSummary summary;
     auto total = count(doc, "line_total", origin);
     auto covered = count(doc, "line_covered", origin);
@@ -35,10 +42,13 @@ engine::Expected<CoverageSummary> parseGcovrSummary(const std::string& json, con
     summary.linesCovered = *covered;
     const auto files = doc.find("files");
     if (files == doc.end() || !files->is_array())
-        return engine::fail(origin, 0, "gcovr's summary has no 'files' list", "run gcovr with --json-summary");
+        return foundation::fail(foundation::ErrorKind::Invalid, "gcovr's summary has no 'files' list", origin,
+                                0, "run gcovr with --json-summary");
     for (const auto& file : *files) {
         if (!file.is_object() || !file.contains("filename") || !file["filename"].is_string())
-            return engine::fail(origin, 0, "gcovr's summary lists a file without a name", "run gcovr with --json-summary");
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "gcovr's summary lists a file without a name", origin, 0,
+                                    "run gcovr with --json-summary");
         auto fileTotal = count(file, "line_total", origin);
         auto fileCovered = count(file, "line_covered", origin);
         if (!fileTotal || !fileCovered)

@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 
@@ -23,6 +23,7 @@ struct CoverageSummary {
 };
 
 // Parses gcovr's `--json-summary` output; `origin` names it in errors.
-[[nodiscard]] engine::Expected<CoverageSummary> parseGcovrSummary(const std::string& json, const std::string& origin);
+[[nodiscard]] foundation::Expected<CoverageSummary> parseGcovrSummary(const std::string& json,
+                                                                      const std::string& origin);
 
 } // namespace devos::coverage

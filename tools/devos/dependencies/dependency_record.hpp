@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 
@@ -8,8 +8,8 @@ namespace devos::dependencies {
 // One package as the configure resolved it (an entry of build/devos/dependencies.json, written
 // by cmake/DevOSDependencyProvider.cmake).
 struct ResolvedDependency {
-    std::string name;     // the find_package name
-    std::string version;  // the resolved version; empty when the package sets none
+    std::string name;    // the find_package name
+    std::string version; // the resolved version; empty when the package sets none
     bool found = false;
     bool required = false;
     std::string location; // <Name>_DIR or the Find module
@@ -19,6 +19,7 @@ struct ResolvedDependency {
 };
 
 // Reads a dependency record; errors name the file, the line (of invalid JSON) and what is wrong.
-[[nodiscard]] engine::Expected<std::vector<ResolvedDependency>> readDependencyRecord(const std::string& path);
+[[nodiscard]] foundation::Expected<std::vector<ResolvedDependency>>
+readDependencyRecord(const std::string& path);
 
 } // namespace devos::dependencies

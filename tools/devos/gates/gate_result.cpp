@@ -14,11 +14,11 @@ std::string toJson(const GateResult& r) {
         .dump();
 }
 
-engine::Expected<GateResult> readGateResult(const std::string& path) {
+foundation::Expected<GateResult> readGateResult(const std::string& path) {
     std::ifstream in(path);
     if (!in)
-        return engine::fail(path, 0, "gate result missing",
-                            "re-run the gate target; the result is rewritten");
+        return foundation::fail(foundation::ErrorKind::NotFound, "gate result missing", path, 0,
+                                "re-run the gate target; the result is rewritten");
     std::stringstream text;
     text << in.rdbuf();
     try {
@@ -32,12 +32,13 @@ engine::Expected<GateResult> readGateResult(const std::string& path) {
                           j.value("detail", ""),
                           j.value("note", "")};
     } catch (const nlohmann::json::exception& e) {
-        return engine::fail(path, 1, std::string("corrupt gate result: ") + e.what(),
-                            "delete it and re-run the gate target");
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("corrupt gate result: ") + e.what(), path, 1,
+                                "delete it and re-run the gate target");
     }
 }
 
-engine::Expected<void> writeGateResult(const std::string& path, const GateResult& result) {
+foundation::Expected<void> writeGateResult(const std::string& path, const GateResult& result) {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
     std::string tmp = path + ".tmp";
@@ -45,11 +46,12 @@ engine::Expected<void> writeGateResult(const std::string& path, const GateResult
         std::ofstream out(tmp, std::ios::trunc);
         out << toJson(result) << "\n";
         if (!out)
-            return engine::fail(path, 0, "cannot write the gate result");
+            return foundation::fail(foundation::ErrorKind::Io, "cannot write the gate result", path, 0);
     }
     std::filesystem::rename(tmp, path, ec);
     if (ec)
-        return engine::fail(path, 0, "cannot write the gate result: " + ec.message());
+        return foundation::fail(foundation::ErrorKind::Io, "cannot write the gate result: " + ec.message(),
+                                path, 0);
     return {};
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <string>
 
 namespace devos::gates {
@@ -17,7 +17,7 @@ struct GateResult {
 };
 
 [[nodiscard]] std::string toJson(const GateResult& result);
-[[nodiscard]] engine::Expected<GateResult> readGateResult(const std::string& path);
-[[nodiscard]] engine::Expected<void> writeGateResult(const std::string& path, const GateResult& result);
+[[nodiscard]] foundation::Expected<GateResult> readGateResult(const std::string& path);
+[[nodiscard]] foundation::Expected<void> writeGateResult(const std::string& path, const GateResult& result);
 
 } // namespace devos::gates

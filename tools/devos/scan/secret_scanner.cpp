@@ -22,20 +22,24 @@ SecretScanner::SecretScanner(SecretScanner&&) noexcept = default;
 SecretScanner& SecretScanner::operator=(SecretScanner&&) noexcept = default;
 SecretScanner::~SecretScanner() = default;
 
-engine::Expected<SecretScanner> SecretScanner::fromYaml(std::string_view yaml, const std::string& origin) {
+foundation::Expected<SecretScanner> SecretScanner::fromYaml(std::string_view yaml,
+                                                            const std::string& origin) {
     YAML::Node root;
     try {
         root = YAML::Load(std::string(yaml));
     } catch (const YAML::Exception& e) {
-        return engine::fail(origin, static_cast<unsigned>(e.mark.line + 1), "invalid YAML: " + e.msg);
+        return foundation::fail(foundation::ErrorKind::Invalid, "invalid YAML: " + e.msg, origin,
+                                static_cast<unsigned>(e.mark.line + 1));
     }
     if (!root.IsMap() || !root["rules"] || !root["rules"].IsSequence())
-        return engine::fail(origin, 0, "expected a 'rules' list", "see policy/secrets.yml for the format");
+        return foundation::fail(foundation::ErrorKind::Invalid, "expected a 'rules' list", origin, 0,
+                                "see policy/secrets.yml for the format");
     SecretScanner scanner;
     for (const auto& node : root["rules"]) {
         unsigned line = static_cast<unsigned>(node.Mark().line + 1);
         if (!node.IsMap() || !node["id"] || !node["pattern"] || !node["replacement"])
-            return engine::fail(origin, line, "a rule needs 'id', 'pattern' and 'replacement'");
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "a rule needs 'id', 'pattern' and 'replacement'", origin, line);
         if (!node["scan"] || node["scan"].Scalar() != "true")
             continue;
         Rule rule{node["id"].Scalar(),
@@ -45,17 +49,20 @@ engine::Expected<SecretScanner> SecretScanner::fromYaml(std::string_view yaml, c
         options.set_log_errors(false);
         rule.pattern = std::make_unique<re2::RE2>(node["pattern"].Scalar(), options);
         if (!rule.pattern->ok())
-            return engine::fail(origin, line,
-                                "rule '" + rule.id + "': invalid pattern: " + rule.pattern->error());
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "rule '" + rule.id + "': invalid pattern: " + rule.pattern->error(),
+                                    origin, line);
         std::string rewriteError;
         if (!rule.pattern->CheckRewriteString(rule.replacement, &rewriteError))
-            return engine::fail(origin, line, "rule '" + rule.id + "': invalid replacement: " + rewriteError);
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "rule '" + rule.id + "': invalid replacement: " + rewriteError, origin,
+                                    line);
         scanner.rules_.push_back(std::move(rule));
     }
     return scanner;
 }
 
-engine::Expected<SecretScanner> SecretScanner::shipped() {
+foundation::Expected<SecretScanner> SecretScanner::shipped() {
     return fromYaml(policy::secretRulesYaml(), "policy/secrets.yml (embedded)");
 }
 

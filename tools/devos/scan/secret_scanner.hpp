@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,10 +27,10 @@ struct SecretMatch {
 class SecretScanner {
 public:
     // Errors name `origin` and the rule's line (a rule without id or pattern, a pattern RE2 rejects).
-    [[nodiscard]] static engine::Expected<SecretScanner> fromYaml(std::string_view yaml,
-                                                                  const std::string& origin);
+    [[nodiscard]] static foundation::Expected<SecretScanner> fromYaml(std::string_view yaml,
+                                                                      const std::string& origin);
     // The shipped rules (policy/secrets.yml, compiled in: the same text the runtime redacts with).
-    [[nodiscard]] static engine::Expected<SecretScanner> shipped();
+    [[nodiscard]] static foundation::Expected<SecretScanner> shipped();
 
     SecretScanner(SecretScanner&&) noexcept;
     SecretScanner& operator=(SecretScanner&&) noexcept;

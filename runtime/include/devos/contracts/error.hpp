@@ -1,30 +1,13 @@
 #pragma once
-#include <expected>
-#include <string>
+#include <devos/foundation/error.hpp>
 
+// The runtime's errors are DevOS's one Error (devos/foundation/error.hpp), under the names its layers
+// have always used: kind, file, line, message, hint; fail(kind, message, file, line, hint).
 namespace devos::contracts {
 
-// Why a call failed: callers branch on it (an Unavailable store is spooled, Invalid input is not).
-enum class ErrorKind { Invalid, NotFound, Io, Unavailable, Storage };
-
-// A user-facing error: where it is, what is wrong, and what to do about it.
-struct Error {
-    ErrorKind kind = ErrorKind::Invalid;
-    std::string file;    // path as the user gave it; empty when the error has no file
-    unsigned line = 0;   // 1-based; 0 when unknown
-    std::string message; // what was expected and what was found
-    std::string hint;    // what to do
-
-    // "file:line: error: message (hint)", the format every devos command prints.
-    [[nodiscard]] std::string render() const;
-};
-
-template <typename T> using Expected = std::expected<T, Error>;
-
-// Shorthand for returning an error from a function that yields Expected<T>.
-[[nodiscard]] inline std::unexpected<Error> fail(ErrorKind kind, std::string message, std::string file = {},
-                                                 unsigned line = 0, std::string hint = {}) {
-    return std::unexpected(Error{kind, std::move(file), line, std::move(message), std::move(hint)});
-}
+using foundation::Error;
+using foundation::ErrorKind;
+using foundation::Expected;
+using foundation::fail;
 
 } // namespace devos::contracts

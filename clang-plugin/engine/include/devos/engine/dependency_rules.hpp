@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
@@ -31,7 +31,8 @@ struct DependencyRules {
     std::vector<Ban> bans;
     bool operator==(const DependencyRules&) const = default;
 
-    [[nodiscard]] static Expected<DependencyRules> parse(const YAML::Node& node, const YamlReader& reader);
+    [[nodiscard]] static foundation::Expected<DependencyRules> parse(const YAML::Node& node,
+                                                                     const YamlReader& reader);
     [[nodiscard]] bool empty() const { return floors.empty() && bans.empty(); }
 };
 

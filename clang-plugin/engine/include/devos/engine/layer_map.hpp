@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,9 +41,10 @@ public:
     bool operator==(const LayerMap&) const = default;
 
     // Reads the `layers`, `first_party`, ... keys of a layers document (rules/layers.yml).
-    [[nodiscard]] static Expected<LayerMap> parse(const YAML::Node& root, const YamlReader& reader);
+    [[nodiscard]] static foundation::Expected<LayerMap> parse(const YAML::Node& root,
+                                                              const YamlReader& reader);
     // Replaces paths (and optionally may_include) for layers named in a repo config `layers:` node.
-    [[nodiscard]] Expected<void> override(const YAML::Node& layers, const YamlReader& reader);
+    [[nodiscard]] foundation::Expected<void> override(const YAML::Node& layers, const YamlReader& reader);
 
     // The layer of a repo-relative path, or nullptr when the path is in no layer.
     [[nodiscard]] const LayerSpec* layerOf(const std::string& relPath) const;

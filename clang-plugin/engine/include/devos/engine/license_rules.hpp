@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
@@ -25,7 +25,8 @@ struct LicenseRules {
     unsigned allowLine = 0; // the `allow:` key (a finding for a license not on the list points there)
     bool operator==(const LicenseRules&) const = default;
 
-    [[nodiscard]] static Expected<LicenseRules> parse(const YAML::Node& node, const YamlReader& reader);
+    [[nodiscard]] static foundation::Expected<LicenseRules> parse(const YAML::Node& node,
+                                                                  const YamlReader& reader);
     [[nodiscard]] bool empty() const { return allow.empty() && deny.empty(); }
 };
 

@@ -1,12 +1,12 @@
 #pragma once
 #include <devos/engine/dependency_rules.hpp>
-#include <devos/engine/error.hpp>
 #include <devos/engine/layer_map.hpp>
 #include <devos/engine/license_rules.hpp>
 #include <devos/engine/purity_lists.hpp>
 #include <devos/engine/rule_catalog.hpp>
-#include <devos/engine/thresholds.hpp>
 #include <devos/engine/scan_rules.hpp>
+#include <devos/engine/thresholds.hpp>
+#include <devos/foundation/error.hpp>
 #include <map>
 #include <string>
 
@@ -19,22 +19,23 @@ struct Policy {
     LayerMap layers;
     PurityLists purity;
     int tier = 1;
-    std::string configFile;                  // the repo config that was applied, if any
-    Thresholds thresholds;                    // test thresholds (line coverage) from the repo config (check-full)
-    DependencyRules dependencies;             // floors and bans from the repo config (check-full)
-    LicenseRules licenses;                    // allowed and denied licenses from the repo config (check-full)
-    ScanRules scan;                           // secret scan and file-type settings (check-full)
+    std::string configFile;       // the repo config that was applied, if any
+    Thresholds thresholds;        // test thresholds (line coverage) from the repo config (check-full)
+    DependencyRules dependencies; // floors and bans from the repo config (check-full)
+    LicenseRules licenses;        // allowed and denied licenses from the repo config (check-full)
+    ScanRules scan;               // secret scan and file-type settings (check-full)
 
     // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
     // parsed when a compile starts). Defined in the generated builtin_policy.cpp (library devos_engine).
-    [[nodiscard]] static Expected<Policy> defaults();
+    [[nodiscard]] static foundation::Expected<Policy> defaults();
     // Defaults, then `<repoRoot>/.devos/devos.yml` when it exists.
-    [[nodiscard]] static Expected<Policy> forRepo(const std::string& repoRoot);
+    [[nodiscard]] static foundation::Expected<Policy> forRepo(const std::string& repoRoot);
     // Parses the three rule documents (catalog, layer graph, purity lists); errors name rules/<file>.
-    [[nodiscard]] static Expected<Policy> fromYaml(const std::string& catalogYaml, const std::string& layersYaml,
-                                                   const std::string& purityYaml);
+    [[nodiscard]] static foundation::Expected<Policy>
+    fromYaml(const std::string& catalogYaml, const std::string& layersYaml, const std::string& purityYaml);
     // Applies repo config YAML text; `origin` names the file in errors.
-    [[nodiscard]] Expected<void> applyRepoConfig(const std::string& yamlText, const std::string& origin);
+    [[nodiscard]] foundation::Expected<void> applyRepoConfig(const std::string& yamlText,
+                                                             const std::string& origin);
     // The configured level of a rule (Off when the rule is unknown).
     [[nodiscard]] Level levelOf(const std::string& ruleId) const;
     bool operator==(const Policy&) const = default;

@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,9 +34,10 @@ public:
     [[nodiscard]] const Data& data() const { return data_; }
     bool operator==(const PurityLists&) const = default;
 
-    [[nodiscard]] static Expected<PurityLists> parse(const YAML::Node& root, const YamlReader& reader);
+    [[nodiscard]] static foundation::Expected<PurityLists> parse(const YAML::Node& root,
+                                                                 const YamlReader& reader);
     // Adds a repo's `purity:` settings (pure_calls, pure_headers: added to the allow-lists).
-    [[nodiscard]] Expected<void> extend(const YAML::Node& purity, const YamlReader& reader);
+    [[nodiscard]] foundation::Expected<void> extend(const YAML::Node& purity, const YamlReader& reader);
 
     // The rule a call to `qualifiedName` breaks, if it is on a deny-list.
     [[nodiscard]] std::optional<std::string> deniedCall(const std::string& qualifiedName) const;

@@ -1,6 +1,6 @@
 #pragma once
-#include <devos/engine/error.hpp>
 #include <devos/engine/finding.hpp>
+#include <devos/foundation/error.hpp>
 #include <map>
 #include <string>
 #include <vector>
@@ -9,7 +9,7 @@ namespace devos::engine {
 
 // One rule of the catalog (rules/catalog.yml): a stable id and the text every output shows.
 struct Rule {
-    std::string id;      // "purity.clock"
+    std::string id; // "purity.clock"
     Level level = Level::Error;
     std::string name;    // "LogicReadsClock" (SARIF rule.name)
     std::string summary; // one sentence
@@ -29,7 +29,8 @@ public:
     bool operator==(const RuleCatalog&) const = default;
 
     // Parses catalog YAML text; `origin` names the file in errors.
-    [[nodiscard]] static Expected<RuleCatalog> parse(const std::string& yamlText, const std::string& origin);
+    [[nodiscard]] static foundation::Expected<RuleCatalog> parse(const std::string& yamlText,
+                                                                 const std::string& origin);
 
     [[nodiscard]] const Rule* find(const std::string& id) const;
     [[nodiscard]] const std::vector<Rule>& rules() const { return rules_; }

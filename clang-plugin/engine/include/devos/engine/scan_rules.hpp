@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
@@ -21,7 +21,8 @@ struct ScanRules {
     std::vector<std::string> allowExtensions; // with the dot, lower case: ".png"
     bool operator==(const ScanRules&) const = default;
 
-    [[nodiscard]] static Expected<ScanRules> parse(const YAML::Node& node, const YamlReader& reader);
+    [[nodiscard]] static foundation::Expected<ScanRules> parse(const YAML::Node& node,
+                                                               const YamlReader& reader);
     // True when a repo-relative path matches one of the `exclude` globs.
     [[nodiscard]] bool excludes(const std::string& path) const;
     // True when the path's extension (case-insensitive) is on `allow_extensions`.

@@ -1,5 +1,5 @@
 #pragma once
-#include <devos/engine/error.hpp>
+#include <devos/foundation/error.hpp>
 #include <optional>
 #include <yaml-cpp/yaml.h>
 
@@ -16,7 +16,8 @@ struct Thresholds {
     unsigned coverageLine = 0;      // where the repo config sets it
     bool operator==(const Thresholds&) const = default;
 
-    [[nodiscard]] static Expected<Thresholds> parse(const YAML::Node& node, const YamlReader& reader);
+    [[nodiscard]] static foundation::Expected<Thresholds> parse(const YAML::Node& node,
+                                                                const YamlReader& reader);
 };
 
 } // namespace devos::engine

@@ -1,6 +1,6 @@
-#include <devos/contracts/error.hpp>
+#include <devos/foundation/error.hpp>
 
-namespace devos::contracts {
+namespace devos::foundation {
 
 std::string Error::render() const {
     std::string out;
@@ -12,8 +12,8 @@ std::string Error::render() const {
     }
     out += "error: " + message;
     if (!hint.empty())
-        out += " (" + hint + ")";
+        out += "\n  hint: " + hint;
     return out;
 }
 
-} // namespace devos::contracts
+} // namespace devos::foundation

@@ -1,0 +1,35 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// Small text helpers every part of DevOS uses: ASCII case and whitespace, line numbers, UTF-8-safe
+// cuts and percent-encoding. Pure: no I/O, no locale.
+namespace devos::foundation {
+
+// `text` with ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
+[[nodiscard]] std::string lower(std::string_view text);
+
+// `text` without leading and trailing ASCII whitespace (space, \t, \n, \r, \f, \v).
+[[nodiscard]] std::string_view trim(std::string_view text);
+// `text` without leading ASCII whitespace.
+[[nodiscard]] std::string_view trimLeft(std::string_view text);
+// `text` without trailing ASCII whitespace.
+[[nodiscard]] std::string_view trimRight(std::string_view text);
+
+// The 1-based line that holds the byte at `offset` (the line after the last one when past the end).
+[[nodiscard]] unsigned lineOfOffset(std::string_view text, std::size_t offset);
+
+// `text` when it fits in `maxBytes`; else its head cut on a UTF-8 character boundary with `marker`
+// appended, `maxBytes` bytes at most in all (the marker alone when it does not fit).
+[[nodiscard]] std::string truncateUtf8(std::string_view text, std::size_t maxBytes,
+                                       std::string_view marker = {});
+
+// The last `maxBytes` bytes of `text` at most, starting on a UTF-8 character boundary.
+[[nodiscard]] std::string_view utf8Tail(std::string_view text, std::size_t maxBytes);
+
+// Every byte of `text` as %XX (upper-case hex) but the RFC 3986 unreserved characters
+// (A-Z a-z 0-9 - . _ ~) and the bytes in `keep` (e.g. "/" for a URI path, ":" for a purl version).
+[[nodiscard]] std::string percentEncode(std::string_view text, std::string_view keep = {});
+
+} // namespace devos::foundation

@@ -1,0 +1,90 @@
+#include <algorithm>
+#include <devos/foundation/text.hpp>
+
+namespace devos::foundation {
+namespace {
+
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool isContinuationByte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+bool isUnreserved(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+} // namespace
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string_view trimLeft(std::string_view text) {
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    return text;
+}
+
+std::string_view trimRight(std::string_view text) {
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::string_view trim(std::string_view text) {
+    return trimRight(trimLeft(text));
+}
+
+unsigned lineOfOffset(std::string_view text, std::size_t offset) {
+    std::string_view before = text.substr(0, std::min(offset, text.size()));
+    return 1 + static_cast<unsigned>(std::count(before.begin(), before.end(), '\n'));
+}
+
+std::string truncateUtf8(std::string_view text, std::size_t maxBytes, std::string_view marker) {
+    if (text.size() <= maxBytes)
+        return std::string(text);
+    if (marker.size() >= maxBytes)
+        return std::string(marker.substr(0, maxBytes));
+    std::size_t cut = maxBytes - marker.size();
+    while (cut > 0 && isContinuationByte(text[cut]))
+        --cut;
+    std::string out(text.substr(0, cut));
+    out += marker;
+    return out;
+}
+
+std::string_view utf8Tail(std::string_view text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes)
+        return text;
+    std::size_t start = text.size() - maxBytes;
+    while (start < text.size() && isContinuationByte(text[start]))
+        ++start;
+    return text.substr(start);
+}
+
+std::string percentEncode(std::string_view text, std::string_view keep) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (isUnreserved(c) || keep.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            auto byte = static_cast<unsigned char>(c);
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 15];
+        }
+    }
+    return out;
+}
+
+} // namespace devos::foundation

@@ -1,0 +1,50 @@
+#include <devos/foundation/text.hpp>
+#include <gtest/gtest.h>
+
+using namespace devos::foundation;
+
+TEST(Text, LowerChangesOnlyAsciiLetters) {
+    EXPECT_EQ(lower("MIT/Äpfel-GPL_2.0+"), "mit/Äpfel-gpl_2.0+");
+}
+
+TEST(Text, TrimRemovesAsciiWhitespaceAtBothEnds) {
+    EXPECT_EQ(trim(" \t\r\n a b \f\v\n"), "a b");
+    EXPECT_EQ(trim("   "), "");
+    EXPECT_EQ(trim(""), "");
+    EXPECT_EQ(trimLeft("  a "), "a ");
+    EXPECT_EQ(trimRight("  a \r"), "  a");
+}
+
+TEST(Text, LineOfOffsetCountsTheNewlinesBeforeTheByte) {
+    std::string_view text = "ab\ncd\n\nef";
+    EXPECT_EQ(lineOfOffset(text, 0), 1u);
+    EXPECT_EQ(lineOfOffset(text, 2), 1u); // the newline ending line 1 is on line 1
+    EXPECT_EQ(lineOfOffset(text, 3), 2u);
+    EXPECT_EQ(lineOfOffset(text, 6), 3u);
+    EXPECT_EQ(lineOfOffset(text, 7), 4u);
+    EXPECT_EQ(lineOfOffset(text, 100), 4u);
+}
+
+TEST(Text, TruncateKeepsWholeUtf8CharactersAndFitsTheMarker) {
+    EXPECT_EQ(truncateUtf8("short", 10, "…"), "short");
+    // "añb": the cut at 2 would split ñ (2 bytes at offsets 1-2): it moves back to 1.
+    EXPECT_EQ(truncateUtf8("añbcdef", 5, "..."), "a...");
+    std::string cut = truncateUtf8("ééééé", 7, "…"); // é is 2 bytes, … is 3
+    EXPECT_EQ(cut, "éé…");
+    EXPECT_LE(cut.size(), 7u);
+    EXPECT_EQ(truncateUtf8("abcdef", 3), "abc");
+    EXPECT_EQ(truncateUtf8("abcdef", 2, "[cut]"), "[c");
+}
+
+TEST(Text, Utf8TailStartsOnACharacterBoundary) {
+    EXPECT_EQ(utf8Tail("abc", 10), "abc");
+    EXPECT_EQ(utf8Tail("abcdef", 2), "ef");
+    EXPECT_EQ(utf8Tail("xéy", 3), "éy");
+    EXPECT_EQ(utf8Tail("xéy", 2), "y"); // 2 bytes would start inside é
+}
+
+TEST(Text, PercentEncodeKeepsUnreservedAndTheGivenBytes) {
+    EXPECT_EQ(percentEncode("a b/c+d:é~"), "a%20b%2Fc%2Bd%3A%C3%A9~");
+    EXPECT_EQ(percentEncode("/src/my file.cpp", "/"), "/src/my%20file.cpp");
+    EXPECT_EQ(percentEncode("1:2.0+dfsg-1", ":"), "1:2.0%2Bdfsg-1");
+}
