@@ -135,40 +135,57 @@ function(_devos_coverage_setup tier gated out_on out_tool)
   set(${out_tool} "${tool}" PARENT_SCOPE)
 endfunction()
 
-# A FULL gate over the dependency record (build/devos/dependencies.json, written by the DevOS
-# dependency provider): runs the RUN command when the provider is in, fails at tier 2 without it
-# (saying how to add it), is skipped visibly at tier 0 and below tier 2 without it. It runs after
-# `after` (see the dependencies gate for why). Reads the caller's tier, cli, cli_dep, gate_dir,
-# repo_config and provider_hint.
+# A FULL gate over the dependency record: build/devos/dependencies.json when the DevOS dependency
+# provider is in (exact: every find_package call as it resolved), else derived by the CLI from
+# what CMake knows (the File API cache, codemodel and cmakeFiles replies); the table and the SARIF
+# say which. Skipped visibly at tier 0. It runs after `after` (see the dependencies gate for why).
+# Reads the caller's tier, cli, cli_dep, gate_dir and repo_config.
 function(_devos_record_gate name result after)
-  cmake_parse_arguments(PARSE_ARGV 3 arg "" "TIER0_REASON;TIER2_NEED;COMMENT;BYPRODUCT" "RUN")
+  cmake_parse_arguments(PARSE_ARGV 3 arg "" "TIER0_REASON;COMMENT;BYPRODUCT" "RUN")
   if(tier EQUAL 0)
     add_custom_command(OUTPUT "${result}"
       COMMAND ${cli} gate skip --name ${name} --result "${result}" --reason "skipped: ${arg_TIER0_REASON}"
       DEPENDS "${after}" ${cli_dep} VERBATIM)
-  elseif(COMMAND devos_provide_dependency)
-    set(byproducts "")
-    if(arg_BYPRODUCT)
-      set(byproducts BYPRODUCTS "${arg_BYPRODUCT}")
-    endif()
-    add_custom_command(OUTPUT "${result}"
-      ${byproducts}
-      COMMAND ${cli} gate run --name ${name} --result "${result}" --sarif "${gate_dir}/${name}.sarif" -- ${arg_RUN}
-      DEPENDS "${CMAKE_BINARY_DIR}/devos/dependencies.json" ${repo_config} "${after}" ${cli_dep}
-      WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
-      COMMENT "${arg_COMMENT}"
-      VERBATIM)
-  elseif(tier EQUAL 2)
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate fail --name ${name} --result "${result}"
-              --reason "tier 2 requires ${arg_TIER2_NEED}: ${provider_hint}"
-      DEPENDS "${after}" ${cli_dep} VERBATIM)
-  else()
-    add_custom_command(OUTPUT "${result}"
-      COMMAND ${cli} gate skip --name ${name} --result "${result}"
-              --reason "skipped: no dependency record (${provider_hint})"
-      DEPENDS "${after}" ${cli_dep} VERBATIM)
+    return()
   endif()
+  if(COMMAND devos_provide_dependency)
+    set(source provider)
+    set(note "dependency record: provider")
+    set(inputs "${CMAKE_BINARY_DIR}/devos/dependencies.json")
+  else()
+    set(source cmake)
+    set(note "dependency record: cmake cache + codemodel, no dependency provider")
+    set(inputs "${gate_dir}/dependency-inputs.txt" "${gate_dir}/link-graph.txt")
+  endif()
+  set(byproducts "")
+  if(arg_BYPRODUCT)
+    set(byproducts BYPRODUCTS "${arg_BYPRODUCT}")
+  endif()
+  add_custom_command(OUTPUT "${result}"
+    ${byproducts}
+    COMMAND ${cli} gate run --name ${name} --result "${result}" --sarif "${gate_dir}/${name}.sarif" --note "${note}"
+            -- ${arg_RUN} --source ${source}
+    DEPENDS ${inputs} ${repo_config} "${after}" ${cli_dep}
+    WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+    COMMENT "${arg_COMMENT}"
+    VERBATIM)
+endfunction()
+
+# What the cache says about the packages the configure resolved (the entries `devos deps` derives
+# a record from, cmake_record.hpp), in `file`, rewritten only when it changes: the record gates
+# re-run when a package changes, not on every configure.
+function(_devos_write_dependency_inputs file)
+  get_cmake_property(names CACHE_VARIABLES)
+  list(SORT names)
+  set(text "")
+  foreach(name IN LISTS names)
+    if(name MATCHES "^(FIND_PACKAGE_MESSAGE_DETAILS_|pkgcfg_lib_)|_(DIR|FOUND|VERSION|VERSION_STRING|LIBRARY|LIBRARY_RELEASE)$")
+      string(APPEND text "${name}=$CACHE{${name}}\n")
+    endif()
+  endforeach()
+  file(WRITE "${file}.tmp" "${text}")
+  file(COPY_FILE "${file}.tmp" "${file}" ONLY_IF_DIFFERENT)
+  file(REMOVE "${file}.tmp")
 endfunction()
 
 # The settings devos_enable_gates records for _devos_apply_gates (global properties DEVOS_GATES_<key>;
@@ -443,9 +460,15 @@ function(_devos_apply_gates)
   # .ninja_log would lose the entries of edges finishing around it. Instead Ninja re-runs CMake once
   # when the next build starts, before any edge: the first configure adds a configure dependency
   # stamped a minute ahead; the next one answers the query and no longer adds it.
-  set(codemodel_query "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/codemodel-v2")
-  if(NOT EXISTS "${codemodel_query}")
-    file(WRITE "${codemodel_query}" "")
+  # The dependency gates read the cache and the project's CMake files from the same reply.
+  set(queries_written FALSE)
+  foreach(query codemodel-v2 cache-v2 cmakeFiles-v1)
+    if(NOT EXISTS "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/${query}")
+      file(WRITE "${CMAKE_BINARY_DIR}/.cmake/api/v1/query/${query}" "")
+      set(queries_written TRUE)
+    endif()
+  endforeach()
+  if(queries_written)
     set(pending "${gate_dir}/codemodel-pending.stamp")
     file(WRITE "${pending}" "")
     string(TIMESTAMP now "%s" UTC)
@@ -474,9 +497,8 @@ function(_devos_apply_gates)
   list(APPEND full_results "${result}")
 
   # dependencies: the versions find_package resolved against the repo's floors and bans (seed §8:
-  # tier 1 and up). The record comes from the DevOS dependency provider, which must be injected at
-  # the first project(); without it the gate says how (tier 2 fails, lower tiers skip visibly).
-  # It runs after the targets gate, as every FULL-only gate does: that gate's first run may
+  # tier 1 and up). The record comes from the DevOS dependency provider when it was injected at the
+  # first project(), else from what CMake knows (see _devos_record_gate). It runs after the targets gate, as every FULL-only gate does: that gate's first run may
   # re-configure, and CMake then rewrites .ninja_log under the running Ninja. Ninja opens its log
   # at the first edge that finishes, so when another edge of the run finished before the rewrite,
   # every edge that finishes after it (the targets gate's own included) loses its entry and runs
@@ -487,9 +509,9 @@ function(_devos_apply_gates)
   if(NOT repo_config AND EXISTS "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
     set(repo_config "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
   endif()
-  set(provider_hint "configure with -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<DevOS prefix>/lib/cmake/DevOS/DevOSDependencyProvider.cmake")
+  _devos_write_dependency_inputs("${gate_dir}/dependency-inputs.txt")
   _devos_record_gate(dependencies "${result}" "${targets_result}"
-    TIER0_REASON "tier 0 has no dependency policy" TIER2_NEED "the dependency record"
+    TIER0_REASON "tier 0 has no dependency policy"
     COMMENT "DevOS dependency floors and bans"
     RUN ${cli} deps -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
         --sarif-output "${gate_dir}/dependencies.sarif")
@@ -502,7 +524,7 @@ function(_devos_apply_gates)
   set(result "${gate_dir}/sbom.json")
   set(sbom "${CMAKE_BINARY_DIR}/devos/sbom.spdx.json")
   _devos_record_gate(sbom "${result}" "${dependencies_result}"
-    TIER0_REASON "tier 0 has no license policy" TIER2_NEED "the dependency record for its SBOM"
+    TIER0_REASON "tier 0 has no license policy"
     COMMENT "DevOS SBOM and license policy" BYPRODUCT "${sbom}"
     RUN ${cli} sbom -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args} -o "${sbom}"
         --sarif-output "${gate_dir}/sbom.sarif")

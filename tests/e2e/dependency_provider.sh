@@ -97,6 +97,7 @@ expect_output "[devos dependency.ban] 'DevOS' is banned in this repo: this test 
 printf 'tier: 1\ndependencies:\n  floors: { DevOS: "1.0" }\n' > "$consumer/.devos/devos.yml"
 expect_rc 0 cmake --build "$consumer/build" --target check-full
 expect_output "dependencies   passed"
+expect_output "(dependency record: provider)"
 expect_rc 0 cmake --build "$consumer/build" --target check-full
 expect_output "ninja: no work to do."
 echo PASS

@@ -2,7 +2,9 @@
 # packages: the SPDX 2.3 document is schema-valid, names each package's Debian origin, license and
 # purl, and is byte-identical across runs under SOURCE_DATE_EPOCH; a denied license fails
 # `devos sbom` and check-full's sbom gate at the find_package call, and passes once allowed; a
-# malformed record or `licenses:` config is an error naming the file and line.
+# malformed record or `licenses:` config is an error naming the file and line. Without the provider,
+# check-full derives the record from the CMake cache and codemodel: the SBOM still lists every
+# find_package dependency, and a ban on one fails the dependencies gate.
 source "$(dirname "$0")/lib.sh"
 : "${SPDX_SCHEMA:?}"
 
@@ -96,4 +98,38 @@ expect_rc 0 cmake --build "$consumer/build" --target check-full
 expect_output "sbom           passed"
 expect_rc 0 cmake --build "$consumer/build" --target check-full
 expect_output "ninja: no work to do."
+
+# Without the provider check-full derives the record from what CMake knows (the cache, the
+# codemodel): the SBOM lists every find_package dependency, the table and the SARIF say where the
+# record came from, and a ban on one of them fails the dependencies gate at its find_package call.
+plain=$WORK/plain
+cp -r "$SOURCE/tests/consumer" "$plain"
+sed -i '5a find_package(ZLIB REQUIRED)\nfind_package(GTest REQUIRED)' "$plain/CMakeLists.txt"
+expect_rc 0 cmake -S "$plain" -B "$plain/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DDevOS_DIR="$BUILD"
+expect_rc 0 cmake --build "$plain/build" --target check-full
+expect_output "dependencies   passed"
+expect_output "sbom           passed"
+expect_output "(dependency record: cmake cache + codemodel, no dependency provider)"
+python3 - "$plain/build/devos/sbom.spdx.json" "$plain/build/devos/full.sarif" <<'PY' || fail "the SBOM without the provider misses a package or its source"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["creationInfo"]["comment"] == "Packages from the dependency record: cmake cache + codemodel.", doc["creationInfo"]
+pkgs = {p["name"]: p for p in doc["packages"][1:]}
+assert {"ZLIB", "GTest", "Threads", "DevOS"} <= set(pkgs), sorted(pkgs)
+zlib = pkgs["ZLIB"]
+assert zlib["licenseDeclared"] == "Zlib" and zlib["versionInfo"].startswith("1."), zlib
+assert zlib["externalRefs"][0]["referenceLocator"].startswith("pkg:deb/debian/zlib1g-dev@"), zlib
+assert "pkg:deb/debian/libgtest-dev@" in pkgs["GTest"]["externalRefs"][0]["referenceLocator"], pkgs["GTest"]
+assert pkgs["DevOS"]["versionInfo"] == "1.0.0", pkgs["DevOS"]
+runs = {run["automationDetails"]["id"]: run for run in json.load(open(sys.argv[2]))["runs"]}
+for gate in ("dependencies", "sbom"):
+    assert runs["devos/%s/" % gate]["properties"]["dependencyRecord"] == "cmake cache + codemodel", runs.keys()
+PY
+expect_rc 0 node "$SOURCE/tests/sbom/validate-spdx.mjs" --schema "$SPDX_SCHEMA" "$plain/build/devos/sbom.spdx.json"
+mkdir -p "$plain/.devos"
+printf 'tier: 1\ndependencies:\n  bans: { ZLIB: "this test bans it" }\n' > "$plain/.devos/devos.yml"
+expect_rc 1 cmake --build "$plain/build" --target check-full
+expect_output "dependencies   FAILED"
+expect_output "CMakeLists.txt:6:"
+expect_output "[devos dependency.ban] 'ZLIB' is banned in this repo: this test bans it (resolved 1."
 echo PASS

@@ -29,7 +29,8 @@ size_t skipBlank(const std::string& text, size_t pos) {
 
 } // namespace
 
-std::string firstCallArgument(const std::string& cmakeText, unsigned line, const std::string& command) {
+std::vector<std::string> callArguments(const std::string& cmakeText, unsigned line,
+                                       const std::string& command) {
     if (line == 0)
         return {};
     size_t start = 0;
@@ -48,18 +49,31 @@ std::string firstCallArgument(const std::string& cmakeText, unsigned line, const
     size_t pos = skipBlank(cmakeText, start + at + command.size());
     if (pos >= cmakeText.size() || cmakeText[pos] != '(')
         return {};
-    pos = skipBlank(cmakeText, pos + 1);
-    bool quoted = pos < cmakeText.size() && cmakeText[pos] == '"';
-    if (quoted)
-        ++pos;
-    std::string name;
-    for (; pos < cmakeText.size(); ++pos) {
-        char c = cmakeText[pos];
-        if (quoted ? c == '"' : (std::isspace(static_cast<unsigned char>(c)) || c == ')' || c == '#'))
-            break;
-        name += c;
+    std::vector<std::string> arguments;
+    for (pos = skipBlank(cmakeText, pos + 1); pos < cmakeText.size() && cmakeText[pos] != ')';
+         pos = skipBlank(cmakeText, pos)) {
+        bool quoted = cmakeText[pos] == '"';
+        if (quoted)
+            ++pos;
+        std::string argument;
+        for (; pos < cmakeText.size(); ++pos) {
+            char c = cmakeText[pos];
+            if (quoted ? c == '"' : (std::isspace(static_cast<unsigned char>(c)) || c == ')' || c == '#'))
+                break;
+            argument += c;
+        }
+        if (quoted && pos < cmakeText.size())
+            ++pos; // the closing quote
+        arguments.push_back(std::move(argument));
     }
-    return name.find('$') == std::string::npos ? name : std::string{};
+    return arguments;
+}
+
+std::string firstCallArgument(const std::string& cmakeText, unsigned line, const std::string& command) {
+    auto arguments = callArguments(cmakeText, line, command);
+    if (arguments.empty() || arguments.front().find('$') != std::string::npos)
+        return {};
+    return arguments.front();
 }
 
 } // namespace devos::codemodel

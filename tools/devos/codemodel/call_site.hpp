@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 namespace devos::codemodel {
 
@@ -8,5 +9,10 @@ namespace devos::codemodel {
 // there or its first argument is not a literal name (a `${variable}`).
 [[nodiscard]] std::string firstCallArgument(const std::string& cmakeText, unsigned line,
                                             const std::string& command);
+
+// Every argument of the CMake call `command` that starts on 1-based `line` of `cmakeText`, unquoted,
+// `${...}` references left as written; empty when the call is not there.
+[[nodiscard]] std::vector<std::string> callArguments(const std::string& cmakeText, unsigned line,
+                                                     const std::string& command);
 
 } // namespace devos::codemodel

@@ -24,5 +24,15 @@ TEST(CallSite, NothingForAVariableAWrongLineOrAnotherCommand) {
     EXPECT_EQ(firstCallArgument("target_link_libraries(a b)\n", 0, "target_link_libraries"), "");
 }
 
+TEST(CallSite, EveryArgumentAcrossLinesQuotesAndComments) {
+    std::string text = "x()\ntarget_link_libraries(app PRIVATE # the core\n  core \"GTest::gtest_main\"\n"
+                       "  ${EXTRA} ZLIB::ZLIB)\nadd_library(b)\n";
+    EXPECT_EQ(
+        callArguments(text, 2, "target_link_libraries"),
+        (std::vector<std::string>{"app", "PRIVATE", "core", "GTest::gtest_main", "${EXTRA}", "ZLIB::ZLIB"}));
+    EXPECT_TRUE(callArguments(text, 5, "target_link_libraries").empty());
+    EXPECT_TRUE(callArguments("find_package()\n", 1, "find_package").empty());
+}
+
 } // namespace
 } // namespace devos::codemodel

@@ -57,6 +57,32 @@ public:
         return site;
     }
 
+    // The package the outermost find_package / pkg_check_modules / pkg_search_module call in the
+    // backtrace names; empty when there is none (a fragment a target_link_libraries call added).
+    std::string packageOf(const json& backtrace) {
+        if (!backtrace.is_number_unsigned())
+            return {};
+        const json& nodes = graph_.at("nodes");
+        const json& commands = graph_.at("commands");
+        std::string package;
+        for (size_t at = backtrace.get<size_t>(); at < nodes.size();) {
+            const json& node = nodes.at(at);
+            if (node.contains("command") && node.contains("line")) {
+                std::string command = commands.at(node.at("command").get<size_t>()).get<std::string>();
+                if (command == "find_package" || command == "pkg_check_modules" ||
+                    command == "pkg_search_module") {
+                    std::string file = absolute(
+                        sourceDir_, graph_.at("files").at(node.at("file").get<size_t>()).get<std::string>());
+                    package = firstCallArgument(text(file), node.at("line").get<unsigned>(), command);
+                }
+            }
+            if (!node.contains("parent"))
+                break;
+            at = node.at("parent").get<size_t>();
+        }
+        return package;
+    }
+
 private:
     const std::string& text(const std::string& file) {
         auto [it, inserted] = texts_.try_emplace(file);
@@ -90,8 +116,10 @@ Target readTarget(const json& t, const std::string& sourceDir, const std::string
     if (t.contains("link"))
         for (const auto& f : t.at("link").value("commandFragments", json::array()))
             if (f.value("role", "") == "libraries")
-                target.libraries.push_back(
-                    {{}, f.at("fragment").get<std::string>(), sites.at(f.value("backtrace", json()))});
+                target.libraries.push_back({{},
+                                            f.at("fragment").get<std::string>(),
+                                            sites.at(f.value("backtrace", json())),
+                                            sites.packageOf(f.value("backtrace", json()))});
     return target;
 }
 
@@ -120,12 +148,26 @@ const Target* Codemodel::findByName(const std::string& name) const {
     return it == targets.end() ? nullptr : &*it;
 }
 
-std::string queryHint(const std::string& buildDir) {
+std::string queryHint(const std::string& buildDir, const std::string& query) {
     return "create the query file and re-run cmake: mkdir -p " + buildDir + "/.cmake/api/v1/query && touch " +
-           buildDir + "/.cmake/api/v1/query/codemodel-v2 && cmake " + buildDir;
+           buildDir + "/.cmake/api/v1/query/" + query + " && cmake " + buildDir;
 }
 
-foundation::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
+namespace {
+
+// One object of the newest reply: its JSON, its version and the reply folder (which its references
+// are relative to).
+struct ReplyObject {
+    json content;
+    unsigned minorVersion = 0;
+    fs::path replyDir;
+    fs::path index;
+};
+
+// The newest reply's object of `kind` at `major` version (query file `query`); an error names the
+// file and says how to get the reply.
+foundation::Expected<ReplyObject> readReplyObject(const std::string& buildDir, const std::string& kind,
+                                                  unsigned major, const std::string& query) {
     std::error_code ec;
     if (!fs::is_directory(buildDir, ec))
         return foundation::fail(foundation::ErrorKind::NotFound, "the build directory does not exist",
@@ -135,7 +177,7 @@ foundation::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
     if (!index)
         return foundation::fail(foundation::ErrorKind::NotFound,
                                 "no CMake File API reply in the build directory", buildDir, 0,
-                                queryHint(buildDir));
+                                queryHint(buildDir, query));
     auto indexJson = readJson(*index, buildDir);
     if (!indexJson)
         return std::unexpected(indexJson.error());
@@ -143,33 +185,49 @@ foundation::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
         const json* object = nullptr;
         std::string otherVersion;
         for (const auto& o : indexJson->at("objects")) {
-            if (o.value("kind", "") != "codemodel")
+            if (o.value("kind", "") != kind)
                 continue;
-            unsigned major = o.at("version").at("major").get<unsigned>();
-            if (major == 2)
+            if (o.at("version").at("major").get<unsigned>() == major)
                 object = &o;
             else
-                otherVersion = std::to_string(major);
+                otherVersion = std::to_string(o.at("version").at("major").get<unsigned>());
         }
         if (!object)
             return foundation::fail(foundation::ErrorKind::Invalid,
-                                    otherVersion.empty() ? "the File API reply has no codemodel"
-                                                         : "the File API reply has codemodel v" +
-                                                               otherVersion + ", devos reads v2",
-                                    index->string(), 0, queryHint(buildDir));
-        auto model = readJson(replyDir / object->at("jsonFile").get<std::string>(), buildDir);
-        if (!model)
-            return std::unexpected(model.error());
+                                    otherVersion.empty()
+                                        ? "the File API reply has no " + kind
+                                        : "the File API reply has " + kind + " v" + otherVersion +
+                                              ", devos reads v" + std::to_string(major),
+                                    index->string(), 0, queryHint(buildDir, query));
+        auto content = readJson(replyDir / object->at("jsonFile").get<std::string>(), buildDir);
+        if (!content)
+            return std::unexpected(content.error());
+        return ReplyObject{std::move(*content), object->at("version").value("minor", 0u), replyDir, *index};
+    } catch (const json::exception& e) {
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("unexpected File API reply: ") + e.what(), index->string(), 0,
+                                "re-run cmake on " + buildDir);
+    }
+}
+
+} // namespace
+
+foundation::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
+    auto reply = readReplyObject(buildDir, "codemodel", 2, "codemodel-v2");
+    if (!reply)
+        return std::unexpected(reply.error());
+    const json& model = reply->content;
+    try {
         Codemodel result;
-        result.sourceDir = model->at("paths").at("source").get<std::string>();
-        result.buildDir = model->at("paths").at("build").get<std::string>();
-        result.minorVersion = object->at("version").value("minor", 0u);
-        const json& configurations = model->at("configurations");
+        result.sourceDir = model.at("paths").at("source").get<std::string>();
+        result.buildDir = model.at("paths").at("build").get<std::string>();
+        result.minorVersion = reply->minorVersion;
+        const json& configurations = model.at("configurations");
         if (configurations.empty())
             return foundation::fail(foundation::ErrorKind::Invalid, "the codemodel has no configuration",
-                                    index->string(), 0, "re-run cmake on " + buildDir);
+                                    reply->index.string(), 0, "re-run cmake on " + buildDir);
         for (const auto& ref : configurations.at(0).at("targets")) {
-            auto t = readJson(replyDir / ref.at("jsonFile").get<std::string>(), buildDir);
+            auto t = readJson(reply->replyDir / ref.at("jsonFile").get<std::string>(), buildDir);
             if (!t)
                 return std::unexpected(t.error());
             if (t->value("type", "") != "UTILITY") // custom targets, and the generators LLVM's package adds
@@ -183,8 +241,49 @@ foundation::Expected<Codemodel> readCodemodel(const std::string& buildDir) {
         return result;
     } catch (const json::exception& e) {
         return foundation::fail(foundation::ErrorKind::Invalid,
-                                std::string("unexpected File API reply: ") + e.what(), index->string(), 0,
-                                "re-run cmake on " + buildDir + "; devos reads codemodel 2.0 and later");
+                                std::string("unexpected File API reply: ") + e.what(), reply->index.string(),
+                                0, "re-run cmake on " + buildDir + "; devos reads codemodel 2.0 and later");
+    }
+}
+
+foundation::Expected<std::vector<CacheEntry>> readCache(const std::string& buildDir) {
+    auto reply = readReplyObject(buildDir, "cache", 2, "cache-v2");
+    if (!reply)
+        return std::unexpected(reply.error());
+    try {
+        std::vector<CacheEntry> entries;
+        for (const auto& e : reply->content.at("entries")) {
+            CacheEntry entry{e.at("name").get<std::string>(), e.at("value").get<std::string>(),
+                             e.value("type", ""), ""};
+            for (const auto& property : e.value("properties", json::array()))
+                if (property.value("name", "") == "HELPSTRING")
+                    entry.helpString = property.value("value", "");
+            entries.push_back(std::move(entry));
+        }
+        return entries;
+    } catch (const json::exception& e) {
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("unexpected File API cache reply: ") + e.what(),
+                                reply->index.string(), 0, "re-run cmake on " + buildDir);
+    }
+}
+
+foundation::Expected<std::vector<std::string>> readProjectListFiles(const std::string& buildDir) {
+    auto reply = readReplyObject(buildDir, "cmakeFiles", 1, "cmakeFiles-v1");
+    if (!reply)
+        return std::unexpected(reply.error());
+    try {
+        std::string sourceDir = reply->content.at("paths").at("source").get<std::string>();
+        std::vector<std::string> files;
+        for (const auto& input : reply->content.at("inputs"))
+            if (!input.value("isCMake", false) && !input.value("isExternal", false) &&
+                !input.value("isGenerated", false))
+                files.push_back(absolute(sourceDir, input.at("path").get<std::string>()));
+        return files;
+    } catch (const json::exception& e) {
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("unexpected File API cmakeFiles reply: ") + e.what(),
+                                reply->index.string(), 0, "re-run cmake on " + buildDir);
     }
 }
 

@@ -5,7 +5,8 @@
 #include <vector>
 
 // Reader of the CMake File API reply (codemodel v2, any minor): the targets, their sources and their
-// link edges, each edge with the CMake call that made it.
+// link edges, each edge with the CMake call that made it; and the cache (v2) and the project's own
+// CMake files (cmakeFiles v1) that `devos deps` and `devos sbom` derive a dependency record from.
 namespace devos::codemodel {
 
 // The CMake command behind an edge, from the target's backtrace graph. `file` is absolute.
@@ -21,6 +22,9 @@ struct LinkEdge {
     std::string targetId;
     std::string fragment;
     std::optional<CallSite> site;
+    // For a fragment an imported target brought in (its link interface): the package named by the
+    // outermost find_package / pkg_check_modules / pkg_search_module call in its backtrace.
+    std::string package{};
 };
 
 // One build-system target (UTILITY targets are left out).
@@ -47,11 +51,28 @@ struct Codemodel {
     [[nodiscard]] const Target* findByName(const std::string& name) const;
 };
 
-// The hint printed when a build directory has no codemodel reply.
-[[nodiscard]] std::string queryHint(const std::string& buildDir);
+// One CMake cache entry.
+struct CacheEntry {
+    std::string name;
+    std::string value;
+    std::string type;       // PATH, FILEPATH, STRING, BOOL, INTERNAL, STATIC, UNINITIALIZED
+    std::string helpString; // its HELPSTRING property; may be empty
+};
+
+// The hint printed when a build directory has no reply of the `query` object ("codemodel-v2").
+[[nodiscard]] std::string queryHint(const std::string& buildDir, const std::string& query = "codemodel-v2");
 
 // Reads the newest reply index under <buildDir>/.cmake/api/v1/reply and its codemodel v2; an error
 // names the file and says what to do (create the query, re-run cmake).
 [[nodiscard]] foundation::Expected<Codemodel> readCodemodel(const std::string& buildDir);
+
+// The cache entries of the newest reply (query: cache-v2).
+[[nodiscard]] foundation::Expected<std::vector<CacheEntry>> readCache(const std::string& buildDir);
+
+// The project's own CMake files of the newest reply (query: cmakeFiles-v1): its CMakeLists.txt and
+// the .cmake files it includes, absolute, in CMake's order (the top CMakeLists.txt first); CMake's
+// modules, files outside the source tree and generated files are left out.
+[[nodiscard]] foundation::Expected<std::vector<std::string>>
+readProjectListFiles(const std::string& buildDir);
 
 } // namespace devos::codemodel

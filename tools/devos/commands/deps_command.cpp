@@ -1,12 +1,13 @@
 // devos deps: the versions find_package resolved (build/devos/dependencies.json, written by the
-// DevOS dependency provider) against the repo's dependency floors and bans.
+// DevOS dependency provider, or derived from the CMake File API reply) against the repo's
+// dependency floors and bans.
 #include "check/repo_policy.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
+#include "dependencies/build_record.hpp"
 #include "dependencies/dependency_check.hpp"
-#include "dependencies/dependency_record.hpp"
 
 #include <cstdio>
 #include <devos/engine/repo_paths.hpp>
@@ -22,12 +23,18 @@ Checks the packages a configure resolved against the repo's dependency policy
   dependency.floor  a package resolved below its floor (warning when its version is unknown)
   dependency.ban    a banned package was found
 at the find_package call. The record is <build-dir>/devos/dependencies.json, written when the
-build is configured with
+build is configured with the DevOS dependency provider (exact)
   -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<prefix>/lib/cmake/DevOS/DevOSDependencyProvider.cmake
+and otherwise derived from what CMake knows: the cache (<Pkg>_DIR, find_package's results,
+<Pkg>_VERSION, pkg-config's <prefix>_VERSION) and the codemodel's link items and imported targets,
+from the File API reply (queries cache-v2, codemodel-v2 and cmakeFiles-v1; devos_enable_gates
+writes them).
 
 options:
   -p, --build-dir DIR   the configured build directory (required)
-  --record FILE         the dependency record (default: <build-dir>/devos/dependencies.json)
+  --record FILE         the provider's dependency record to read
+  --source SOURCE       auto (default: the provider's record when it exists, else CMake's),
+                        provider or cmake
   --root DIR            repo root (default: found from the current directory)
   --config FILE         a repo config to use instead of .devos/devos.yml
   --format FORMAT       text (default), json, sarif or agent
@@ -42,7 +49,8 @@ exit codes: 0 no error-level findings, 1 findings, 2 usage error, bad config or 
 } // namespace
 
 int runDeps(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--record", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
+    Args args({"--build-dir", "--record", "--source", "--root", "--config", "--format", "--output",
+               "--sarif-output", "--baseline"},
               {"--no-baseline", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
     FindingReport report;
     if (auto stop = startFindingCommand(args, argv, "deps", kHelp, report))
@@ -52,9 +60,8 @@ int runDeps(const std::vector<std::string>& argv) {
         std::fputs(kHelp, stderr);
         return kUsage;
     }
-    std::string recordPath =
-        args.valueOr("--record", (std::filesystem::path(*buildDir) / "devos" / "dependencies.json").string());
-    auto record = dependencies::readDependencyRecord(recordPath);
+    auto record = dependencies::loadBuildRecord(*buildDir, args.valueOr("--record", ""),
+                                                args.valueOr("--source", "auto"));
     if (!record) {
         std::fprintf(stderr, "devos deps: %s\n", record.error().render().c_str());
         return kUsage;
@@ -66,7 +73,8 @@ int runDeps(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos deps: %s\n", policy.error().render().c_str());
         return kUsage;
     }
-    report.findings = dependencies::checkDependencies(*record, *policy, root);
+    report.findings = dependencies::checkDependencies(record->dependencies, *policy, root);
+    report.runProperties["dependencyRecord"] = record->source;
     report.policy = &*policy;
     report.root = root;
     report.automationId = "devos/deps/";

@@ -44,7 +44,8 @@ std::optional<int> startFindingCommand(Args& args, const std::vector<std::string
 
 bool readReportOptions(const Args& args, const char* command, FindingReport& report) {
     report.format = args.valueOr("--format", "text");
-    if (report.format != "text" && report.format != "json" && report.format != "sarif" && report.format != "agent") {
+    if (report.format != "text" && report.format != "json" && report.format != "sarif" &&
+        report.format != "agent") {
         std::fprintf(stderr, "devos %s: unknown format '%s' (use text, json, sarif or agent)\n", command,
                      report.format.c_str());
         return false;
@@ -80,6 +81,7 @@ int reportFindings(FindingReport r) {
     report.toolVersion = DEVOS_VERSION;
     report.automationId = r.automationId;
     report.toolNotifications = r.notifications;
+    report.runProperties = r.runProperties;
     for (const auto& failed : r.failedFiles)
         report.toolNotifications.push_back(failed + " could not be analysed (it does not compile)");
 

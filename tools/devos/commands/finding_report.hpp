@@ -1,6 +1,7 @@
 #pragma once
 #include <devos/engine/finding.hpp>
 #include <devos/engine/policy.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,12 +17,13 @@ struct FindingReport {
     std::string root;
     std::vector<std::string> notifications;
     std::vector<std::string> failedFiles;
-    std::string format = "text";              // text, json, sarif or agent
-    std::optional<std::string> output;        // -o: the report goes there instead of stdout
-    std::optional<std::string> sarifOutput;   // --sarif-output: SARIF written in addition
+    std::string format = "text";            // text, json, sarif or agent
+    std::optional<std::string> output;      // -o: the report goes there instead of stdout
+    std::optional<std::string> sarifOutput; // --sarif-output: SARIF written in addition
     bool useBaseline = true;
-    std::optional<std::string> baselinePath;  // default: <root>/.devos/baseline.json when it exists
+    std::optional<std::string> baselinePath; // default: <root>/.devos/baseline.json when it exists
     std::string automationId = "devos/check/";
+    std::map<std::string, std::string> runProperties; // added to the SARIF run's properties
 };
 
 // Reads the options every findings command shares (--format, --output, --sarif-output, --baseline,
@@ -32,7 +34,8 @@ struct FindingReport {
 // "devos <command>: ..."), prints `help` for --help, and reads the report options. Returns the exit
 // code to stop with, or nullopt to go on.
 [[nodiscard]] std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv,
-                                                     const char* command, const char* help, FindingReport& report);
+                                                     const char* command, const char* help,
+                                                     FindingReport& report);
 
 // Writes `text` to `path`, creating its folder; false when it cannot.
 [[nodiscard]] bool writeOutputFile(const std::string& path, const std::string& text);

@@ -21,7 +21,8 @@ namespace devos::cli {
 namespace {
 
 const char* kHelp =
-    R"(usage: devos gate run --name NAME --result FILE [--sarif FILE] [--diagnostics] [--advisory] -- COMMAND...
+    R"(usage: devos gate run --name NAME --result FILE [--sarif FILE] [--diagnostics] [--advisory] [--note TEXT]
+                       -- COMMAND...
        devos gate skip --name NAME --result FILE --reason TEXT
        devos gate fail --name NAME --result FILE --reason TEXT
        devos gate report --title TITLE --sarif FILE --junit FILE --stamp FILE RESULT...
@@ -29,7 +30,8 @@ const char* kHelp =
 run     runs COMMAND, records status, findings and time in FILE, prints the output when it fails,
         and exits 0 so the other gates still run. --sarif: count findings from the SARIF the command
         wrote; --diagnostics: count compiler-style diagnostic lines; --advisory: a failure is
-        reported but does not fail the gate run (tier 0).
+        reported but does not fail the gate run (tier 0); --note: a line the table shows under the
+        gate's row, such as where its input came from.
 skip    records a gate that does not apply, with the reason shown in the table.
 fail    records a required gate that cannot run (nothing to gate, a missing requirement), failed,
         with the reason shown in the table.
@@ -68,7 +70,7 @@ int gateRun(const std::vector<std::string>& argv) {
     own.assign(argv.begin(), dashes);
     if (dashes != argv.end())
         command.assign(dashes + 1, argv.end());
-    Args args({"--name", "--result", "--sarif"}, {"--diagnostics", "--advisory"});
+    Args args({"--name", "--result", "--sarif", "--note"}, {"--diagnostics", "--advisory"});
     if (!args.parse(own) || !args.has("--name") || !args.has("--result") || command.empty()) {
         std::fprintf(stderr, "devos gate run: %s\n%s",
                      args.error().empty() ? "needs --name, --result and -- COMMAND" : args.error().c_str(),
@@ -81,6 +83,7 @@ int gateRun(const std::vector<std::string>& argv) {
     result.exitCode = outcome.exitCode;
     result.seconds = outcome.seconds;
     result.sarif = args.valueOr("--sarif", "");
+    result.note = args.valueOr("--note", "");
     bool ok = outcome.exitCode == 0;
     result.status = ok ? "passed" : args.has("--advisory") ? "advisory" : "failed";
     if (!result.sarif.empty())

@@ -1,12 +1,13 @@
 // devos sbom: an SPDX 2.3 SBOM of the packages find_package resolved (build/devos/dependencies.json,
-// written by the DevOS dependency provider), each with the Debian package that provides it and its
-// license, and the repo's license policy (.devos/devos.yml `licenses:`) against them.
+// written by the DevOS dependency provider, or derived from the CMake File API reply), each with the
+// Debian package that provides it and its license, and the repo's license policy
+// (.devos/devos.yml `licenses:`) against them.
 #include "check/repo_policy.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
-#include "dependencies/dependency_record.hpp"
+#include "dependencies/build_record.hpp"
 #include "sbom/dpkg_database.hpp"
 #include "sbom/license_check.hpp"
 #include "sbom/package_origin.hpp"
@@ -34,13 +35,17 @@ purl) and checks their licenses against the repo's license policy
   dependency.license  a denied license, or one not on the allow list (an unknown license under an
                       allow list is a warning)
 at the find_package call. The record is <build-dir>/devos/dependencies.json, written when the
-build is configured with
+build is configured with the DevOS dependency provider (exact)
   -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<prefix>/lib/cmake/DevOS/DevOSDependencyProvider.cmake
+and otherwise derived from the CMake File API reply (see `devos deps --help`); the SBOM's
+creationInfo.comment says which.
 `created` is SOURCE_DATE_EPOCH when it is set (reproducible output), else now.
 
 options:
   -p, --build-dir DIR   the configured build directory (required)
-  --record FILE         the dependency record (default: <build-dir>/devos/dependencies.json)
+  --record FILE         the provider's dependency record to read
+  --source SOURCE       auto (default: the provider's record when it exists, else CMake's),
+                        provider or cmake
   -o, --output FILE     the SBOM (default: <build-dir>/devos/sbom.spdx.json)
   --root DIR            repo root (default: found from the current directory)
   --config FILE         a repo config to use instead of .devos/devos.yml
@@ -80,8 +85,8 @@ std::string projectName(const std::string& buildDir, const std::string& root) {
 } // namespace
 
 int runSbom(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--record", "--root", "--config", "--format", "--output", "--sarif-output",
-               "--baseline"},
+    Args args({"--build-dir", "--record", "--source", "--root", "--config", "--format", "--output",
+               "--sarif-output", "--baseline"},
               {"--no-baseline", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
     FindingReport report;
     if (auto stop = startFindingCommand(args, argv, "sbom", kHelp, report))
@@ -93,8 +98,8 @@ int runSbom(const std::vector<std::string>& argv) {
         return kUsage;
     }
     fs::path devosDir = fs::path(*buildDir) / "devos";
-    auto record = dependencies::readDependencyRecord(
-        args.valueOr("--record", (devosDir / "dependencies.json").string()));
+    auto record = dependencies::loadBuildRecord(*buildDir, args.valueOr("--record", ""),
+                                                args.valueOr("--source", "auto"));
     if (!record) {
         std::fprintf(stderr, "devos sbom: %s\n", record.error().render().c_str());
         return kUsage;
@@ -106,13 +111,14 @@ int runSbom(const std::vector<std::string>& argv) {
         return kUsage;
     }
 
-    const std::set<std::string> asked = sbom::evidencePaths(*record);
+    const std::set<std::string> asked = sbom::evidencePaths(record->dependencies);
     sbom::DpkgDatabase dpkg = sbom::DpkgDatabase::load("/var/lib/dpkg", &asked);
     sbom::SbomDocument document{.projectName = projectName(*buildDir, root),
                                 .toolVersion = DEVOS_VERSION,
                                 .created = creationTime(),
-                                .packages = {}};
-    for (const auto& dep : *record)
+                                .packages = {},
+                                .recordSource = record->source};
+    for (const auto& dep : record->dependencies)
         if (dep.found)
             document.packages.push_back(sbom::describePackage(dep, dpkg));
     std::string sbomPath = args.valueOr("--output", (devosDir / "sbom.spdx.json").string());
@@ -122,6 +128,7 @@ int runSbom(const std::vector<std::string>& argv) {
     }
 
     report.findings = sbom::checkLicenses(document.packages, *policy, root);
+    report.runProperties["dependencyRecord"] = record->source;
     report.policy = &*policy;
     report.root = root;
     report.automationId = "devos/sbom/";

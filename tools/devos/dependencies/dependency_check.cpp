@@ -11,7 +11,9 @@ namespace {
 
 using engine::Finding;
 
-bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; }
+bool isNameChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -22,14 +24,16 @@ class Checker {
 public:
     Checker(const engine::Policy& policy, std::string root) : findings_(policy, std::move(root)) {}
 
-    void ban(const ResolvedDependency& dep, const engine::DependencyRules::Ban& rule, std::vector<Finding>& out) {
+    void ban(const ResolvedDependency& dep, const engine::DependencyRules::Ban& rule,
+             std::vector<Finding>& out) {
         findings_.add("dependency.ban", engine::Level::Error, dep,
                       "'" + dep.name + "' is banned in this repo: " + rule.reason +
                           (dep.version.empty() ? "" : " (resolved " + dep.version + ")"),
                       rule.line, "the ban is set here", out);
     }
 
-    void floor(const ResolvedDependency& dep, const engine::DependencyRules::Floor& rule, std::vector<Finding>& out) {
+    void floor(const ResolvedDependency& dep, const engine::DependencyRules::Floor& rule,
+               std::vector<Finding>& out) {
         if (dep.version.empty() || !engine::isVersion(dep.version)) {
             findings_.add("dependency.floor", engine::Level::Warning, dep,
                           "'" + dep.name + "' has a floor of " + rule.version +
@@ -52,28 +56,35 @@ private:
 
 unsigned findPackageLine(const std::string& cmakeText, const std::string& name) {
     const std::string text = lower(cmakeText);
-    const std::string command = "find_package";
-    for (size_t at = text.find(command); at != std::string::npos; at = text.find(command, at + 1)) {
-        if (at > 0 && isNameChar(text[at - 1]))
-            continue;
-        size_t lineStart = text.rfind('\n', at);
-        lineStart = lineStart == std::string::npos ? 0 : lineStart + 1;
-        if (text.find('#', lineStart) < at)
-            continue; // commented out
-        size_t i = at + command.size();
-        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+    unsigned first = 0;
+    for (const std::string command : {"find_package", "pkg_check_modules", "pkg_search_module"}) {
+        for (size_t at = text.find(command); at != std::string::npos; at = text.find(command, at + 1)) {
+            if (at > 0 && isNameChar(text[at - 1]))
+                continue;
+            size_t lineStart = text.rfind('\n', at);
+            lineStart = lineStart == std::string::npos ? 0 : lineStart + 1;
+            if (text.find('#', lineStart) < at)
+                continue; // commented out
+            size_t i = at + command.size();
+            while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+                ++i;
+            if (i >= text.size() || text[i] != '(')
+                continue;
             ++i;
-        if (i >= text.size() || text[i] != '(')
-            continue;
-        ++i;
-        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
-            ++i;
-        // The name is case-sensitive in CMake: compare against the original text.
-        if (cmakeText.compare(i, name.size(), name) == 0 &&
-            (i + name.size() >= text.size() || !isNameChar(cmakeText[i + name.size()])))
-            return static_cast<unsigned>(std::count(cmakeText.begin(), cmakeText.begin() + static_cast<long>(at), '\n') + 1);
+            while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+                ++i;
+            // The name is case-sensitive in CMake: compare against the original text.
+            if (cmakeText.compare(i, name.size(), name) == 0 &&
+                (i + name.size() >= text.size() || !isNameChar(cmakeText[i + name.size()]))) {
+                auto line = static_cast<unsigned>(
+                    std::count(cmakeText.begin(), cmakeText.begin() + static_cast<long>(at), '\n') + 1);
+                if (first == 0 || line < first)
+                    first = line;
+                break;
+            }
+        }
     }
-    return 0;
+    return first;
 }
 
 std::vector<engine::Finding> checkDependencies(const std::vector<ResolvedDependency>& record,

@@ -14,10 +14,11 @@ namespace devos::dependencies {
 // Each finding points at the find_package call (found in the recorded list file) and notes where
 // the floor or ban is set. Packages that were looked for but not found are not checked.
 [[nodiscard]] std::vector<engine::Finding> checkDependencies(const std::vector<ResolvedDependency>& record,
-                                                             const engine::Policy& policy, const std::string& root);
+                                                             const engine::Policy& policy,
+                                                             const std::string& root);
 
-// The 1-based line of the first `find_package(<name>` call in `cmakeText` (case-insensitive
-// command, exact package name), or 0.
+// The 1-based line of the first `find_package(<name>` (or `pkg_check_modules(<name>`,
+// `pkg_search_module(<name>`) call in `cmakeText` (case-insensitive command, exact name), or 0.
 [[nodiscard]] unsigned findPackageLine(const std::string& cmakeText, const std::string& name);
 
 } // namespace devos::dependencies

@@ -53,7 +53,8 @@ protected:
 };
 
 TEST_F(DependencyCheckTest, ABelowFloorVersionPointsAtTheFindPackageCall) {
-    auto findings = checkDependencies({dep("OpenSSL", "1.1.1w"), dep("ZLIB", "1.2.13")}, policy, root.string());
+    auto findings =
+        checkDependencies({dep("OpenSSL", "1.1.1w"), dep("ZLIB", "1.2.13")}, policy, root.string());
     ASSERT_EQ(findings.size(), 1u);
     const auto& f = findings[0];
     EXPECT_EQ(f.ruleId, "dependency.floor");
@@ -67,7 +68,8 @@ TEST_F(DependencyCheckTest, ABelowFloorVersionPointsAtTheFindPackageCall) {
 }
 
 TEST_F(DependencyCheckTest, AtOrAboveTheFloorPasses) {
-    EXPECT_TRUE(checkDependencies({dep("OpenSSL", "3.0.11"), dep("ZLIB", "1.3")}, policy, root.string()).empty());
+    EXPECT_TRUE(
+        checkDependencies({dep("OpenSSL", "3.0.11"), dep("ZLIB", "1.3")}, policy, root.string()).empty());
 }
 
 TEST_F(DependencyCheckTest, ABannedPackageIsAnErrorWithItsReason) {
@@ -79,7 +81,9 @@ TEST_F(DependencyCheckTest, ABannedPackageIsAnErrorWithItsReason) {
 }
 
 TEST_F(DependencyCheckTest, PackagesNotFoundAreNotChecked) {
-    EXPECT_TRUE(checkDependencies({dep("Boost", "", false), dep("OpenSSL", "1.0", false)}, policy, root.string()).empty());
+    EXPECT_TRUE(
+        checkDependencies({dep("Boost", "", false), dep("OpenSSL", "1.0", false)}, policy, root.string())
+            .empty());
 }
 
 TEST_F(DependencyCheckTest, AnUnknownVersionUnderAFloorIsAWarning) {
@@ -96,7 +100,9 @@ TEST_F(DependencyCheckTest, ARuleTurnedOffReportsNothing) {
 
 TEST_F(DependencyCheckTest, RecordsAreReadAndBadOnesNamed) {
     const fs::path good = root / "deps.json";
-    write(good, R"({"version": 1, "dependencies": [{"name": "OpenSSL", "requestedVersion": "1.1", "version": "3.0.11",
+    write(
+        good,
+        R"({"version": 1, "dependencies": [{"name": "OpenSSL", "requestedVersion": "1.1", "version": "3.0.11",
         "found": true, "required": true, "location": "/usr/share/cmake/FindOpenSSL.cmake", "config": null,
         "listFile": "/src/CMakeLists.txt"}]})");
     auto record = readDependencyRecord(good.string());
@@ -130,6 +136,8 @@ TEST(FindPackageLine, MatchesTheExactNameAfterTheCommand) {
     EXPECT_EQ(findPackageLine(text, "Foo"), 3u);
     EXPECT_EQ(findPackageLine("find_package(FooBar)\nfind_package(Foo)\n", "Foo"), 2u);
     EXPECT_EQ(findPackageLine("find_package(foo)\n", "Foo"), 0u);
+    EXPECT_EQ(findPackageLine("find_package(PkgConfig)\npkg_check_modules(RE2 REQUIRED re2)\n", "RE2"), 2u);
+    EXPECT_EQ(findPackageLine("pkg_search_module(CURL libcurl)\nfind_package(CURL)\n", "CURL"), 1u);
 }
 
 } // namespace

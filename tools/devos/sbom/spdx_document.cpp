@@ -81,6 +81,9 @@ std::string renderSpdx(const SbomDocument& document) {
     doc["documentNamespace"] = "";
     doc["creationInfo"] = {{"created", ""},
                            {"creators", Json::array({"Tool: devos-" + document.toolVersion})}};
+    if (!document.recordSource.empty())
+        doc["creationInfo"]["comment"] =
+            "Packages from the dependency record: " + document.recordSource + ".";
     doc["packages"] = std::move(packages);
     doc["relationships"] = std::move(relationships);
     if (!extracted.empty()) {

@@ -12,6 +12,7 @@ struct SbomDocument {
     std::string toolVersion;           // creator "Tool: devos-<version>"
     std::string created;               // ISO 8601 UTC, e.g. "2024-01-01T00:00:00Z"
     std::vector<SbomPackage> packages; // the resolved dependencies, in record order
+    std::string recordSource;          // where the record came from ("provider", ...): creationInfo.comment
 };
 
 // The SPDX 2.3 JSON document: the repo as the root package (DOCUMENT DESCRIBES it), one package per

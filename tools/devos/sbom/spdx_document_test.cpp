@@ -31,7 +31,8 @@ SbomDocument sample() {
     return {.projectName = "orders",
             .toolVersion = "0.9.0",
             .created = "2024-01-01T00:00:00Z",
-            .packages = {zlib, sqlite, mine}};
+            .packages = {zlib, sqlite, mine},
+            .recordSource = "cmake cache + codemodel"};
 }
 
 TEST(SpdxDocument, TheRepoDependsOnEveryPackage) {
@@ -41,6 +42,8 @@ TEST(SpdxDocument, TheRepoDependsOnEveryPackage) {
     EXPECT_EQ(doc["SPDXID"], "SPDXRef-DOCUMENT");
     EXPECT_EQ(doc["creationInfo"]["created"], "2024-01-01T00:00:00Z");
     EXPECT_EQ(doc["creationInfo"]["creators"][0], "Tool: devos-0.9.0");
+    EXPECT_EQ(doc["creationInfo"]["comment"],
+              "Packages from the dependency record: cmake cache + codemodel.");
     ASSERT_EQ(doc["packages"].size(), 4u);
     EXPECT_EQ(doc["packages"][0]["SPDXID"], "SPDXRef-Repo-orders");
     const auto& zlib = doc["packages"][1];

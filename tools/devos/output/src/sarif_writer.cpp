@@ -136,6 +136,8 @@ std::string renderSarif(const Report& report) {
     run["invocations"] = Json::array({invocation(report, omitted)});
     run["results"] = std::move(results);
     run["properties"] = Json{{"baselinedResults", summary.baselined}, {"omittedResults", omitted}};
+    for (const auto& [key, value] : report.runProperties)
+        run["properties"][key] = value;
 
     Json log{{"$schema", schemaUri}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
     return log.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

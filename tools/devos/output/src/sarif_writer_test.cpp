@@ -94,6 +94,14 @@ TEST(SarifWriter, LeavesBaselinedFindingsOutAndCountsThem) {
     EXPECT_EQ(run["properties"]["omittedResults"], 0);
 }
 
+TEST(SarifWriter, AddsTheRunPropertiesItIsGiven) {
+    Report report = samples::sampleReport();
+    report.runProperties["dependencyRecord"] = "cmake cache + codemodel";
+    Json run = Json::parse(renderSarif(report))["runs"][0];
+    EXPECT_EQ(run["properties"]["dependencyRecord"], "cmake cache + codemodel");
+    EXPECT_EQ(run["properties"]["baselinedResults"], 1);
+}
+
 TEST(SarifWriter, FingerprintsTheSourceLineLikeGitHub) {
     Report report = samples::sampleReport();
     Json run = Json::parse(renderSarif(report))["runs"][0];

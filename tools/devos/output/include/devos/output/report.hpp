@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <devos/engine/finding.hpp>
 #include <devos/engine/rule_catalog.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct Report {
     std::string informationUri = "https://github.com/devos-tools/devos"; // SARIF tool.driver.informationUri
     std::string automationId;                   // SARIF runAutomationDetails.id, "category/run-id"
     std::vector<std::string> toolNotifications; // problems of the run itself, e.g. a dropped compile flag
+    std::map<std::string, std::string>
+        runProperties; // SARIF run.properties to add, e.g. where the input came from
 };
 
 // Findings counted by level; a baselined finding counts only as baselined.
