@@ -85,15 +85,16 @@ endfunction()
 # linked with --coverage (the link option also reaches whatever links them: the test binaries) and
 # `out_tool` is the gcov that reads this compiler's counters; gcovr is DEVOS_GCOVR.
 function(_devos_coverage_setup tier gated out_on out_tool)
+  # Not a variable named `on`: if(on) tests the constant ON, true whatever the variable holds.
   if(DEFINED DEVOS_COVERAGE)
-    set(on ${DEVOS_COVERAGE})
+    set(measured ${DEVOS_COVERAGE})
   elseif(tier EQUAL 2)
-    set(on ON)
+    set(measured ON)
   else()
-    set(on OFF)
+    set(measured OFF)
   endif()
   set(tool "")
-  if(on)
+  if(measured)
     string(REGEX MATCH "^[0-9]+" major "${CMAKE_CXX_COMPILER_VERSION}")
     find_program(DEVOS_GCOVR gcovr)
     if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
@@ -131,8 +132,25 @@ function(_devos_coverage_setup tier gated out_on out_tool)
       target_link_options(${tgt} PUBLIC --coverage)
     endforeach()
   endif()
-  set(${out_on} ${on} PARENT_SCOPE)
+  set(${out_on} ${measured} PARENT_SCOPE)
   set(${out_tool} "${tool}" PARENT_SCOPE)
+endfunction()
+
+# What the cache says about the packages the configure resolved (the entries `devos deps` derives
+# a record from, cmake_record.hpp), in `file`, rewritten only when it changes: the record gates
+# re-run when a package changes, not on every configure.
+function(_devos_write_dependency_inputs file)
+  get_cmake_property(names CACHE_VARIABLES)
+  list(SORT names)
+  set(text "")
+  foreach(name IN LISTS names)
+    if(name MATCHES "^(FIND_PACKAGE_MESSAGE_DETAILS_|pkgcfg_lib_)|_(DIR|FOUND|VERSION|VERSION_STRING|LIBRARY|LIBRARY_RELEASE)$")
+      string(APPEND text "${name}=$CACHE{${name}}\n")
+    endif()
+  endforeach()
+  file(WRITE "${file}.tmp" "${text}")
+  file(COPY_FILE "${file}.tmp" "${file}" ONLY_IF_DIFFERENT)
+  file(REMOVE "${file}.tmp")
 endfunction()
 
 # A FULL gate over the dependency record: build/devos/dependencies.json when the DevOS dependency
@@ -156,6 +174,7 @@ function(_devos_record_gate name result after)
     set(source cmake)
     set(note "dependency record: cmake cache + codemodel, no dependency provider")
     set(inputs "${gate_dir}/dependency-inputs.txt" "${gate_dir}/link-graph.txt")
+    _devos_write_dependency_inputs("${gate_dir}/dependency-inputs.txt")
   endif()
   set(byproducts "")
   if(arg_BYPRODUCT)
@@ -169,23 +188,6 @@ function(_devos_record_gate name result after)
     WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
     COMMENT "${arg_COMMENT}"
     VERBATIM)
-endfunction()
-
-# What the cache says about the packages the configure resolved (the entries `devos deps` derives
-# a record from, cmake_record.hpp), in `file`, rewritten only when it changes: the record gates
-# re-run when a package changes, not on every configure.
-function(_devos_write_dependency_inputs file)
-  get_cmake_property(names CACHE_VARIABLES)
-  list(SORT names)
-  set(text "")
-  foreach(name IN LISTS names)
-    if(name MATCHES "^(FIND_PACKAGE_MESSAGE_DETAILS_|pkgcfg_lib_)|_(DIR|FOUND|VERSION|VERSION_STRING|LIBRARY|LIBRARY_RELEASE)$")
-      string(APPEND text "${name}=$CACHE{${name}}\n")
-    endif()
-  endforeach()
-  file(WRITE "${file}.tmp" "${text}")
-  file(COPY_FILE "${file}.tmp" "${file}" ONLY_IF_DIFFERENT)
-  file(REMOVE "${file}.tmp")
 endfunction()
 
 # The settings devos_enable_gates records for _devos_apply_gates (global properties DEVOS_GATES_<key>;
@@ -509,7 +511,6 @@ function(_devos_apply_gates)
   if(NOT repo_config AND EXISTS "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
     set(repo_config "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
   endif()
-  _devos_write_dependency_inputs("${gate_dir}/dependency-inputs.txt")
   _devos_record_gate(dependencies "${result}" "${targets_result}"
     TIER0_REASON "tier 0 has no dependency policy"
     COMMENT "DevOS dependency floors and bans"

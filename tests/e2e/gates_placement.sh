@@ -5,6 +5,7 @@
 # its line, and check-full exists and passes. A repo with nothing to gate still gets check-fast and
 # check-full, which run the gates that need no target and say "nothing to gate" (failed at tier 1,
 # skipped at tier 0). A second call with other settings is an error; the same call twice is one.
+# Tier 1 measures no coverage: nothing is compiled with --coverage.
 source "$(dirname "$0")/lib.sh"
 : "${BUILD:?}"
 
@@ -50,6 +51,7 @@ for placement in top middle end parent; do
         mode=plugin; [ $compiler = g++ ] && mode=check
         expect_output "DevOS gates: tier 1, $mode mode, targets: $targets"
         expect_no_output "nothing to gate"
+        if grep -q -- --coverage "$build/build.ninja"; then fail "tier 1 compiles with --coverage"; fi
         if [ $compiler = $check_full_with ]; then
             expect_rc 0 cmake --build "$build" --target check-full
             expect_output "DevOS FULL gate (tier 1)"
