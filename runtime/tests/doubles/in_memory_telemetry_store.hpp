@@ -26,7 +26,8 @@ public:
         return {};
     }
 
-    contracts::Expected<std::size_t> recordEvents(std::span<const contracts::TelemetryEvent> events) override {
+    contracts::Expected<std::size_t>
+    recordEvents(std::span<const contracts::TelemetryEvent> events) override {
         std::lock_guard lock(mutex_);
         if (auto ok = up(); !ok)
             return std::unexpected(ok.error());
@@ -60,14 +61,17 @@ public:
         std::vector<contracts::TestFailure> out;
         for (auto it = failures_.rbegin(); it != failures_.rend() && std::ssize(out) < query.limit; ++it) {
             const auto& f = it->second;
-            if ((!query.runId || f.runId == *query.runId) && (!query.patternId || f.patternId == *query.patternId) &&
-                (!query.failureId || f.id == *query.failureId))
+            if ((!query.runId || f.runId == *query.runId) &&
+                (!query.patternId || f.patternId == *query.patternId) &&
+                (!query.failureId || f.id == *query.failureId) && (!query.suite || f.suite == *query.suite) &&
+                (!query.testName || f.testName == *query.testName))
                 out.push_back(f);
         }
         return out;
     }
 
-    contracts::Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
+    contracts::Expected<std::vector<contracts::LintFailure>>
+    lintFailures(const contracts::Ulid& runId) override {
         std::lock_guard lock(mutex_);
         std::vector<contracts::LintFailure> out;
         for (const auto& [id, f] : lint_)
@@ -90,13 +94,20 @@ public:
         std::lock_guard lock(mutex_);
         using T = contracts::TelemetryTable;
         switch (table) {
-        case T::ApplicationLogs: return std::ssize(events_);
-        case T::TestRuns: return std::ssize(runs_);
-        case T::TestFailures: return std::ssize(failures_);
-        case T::LintFailures: return std::ssize(lint_);
-        case T::AuditLog: return std::ssize(audit_);
-        case T::Embeddings: return std::ssize(embeddings_);
-        default: return 0;
+        case T::ApplicationLogs:
+            return std::ssize(events_);
+        case T::TestRuns:
+            return std::ssize(runs_);
+        case T::TestFailures:
+            return std::ssize(failures_);
+        case T::LintFailures:
+            return std::ssize(lint_);
+        case T::AuditLog:
+            return std::ssize(audit_);
+        case T::Embeddings:
+            return std::ssize(embeddings_);
+        default:
+            return 0;
         }
     }
 
@@ -117,7 +128,8 @@ public:
         return {};
     }
 
-    contracts::Expected<std::vector<contracts::StoredEmbedding>> loadEmbeddings(const std::string& model) override {
+    contracts::Expected<std::vector<contracts::StoredEmbedding>>
+    loadEmbeddings(const std::string& model) override {
         std::lock_guard lock(mutex_);
         if (auto ok = up(); !ok)
             return std::unexpected(ok.error());
@@ -138,7 +150,8 @@ private:
         return {};
     }
     void audit(std::string action, std::string table, long long rows, std::string subject) {
-        audit_.push_back({std::ssize(audit_) + 1, 0, std::move(action), std::move(table), rows, std::move(subject)});
+        audit_.push_back(
+            {std::ssize(audit_) + 1, 0, std::move(action), std::move(table), rows, std::move(subject)});
     }
 
     std::mutex mutex_;
