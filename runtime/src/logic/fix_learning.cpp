@@ -36,7 +36,7 @@ bool isFirstPartySource(std::string_view path) {
     }
 }
 
-CappedDiff firstPartyDiff(std::span<const FilePatchText> patches, std::size_t maxBytes) {
+CappedDiff firstPartyDiff(std::span<const contracts::FilePatchText> patches, std::size_t maxBytes) {
     CappedDiff out;
     for (const auto& p : patches) {
         if (!isFirstPartySource(p.path))

@@ -38,10 +38,10 @@ TEST(FixLearning, FirstPartySourcesOnly) {
 }
 
 TEST(FixLearning, TheDiffIsCappedAtAFileBoundary) {
-    const std::vector<FilePatchText> patches{{"src/a.cpp", std::string(10, 'a')},
-                                             {"docs/x.md", std::string(50, 'x')},
-                                             {"src/b.cpp", std::string(10, 'b')},
-                                             {"src/c.cpp", std::string(10, 'c')}};
+    const std::vector<contracts::FilePatchText> patches{{"src/a.cpp", std::string(10, 'a')},
+                                                        {"docs/x.md", std::string(50, 'x')},
+                                                        {"src/b.cpp", std::string(10, 'b')},
+                                                        {"src/c.cpp", std::string(10, 'c')}};
     const auto all = firstPartyDiff(patches, 100);
     EXPECT_EQ(all.diff, std::string(10, 'a') + std::string(10, 'b') + std::string(10, 'c'));
     EXPECT_FALSE(all.truncated);

@@ -77,6 +77,12 @@ GtestName gtestNameOf(std::string_view testName) {
     return {std::string(testName.substr(0, dot)), std::string(testName.substr(dot + 1))};
 }
 
+std::string ctestNameOf(std::string_view suite, std::string_view testName) {
+    if (suite.empty() || suite == testName)
+        return std::string(testName);
+    return std::string(suite) + "." + std::string(testName);
+}
+
 std::string findTestSource(std::string_view testName, std::span<const contracts::SourceFile> files) {
     const GtestName test = gtestNameOf(testName);
     if (test.suite.empty() || test.name.empty())

@@ -11,6 +11,12 @@ TEST(TestCoverage, SplitsCtestNamesIntoSuiteAndName) {
     EXPECT_EQ(gtestNameOf("orders_smoke").suite, "");
 }
 
+TEST(TestCoverage, CtestNamesOfStoredTests) {
+    EXPECT_EQ(ctestNameOf("Pricing.Rounds", "Pricing.Rounds"), "Pricing.Rounds");
+    EXPECT_EQ(ctestNameOf("Pricing", "Rounds"), "Pricing.Rounds");
+    EXPECT_EQ(ctestNameOf("", "smoke"), "smoke");
+}
+
 TEST(TestCoverage, FindsTheFileThatDeclaresTheTest) {
     const std::vector<contracts::SourceFile> files{
         {"tests/a_test.cpp", "TEST(Pricing, Other) {}\nTEST(PricingX, Rounds) {}\n"},

@@ -14,6 +14,12 @@ struct PathFact {
     bool viaSymlink = false;
 };
 
+// One file's patch between two commits, as git writes it (`diff --git` header and hunks).
+struct FilePatchText {
+    std::string path;
+    std::string text;
+};
+
 // One entry of a CMakeCache.txt: `NAME:TYPE=VALUE`, and whether it is marked advanced.
 struct CMakeCacheEntry {
     std::string name;

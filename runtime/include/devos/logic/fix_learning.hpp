@@ -1,5 +1,6 @@
 #pragma once
 #include <devos/contracts/recorded_fix.hpp>
+#include <devos/contracts/repo_facts.hpp>
 #include <devos/contracts/test_failure.hpp>
 #include <optional>
 #include <span>
@@ -27,18 +28,13 @@ struct EarlierFailure {
 // (third_party, thirdparty, external, extern, vendor, deps, _deps, build*, cmake-build-*, .devos).
 [[nodiscard]] bool isFirstPartySource(std::string_view path);
 
-// One file's patch as git wrote it.
-struct FilePatchText {
-    std::string path;
-    std::string text;
-};
-
 // The first-party patches concatenated in order, stopping before the one that would pass
 // `maxBytes` (then `truncated`).
 struct CappedDiff {
     std::string diff;
     bool truncated = false;
 };
-[[nodiscard]] CappedDiff firstPartyDiff(std::span<const FilePatchText> patches, std::size_t maxBytes);
+[[nodiscard]] CappedDiff firstPartyDiff(std::span<const contracts::FilePatchText> patches,
+                                        std::size_t maxBytes);
 
 } // namespace devos::logic

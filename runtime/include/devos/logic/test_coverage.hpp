@@ -15,6 +15,10 @@ struct GtestName {
 };
 [[nodiscard]] GtestName gtestNameOf(std::string_view testName);
 
+// The name ctest knows a stored test by: CTest's JUnit gives suite == name ("Pricing.Rounds");
+// GoogleTest's XML gives suite "Pricing" and name "Rounds" → "Pricing.Rounds".
+[[nodiscard]] std::string ctestNameOf(std::string_view suite, std::string_view testName);
+
 // The first file that declares the test (`TEST(Suite, Name)`, `TEST_F`, `TEST_P`, `TYPED_TEST`), or "".
 [[nodiscard]] std::string findTestSource(std::string_view testName,
                                          std::span<const contracts::SourceFile> files);
