@@ -13,12 +13,18 @@ std::string shortSha(const std::string& sha) {
 
 } // namespace
 
-std::vector<contracts::SimilarIncident> reusableFixes(std::span<const contracts::SimilarIncident> incidents) {
+std::vector<contracts::SimilarIncident> reusableFixes(const contracts::AgentRequest& request) {
+    const auto sameTest = [&](const contracts::SimilarIncident& i) {
+        return i.fix->testName == request.testName;
+    };
     std::vector<contracts::SimilarIncident> out;
-    for (const auto& i : incidents)
-        if (i.fix && !i.fix->diffTruncated && !i.fix->diff.empty())
+    for (const auto& i : request.similarIncidents)
+        if (i.fix && !i.fix->diffTruncated && !i.fix->diff.empty() &&
+            (sameTest(i) || i.fix->patternId == request.signal.patternId || i.score >= kOtherTestSimilarity))
             out.push_back(i);
-    std::ranges::sort(out, [](const contracts::SimilarIncident& a, const contracts::SimilarIncident& b) {
+    std::ranges::sort(out, [&](const contracts::SimilarIncident& a, const contracts::SimilarIncident& b) {
+        if (sameTest(a) != sameTest(b))
+            return sameTest(a);
         if (a.score != b.score)
             return a.score > b.score;
         if (a.fix->ts != b.fix->ts)
@@ -42,10 +48,12 @@ std::vector<std::string> filesOfFix(const contracts::RecordedFix& fix) {
 }
 
 std::expected<contracts::AgentAnswer, std::string> playbookAnswer(const contracts::AgentRequest& request) {
-    const auto candidates = reusableFixes(request.similarIncidents);
+    const auto candidates = reusableFixes(request);
     if (candidates.empty())
-        return std::unexpected(std::to_string(request.similarIncidents.size()) +
-                               " similar past failures, none with a recorded fix the playbook can re-apply");
+        return std::unexpected(
+            std::to_string(request.similarIncidents.size()) +
+            " similar past failures, none with a recorded fix of this test or pattern the playbook "
+            "can re-apply");
     std::string why;
     for (const auto& incident : candidates) {
         const auto& fix = *incident.fix;

@@ -18,8 +18,17 @@ contracts::SimilarIncident incident(float score, std::string fixId, std::string 
     fix.ts = ts;
     fix.fixingCommit = "9b2e1aa0c0ffee";
     fix.diff = std::move(diff);
+    fix.testName = "Rounding.HalfUp";
     i.fix = fix;
     return i;
+}
+
+contracts::AgentRequest requestFor(std::vector<contracts::SimilarIncident> incidents) {
+    contracts::AgentRequest request;
+    request.testName = "Rounding.HalfUp";
+    request.signal.patternId = std::string(64, 'a');
+    request.similarIncidents = std::move(incidents);
+    return request;
 }
 
 std::string fixDiff() {
@@ -29,10 +38,9 @@ std::string fixDiff() {
 } // namespace
 
 TEST(Playbook, ReappliesTheBestMatchingFixAsSearchReplaceBlocks) {
-    contracts::AgentRequest request;
-    request.similarIncidents = {
-        incident(0.80F, "OTHER", "--- a/src/gone.cpp\n+++ b/src/gone.cpp\n@@ -1 +1 @@\n-a\n+b\n"),
-        incident(0.97F, "BEST", fixDiff())};
+    auto request =
+        requestFor({incident(0.80F, "OTHER", "--- a/src/gone.cpp\n+++ b/src/gone.cpp\n@@ -1 +1 @@\n-a\n+b\n"),
+                    incident(0.97F, "BEST", fixDiff())});
     const std::string today = "// header\n\n" + kBefore;
     request.codeContext = {{"src/logic/rounding.cpp", today}};
     auto answer = playbookAnswer(request);
@@ -50,10 +58,9 @@ TEST(Playbook, ReappliesTheBestMatchingFixAsSearchReplaceBlocks) {
 }
 
 TEST(Playbook, FallsBackToTheNextFixAndExplainsRefusals) {
-    contracts::AgentRequest request;
-    request.similarIncidents = {
-        incident(0.99F, "STALE", "--- a/src/gone.cpp\n+++ b/src/gone.cpp\n@@ -1 +1 @@\n-a\n+b\n"),
-        incident(0.90F, "GOOD", fixDiff())};
+    auto request =
+        requestFor({incident(0.99F, "STALE", "--- a/src/gone.cpp\n+++ b/src/gone.cpp\n@@ -1 +1 @@\n-a\n+b\n"),
+                    incident(0.90F, "GOOD", fixDiff())});
     request.codeContext = {{"src/logic/rounding.cpp", kBefore}};
     auto answer = playbookAnswer(request);
     ASSERT_TRUE(answer);
@@ -67,14 +74,31 @@ TEST(Playbook, FallsBackToTheNextFixAndExplainsRefusals) {
 }
 
 TEST(Playbook, NoRecordedFixMeansNoAnswer) {
-    contracts::AgentRequest request;
-    request.similarIncidents = {contracts::SimilarIncident{0.9F, "F1", "p", "T.t", "m", "c", std::nullopt}};
+    auto request = requestFor({contracts::SimilarIncident{0.9F, "F1", "p", "T.t", "m", "c", std::nullopt}});
     auto truncated = incident(0.95F, "CUT", fixDiff());
     truncated.fix->diffTruncated = true;
     request.similarIncidents.push_back(truncated);
     auto answer = playbookAnswer(request);
     ASSERT_FALSE(answer);
-    EXPECT_EQ(answer.error(), "2 similar past failures, none with a recorded fix the playbook can re-apply");
+    EXPECT_EQ(answer.error(),
+              "2 similar past failures, none with a recorded fix of this test or pattern the playbook "
+              "can re-apply");
+}
+
+TEST(Playbook, AFixOfAnotherTestIsReusedOnlyForANearIdenticalFailure) {
+    auto other = incident(0.94F, "OTHER", fixDiff());
+    other.fix->testName = "Other.Test";
+    auto request = requestFor({other});
+    request.codeContext = {{"src/logic/rounding.cpp", kBefore}};
+    EXPECT_FALSE(playbookAnswer(request));
+    request.similarIncidents[0].fix->patternId = request.signal.patternId; // the same pattern: reused
+    EXPECT_TRUE(playbookAnswer(request));
+    request.similarIncidents[0].fix->patternId.clear();
+    request.similarIncidents[0].score = 0.96F; // near identical: reused
+    EXPECT_TRUE(playbookAnswer(request));
+    // The same test's fix goes first even when another test's failure is more similar.
+    request.similarIncidents.push_back(incident(0.90F, "SAME", fixDiff()));
+    EXPECT_EQ(reusableFixes(request).front().fix->id, "SAME");
 }
 
 TEST(Playbook, ListsTheFilesOfAFix) {

@@ -10,10 +10,14 @@ namespace devos::logic {
 // The model name the playbook answers under.
 inline constexpr const char* kPlaybookModel = "devos-playbook-v1";
 
-// The similar incidents whose recorded fix the playbook may re-apply (complete diffs only), best
-// first: higher similarity, then the newer fix.
-[[nodiscard]] std::vector<contracts::SimilarIncident>
-reusableFixes(std::span<const contracts::SimilarIncident> incidents);
+// The lowest similarity at which a fix recorded for another test and another pattern is reused:
+// GoogleTest boilerplate alone makes unrelated failures look alike below it.
+inline constexpr float kOtherTestSimilarity = 0.95F;
+
+// The similar incidents whose recorded fix the playbook may re-apply, best first: a complete diff,
+// recorded for the failing test or its pattern (or a near-identical failure, kOtherTestSimilarity);
+// the same test first, then higher similarity, then the newer fix.
+[[nodiscard]] std::vector<contracts::SimilarIncident> reusableFixes(const contracts::AgentRequest& request);
 
 // The repo files a recorded fix changes (its diff's paths), for the code context.
 [[nodiscard]] std::vector<std::string> filesOfFix(const contracts::RecordedFix& fix);
