@@ -16,6 +16,28 @@ std::optional<std::size_t> failureFixedByPass(std::span<const EarlierFailure> ca
     return best;
 }
 
+std::optional<std::string> acceptedProposal(std::span<const std::string> commitMessages) {
+    constexpr std::string_view trailer = "DevOS-Proposal: ";
+    for (const auto& message : commitMessages) {
+        std::size_t start = 0;
+        while (start < message.size()) {
+            auto end = message.find('\n', start);
+            if (end == std::string::npos)
+                end = message.size();
+            std::string_view line(message.data() + start, end - start);
+            if (line.starts_with(trailer)) {
+                line.remove_prefix(trailer.size());
+                while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+                    line.remove_suffix(1);
+                if (!line.empty())
+                    return std::string(line);
+            }
+            start = end + 1;
+        }
+    }
+    return std::nullopt;
+}
+
 bool isFirstPartySource(std::string_view path) {
     if (!isCppSource(path))
         return false;

@@ -27,6 +27,15 @@ TEST(FixLearning, ThePassFixesTheNewestUnfixedFailureAtAnAncestor) {
     EXPECT_FALSE(failureFixedByPass({}));
 }
 
+TEST(FixLearning, AnAcceptedProposalIsRecognisedByItsTrailer) {
+    const std::vector<std::string> messages{
+        "fix rounding\n", "self-heal: fix X\n\nbody\n\nDevOS-Pattern: abc\nDevOS-Proposal: 01P \n"};
+    EXPECT_EQ(acceptedProposal(messages), "01P");
+    const std::vector<std::string> none{"mentions DevOS-Proposal: in the middle of a line\n",
+                                        "DevOS-Proposal: \n"};
+    EXPECT_FALSE(acceptedProposal(none));
+}
+
 TEST(FixLearning, FirstPartySourcesOnly) {
     EXPECT_TRUE(isFirstPartySource("src/logic/pricing.cpp"));
     EXPECT_TRUE(isFirstPartySource("include/orders/money.hpp"));

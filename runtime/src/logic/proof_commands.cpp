@@ -76,9 +76,9 @@ std::vector<std::string> configureArguments(std::span<const contracts::CMakeCach
     for (const auto& e : entries) {
         const bool copiedCMake =
             std::ranges::find(kCopiedCMakeEntries, e.name) != std::end(kCopiedCMakeEntries);
-        const bool projectOption =
-            !e.name.starts_with("CMAKE_") && !e.advanced &&
-            (e.type == "BOOL" || e.type == "STRING" || e.type == "PATH" || e.type == "FILEPATH");
+        const bool projectOption = !e.name.starts_with("CMAKE_") && !e.advanced &&
+                                   (e.type == "BOOL" || e.type == "STRING" || e.type == "PATH" ||
+                                    e.type == "FILEPATH" || e.type == "UNINITIALIZED");
         if (!copiedCMake && !projectOption)
             continue;
         if (e.value.empty() || e.value.ends_with("-NOTFOUND") || under(e.value, userBuildDir))

@@ -15,7 +15,7 @@ CMAKE_INSTALL_PREFIX:PATH=/usr/local
 CMAKE_PREFIX_PATH:UNINITIALIZED=/opt/devos
 CMAKE_GENERATOR:INTERNAL=Ninja
 CMAKE_HOME_DIRECTORY:INTERNAL=/home/u/orders
-DevOS_DIR:PATH=/opt/devos/lib/cmake/DevOS
+DevOS_DIR:UNINITIALIZED=/opt/devos/lib/cmake/DevOS
 GTest_DIR:PATH=GTest_DIR-NOTFOUND
 ORDERS_WITH_DEVOS:BOOL=ON
 ORDERS_TOOLCHAIN:FILEPATH=/home/u/orders/cmake/tc.cmake
@@ -47,7 +47,7 @@ TEST(ProofCommands, ConfiguresTheWorktreeLikeTheUsersBuild) {
                         "-DCMAKE_CXX_COMPILER:FILEPATH=/usr/bin/clang++-19",
                         "-DCMAKE_CXX_COMPILER_LAUNCHER:STRING=ccache",
                         "-DCMAKE_PREFIX_PATH:UNINITIALIZED=/opt/devos",
-                        "-DDevOS_DIR:PATH=/opt/devos/lib/cmake/DevOS", "-DORDERS_WITH_DEVOS:BOOL=ON",
+                        "-DDevOS_DIR:UNINITIALIZED=/opt/devos/lib/cmake/DevOS", "-DORDERS_WITH_DEVOS:BOOL=ON",
                         "-DORDERS_TOOLCHAIN:FILEPATH=/wt/cmake/tc.cmake", "-DQUOTED NAME:STRING=x"}));
 }
 

@@ -10,6 +10,22 @@ std::string yesNo(bool ok) {
 
 } // namespace
 
+std::string ageText(contracts::EpochMillis elapsed) {
+    const contracts::EpochMillis minute = 60'000, hour = 60 * minute, day = 24 * hour, week = 7 * day;
+    const auto plural = [](contracts::EpochMillis n, const char* unit) {
+        return std::to_string(n) + " " + unit + (n == 1 ? "" : "s") + " ago";
+    };
+    if (elapsed < minute)
+        return "just now";
+    if (elapsed < hour)
+        return plural(elapsed / minute, "minute");
+    if (elapsed < day)
+        return plural(elapsed / hour, "hour");
+    if (elapsed < 2 * week)
+        return plural(elapsed / day, "day");
+    return plural(elapsed / week, "week");
+}
+
 std::vector<std::string> proposalLabels(const contracts::RiskAssessment& risk) {
     return {"self-heal", "risk-" + risk.band};
 }
@@ -44,14 +60,17 @@ std::string renderProposalMarkdown(const contracts::SelfHealOutcome& o) {
               "merge).\n\n";
     else
         md += "The chat model (`" + p.agentContext.model + "`) says: " +
-              (p.agentContext.reasoning.empty() ? std::string("(no reasoning given)")
-                                                : p.agentContext.reasoning) +
+              (p.agentContext.reasoning.empty()
+                   ? std::string(
+                         "nothing: it answers with edit blocks only, made from the failure, the similar past "
+                         "failures and the code around it. Review the change itself.")
+                   : p.agentContext.reasoning) +
               "\n\n";
     const auto stats = diffStats(p.diffs);
-    md += "## The change\n\n" + p.description + " (" + std::to_string(stats.files) + " file" +
-          (stats.files == 1 ? "" : "s") + ", +" + std::to_string(stats.added) + " -" +
-          std::to_string(stats.removed) +
-          "; the diff is computed by DevOS, `fix.patch` beside this file).\n\n```diff\n" +
+    md += "## The change\n\n" + std::to_string(stats.files) + " file" + (stats.files == 1 ? "" : "s") +
+          ", +" + std::to_string(stats.added) + " -" + std::to_string(stats.removed) +
+          " (the diff is computed by DevOS from the agent's edits; `fix.patch` beside this "
+          "file):\n\n```diff\n" +
           unifiedDiff(p.diffs) + "```\n\n";
     md += "## References\n\n";
     if (p.references.empty())

@@ -63,6 +63,14 @@ TEST(ProposalReport, CommitMessageEndsInTheTrailers) {
                                   "\nDevOS-Proposal: 01JHPROPOSAL000000000000000\n"));
 }
 
+TEST(ProposalReport, AgeInWords) {
+    EXPECT_EQ(ageText(5'000), "just now");
+    EXPECT_EQ(ageText(60'000), "1 minute ago");
+    EXPECT_EQ(ageText(3 * 3'600'000), "3 hours ago");
+    EXPECT_EQ(ageText(2 * 86'400'000), "2 days ago");
+    EXPECT_EQ(ageText(21LL * 86'400'000), "3 weeks ago");
+}
+
 TEST(ProposalReport, Labels) {
     EXPECT_EQ(proposalLabels({70, "high", {}}), (std::vector<std::string>{"self-heal", "risk-high"}));
 }

@@ -432,6 +432,23 @@ std::optional<Rejection> checkProposedPath(std::string_view path) {
     return std::nullopt;
 }
 
+std::optional<Rejection> checkPathFact(const contracts::PathFact& fact) {
+    const std::string& path = fact.path;
+    if (fact.kind == contracts::PathKind::Symlink || fact.viaSymlink)
+        return Rejection{
+            "path.symlink", path, 0,
+            path + " is a symbolic link (or lies under one): writing it could change a file outside the "
+                   "repository",
+            "self-heal never writes through symlinks; change the file it points to if it is in the repo"};
+    if (fact.kind == contracts::PathKind::Directory || fact.kind == contracts::PathKind::Special)
+        return Rejection{"path.not-a-file", path, 0, path + " is not a regular file",
+                         "edit regular files only"};
+    if (fact.kind == contracts::PathKind::Missing)
+        return Rejection{"path.missing", path, 0, path + " does not exist at the failing commit",
+                         "self-heal edits existing files only"};
+    return std::nullopt;
+}
+
 std::vector<Rejection> validateProposal(const ValidationInput& in, const contracts::SelfHealConfig& config) {
     std::vector<Rejection> out;
     if (in.diffs.empty()) {
@@ -445,23 +462,10 @@ std::vector<Rejection> validateProposal(const ValidationInput& in, const contrac
             continue;
         }
         const auto fact = std::ranges::find(in.facts, d.path, &contracts::PathFact::path);
-        const auto kind = fact == in.facts.end() ? contracts::PathKind::Missing : fact->kind;
-        if (kind == contracts::PathKind::Symlink || (fact != in.facts.end() && fact->viaSymlink)) {
-            out.push_back(
-                {"path.symlink", d.path, 0,
-                 d.path + " is a symbolic link (or lies under one): writing it could change a file outside "
-                          "the repository",
-                 "self-heal never writes through symlinks; change the file it points to if it is in the "
-                 "repo"});
-            continue;
-        }
-        if (kind == contracts::PathKind::Directory || kind == contracts::PathKind::Special) {
-            out.push_back({"path.not-a-file", d.path, 0, d.path + " is not a regular file", ""});
-            continue;
-        }
-        if (kind == contracts::PathKind::Missing) {
-            out.push_back({"path.missing", d.path, 0, d.path + " does not exist at the failing commit",
-                           "self-heal edits existing files only"});
+        if (auto bad = checkPathFact(fact == in.facts.end()
+                                         ? contracts::PathFact{d.path, contracts::PathKind::Missing, false}
+                                         : *fact)) {
+            out.push_back(std::move(*bad));
             continue;
         }
         if (const auto glob = firstMatchingGlob(config.sensitivePaths, d.path); !glob.empty()) {

@@ -59,10 +59,15 @@ FixLearner::learn(const contracts::TestRun& run, std::span<const contracts::Test
         const auto diff = logic::firstPartyDiff(*patches, kMaxFixDiffBytes);
         if (diff.diff.empty())
             continue; // nothing first-party changed: there is nothing a playbook could re-apply
+        auto messages = history_.commitMessages(repoPath_, failure.commitSha, run.commitSha);
+        if (!messages)
+            return std::unexpected(messages.error());
+        const auto proposal = logic::acceptedProposal(*messages);
         contracts::RecordedFix fix;
         fix.id = ids_.next();
         fix.ts = ids_.now();
-        fix.source = contracts::FixSource::History;
+        fix.source = proposal ? contracts::FixSource::Proposal : contracts::FixSource::History;
+        fix.proposalId = proposal.value_or("");
         fix.patternId = failure.failure.patternId;
         fix.failureId = failure.failure.id;
         fix.suite = test.suite;

@@ -116,6 +116,21 @@ TEST_F(FixLearnerTest, APassAfterAFailureAtAnAncestorRecordsTheFirstPartyDiff) {
     EXPECT_TRUE(learn(run(later, false)).empty());
 }
 
+TEST_F(FixLearnerTest, AMergedProposalIsRecordedAsAnAcceptedProposal) {
+    commit("src/a.cpp", "int a = 1;\n");
+    const auto bad = commit("src/a.cpp", "int a = 0;\n");
+    run(bad, true);
+    std::ofstream(dir / "src/a.cpp") << "int a = 1;\n";
+    sh("git add -A && git -c user.name=t -c user.email=t@e commit -q -m 'self-heal: fix' -m 'DevOS-Pattern: "
+       "aa' -m "
+       "'DevOS-Proposal: 01PROPOSAL'");
+    const auto merged = commit("src/b.cpp", "int b;\n");
+    const auto learned = learn(run(merged, false));
+    ASSERT_EQ(learned.size(), 1u);
+    EXPECT_EQ(learned[0].source, contracts::FixSource::Proposal);
+    EXPECT_EQ(learned[0].proposalId, "01PROPOSAL");
+}
+
 TEST_F(FixLearnerTest, FailuresElsewhereInTheGraphOrUnknownCommitsAreNotFixedByThePass) {
     const auto base = commit("src/a.cpp", "int a = 1;\n");
     sh("git checkout -q -b side");

@@ -16,7 +16,8 @@ const std::vector<Command>& allCommands() {
 #if DEVOS_HAS_RUNTIME
         {"ingest", "store test results (JUnit) or gate findings (SARIF) in telemetry", runIngest},
         {"search", "find past test failures similar to a text or a failure (exact vector search)", runSearch},
-        {"heal", "list the fix memory learned from history (devos heal fixes)", runHeal},
+        {"heal", "turn a failing test into a proven fix on a selfheal/<id> branch; list the fix memory",
+         runHeal},
 #endif
         {"gate", "run, skip or report the gates behind check-fast / check-full", runGate},
         {"targets", "check the layering of CMake targets (File API codemodel)", runTargets},

@@ -1,7 +1,9 @@
-// devos heal fixes [--pattern P]: the fix memory, learned by `devos ingest junit` from history.
+// devos heal --failure <id> | --latest: a failing test → a proven fix on selfheal/<id> (or the reason
+// why not); devos heal fixes: the fix memory. Options only: the loop is services::SelfHealService.
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
+#include "heal/heal_cli.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -13,15 +15,30 @@
 namespace devos::cli {
 namespace {
 
-const char* kHelp = R"(usage: devos heal fixes [--pattern <pattern-id>] [--db <path>] [--format text|json]
+const char* kHelp =
+    R"(usage: devos heal --failure <id> | --latest [-p <build-dir>] [--agent playbook|chat|auto]
+                  [--db <path>] [--format text|json] [--keep]
+       devos heal fixes [--pattern <pattern-id>] [--db <path>] [--format text|json]
 
-Lists the fix memory, newest first: every fix `devos ingest junit` learned from history (a test
-that failed at a commit passes at a descendant commit; the fix is the first-party source diff
-between the two) and every accepted self-heal proposal. --pattern keeps the fixes of one failure
-pattern (the pattern id as ingest prints it). The store is the one `devos ingest` uses (--db,
-DEVOS_DATABASE_URL, or .devos/telemetry.db under the repo root).
+Turns a stored failing test (its id as `devos ingest` prints it, or --latest: the newest stored
+failure) into a proven fix on a new branch selfheal/<proposal-id>, or says exactly why not.
+Steps: detect (kill switch, paused patterns, concurrency) → flake check (reruns on the unpatched
+commit) → SLO (attempts per pattern in the window) → retrieve (similar past failures and their
+recorded fixes) → propose (the playbook re-applies a recorded fix; the chat agent answers in
+search/replace blocks) → validate (paths, dependencies, logic/ coverage, limits, risk) → prove (in a
+separate worktree configured like -p <build-dir>: the test fails before and passes after, every
+unit test passes, check-fast passes) → branch → proposal (.devos/selfheal/<id>/PR.md, fix.patch,
+report.json, gates.sarif). Your checkout (HEAD, branches, index, work tree, stash) is never written.
 
-Exit codes: 0 listed (also when empty), 1 the store failed, 2 usage or configuration error.
+Configuration: .devos/self-heal.yml (devos init writes it, disabled). The chat agent is the
+OpenAI-compatible server at DEVOS_AGENT_URL serving DEVOS_AGENT_MODEL (key in DEVOS_AGENT_API_KEY),
+else agent.url and agent.model. --keep keeps the worktree and its build folder.
+
+`devos heal fixes` lists the fix memory: fixes learned by `devos ingest junit` from history (a test
+that failed at a commit passes at a descendant; the fix is the first-party source diff between them).
+
+Exit codes: 0 a proposal was written (or fixes listed), 1 stopped with a reason (or the store
+failed), 2 usage or configuration error.
 )";
 
 // What `devos heal fixes` was asked for.
@@ -84,7 +101,8 @@ int listFixes(const FixListRequest& request) {
 } // namespace
 
 int runHeal(const std::vector<std::string>& argv) {
-    Args args({"--pattern", "--db", "--format"}, {"--help"}, {{"-h", "--help"}});
+    Args args({"--failure", "-p", "--agent", "--db", "--format", "--pattern"},
+              {"--latest", "--keep", "--help"}, {{"-h", "--help"}});
     if (!args.parse(argv)) {
         std::fprintf(stderr, "devos heal: %s\n", args.error().c_str());
         return kUsage;
@@ -93,13 +111,26 @@ int runHeal(const std::vector<std::string>& argv) {
         std::fputs(kHelp, stdout);
         return kSuccess;
     }
-    FixListRequest request{args.value("--pattern"), args.value("--db"), args.valueOr("--format", "text")};
+    const std::string format = args.valueOr("--format", "text");
     const auto& pos = args.positionals();
-    if (pos.size() != 1 || pos[0] != "fixes" || (request.format != "text" && request.format != "json")) {
+    if (format != "text" && format != "json") {
         std::fputs(kHelp, stderr);
         return kUsage;
     }
-    return listFixes(request);
+    if (pos.size() == 1 && pos[0] == "fixes" && !args.has("--failure") && !args.has("--latest"))
+        return listFixes({args.value("--pattern"), args.value("--db"), format});
+    heal::HealCommandRequest request{args.value("--failure"), args.has("--latest"),
+                                     args.valueOr("-p", ""),  args.valueOr("--agent", ""),
+                                     args.value("--db"),      format,
+                                     args.has("--keep")};
+    const bool oneTarget = request.failureId.has_value() != request.latest;
+    const bool agentOk = request.agent.empty() || request.agent == "playbook" || request.agent == "chat" ||
+                         request.agent == "auto";
+    if (!pos.empty() || !oneTarget || !agentOk || args.has("--pattern")) {
+        std::fputs(kHelp, stderr);
+        return kUsage;
+    }
+    return heal::runHealCommand(request);
 }
 
 } // namespace devos::cli

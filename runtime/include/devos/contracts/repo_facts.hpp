@@ -14,6 +14,13 @@ struct PathFact {
     bool viaSymlink = false;
 };
 
+// The state of the user's checkout, read and never written.
+struct CheckoutState {
+    std::string head;                  // HEAD's commit; empty before the first commit
+    std::string branch;                // empty when detached
+    std::vector<std::string> modified; // tracked files with uncommitted changes (work tree or index)
+};
+
 // One file's patch between two commits, as git writes it (`diff --git` header and hunks).
 struct FilePatchText {
     std::string path;

@@ -24,6 +24,10 @@ struct EarlierFailure {
 // newest one's diff is the smallest that contains the fix.
 [[nodiscard]] std::optional<std::size_t> failureFixedByPass(std::span<const EarlierFailure> candidates);
 
+// The proposal id of the first `DevOS-Proposal: <id>` trailer line among commit messages: the fix
+// came from an accepted self-heal proposal. nullopt when none has one.
+[[nodiscard]] std::optional<std::string> acceptedProposal(std::span<const std::string> commitMessages);
+
 // True for a first-party C/C++ source: a source or header not under a vendored or generated folder
 // (third_party, thirdparty, external, extern, vendor, deps, _deps, build*, cmake-build-*, .devos).
 [[nodiscard]] bool isFirstPartySource(std::string_view path);

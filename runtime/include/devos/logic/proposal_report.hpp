@@ -13,6 +13,9 @@ namespace devos::logic {
 // `DevOS-Pattern: <pattern id>` and `DevOS-Proposal: <proposal id>`.
 [[nodiscard]] std::string proposalCommitMessage(const contracts::SelfHealOutcome& outcome);
 
+// How long ago, in words: "just now", "5 minutes ago", "3 hours ago", "2 days ago", "3 weeks ago".
+[[nodiscard]] std::string ageText(contracts::EpochMillis elapsed);
+
 // The labels of a proposal: "self-heal" and "risk-<band>".
 [[nodiscard]] std::vector<std::string> proposalLabels(const contracts::RiskAssessment& risk);
 

@@ -26,6 +26,10 @@ struct ValidationInput {
 // a `..` segment, `~`, a backslash or an empty path; path.git-dir for anything under `.git/`.
 [[nodiscard]] std::optional<contracts::Rejection> checkProposedPath(std::string_view path);
 
+// A proposed path as it is in the worktree: path.symlink (a symlink, or under one), path.not-a-file,
+// path.missing; nullopt for a regular file.
+[[nodiscard]] std::optional<contracts::Rejection> checkPathFact(const contracts::PathFact& fact);
+
 // Every rule a proposal breaks (empty: valid), each naming its rule, file, line and what to do:
 // path.* (checkProposedPath, path.symlink, path.not-a-file, path.missing, path.sensitive,
 // path.build-output), dependency.find-package, dependency.fetchcontent, dependency.link,

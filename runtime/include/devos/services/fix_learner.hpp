@@ -18,7 +18,8 @@ inline constexpr std::size_t kMaxFixDiffBytes = 64 * 1024;
 // Learns fixes from history (issue 11 part 2): when a test passes in a run whose commit descends
 // from the commit of an earlier stored failure of that test, the change between the two commits,
 // restricted to first-party sources, is recorded as that failure's fix (logic::failureFixedByPass
-// picks which failure; one fix per failure).
+// picks which failure; one fix per failure). When a commit in between carries a `DevOS-Proposal:`
+// trailer, the fix is an accepted self-heal proposal (FixSource::Proposal with its id).
 class FixLearner {
 public:
     FixLearner(ports::TelemetryStore& store, const ports::RepoHistory& history, IdGenerator& ids,

@@ -23,6 +23,40 @@ contracts::Expected<bool> GitRepoHistory::isAncestor(const std::string& repoPath
     return rc == 1;
 }
 
+contracts::Expected<std::vector<std::string>> GitRepoHistory::commitMessages(const std::string& repoPath,
+                                                                             const std::string& from,
+                                                                             const std::string& to) const {
+    git::Libgit2 library;
+    auto repo = git::openRepository(repoPath);
+    if (!repo)
+        return std::unexpected(repo.error());
+    auto a = git::lookupCommit(repo->get(), from);
+    if (!a)
+        return std::unexpected(a.error());
+    auto b = git::lookupCommit(repo->get(), to);
+    if (!b)
+        return std::unexpected(b.error());
+    git_revwalk* raw = nullptr;
+    if (git_revwalk_new(&raw, repo->get()) != 0)
+        return contracts::fail(contracts::ErrorKind::Io, "cannot walk the history: " + git::lastError(),
+                               repoPath);
+    std::unique_ptr<git_revwalk, git::Deleter<git_revwalk, git_revwalk_free>> walk(raw);
+    if (git_revwalk_push(walk.get(), git_commit_id(b->get())) != 0 ||
+        git_revwalk_hide(walk.get(), git_commit_id(a->get())) != 0)
+        return contracts::fail(contracts::ErrorKind::Io, "cannot walk the history: " + git::lastError(),
+                               repoPath);
+    std::vector<std::string> messages;
+    git_oid oid;
+    while (git_revwalk_next(&oid, walk.get()) == 0) {
+        auto commit = git::lookupCommit(repo->get(), git::shaOf(&oid));
+        if (!commit)
+            return std::unexpected(commit.error());
+        const char* message = git_commit_message(commit->get());
+        messages.emplace_back(message ? message : "");
+    }
+    return messages;
+}
+
 contracts::Expected<std::vector<contracts::FilePatchText>>
 GitRepoHistory::diff(const std::string& repoPath, const std::string& from, const std::string& to) const {
     git::Libgit2 library;

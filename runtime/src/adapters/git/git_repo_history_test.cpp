@@ -58,6 +58,16 @@ TEST_F(GitRepoHistoryTest, AncestryIsStrictAndFollowsTheGraph) {
     EXPECT_EQ(unknown.error().kind, contracts::ErrorKind::NotFound);
 }
 
+TEST_F(GitRepoHistoryTest, CommitMessagesBetweenTwoCommits) {
+    const auto c1 = commit("src/a.cpp", "1\n");
+    commit("src/a.cpp", "2\n");
+    const auto c3 = commit("src/a.cpp", "3\n");
+    auto messages = GitRepoHistory().commitMessages(dir.string(), c1, c3);
+    ASSERT_TRUE(messages) << messages.error().render();
+    EXPECT_EQ(messages->size(), 2u);
+    EXPECT_EQ(messages->front(), "c\n");
+}
+
 TEST_F(GitRepoHistoryTest, DiffGivesOnePatchPerFile) {
     const auto c1 = commit("src/a.cpp", "int a = 1;\nint keep;\n");
     std::ofstream(dir / "README.md") << "hello\n";
