@@ -4,15 +4,21 @@
 //   candidates  every place where all removed lines match, whitespace ignored (for a pure
 //               insertion: every gap between lines);
 //   score       how many of the group's context lines match at their offset from the candidate;
-//   accept      score >= half the context lines (rounded up); with no context at all only a unique
-//               match of a non-trivial removed block;
-//   choose      the unique best score; a tie is ambiguous and refuses the whole patch.
+//   accept      score >= half the context lines (rounded up), or the only match of a removed block
+//               of at least 12 non-blank characters (neighbours renamed all around it);
+//   choose      the unique best score; a tie is ambiguous and refuses the whole patch;
+//   applied     when the added lines (with their context) fit at least as well as the removed ones,
+//               the fix is already there and the patch is refused;
+//   names       an identifier the added lines use that the patch's old lines had but today's file
+//               lacks was renamed since: the patch is refused rather than written with a stale name.
 // Line numbers are used only to report how far the code moved. Groups are applied bottom-up on
 // today's lines after checking they do not overlap, so a patch applies wholly or not at all.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <devos/logic/hunk_reapply.hpp>
 #include <devos/logic/text_lines.hpp>
+#include <set>
 
 namespace devos::logic {
 namespace {
@@ -74,11 +80,12 @@ std::vector<Group> groupsOf(const Hunk& h) {
     return groups;
 }
 
-bool trivial(const std::vector<std::string>& lines) {
+// True when a block identifies its place by itself when it occurs once (12+ non-blank characters).
+bool distinctive(const std::vector<std::string>& lines) {
     std::size_t letters = 0;
     for (const auto& l : lines)
         letters += withoutWhitespace(l).size();
-    return letters < 8;
+    return letters >= 12;
 }
 
 // Context lines matching around a candidate at `at` replacing `count` lines.
@@ -128,7 +135,7 @@ Placement place(const std::vector<std::string>& norm, const Group& g, const std:
     const auto places = placesOf(norm, core);
     for (std::size_t p : places) {
         const int score = contextScore(norm, g, p, core.size());
-        const bool accepted = context > 0 ? score >= needed : places.size() == 1 && !trivial(core);
+        const bool accepted = (context > 0 && score >= needed) || (places.size() == 1 && distinctive(core));
         if (!accepted)
             continue;
         if (best.status == Placement::None || score > best.score) {
@@ -141,6 +148,28 @@ Placement place(const std::vector<std::string>& norm, const Group& g, const std:
     if (tie)
         best.status = Placement::Ambiguous;
     return best;
+}
+
+// The identifiers of `lines` ([A-Za-z_][A-Za-z0-9_]*; a number's letters are not one).
+std::set<std::string> identifiers(const std::vector<std::string>& lines) {
+    const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+    std::set<std::string> out;
+    for (const auto& l : lines) {
+        std::size_t i = 0;
+        while (i < l.size()) {
+            if (!word(l[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t end = i;
+            while (end < l.size() && word(l[end]))
+                ++end;
+            if (std::isdigit(static_cast<unsigned char>(l[i])) == 0)
+                out.insert(l.substr(i, end - i));
+            i = end;
+        }
+    }
+    return out;
 }
 
 std::string reindent(const std::string& line, std::string_view from, std::string_view to) {
@@ -166,6 +195,17 @@ std::expected<Reapplied, contracts::Rejection> reapplyFilePatch(const FilePatch&
                       "the recorded fix creates, deletes, renames or rewrites a binary file (" + path +
                           "); the playbook re-applies edits to existing text files only");
     TextLines lines = splitLines(today);
+    std::vector<std::string> oldLines, addedLines;
+    for (const auto& h : patch.hunks)
+        for (const auto& l : h.lines)
+            (l.kind == '+' ? addedLines : oldLines).push_back(l.text);
+    const auto known = identifiers(lines.lines);
+    const auto old = identifiers(oldLines);
+    for (const auto& name : identifiers(addedLines))
+        if (old.contains(name) && !known.contains(name))
+            return refuse(path, "playbook.renamed",
+                          "the recorded fix uses `" + name + "`, which " + path +
+                              " no longer has (renamed since?): re-applying it would write a stale name");
     std::vector<std::string> norm;
     for (const auto& l : lines.lines)
         norm.push_back(withoutWhitespace(l));
@@ -179,17 +219,17 @@ std::expected<Reapplied, contracts::Rejection> reapplyFilePatch(const FilePatch&
             // A pure insertion is anchored by its context: the gap is a candidate when the lines around it
             // match.
             const Placement found = place(norm, g, g.removed);
+            const Placement fixed = g.added.empty() ? Placement{} : place(norm, g, g.added);
+            if (fixed.status == Placement::Found &&
+                (found.status != Placement::Found || fixed.score >= found.score))
+                return refuse(path, "playbook.already-applied",
+                              "the lines the recorded fix writes are already in " + path + " (near line " +
+                                  std::to_string(fixed.at + 1) + "): it is not what regressed");
             if (found.status == Placement::Ambiguous)
                 return refuse(path, "playbook.ambiguous",
                               "a change of the recorded fix fits more than one place in " + path +
                                   " equally well (near line " + std::to_string(g.oldLine + 1) + ")");
             if (found.status == Placement::None) {
-                const bool applied = !g.added.empty() && place(norm, g, g.added).status == Placement::Found;
-                if (applied && !g.removed.empty())
-                    return refuse(path, "playbook.already-applied",
-                                  "the lines the recorded fix writes are already in " + path +
-                                      " (near line " + std::to_string(g.oldLine + 1) +
-                                      "): it is not what regressed");
                 return refuse(path, "playbook.no-match",
                               "the lines the recorded fix changed (near line " +
                                   std::to_string(g.oldLine + 1) + ") are not all in " + path +

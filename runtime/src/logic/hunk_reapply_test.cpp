@@ -99,6 +99,35 @@ TEST(HunkReapply, RefusesAFixThatIsAlreadyInPlace) {
     EXPECT_EQ(r.error().rule, "playbook.already-applied");
 }
 
+TEST(HunkReapply, RefusesToWriteANameTodaysFileNoLongerHas) {
+    const std::string before = "int f(const Order* order) {\n    audit();\n    return order->total;\n}\n";
+    const std::string after =
+        "int f(const Order* order) {\n    if (order == nullptr)\n        return 0;\n    audit();\n"
+        "    return order->total;\n}\n";
+    auto patch = parseUnifiedDiff(unifiedDiff(contracts::CodeDiff{"f.cpp", before, after}));
+    ASSERT_TRUE(patch);
+    const std::string renamed =
+        "int f(const Order* current) {\n    audit();\n    return current->total;\n}\n";
+    auto r = reapplyFilePatch(patch->front(), renamed);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().rule, "playbook.renamed");
+    EXPECT_NE(r.error().message.find("`order`"), std::string::npos);
+    EXPECT_TRUE(
+        reapplyFilePatch(patch->front(), before)); // a name new to the fix is fine: nullptr was not old
+}
+
+TEST(HunkReapply, AUniqueDistinctiveBlockNeedsNoContext) {
+    const std::string before = "void a() {\n    first();\n    launchTheRocket(now);\n    second();\n}\n";
+    const std::string after = "void a() {\n    first();\n    launchTheRocket(later);\n    second();\n}\n";
+    auto patch = parseUnifiedDiff(unifiedDiff(contracts::CodeDiff{"f.cpp", before, after}));
+    ASSERT_TRUE(patch);
+    const std::string today =
+        "void b() {\n    other();\n    launchTheRocket(now);\n    more();\n}\n"; // every neighbour new
+    auto r = reapplyFilePatch(patch->front(), today);
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_EQ(r->after, "void b() {\n    other();\n    launchTheRocket(later);\n    more();\n}\n");
+}
+
 TEST(HunkReapply, RefusesAnAmbiguousPlace) {
     const std::string twice = "void f() {\n    x = 1;\n}\n\nvoid g() {\n    x = 1;\n}\n";
     auto patch = parseUnifiedDiff(

@@ -21,8 +21,8 @@ struct Reapplied {
 // half of the context lines around them; the best-scoring place must be unique. Added lines take
 // today's indentation. Refuses (a Rejection) a new, deleted or binary file (playbook.file-kind), a
 // change whose lines are not all there (playbook.no-match), whose fix is already in place
-// (playbook.already-applied), or that fits two places equally well (playbook.ambiguous); never
-// applies part of a patch.
+// (playbook.already-applied), that fits two places equally well (playbook.ambiguous), or that
+// writes a name today's file no longer has (playbook.renamed); never applies part of a patch.
 [[nodiscard]] std::expected<Reapplied, contracts::Rejection> reapplyFilePatch(const FilePatch& patch,
                                                                               std::string_view today);
 
