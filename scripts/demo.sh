@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job, on the embedded defaults (no server, no configuration): build DevOS, gate the
 # example service with the Clang plugin (clean, then with a violation), check it with `devos check`
-# over a g++ compile database, and write SARIF. Each step says what it did and where its output is.
+# over a g++ compile database, and write SARIF; run check-full; ingest test results and search similar
+# failures; heal a regression of a past fix with `devos heal` on a selfheal/* branch. Each step says
+# what it did and where its output is.
 # Usage: scripts/demo.sh [work-dir]     (run scripts/setup.sh first on a new machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,3 +78,33 @@ ctest --test-dir "$work/orders-gated" -L unit --output-junit "$work/run2.xml" >/
 echo "search: the past incidents most like failure $first"
 "$devos" search --failure "$first" --db "$db" -k 3
 echo "telemetry store: $db (SQLite; set DEVOS_DATABASE_URL=postgresql://... for a shared PostgreSQL)"
+
+step "9. Self-heal: a merge loses a past fix again; devos heal re-applies it on a selfheal/* branch"
+heal=$work/heal-orders
+rm -rf "$heal" "$work/heal.db" && cp -r examples/orders "$heal" && cd "$heal"
+printf 'build/\n' >.gitignore && printf 'enabled: true  # opted in for the demo; devos init writes it disabled\n' >.devos/self-heal.yml
+git init -q -b main && git add -A && git -c user.name=demo -c user.email=demo@example.com commit -qm orders
+commit() { git -c user.name=demo -c user.email=demo@example.com commit -qam "$1"; }
+cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DORDERS_WITH_DEVOS=ON -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+run_tests() { # <name> [ingest options]: build, run the tests, ingest the results
+    cmake --build build >/dev/null 2>&1 || true
+    ctest --test-dir build --output-junit "$work/heal-$1.xml" >/dev/null 2>&1 || true
+    "$devos" ingest junit "$work/heal-$1.xml" --db "$work/heal.db" "${@:2}"
+}
+fixed='    return whole + (rest + basisPointsPerUnit / 2) / basisPointsPerUnit;'
+broken='    return whole + rest / basisPointsPerUnit;'
+sed -i "s|$fixed|$broken|" src/logic/pricing.cpp && commit "pricing: simpler rounding"
+run_tests lost
+sed -i "s|$broken|$fixed|" src/logic/pricing.cpp && commit "pricing: round half up again"
+echo "the tests pass again: ingest learns the fix from history"
+run_tests fixed
+sed -i "s|// Splits \`cents\`|// Whole cents of \`tenths\` of a cent, rounded down.\nstd::int64_t wholeCents(std::int64_t tenths) {\n    return tenths / 10;\n}\n\n// Splits \`cents\`|" src/logic/pricing.cpp
+commit "pricing: wholeCents" && sed -i "s|$fixed|$broken|" src/logic/pricing.cpp && commit "merge branch 'simplify'"
+echo "weeks later a merge loses the fix again:"
+run_tests regression --format json >"$work/heal-regression.json"
+failure=$(python3 -c "import json,sys; print(next(f['id'] for f in json.load(open(sys.argv[1]))['failures'] if f['test'] == 'Pricing.BasisPointsRoundHalfUp'))" "$work/heal-regression.json")
+"$devos" heal --failure "$failure" -p build --db "$work/heal.db"
+echo
+sed -n '1,/^## References/p' .devos/selfheal/*/PR.md
+echo "branch: $(git branch --list 'selfheal/*' --format='%(refname:short)'); your checkout: $(git status --porcelain | wc -l) changed files, HEAD $(git log -1 --format='%h %s')"
+cd "$root"

@@ -56,6 +56,14 @@ expect_rc 0 "$DEVOS" init "$repo"
 expect_output "devos init: 0 written, 15 skipped"
 diff -r "$WORK/before" "$repo" || fail "the second devos init changed files"
 
+# devos heal validates the generated self-heal.yml and stops at its kill switch: nothing happens.
+if "$DEVOS" --help | grep -q '^  heal'; then
+    (cd "$repo" && git init -q && git config user.email t@e && git config user.name t && git add -A && git commit -qm init)
+    (cd "$repo" && expect_rc 1 "$DEVOS" heal --latest --db "$WORK/telemetry.db")
+    expect_output "stopped   disabled: self-heal is disabled (enabled: false in .devos/self-heal.yml)"
+    [ ! -e "$repo/.devos/selfheal" ] || fail "a disabled heal wrote .devos/selfheal"
+fi
+
 # --force rewrites the files init owns, never the appended ones twice.
 echo 'tier: 0' > "$repo/.devos/devos.yml"
 expect_rc 0 "$DEVOS" init "$repo" --force --tier 1

@@ -22,6 +22,10 @@ const char* tableName(TelemetryTable t) {
         return "audit_log";
     case TelemetryTable::Embeddings:
         return "embeddings";
+    case TelemetryTable::TestPasses:
+        return "test_passes";
+    case TelemetryTable::SelfhealFixes:
+        return "selfheal_fixes";
     }
     return "application_logs";
 }

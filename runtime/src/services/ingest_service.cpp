@@ -66,8 +66,20 @@ contracts::Expected<IngestSummary> IngestService::ingest(const ports::ReportRead
             !put)
             return std::unexpected(std::move(put.error()));
     }
-    return IngestSummary{std::move(batch.run), std::move(batch.testFailures), std::move(batch.lintFailures),
-                         embedder_.model()};
+    IngestSummary summary{std::move(batch.run),
+                          std::move(batch.testFailures),
+                          std::move(batch.lintFailures),
+                          embedder_.model(),
+                          {},
+                          {}};
+    if (learner_) {
+        auto learned = learner_->learn(summary.run, batch.passedTests);
+        if (learned)
+            summary.learnedFixes = std::move(*learned);
+        else
+            summary.learningError = learned.error().render();
+    }
+    return summary;
 }
 
 } // namespace devos::services

@@ -61,6 +61,27 @@ public:
         return inner_.loadEmbeddings(m);
     }
 
+    contracts::Expected<std::vector<contracts::TestCaseName>>
+    passedTests(const contracts::Ulid& id) override {
+        return inner_.passedTests(id);
+    }
+    contracts::Expected<bool> recordFix(const contracts::RecordedFix& f) override {
+        return inner_.recordFix(f);
+    }
+    contracts::Expected<std::vector<contracts::RecordedFix>> fixes(const contracts::FixQuery& q) override {
+        return inner_.fixes(q);
+    }
+    contracts::Expected<void> saveAttempt(const contracts::SelfHealAttempt& a) override {
+        return inner_.saveAttempt(a);
+    }
+    contracts::Expected<std::vector<contracts::SelfHealAttempt>>
+    attempts(const contracts::AttemptQuery& q) override {
+        return inner_.attempts(q);
+    }
+    contracts::Expected<long long> countAttempts(const contracts::AttemptQuery& q) override {
+        return inner_.countAttempts(q);
+    }
+
 private:
     ports::TelemetryStore& inner_;
 };

@@ -3,6 +3,7 @@
 #include <devos/ports/telemetry_store.hpp>
 #include <map>
 #include <mutex>
+#include <set>
 #include <tuple>
 
 namespace devos::doubles {
@@ -22,11 +23,14 @@ public:
             failures_.try_emplace(f.id, f);
         for (const auto& f : batch.lintFailures)
             lint_.try_emplace(f.id, f);
+        for (const auto& t : batch.passedTests)
+            passes_.insert({batch.run.runId, t});
         audit("ingest_run", "test_runs", 1, batch.run.runId);
         return {};
     }
 
-    contracts::Expected<std::size_t> recordEvents(std::span<const contracts::TelemetryEvent> events) override {
+    contracts::Expected<std::size_t>
+    recordEvents(std::span<const contracts::TelemetryEvent> events) override {
         std::lock_guard lock(mutex_);
         if (auto ok = up(); !ok)
             return std::unexpected(ok.error());
@@ -60,14 +64,17 @@ public:
         std::vector<contracts::TestFailure> out;
         for (auto it = failures_.rbegin(); it != failures_.rend() && std::ssize(out) < query.limit; ++it) {
             const auto& f = it->second;
-            if ((!query.runId || f.runId == *query.runId) && (!query.patternId || f.patternId == *query.patternId) &&
-                (!query.failureId || f.id == *query.failureId))
+            if ((!query.runId || f.runId == *query.runId) &&
+                (!query.patternId || f.patternId == *query.patternId) &&
+                (!query.failureId || f.id == *query.failureId) && (!query.suite || f.suite == *query.suite) &&
+                (!query.testName || f.testName == *query.testName))
                 out.push_back(f);
         }
         return out;
     }
 
-    contracts::Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
+    contracts::Expected<std::vector<contracts::LintFailure>>
+    lintFailures(const contracts::Ulid& runId) override {
         std::lock_guard lock(mutex_);
         std::vector<contracts::LintFailure> out;
         for (const auto& [id, f] : lint_)
@@ -90,13 +97,26 @@ public:
         std::lock_guard lock(mutex_);
         using T = contracts::TelemetryTable;
         switch (table) {
-        case T::ApplicationLogs: return std::ssize(events_);
-        case T::TestRuns: return std::ssize(runs_);
-        case T::TestFailures: return std::ssize(failures_);
-        case T::LintFailures: return std::ssize(lint_);
-        case T::AuditLog: return std::ssize(audit_);
-        case T::Embeddings: return std::ssize(embeddings_);
-        default: return 0;
+        case T::ApplicationLogs:
+            return std::ssize(events_);
+        case T::TestRuns:
+            return std::ssize(runs_);
+        case T::TestFailures:
+            return std::ssize(failures_);
+        case T::LintFailures:
+            return std::ssize(lint_);
+        case T::AuditLog:
+            return std::ssize(audit_);
+        case T::Embeddings:
+            return std::ssize(embeddings_);
+        case T::TestPasses:
+            return std::ssize(passes_);
+        case T::SelfhealFixes:
+            return std::ssize(fixes_);
+        case T::SelfhealProposals:
+            return std::ssize(attempts_);
+        default:
+            return 0;
         }
     }
 
@@ -117,7 +137,8 @@ public:
         return {};
     }
 
-    contracts::Expected<std::vector<contracts::StoredEmbedding>> loadEmbeddings(const std::string& model) override {
+    contracts::Expected<std::vector<contracts::StoredEmbedding>>
+    loadEmbeddings(const std::string& model) override {
         std::lock_guard lock(mutex_);
         if (auto ok = up(); !ok)
             return std::unexpected(ok.error());
@@ -126,6 +147,78 @@ public:
             if (std::get<0>(key) == model)
                 out.push_back(e);
         return out;
+    }
+
+    contracts::Expected<std::vector<contracts::TestCaseName>>
+    passedTests(const contracts::Ulid& runId) override {
+        std::lock_guard lock(mutex_);
+        std::vector<contracts::TestCaseName> out;
+        for (const auto& [run, test] : passes_)
+            if (run == runId)
+                out.push_back(test);
+        return out;
+    }
+
+    contracts::Expected<bool> recordFix(const contracts::RecordedFix& fix) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        for (const auto& [id, f] : fixes_)
+            if (f.failureId == fix.failureId)
+                return false;
+        const bool added = fixes_.try_emplace(fix.id, fix).second;
+        audit("record_fix", "selfheal_fixes", added ? 1 : 0, fix.id);
+        return added;
+    }
+
+    contracts::Expected<std::vector<contracts::RecordedFix>>
+    fixes(const contracts::FixQuery& query) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::vector<contracts::RecordedFix> out;
+        for (const auto& [id, f] : fixes_)
+            if ((!query.patternId || f.patternId == *query.patternId) &&
+                (!query.failureId || f.failureId == *query.failureId))
+                out.push_back(f);
+        std::ranges::sort(
+            out, [](const auto& a, const auto& b) { return std::tie(a.ts, a.id) > std::tie(b.ts, b.id); });
+        if (std::ssize(out) > query.limit)
+            out.resize(static_cast<std::size_t>(query.limit));
+        return out;
+    }
+
+    contracts::Expected<void> saveAttempt(const contracts::SelfHealAttempt& attempt) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return ok;
+        auto [it, added] = attempts_.try_emplace(attempt.proposalId, attempt);
+        if (!added) {
+            const auto ts = it->second.ts;
+            it->second = attempt;
+            it->second.ts = ts;
+        }
+        audit("save_attempt", "selfheal_proposals", 1, attempt.proposalId);
+        return {};
+    }
+
+    contracts::Expected<std::vector<contracts::SelfHealAttempt>>
+    attempts(const contracts::AttemptQuery& query) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::vector<contracts::SelfHealAttempt> out;
+        for (auto it = attempts_.rbegin(); it != attempts_.rend() && std::ssize(out) < query.limit; ++it)
+            if (matches(it->second, query))
+                out.push_back(it->second);
+        return out;
+    }
+
+    contracts::Expected<long long> countAttempts(const contracts::AttemptQuery& query) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        return std::ranges::count_if(attempts_, [&](const auto& kv) { return matches(kv.second, query); });
     }
 
     // When true every write and every failure or embedding read fails with ErrorKind::Unavailable.
@@ -137,8 +230,14 @@ private:
             return contracts::fail(contracts::ErrorKind::Unavailable, "in-memory store is down");
         return {};
     }
+    static bool matches(const contracts::SelfHealAttempt& a, const contracts::AttemptQuery& q) {
+        return (!q.patternId || a.patternId == *q.patternId) &&
+               (!q.triggerId || a.triggerId == *q.triggerId) && (!q.since || a.ts >= *q.since) &&
+               (q.statuses.empty() || std::ranges::find(q.statuses, a.status) != q.statuses.end());
+    }
     void audit(std::string action, std::string table, long long rows, std::string subject) {
-        audit_.push_back({std::ssize(audit_) + 1, 0, std::move(action), std::move(table), rows, std::move(subject)});
+        audit_.push_back(
+            {std::ssize(audit_) + 1, 0, std::move(action), std::move(table), rows, std::move(subject)});
     }
 
     std::mutex mutex_;
@@ -148,6 +247,9 @@ private:
     std::map<std::string, contracts::TelemetryEvent> events_;
     std::vector<contracts::AuditEntry> audit_;
     std::map<std::tuple<std::string, std::string, std::string>, contracts::StoredEmbedding> embeddings_;
+    std::set<std::pair<std::string, contracts::TestCaseName>> passes_;
+    std::map<std::string, contracts::RecordedFix> fixes_;
+    std::map<std::string, contracts::SelfHealAttempt> attempts_; // ULID order is time order
 };
 
 } // namespace devos::doubles

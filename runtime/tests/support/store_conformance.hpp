@@ -95,8 +95,9 @@ protected:
 TEST_P(StoreConformance, MigrationsAreIdempotentAndCreateEveryTable) {
     ASSERT_TRUE(store->migrate());
     using T = contracts::TelemetryTable;
-    for (T t : {T::ApplicationLogs, T::TestRuns, T::TestFailures, T::LintFailures, T::SelfhealProposals,
-                T::TraceSpans, T::MetricsSamples, T::AuditLog, T::Embeddings})
+    for (T t :
+         {T::ApplicationLogs, T::TestRuns, T::TestFailures, T::LintFailures, T::SelfhealProposals,
+          T::TraceSpans, T::MetricsSamples, T::AuditLog, T::Embeddings, T::TestPasses, T::SelfhealFixes})
         EXPECT_EQ(rows(t), 0) << contracts::tableName(t);
 }
 
@@ -230,6 +231,134 @@ TEST_P(StoreConformance, TestAndLintFailureVectorsShareAModelAndKeepTheirKind) {
     ASSERT_EQ(bge->size(), 1u);
     EXPECT_EQ((*bge)[0], (contracts::StoredEmbedding{lint, "L", "bge-large", {7.0f}}));
     EXPECT_EQ(rows(contracts::TelemetryTable::Embeddings), 4);
+}
+
+inline contracts::RecordedFix sampleFix(std::uint8_t salt, std::string failureId, long long ts) {
+    contracts::RecordedFix f;
+    f.id = testUlid(static_cast<std::uint64_t>(ts), salt);
+    f.ts = ts;
+    f.source = contracts::FixSource::History;
+    f.patternId = std::string(64, static_cast<char>('a' + salt % 6));
+    f.failureId = std::move(failureId);
+    f.suite = "Pricing";
+    f.testName = "Pricing.Rounds";
+    f.failingRunId = testUlid(1, salt);
+    f.fixingRunId = testUlid(2, salt);
+    f.failingCommit = "c1";
+    f.fixingCommit = "c2";
+    f.diff = "--- a/src/x.cpp\n+++ b/src/x.cpp\n@@ -1 +1 @@\n-a\n+b\n";
+    return f;
+}
+
+inline contracts::SelfHealAttempt sampleAttempt(std::uint64_t ts, std::uint8_t salt, std::string pattern,
+                                                std::string status) {
+    return {testUlid(ts, salt),
+            static_cast<long long>(ts),
+            std::move(pattern),
+            testUlid(ts, static_cast<std::uint8_t>(salt + 100)),
+            std::move(status),
+            "",
+            0,
+            0,
+            "",
+            "",
+            "",
+            "",
+            "",
+            static_cast<long long>(ts)};
+}
+
+TEST_P(StoreConformance, IngestKeepsTheNamesOfThePassedTests) {
+    auto batch = sampleBatch(6);
+    batch.passedTests = {
+        {"Pricing", "Pricing.Rounds"}, {"Orders", "Orders.Save"}, {"Pricing", "Pricing.Rounds"}};
+    ASSERT_TRUE(store->ingest(batch));
+    auto passed = store->passedTests(batch.run.runId);
+    ASSERT_TRUE(passed) << passed.error().render();
+    EXPECT_EQ(*passed, (std::vector<contracts::TestCaseName>{{"Orders", "Orders.Save"},
+                                                             {"Pricing", "Pricing.Rounds"}}));
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestPasses), 2);
+    auto none = store->passedTests(testUlid(3, 3));
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty());
+}
+
+TEST_P(StoreConformance, QueryFailuresFiltersByTest) {
+    ASSERT_TRUE(store->ingest(sampleBatch(7, 3)));
+    contracts::FailureQuery q;
+    q.suite = "OrderRepo";
+    q.testName = "saves_2";
+    auto found = store->queryFailures(q);
+    ASSERT_TRUE(found) << found.error().render();
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_EQ((*found)[0].testName, "saves_2");
+    q.suite = "Other";
+    EXPECT_TRUE(store->queryFailures(q)->empty());
+}
+
+TEST_P(StoreConformance, TheFixMemoryKeepsOneFixPerFailure) {
+    const auto first = sampleFix(1, "F1", 1700000000000);
+    auto added = store->recordFix(first);
+    ASSERT_TRUE(added) << added.error().render();
+    EXPECT_TRUE(*added);
+    EXPECT_FALSE(*store->recordFix(first)); // replayed
+    auto sameFailure = sampleFix(2, "F1", 1700000000500);
+    EXPECT_FALSE(*store->recordFix(sameFailure)); // the failure already has its fix
+    auto second = sampleFix(3, "F2", 1700000001000);
+    second.source = contracts::FixSource::Proposal;
+    second.proposalId = "P1";
+    second.fixingRunId.clear();
+    second.diffTruncated = true;
+    ASSERT_TRUE(*store->recordFix(second));
+    auto all = store->fixes({});
+    ASSERT_TRUE(all) << all.error().render();
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_EQ((*all)[0], second); // newest first
+    EXPECT_EQ((*all)[1], first);
+    contracts::FixQuery byPattern;
+    byPattern.patternId = first.patternId;
+    EXPECT_EQ(store->fixes(byPattern)->size(), 1u);
+    contracts::FixQuery byFailure;
+    byFailure.failureId = "F2";
+    EXPECT_EQ(store->fixes(byFailure)->front().id, second.id);
+    EXPECT_EQ(rows(contracts::TelemetryTable::SelfhealFixes), 2);
+    EXPECT_EQ((*store->auditRows(1))[0].action, "record_fix");
+}
+
+TEST_P(StoreConformance, AttemptsAreUpdatedInPlaceAndCountedByPatternWindowAndStatus) {
+    const std::string pattern(64, 'c');
+    auto started = sampleAttempt(1700000000000, 1, pattern, "started");
+    ASSERT_TRUE(store->saveAttempt(started));
+    auto done = started;
+    done.status = "proposed";
+    done.branch = "selfheal/" + started.proposalId;
+    done.agent = "playbook";
+    done.riskScore = 12;
+    done.confidence = 97;
+    done.commitSha = "7aa0c3d";
+    done.bundle = ".devos/selfheal/" + started.proposalId;
+    done.reason = "";
+    done.description = "re-apply";
+    done.updatedAt = 1700000009000;
+    ASSERT_TRUE(store->saveAttempt(done));
+    ASSERT_TRUE(store->saveAttempt(sampleAttempt(1700000100000, 2, pattern, "validation_failed")));
+    ASSERT_TRUE(store->saveAttempt(sampleAttempt(1700000200000, 3, pattern, "flaky")));
+    ASSERT_TRUE(store->saveAttempt(sampleAttempt(1700000300000, 4, std::string(64, 'd'), "proposed")));
+    EXPECT_EQ(rows(contracts::TelemetryTable::SelfhealProposals), 4);
+    contracts::AttemptQuery q;
+    q.patternId = pattern;
+    q.statuses = {"proposed", "validation_failed"};
+    EXPECT_EQ(*store->countAttempts(q), 2);
+    q.since = 1700000050000;
+    EXPECT_EQ(*store->countAttempts(q), 1);
+    auto listed = store->attempts({});
+    ASSERT_TRUE(listed) << listed.error().render();
+    ASSERT_EQ(listed->size(), 4u);
+    EXPECT_EQ((*listed)[3], done); // oldest last, updated in place
+    contracts::AttemptQuery byTrigger;
+    byTrigger.triggerId = started.triggerId;
+    byTrigger.limit = 1;
+    EXPECT_EQ(store->attempts(byTrigger)->size(), 1u);
 }
 
 } // namespace devos::adapters::testing

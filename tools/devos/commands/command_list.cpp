@@ -16,13 +16,16 @@ const std::vector<Command>& allCommands() {
 #if DEVOS_HAS_RUNTIME
         {"ingest", "store test results (JUnit) or gate findings (SARIF) in telemetry", runIngest},
         {"search", "find past test failures similar to a text or a failure (exact vector search)", runSearch},
+        {"heal", "turn a failing test into a proven fix on a selfheal/<id> branch; list the fix memory",
+         runHeal},
 #endif
         {"gate", "run, skip or report the gates behind check-fast / check-full", runGate},
         {"targets", "check the layering of CMake targets (File API codemodel)", runTargets},
         {"deps", "check resolved find_package versions against the repo's floors and bans", runDeps},
         {"sbom", "write an SPDX SBOM of the resolved packages and check their licenses", runSbom},
         {"coverage", "check the unit tests' line coverage against the repo's threshold", runCoverage},
-        {"scan", "scan tracked files for secrets and for binaries, oversized files and bad encodings", runScan},
+        {"scan", "scan tracked files for secrets and for binaries, oversized files and bad encodings",
+         runScan},
         {"init", "scaffold DevOS in a repo: layer folders, .devos/ config, CMake lines", runInit},
     };
     return commands;

@@ -11,6 +11,7 @@ int runLink(const std::vector<std::string>& args);
 int runGate(const std::vector<std::string>& args);
 int runIngest(const std::vector<std::string>& args);
 int runSearch(const std::vector<std::string>& args);
+int runHeal(const std::vector<std::string>& args);
 int runTargets(const std::vector<std::string>& args);
 int runInit(const std::vector<std::string>& args);
 int runDeps(const std::vector<std::string>& args);

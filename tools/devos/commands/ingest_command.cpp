@@ -6,7 +6,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <devos/adapters/git_repo_inspector.hpp>
+#include <devos/adapters/git/git_repo_history.hpp>
+#include <devos/adapters/git/git_repo_inspector.hpp>
 #include <devos/adapters/re2_redactor.hpp>
 #include <devos/adapters/report_readers.hpp>
 #include <devos/adapters/system_clock.hpp>
@@ -30,7 +31,9 @@ const char* kHelp = R"(usage: devos ingest junit <file> [--db <path>] [--format 
 
 Stores a test report (JUnit XML from `ctest --output-junit` or `--gtest_output=xml`) or gate
 findings (SARIF) in telemetry: secrets redacted, a pattern id per failure, the run stamped with
-git's HEAD and the CI job. Each test failure's message and top frames, and each lint failure's
+git's HEAD and the CI job. The names of the tests that passed are kept: a test that passes at a
+commit descending from the commit of an earlier stored failure of it records that failure's fix
+(the first-party source diff between the two commits) for `devos heal`. Each test failure's message and top frames, and each lint failure's
 rule and message, are embedded for `devos search`: by the built-in hashing embedder, or by the
 OpenAI-compatible server at DEVOS_EMBEDDINGS_URL serving DEVOS_EMBEDDINGS_MODEL (key in
 DEVOS_EMBEDDINGS_API_KEY). The store is .devos/telemetry.db under the repo root (SQLite), or the
@@ -72,6 +75,15 @@ nlohmann::json summaryJson(const services::IngestSummary& s, const std::string& 
                             {"line", f.line},
                             {"message", f.message},
                             {"pattern_id", f.patternId}});
+    nlohmann::json fixes = nlohmann::json::array();
+    for (const auto& f : s.learnedFixes)
+        fixes.push_back({{"id", f.id},
+                         {"test", f.testName},
+                         {"failure_id", f.failureId},
+                         {"pattern_id", f.patternId},
+                         {"failing_commit", f.failingCommit},
+                         {"fixing_commit", f.fixingCommit},
+                         {"diff_truncated", f.diffTruncated}});
     const auto& r = s.run;
     return {{"file", file},
             {"store", store},
@@ -85,7 +97,8 @@ nlohmann::json summaryJson(const services::IngestSummary& s, const std::string& 
               {"failed", r.failed},
               {"skipped", r.skipped}}},
             {"embedding_model", s.embeddingModel},
-            {"failures", failures}};
+            {"failures", failures},
+            {"learned_fixes", fixes}};
 }
 
 } // namespace
@@ -111,8 +124,9 @@ int runIngest(const std::vector<std::string>& argv) {
     if (repoRoot.empty())
         repoRoot = std::filesystem::current_path().string();
     const char* url = std::getenv("DEVOS_DATABASE_URL");
-    auto store = entrypoints::openTelemetryStore(args.value("--db"), url != nullptr ? url : "",
-                                                 (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
+    auto store = entrypoints::openTelemetryStore(
+        args.value("--db"), url != nullptr ? url : "",
+        (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
     if (!store) {
         std::fprintf(stderr, "devos ingest: %s\n", store.error().render().c_str());
         return store.error().kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
@@ -133,6 +147,9 @@ int runIngest(const std::vector<std::string>& argv) {
     adapters::SystemEntropy entropy;
     services::IdGenerator ids(clock, entropy);
     services::IngestService service(*store->store, **redactor, *embedder, ids);
+    adapters::GitRepoHistory history;
+    services::FixLearner learner(*store->store, history, ids, repoRoot);
+    service.learnFixesWith(learner);
     auto metadata = services::collectRunMetadata(adapters::GitRepoInspector(), repoRoot, environment());
     adapters::JunitReader junit;
     adapters::SarifReader sarif;
@@ -143,6 +160,10 @@ int runIngest(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "%s\n  nothing was stored\n", summary.error().render().c_str());
         return kFindings;
     }
+    if (!summary->learningError.empty())
+        std::fprintf(stderr,
+                     "devos ingest: warning: the run was stored, but fixes could not be learned: %s\n",
+                     summary->learningError.c_str());
     if (format == "json") {
         std::printf("%s\n", summaryJson(*summary, pos[1], storeName).dump(2).c_str());
         return kSuccess;
@@ -158,6 +179,10 @@ int runIngest(const std::vector<std::string>& argv) {
                     f.line, f.patternId.c_str());
     if (const auto embedded = summary->testFailures.size() + summary->lintFailures.size(); embedded > 0)
         std::printf("  embedded %zu failures with %s\n", embedded, summary->embeddingModel.c_str());
+    for (const auto& f : summary->learnedFixes)
+        std::printf("  learned fix %s: %s failed at %.7s, passes at %.7s%s\n", f.id.c_str(),
+                    f.testName.c_str(), f.failingCommit.c_str(), f.fixingCommit.c_str(),
+                    f.diffTruncated ? " (diff truncated)" : "");
     return kSuccess;
 }
 

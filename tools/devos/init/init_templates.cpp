@@ -32,21 +32,49 @@ const char* kThresholdsTier2 = R"(thresholds:
 )";
 
 const char* kSelfHealYml =
-    R"(# .devos/self-heal.yml: self-healing ships DISABLED. Opt in explicitly, and start at level 0.
-enabled: false  # the kill switch: false stops every proposal
+    R"(# .devos/self-heal.yml: `devos heal` turns a failing test into a proposed fix on a selfheal/<id>
+# branch (README: "Self-heal"). It ships DISABLED: opt in explicitly, and start at level 0.
+enabled: false  # the kill switch: false stops every attempt before anything happens
 autonomy:
-  level: 0  # 0 suggest only (human review), 1 auto-fix dev/beta, 2 auto-merge low risk, 3 full
+  level: 0  # 0 suggest only (human review), 1 auto-fix dev/beta, 2 auto-merge low risk; 3 is refused
   autoMergeThreshold:
-    confidence: 90  # minimum confidence to auto-merge (level 2+)
-    riskScore: 20   # maximum risk score to auto-merge (level 2+)
+    confidence: 90  # minimum agent confidence for auto-merge (level 2)
+    riskScore: 20   # maximum risk score for auto-merge (level 2)
 slo:
-  maxAttemptsPerPattern: 3
+  maxAttemptsPerPattern: 3  # attempts per failure pattern in the window, then escalate to a human
   timeWindow: "1 day"
 concurrency:
-  maxConcurrentProposals: 5
-  maxConcurrentPRs: 3
-pausedPatterns: []  # pattern ids to skip
-# Every self-heal branch is named selfheal/<id>; nothing is ever pushed to main.
+  maxConcurrentProposals: 5  # attempts running at once
+  maxConcurrentPRs: 3        # open proposals (selfheal/* branches) at once
+pausedPatterns: []  # pattern ids (or their first 12+ characters) never to attempt
+flake:
+  reruns: 3  # the failing test re-runs on the unpatched code first; passing once makes it `flaky`
+# The proof: configure, build, the failing test before and after, every unit test, and the gate
+# (check-fast when the repo uses DevOS gates). Empty: derived from `devos heal -p <build-dir>`.
+# Placeholders: {source} the worktree, {build} its build folder, {test} the failing test's name.
+commands:
+  configure: ""
+  build: ""
+  test: ""
+  unitTests: ""
+  gate: ""
+timeouts:  # seconds; a step over its timeout stops the attempt
+  configure: 600
+  build: 1800
+  test: 600
+  gate: 1800
+  agent: 120
+paths:
+  sensitive: ["**/auth/**", "**/security/**", "**/payment/**", "**/*.pem", "**/*.key", ".github/**", ".ci/**", ".devos/**"]
+limits:
+  maxFiles: 5
+  maxChangedLines: 60
+  maxRiskScore: 70  # above it the attempt stops with risk_too_high
+agent:
+  kind: auto  # playbook (re-applies recorded fixes, no network), chat, or auto (playbook first)
+  url: ""     # OpenAI-compatible server base (DEVOS_AGENT_URL wins); key in DEVOS_AGENT_API_KEY
+  model: ""   # DEVOS_AGENT_MODEL wins
+# Every self-heal branch is named selfheal/<id>; nothing else in the repository is ever written.
 )";
 
 const char* kClangFormat = R"(BasedOnStyle: LLVM

@@ -10,6 +10,8 @@ struct FailureQuery {
     std::optional<Ulid> runId;
     std::optional<std::string> patternId;
     std::optional<Ulid> failureId;
+    std::optional<std::string> suite; // with testName: the failures of one test
+    std::optional<std::string> testName;
     int limit = 100;
 };
 

@@ -1,16 +1,19 @@
 #pragma once
 #include <devos/contracts/lint_failure.hpp>
+#include <devos/contracts/test_case.hpp>
 #include <devos/contracts/test_failure.hpp>
 #include <devos/contracts/test_run.hpp>
 #include <vector>
 
 namespace devos::contracts {
 
-// A run with its failures: what one report file yields, stored in one transaction.
+// A run with its failures: what one report file yields, stored in one transaction. The tests that
+// passed are kept by name, so a later pass of an earlier failure can be recognised as its fix.
 struct IngestBatch {
     TestRun run;
     std::vector<TestFailure> testFailures;
     std::vector<LintFailure> lintFailures;
+    std::vector<TestCaseName> passedTests;
 };
 
 } // namespace devos::contracts

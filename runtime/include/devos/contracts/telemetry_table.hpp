@@ -13,6 +13,8 @@ enum class TelemetryTable {
     MetricsSamples,
     AuditLog,
     Embeddings,
+    TestPasses,
+    SelfhealFixes,
 };
 
 // The SQL name of a table ("application_logs" ...).

@@ -4,6 +4,8 @@
 #include <devos/contracts/error.hpp>
 #include <devos/contracts/failure_query.hpp>
 #include <devos/contracts/ingest_batch.hpp>
+#include <devos/contracts/recorded_fix.hpp>
+#include <devos/contracts/selfheal_attempt.hpp>
 #include <devos/contracts/stored_embedding.hpp>
 #include <devos/contracts/telemetry_event.hpp>
 #include <devos/contracts/telemetry_table.hpp>
@@ -23,8 +25,8 @@ public:
 
     // Applies the versioned migrations not yet in schema_migrations; a no-op when up to date.
     [[nodiscard]] virtual contracts::Expected<void> migrate() = 0;
-    // Stores a run, its test failures and lint failures in one transaction: all or nothing.
-    // Rows whose id already exists are left as they are.
+    // Stores a run, its test failures, lint failures and the names of the tests that passed in one
+    // transaction: all or nothing. Rows whose id already exists are left as they are.
     [[nodiscard]] virtual contracts::Expected<void> ingest(const contracts::IngestBatch& batch) = 0;
     // Stores events in one transaction; returns how many were new (replayed ids are ignored).
     [[nodiscard]] virtual contracts::Expected<std::size_t>
@@ -54,6 +56,23 @@ public:
     // Every vector stored under `model`, ordered by (ownerKind, ownerId).
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::StoredEmbedding>>
     loadEmbeddings(const std::string& model) = 0;
+    // The tests that passed in a run, in (suite, test) order.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestCaseName>>
+    passedTests(const contracts::Ulid& runId) = 0;
+    // Adds a fix to the fix memory (selfheal_fixes); false when its id or its failure already has one.
+    [[nodiscard]] virtual contracts::Expected<bool> recordFix(const contracts::RecordedFix& fix) = 0;
+    // Fixes matching `query`, newest first.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::RecordedFix>>
+    fixes(const contracts::FixQuery& query) = 0;
+    // Inserts a selfheal_proposals row, or updates the row of the same proposal id (status, outcome).
+    [[nodiscard]] virtual contracts::Expected<void>
+    saveAttempt(const contracts::SelfHealAttempt& attempt) = 0;
+    // Attempts matching `query`, newest first, at most query.limit.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::SelfHealAttempt>>
+    attempts(const contracts::AttemptQuery& query) = 0;
+    // How many attempts match `query` (its limit ignored).
+    [[nodiscard]] virtual contracts::Expected<long long>
+    countAttempts(const contracts::AttemptQuery& query) = 0;
 };
 
 } // namespace devos::ports

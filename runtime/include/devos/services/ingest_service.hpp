@@ -5,6 +5,7 @@
 #include <devos/ports/redactor.hpp>
 #include <devos/ports/report_reader.hpp>
 #include <devos/ports/telemetry_store.hpp>
+#include <devos/services/fix_learner.hpp>
 #include <devos/services/id_generator.hpp>
 #include <string>
 #include <vector>
@@ -16,18 +17,25 @@ struct IngestSummary {
     contracts::TestRun run;
     std::vector<contracts::TestFailure> testFailures;
     std::vector<contracts::LintFailure> lintFailures;
-    std::string embeddingModel; // the model of the failures' stored vectors
+    std::string embeddingModel;                       // the model of the failures' stored vectors
+    std::vector<contracts::RecordedFix> learnedFixes; // fixes learned from the tests that passed
+    std::string learningError; // why fixes could not be learned (the run itself was stored)
 };
 
 // Report file → telemetry: parse, redact, compute pattern ids (logic, normalizer v1), assign ULIDs,
 // embed each test failure and each lint failure (logic::incidentText of the redacted failure), store
 // the run with its failures in one transaction, then each failure's vector under the embedder's model
 // (owner kind test_failure or lint_failure). Invalid input or an embedder that fails stores nothing.
+// The names of the tests that passed are stored with the run, and a FixLearner (when set) records
+// the fixes they reveal.
 class IngestService {
 public:
-    IngestService(ports::TelemetryStore& store, const ports::Redactor& redactor, const ports::Embedder& embedder,
-                  IdGenerator& ids)
+    IngestService(ports::TelemetryStore& store, const ports::Redactor& redactor,
+                  const ports::Embedder& embedder, IdGenerator& ids)
         : store_(store), redactor_(redactor), embedder_(embedder), ids_(ids) {}
+
+    // After each stored run, learn the fixes of earlier failures that now pass (FixLearner).
+    void learnFixesWith(FixLearner& learner) { learner_ = &learner; }
 
     // Ingests the report at `path` read by `reader`, stamped with `metadata`.
     [[nodiscard]] contracts::Expected<IngestSummary> ingest(const ports::ReportReader& reader,
@@ -39,6 +47,7 @@ private:
     const ports::Redactor& redactor_;
     const ports::Embedder& embedder_;
     IdGenerator& ids_;
+    FixLearner* learner_ = nullptr;
 };
 
 } // namespace devos::services

@@ -67,7 +67,26 @@ CREATE TABLE embeddings (
 CREATE INDEX idx_embeddings_model ON embeddings (model);
 )SQL";
 
-constexpr PgMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema}};
+// Self-heal (issue 11): the names of the tests that passed in each run, the fix memory (one fix per
+// fixed failure), and the outcome columns of selfheal_proposals.
+constexpr const char* kFixMemory = R"SQL(
+CREATE TABLE test_passes (
+  run_id TEXT NOT NULL REFERENCES test_runs (run_id) ON DELETE CASCADE, suite TEXT NOT NULL, test_name TEXT NOT NULL,
+  PRIMARY KEY (run_id, suite, test_name));
+CREATE INDEX idx_test_passes_test ON test_passes (suite, test_name);
+CREATE TABLE selfheal_fixes (
+  fix_id TEXT PRIMARY KEY, ts BIGINT NOT NULL, source TEXT NOT NULL CHECK (source IN ('history', 'proposal')),
+  pattern_id VARCHAR(64) NOT NULL, failure_id TEXT NOT NULL UNIQUE, suite TEXT, test_name TEXT, failing_run_id TEXT,
+  fixing_run_id TEXT, failing_commit TEXT, fixing_commit TEXT, diff TEXT NOT NULL,
+  diff_truncated BOOLEAN NOT NULL DEFAULT FALSE, proposal_id TEXT);
+CREATE INDEX idx_selfheal_fixes_pattern ON selfheal_fixes (pattern_id, ts DESC);
+ALTER TABLE selfheal_proposals ADD COLUMN agent TEXT, ADD COLUMN branch TEXT, ADD COLUMN commit_sha TEXT,
+  ADD COLUMN bundle TEXT, ADD COLUMN reason TEXT, ADD COLUMN updated_at BIGINT;
+CREATE INDEX idx_selfheal_trigger ON selfheal_proposals (trigger_id);
+)SQL";
+
+constexpr PgMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
+                                       {2, "self-heal fix memory and attempt outcomes", kFixMemory}};
 
 } // namespace
 

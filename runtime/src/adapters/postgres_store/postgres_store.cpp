@@ -123,6 +123,15 @@ public:
                     return error("insert lint failure " + f.id, res);
                 newFailures += std::atoll(PQcmdTuples(res.get()));
             }
+            long long passes = 0;
+            for (const auto& t : batch.passedTests) {
+                auto res = pgExec(conn_, "INSERT INTO test_passes VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                                  {r.runId, t.suite, t.testName});
+                if (!pgOk(res))
+                    return error("insert passed test " + t.testName, res);
+                passes += std::atoll(PQcmdTuples(res.get()));
+            }
+            written += passes;
             if (newFailures > 0)
                 if (!pgOk(pgExec(conn_, "SELECT pg_notify($1, $2)", {kFailuresChannel, r.runId})))
                     return error("notify " + std::string(kFailuresChannel));
@@ -246,10 +255,11 @@ public:
         auto rows = query(
             "SELECT failure_id, run_id, ts, suite, test_name, file, line, message, stack_trace, pattern_id,"
             " duration_ms FROM test_failures WHERE ($1::text IS NULL OR run_id = $1) AND ($2::text IS NULL OR"
-            " pattern_id = $2) AND ($3::text IS NULL OR failure_id = $3) ORDER BY ts DESC, failure_id DESC"
-            " LIMIT $4",
+            " pattern_id = $2) AND ($3::text IS NULL OR failure_id = $3) AND ($5::text IS NULL OR suite = "
+            "$5) AND"
+            " ($6::text IS NULL OR test_name = $6) ORDER BY ts DESC, failure_id DESC LIMIT $4",
             {q.runId.value_or(""), q.patternId.value_or(""), q.failureId.value_or(""),
-             std::to_string(q.limit)},
+             std::to_string(q.limit), q.suite.value_or(""), q.testName.value_or("")},
             true);
         if (!rows)
             return std::unexpected(rows.error());
@@ -347,7 +357,160 @@ public:
         return out;
     }
 
+    Expected<std::vector<contracts::TestCaseName>> passedTests(const contracts::Ulid& runId) override {
+        auto rows = query(
+            "SELECT suite, test_name FROM test_passes WHERE run_id = $1 ORDER BY suite, test_name", {runId});
+        if (!rows)
+            return std::unexpected(rows.error());
+        std::vector<contracts::TestCaseName> out;
+        for (int i = 0; i < PQntuples(rows->get()); ++i)
+            out.push_back({pgText(*rows, i, 0), pgText(*rows, i, 1)});
+        return out;
+    }
+
+    Expected<bool> recordFix(const contracts::RecordedFix& f) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return std::unexpected(c.error());
+        long long written = 0;
+        auto result = inTransaction([&]() -> Expected<void> {
+            auto res =
+                pgExec(conn_,
+                       "INSERT INTO selfheal_fixes VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)"
+                       " ON CONFLICT DO NOTHING",
+                       {f.id, std::to_string(f.ts), contracts::fixSourceName(f.source), f.patternId,
+                        f.failureId, f.suite, f.testName, f.failingRunId, f.fixingRunId, f.failingCommit,
+                        f.fixingCommit, f.diff, f.diffTruncated ? "true" : "false", f.proposalId});
+            if (!pgOk(res))
+                return error("record fix " + f.id, res);
+            written = std::atoll(PQcmdTuples(res.get()));
+            return audit("record_fix", "selfheal_fixes", written, f.id);
+        });
+        if (!result)
+            return std::unexpected(result.error());
+        return written > 0;
+    }
+
+    Expected<std::vector<contracts::RecordedFix>> fixes(const contracts::FixQuery& q) override {
+        auto rows =
+            query("SELECT fix_id, ts, source, pattern_id, failure_id, suite, test_name, failing_run_id,"
+                  " fixing_run_id, failing_commit, fixing_commit, diff, diff_truncated, proposal_id"
+                  " FROM selfheal_fixes WHERE ($1::text IS NULL OR pattern_id = $1) AND ($2::text IS NULL"
+                  " OR failure_id = $2) ORDER BY ts DESC, fix_id DESC LIMIT $3",
+                  {q.patternId.value_or(""), q.failureId.value_or(""), std::to_string(q.limit)}, true);
+        if (!rows)
+            return std::unexpected(rows.error());
+        std::vector<contracts::RecordedFix> out;
+        for (int i = 0; i < PQntuples(rows->get()); ++i) {
+            auto t = [&](int c) { return pgText(*rows, i, c); };
+            contracts::RecordedFix f;
+            f.id = t(0);
+            f.ts = std::atoll(t(1).c_str());
+            (void)contracts::parseFixSource(t(2), f.source);
+            f.patternId = t(3);
+            f.failureId = t(4);
+            f.suite = t(5);
+            f.testName = t(6);
+            f.failingRunId = t(7);
+            f.fixingRunId = t(8);
+            f.failingCommit = t(9);
+            f.fixingCommit = t(10);
+            f.diff = t(11);
+            f.diffTruncated = t(12) == "t";
+            f.proposalId = t(13);
+            out.push_back(std::move(f));
+        }
+        return out;
+    }
+
+    Expected<void> saveAttempt(const contracts::SelfHealAttempt& a) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return c;
+        return inTransaction([&]() -> Expected<void> {
+            auto res = pgExec(
+                conn_,
+                "INSERT INTO selfheal_proposals (proposal_id, ts, pattern_id, trigger_id, status, "
+                "description,"
+                " risk_score, confidence, agent, branch, commit_sha, bundle, reason, updated_at)"
+                " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) ON CONFLICT (proposal_id) DO "
+                "UPDATE SET"
+                " status = excluded.status, description = excluded.description, risk_score = "
+                "excluded.risk_score,"
+                " confidence = excluded.confidence, agent = excluded.agent, branch = excluded.branch, "
+                "commit_sha ="
+                " excluded.commit_sha, bundle = excluded.bundle, reason = excluded.reason, updated_at ="
+                " excluded.updated_at",
+                {a.proposalId, std::to_string(a.ts), a.patternId, a.triggerId, a.status, a.description,
+                 std::to_string(a.riskScore), std::to_string(a.confidence), a.agent, a.branch, a.commitSha,
+                 a.bundle, a.reason, std::to_string(a.updatedAt)},
+                true);
+            if (!pgOk(res))
+                return error("save self-heal attempt " + a.proposalId, res);
+            return audit("save_attempt", "selfheal_proposals", 1, a.proposalId);
+        });
+    }
+
+    Expected<std::vector<contracts::SelfHealAttempt>> attempts(const contracts::AttemptQuery& q) override {
+        auto params = attemptParams(q);
+        params.push_back(std::to_string(q.limit));
+        auto rows = query("SELECT proposal_id, ts, pattern_id, trigger_id, status, description, risk_score,"
+                          " confidence, agent, branch, commit_sha, bundle, reason, updated_at FROM"
+                          " selfheal_proposals " +
+                              attemptWhere(q) + " ORDER BY ts DESC, proposal_id DESC LIMIT $" +
+                              std::to_string(params.size()),
+                          params);
+        if (!rows)
+            return std::unexpected(rows.error());
+        std::vector<contracts::SelfHealAttempt> out;
+        for (int i = 0; i < PQntuples(rows->get()); ++i) {
+            auto t = [&](int c) { return pgText(*rows, i, c); };
+            out.push_back({t(0), std::atoll(t(1).c_str()), t(2), t(3), t(4), t(5), std::atoi(t(6).c_str()),
+                           std::atoi(t(7).c_str()), t(8), t(9), t(10), t(11), t(12),
+                           std::atoll(t(13).c_str())});
+        }
+        return out;
+    }
+
+    Expected<long long> countAttempts(const contracts::AttemptQuery& q) override {
+        auto rows = query("SELECT COUNT(*) FROM selfheal_proposals " + attemptWhere(q), attemptParams(q));
+        if (!rows)
+            return std::unexpected(rows.error());
+        return std::atoll(pgText(*rows, 0, 0).c_str());
+    }
+
 private:
+    // The WHERE clause of an attempt query, numbering its parameters in attemptParams' order.
+    static std::string attemptWhere(const contracts::AttemptQuery& q) {
+        std::string where = "WHERE TRUE";
+        int n = 0;
+        if (q.patternId)
+            where += " AND pattern_id = $" + std::to_string(++n);
+        if (q.triggerId)
+            where += " AND trigger_id = $" + std::to_string(++n);
+        if (q.since)
+            where += " AND ts >= $" + std::to_string(++n) + "::BIGINT";
+        if (!q.statuses.empty()) {
+            where += " AND status IN (";
+            for (std::size_t i = 0; i < q.statuses.size(); ++i)
+                where += (i == 0 ? "$" : ", $") + std::to_string(++n);
+            where += ")";
+        }
+        return where;
+    }
+
+    static std::vector<std::string> attemptParams(const contracts::AttemptQuery& q) {
+        std::vector<std::string> params;
+        if (q.patternId)
+            params.push_back(*q.patternId);
+        if (q.triggerId)
+            params.push_back(*q.triggerId);
+        if (q.since)
+            params.push_back(std::to_string(*q.since));
+        params.insert(params.end(), q.statuses.begin(), q.statuses.end());
+        return params;
+    }
+
     // The lint_failures rows selected by `where` with its one parameter.
     Expected<std::vector<contracts::LintFailure>> readLintFailures(const std::string& where,
                                                                    const std::string& param) {

@@ -218,6 +218,10 @@ contracts::Expected<contracts::IngestBatch> JunitReader::read(const std::string&
                 bool skipped = testcase.child("skipped") || status == "notrun" || status == "disabled" ||
                                std::string(testcase.attribute("result").as_string()) == "skipped";
                 ++(skipped ? run.skipped : run.passed);
+                if (!skipped)
+                    batch.passedTests.push_back(
+                        {testcase.attribute("classname").as_string(suite.attribute("name").as_string()),
+                         name});
                 continue;
             }
             ++run.failed;

@@ -54,6 +54,7 @@ TEST(JunitReader, ReadsCtestOutput) {
     EXPECT_EQ(batch->run.passed, 1);
     EXPECT_EQ(batch->run.skipped, 1);
     EXPECT_EQ(batch->run.durationMs, 1500);
+    EXPECT_EQ(batch->passedTests, (std::vector<contracts::TestCaseName>{{"orders_load", "orders_load"}}));
     ASSERT_EQ(batch->testFailures.size(), 1u);
     const auto& f = batch->testFailures[0];
     EXPECT_EQ(f.testName, "orders_save");
@@ -216,6 +217,7 @@ TEST(JunitReader, ReadsGoogleTestOutput) {
     EXPECT_EQ(batch->testFailures[0].file, "/src/repo_test.cpp");
     EXPECT_EQ(batch->testFailures[0].line, 40u);
     EXPECT_EQ(batch->testFailures[0].message.substr(0, 22), "/src/repo_test.cpp:42\n");
+    EXPECT_EQ(batch->passedTests, (std::vector<contracts::TestCaseName>{{"Repo", "Loads"}}));
 }
 
 // `--gtest_output=xml`: one <failure> per failed assertion, the block in its message attribute.

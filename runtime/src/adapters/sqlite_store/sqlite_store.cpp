@@ -113,6 +113,15 @@ public:
                     return storageError("insert lint failure " + f.id);
                 written += sqlite3_changes(db_);
             }
+            SqliteStatement pass(db_, "INSERT OR IGNORE INTO test_passes VALUES (?,?,?)");
+            for (const auto& t : batch.passedTests) {
+                pass.bind(1, r.runId);
+                pass.bind(2, t.suite);
+                pass.bind(3, t.testName);
+                if (!pass.run())
+                    return storageError("insert passed test " + t.testName);
+                written += sqlite3_changes(db_);
+            }
             return audit("ingest_run", "test_runs", written, r.runId);
         });
     }
@@ -205,8 +214,8 @@ public:
         std::string sql =
             "SELECT failure_id, run_id, ts, suite, test_name, file, line, message, stack_trace, pattern_id,"
             " duration_ms FROM test_failures WHERE (?1 IS NULL OR run_id = ?1) AND (?2 IS NULL OR"
-            " pattern_id = ?2) AND (?3 IS NULL OR failure_id = ?3) ORDER BY ts DESC, failure_id DESC LIMIT "
-            "?4";
+            " pattern_id = ?2) AND (?3 IS NULL OR failure_id = ?3) AND (?5 IS NULL OR suite = ?5) AND"
+            " (?6 IS NULL OR test_name = ?6) ORDER BY ts DESC, failure_id DESC LIMIT ?4";
         SqliteStatement q(db_, sql);
         if (query.runId)
             q.bind(1, *query.runId);
@@ -215,6 +224,10 @@ public:
         if (query.failureId)
             q.bind(3, *query.failureId);
         q.bind(4, static_cast<long long>(query.limit));
+        if (query.suite)
+            q.bind(5, *query.suite);
+        if (query.testName)
+            q.bind(6, *query.testName);
         std::vector<contracts::TestFailure> out;
         int rc;
         while ((rc = q.step()) == SQLITE_ROW) {
@@ -299,7 +312,183 @@ public:
         return out;
     }
 
+    Expected<std::vector<contracts::TestCaseName>> passedTests(const contracts::Ulid& runId) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(
+            db_, "SELECT suite, test_name FROM test_passes WHERE run_id = ? ORDER BY suite, test_name");
+        q.bind(1, runId);
+        std::vector<contracts::TestCaseName> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW)
+            out.push_back({q.text(0), q.text(1)});
+        if (rc != SQLITE_DONE)
+            return storageError("read passed tests");
+        return out;
+    }
+
+    Expected<bool> recordFix(const contracts::RecordedFix& f) override {
+        std::lock_guard lock(mutex_);
+        long long written = 0;
+        auto result = inTransaction([&]() -> Expected<void> {
+            SqliteStatement q(db_,
+                              "INSERT OR IGNORE INTO selfheal_fixes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            q.bind(1, f.id);
+            q.bind(2, f.ts);
+            q.bind(3, std::string(contracts::fixSourceName(f.source)));
+            q.bind(4, f.patternId);
+            q.bind(5, f.failureId);
+            q.bindOrNull(6, f.suite);
+            q.bindOrNull(7, f.testName);
+            q.bindOrNull(8, f.failingRunId);
+            q.bindOrNull(9, f.fixingRunId);
+            q.bindOrNull(10, f.failingCommit);
+            q.bindOrNull(11, f.fixingCommit);
+            q.bind(12, f.diff);
+            q.bind(13, static_cast<long long>(f.diffTruncated ? 1 : 0));
+            q.bindOrNull(14, f.proposalId);
+            if (!q.run())
+                return storageError("record fix " + f.id);
+            written = sqlite3_changes(db_);
+            return audit("record_fix", "selfheal_fixes", written, f.id);
+        });
+        if (!result)
+            return std::unexpected(result.error());
+        return written > 0;
+    }
+
+    Expected<std::vector<contracts::RecordedFix>> fixes(const contracts::FixQuery& query) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(
+            db_, "SELECT fix_id, ts, source, pattern_id, failure_id, suite, test_name, failing_run_id,"
+                 " fixing_run_id, failing_commit, fixing_commit, diff, diff_truncated, proposal_id"
+                 " FROM selfheal_fixes WHERE (?1 IS NULL OR pattern_id = ?1) AND (?2 IS NULL OR"
+                 " failure_id = ?2) ORDER BY ts DESC, fix_id DESC LIMIT ?3");
+        if (query.patternId)
+            q.bind(1, *query.patternId);
+        if (query.failureId)
+            q.bind(2, *query.failureId);
+        q.bind(3, static_cast<long long>(query.limit));
+        std::vector<contracts::RecordedFix> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW) {
+            contracts::RecordedFix f;
+            f.id = q.text(0);
+            f.ts = q.integer(1);
+            (void)contracts::parseFixSource(q.text(2), f.source);
+            f.patternId = q.text(3);
+            f.failureId = q.text(4);
+            f.suite = q.text(5);
+            f.testName = q.text(6);
+            f.failingRunId = q.text(7);
+            f.fixingRunId = q.text(8);
+            f.failingCommit = q.text(9);
+            f.fixingCommit = q.text(10);
+            f.diff = q.text(11);
+            f.diffTruncated = q.integer(12) != 0;
+            f.proposalId = q.text(13);
+            out.push_back(std::move(f));
+        }
+        if (rc != SQLITE_DONE)
+            return storageError("read fixes");
+        return out;
+    }
+
+    Expected<void> saveAttempt(const contracts::SelfHealAttempt& a) override {
+        std::lock_guard lock(mutex_);
+        return inTransaction([&]() -> Expected<void> {
+            SqliteStatement q(
+                db_,
+                "INSERT INTO selfheal_proposals (proposal_id, ts, pattern_id, trigger_id, status, "
+                "description,"
+                " risk_score, confidence, agent, branch, commit_sha, bundle, reason, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (proposal_id) DO UPDATE SET"
+                " status = excluded.status, description = excluded.description, risk_score ="
+                " excluded.risk_score, confidence = excluded.confidence, agent = excluded.agent, branch ="
+                " excluded.branch, commit_sha = excluded.commit_sha, bundle = excluded.bundle, reason ="
+                " excluded.reason, updated_at = excluded.updated_at");
+            q.bind(1, a.proposalId);
+            q.bind(2, a.ts);
+            q.bind(3, a.patternId);
+            q.bind(4, a.triggerId);
+            q.bind(5, a.status);
+            q.bindOrNull(6, a.description);
+            q.bind(7, static_cast<long long>(a.riskScore));
+            q.bind(8, static_cast<long long>(a.confidence));
+            q.bindOrNull(9, a.agent);
+            q.bindOrNull(10, a.branch);
+            q.bindOrNull(11, a.commitSha);
+            q.bindOrNull(12, a.bundle);
+            q.bindOrNull(13, a.reason);
+            q.bind(14, a.updatedAt);
+            if (!q.run())
+                return storageError("save self-heal attempt " + a.proposalId);
+            return audit("save_attempt", "selfheal_proposals", 1, a.proposalId);
+        });
+    }
+
+    Expected<std::vector<contracts::SelfHealAttempt>>
+    attempts(const contracts::AttemptQuery& query) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_,
+                          "SELECT proposal_id, ts, pattern_id, trigger_id, status, description, risk_score,"
+                          " confidence, agent, branch, commit_sha, bundle, reason, updated_at FROM"
+                          " selfheal_proposals " +
+                              attemptWhere(query) + " ORDER BY ts DESC, proposal_id DESC LIMIT ?");
+        int next = bindAttemptQuery(q, query);
+        q.bind(next, static_cast<long long>(query.limit));
+        std::vector<contracts::SelfHealAttempt> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW)
+            out.push_back({q.text(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5),
+                           static_cast<int>(q.integer(6)), static_cast<int>(q.integer(7)), q.text(8),
+                           q.text(9), q.text(10), q.text(11), q.text(12), q.integer(13)});
+        if (rc != SQLITE_DONE)
+            return storageError("read self-heal attempts");
+        return out;
+    }
+
+    Expected<long long> countAttempts(const contracts::AttemptQuery& query) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_, "SELECT COUNT(*) FROM selfheal_proposals " + attemptWhere(query));
+        (void)bindAttemptQuery(q, query);
+        if (q.step() != SQLITE_ROW)
+            return storageError("count self-heal attempts");
+        return q.integer(0);
+    }
+
 private:
+    // The WHERE clause of an attempt query: one `?` per set filter and per status.
+    static std::string attemptWhere(const contracts::AttemptQuery& query) {
+        std::string where = "WHERE 1 = 1";
+        if (query.patternId)
+            where += " AND pattern_id = ?";
+        if (query.triggerId)
+            where += " AND trigger_id = ?";
+        if (query.since)
+            where += " AND ts >= ?";
+        if (!query.statuses.empty()) {
+            where += " AND status IN (";
+            for (std::size_t i = 0; i < query.statuses.size(); ++i)
+                where += i == 0 ? "?" : ", ?";
+            where += ")";
+        }
+        return where;
+    }
+
+    // Binds attemptWhere's parameters from position 1; returns the next free position.
+    static int bindAttemptQuery(SqliteStatement& q, const contracts::AttemptQuery& query) {
+        int pos = 1;
+        if (query.patternId)
+            q.bind(pos++, *query.patternId);
+        if (query.triggerId)
+            q.bind(pos++, *query.triggerId);
+        if (query.since)
+            q.bind(pos++, *query.since);
+        for (const auto& status : query.statuses)
+            q.bind(pos++, status);
+        return pos;
+    }
+
     // The lint_failures rows selected by `where` with its one parameter.
     Expected<std::vector<contracts::LintFailure>> readLintFailures(const std::string& where,
                                                                    const std::string& param) {

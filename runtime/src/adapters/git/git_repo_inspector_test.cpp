@@ -1,5 +1,5 @@
 #include <cstdlib>
-#include <devos/adapters/git_repo_inspector.hpp>
+#include <devos/adapters/git/git_repo_inspector.hpp>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,0 +1,64 @@
+// The stable names of the self-heal enums: stored in selfheal_proposals and selfheal_fixes,
+// printed by `devos heal`, and sent in JSON.
+#include <devos/contracts/fix_proposal.hpp>
+#include <devos/contracts/recorded_fix.hpp>
+#include <devos/contracts/self_heal_outcome.hpp>
+
+namespace devos::contracts {
+
+const char* agentKindName(AgentKind kind) {
+    return kind == AgentKind::Chat ? "chat" : "playbook";
+}
+
+const char* fixSourceName(FixSource source) {
+    return source == FixSource::Proposal ? "proposal" : "history";
+}
+
+bool parseFixSource(const std::string& name, FixSource& out) {
+    if (name != "history" && name != "proposal")
+        return false;
+    out = name == "proposal" ? FixSource::Proposal : FixSource::History;
+    return true;
+}
+
+const char* stopReasonName(StopReason reason) {
+    switch (reason) {
+    case StopReason::None:
+        return "";
+    case StopReason::Disabled:
+        return "disabled";
+    case StopReason::Paused:
+        return "paused";
+    case StopReason::SloExceeded:
+        return "slo_exceeded";
+    case StopReason::Flaky:
+        return "flaky";
+    case StopReason::NotReproduced:
+        return "not_reproduced";
+    case StopReason::NoFixFound:
+        return "no_fix_found";
+    case StopReason::ValidationFailed:
+        return "validation_failed";
+    case StopReason::ProofFailed:
+        return "proof_failed";
+    case StopReason::RiskTooHigh:
+        return "risk_too_high";
+    case StopReason::Concurrency:
+        return "concurrency";
+    }
+    return "";
+}
+
+const char* stepStatusName(StepStatus status) {
+    switch (status) {
+    case StepStatus::Ok:
+        return "ok";
+    case StepStatus::Failed:
+        return "failed";
+    case StepStatus::Skipped:
+        return "skipped";
+    }
+    return "ok";
+}
+
+} // namespace devos::contracts

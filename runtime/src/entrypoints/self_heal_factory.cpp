@@ -1,0 +1,93 @@
+#include <cstdlib>
+#include <devos/adapters/git/git_heal_workspace.hpp>
+#include <devos/adapters/http/chat_agent.hpp>
+#include <devos/adapters/process_command_runner.hpp>
+#include <devos/adapters/proposal_bundle_files.hpp>
+#include <devos/adapters/re2_redactor.hpp>
+#include <devos/adapters/system_clock.hpp>
+#include <devos/adapters/system_entropy.hpp>
+#include <devos/adapters/yaml_config_file_reader.hpp>
+#include <devos/entrypoints/embedder_factory.hpp>
+#include <devos/entrypoints/self_heal_factory.hpp>
+#include <devos/entrypoints/store_factory.hpp>
+#include <devos/entrypoints/vector_index_factory.hpp>
+#include <devos/services/playbook_agent.hpp>
+
+namespace devos::entrypoints {
+
+struct SelfHealApp::Parts {
+    OpenedStore store;
+    std::unique_ptr<ports::Embedder> embedder;
+    VectorIndexes indexes;
+    std::unique_ptr<ports::Redactor> redactor;
+    adapters::SystemClock clock;
+    adapters::SystemEntropy entropy;
+    std::unique_ptr<services::IdGenerator> ids;
+    std::unique_ptr<services::IncidentSearch> search;
+    adapters::YamlConfigFileReader config;
+    adapters::GitHealWorkspace workspace;
+    adapters::ProcessCommandRunner runner;
+    adapters::ProposalBundleFiles bundles;
+    services::PlaybookAgent playbook;
+    std::unique_ptr<adapters::ChatAgent> chat;
+};
+
+SelfHealApp::~SelfHealApp() = default;
+
+ports::TelemetryStore& SelfHealApp::store() {
+    return *parts_->store.store;
+}
+
+namespace {
+
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? value : "";
+}
+
+} // namespace
+
+contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOptions options) {
+    std::unique_ptr<SelfHealApp> app(new SelfHealApp());
+    app->parts_ = std::make_unique<Parts>();
+    auto& parts = *app->parts_;
+    auto store =
+        openTelemetryStore(options.dbPath, options.databaseUrl, options.repoRoot + "/.devos/telemetry.db");
+    if (!store)
+        return std::unexpected(store.error());
+    parts.store = std::move(*store);
+    app->storeName_ = parts.store.name;
+    auto settings = embedderSettingsFromEnvironment();
+    if (!settings)
+        return std::unexpected(settings.error());
+    parts.embedder = makeEmbedder(*settings);
+    auto redactor = adapters::makeDefaultRedactor();
+    if (!redactor)
+        return std::unexpected(redactor.error());
+    parts.redactor = std::move(*redactor);
+    parts.ids = std::make_unique<services::IdGenerator>(parts.clock, parts.entropy);
+    parts.search = std::make_unique<services::IncidentSearch>(*parts.store.store, *parts.embedder,
+                                                              parts.indexes, *parts.redactor);
+    Parts* owned = &parts;
+    auto chat = [owned](const contracts::SelfHealConfig& config) -> ports::AgentPort* {
+        const std::string url =
+            environment("DEVOS_AGENT_URL").empty() ? config.agent.url : environment("DEVOS_AGENT_URL");
+        const std::string model =
+            environment("DEVOS_AGENT_MODEL").empty() ? config.agent.model : environment("DEVOS_AGENT_MODEL");
+        if (url.empty() || model.empty())
+            return nullptr;
+        adapters::ChatAgentOptions chatOptions;
+        chatOptions.baseUrl = url;
+        chatOptions.model = model;
+        chatOptions.apiKey = environment("DEVOS_AGENT_API_KEY");
+        chatOptions.timeout = std::chrono::seconds(config.timeouts.agent);
+        owned->chat = std::make_unique<adapters::ChatAgent>(std::move(chatOptions));
+        return owned->chat.get();
+    };
+    app->service_ = std::make_unique<services::SelfHealService>(services::SelfHealPorts{
+        *parts.store.store, *parts.search, parts.config, parts.workspace, parts.runner, parts.bundles,
+        *parts.redactor, *parts.ids, &parts.playbook, std::move(chat), std::move(options.progress)});
+    return app;
+}
+
+} // namespace devos::entrypoints

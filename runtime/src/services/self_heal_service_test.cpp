@@ -1,0 +1,398 @@
+// The self-heal loop end to end on a real git repository, real SQLite, libgit2 worktrees and real
+// processes; the proof's commands come from `commands:` (shell one-liners), so no compiler runs.
+// Only the chat agent is a double (a scripted AgentPort: the model is the boundary).
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <devos/adapters/git/git_heal_workspace.hpp>
+#include <devos/adapters/process_command_runner.hpp>
+#include <devos/adapters/proposal_bundle_files.hpp>
+#include <devos/adapters/re2_redactor.hpp>
+#include <devos/adapters/sqlite_store.hpp>
+#include <devos/adapters/system_clock.hpp>
+#include <devos/adapters/system_entropy.hpp>
+#include <devos/adapters/yaml_config_file_reader.hpp>
+#include <devos/entrypoints/vector_index_factory.hpp>
+#include <devos/logic/incident_text.hpp>
+#include <devos/logic/pattern_id.hpp>
+#include <devos/logic/unified_diff.hpp>
+#include <devos/services/default_embedder.hpp>
+#include <devos/services/playbook_agent.hpp>
+#include <devos/services/self_heal_service.hpp>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+namespace devos::services {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A chat model that answers what the test tells it to.
+struct ScriptedChat : ports::AgentPort {
+    contracts::Expected<contracts::AgentAnswer> proposeFix(const contracts::AgentRequest& request) override {
+        seen = request;
+        if (!error.message.empty())
+            return std::unexpected(error);
+        return contracts::AgentAnswer{"scripted-model", answer, "the value must be 2", 50, {}};
+    }
+    contracts::AgentKind kind() const override { return contracts::AgentKind::Chat; }
+    std::string answer;
+    contracts::Error error;
+    contracts::AgentRequest seen;
+};
+
+const char* kBuggy = "int value() {\n    return 1;\n}\n";
+const char* kFixed = "int value() {\n    return 2;\n}\n";
+
+class SelfHealServiceTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        fs::remove_all(repo);
+        fs::create_directories(repo / "src/logic");
+        fs::create_directories(repo / "tests");
+        fs::create_directories(repo / ".devos");
+        sh("git init -q -b main");
+        write("src/logic/value.hpp", "int value();\n");
+        write("tests/value_test.cpp",
+              "#include \"logic/value.hpp\"\n#include <gtest/gtest.h>\nTEST(Value, IsTwo) { "
+              "EXPECT_EQ(value(), 2); }\n");
+        config("");
+        write("src/logic/value.cpp", kFixed);
+        good = commit("good");
+        write("src/logic/value.cpp", kBuggy);
+        lost = commit("lose the fix");
+        oldFailure = storeFailure(lost);
+        write("src/logic/value.cpp", kFixed);
+        fixedAt = commit("fix it");
+        contracts::RecordedFix fix;
+        fix.id = ids.next();
+        fix.ts = ids.now();
+        fix.patternId = pattern;
+        fix.failureId = oldFailure;
+        fix.suite = fix.testName = "Value.IsTwo";
+        fix.failingCommit = lost;
+        fix.fixingCommit = fixedAt;
+        fix.diff = logic::unifiedDiff(contracts::CodeDiff{"src/logic/value.cpp", kBuggy, kFixed});
+        ASSERT_TRUE(*store->recordFix(fix));
+        write("src/logic/other.cpp", "int other() { return 0; }\n\n// moved the code below\n");
+        write("src/logic/value.cpp", std::string("// the value\n\n") + kBuggy);
+        regressed = commit("merge that lost the fix again");
+        failure = storeFailure(regressed);
+        before = checkoutState();
+    }
+    void TearDown() override { fs::remove_all(repo); }
+
+    void sh(const std::string& cmd) {
+        ASSERT_EQ(std::system(("cd '" + repo.string() + "' && " + cmd).c_str()), 0) << cmd;
+    }
+    std::string out(const std::string& cmd) {
+        std::string text;
+        FILE* pipe = ::popen(("cd '" + repo.string() + "' && " + cmd).c_str(), "r");
+        std::array<char, 4096> buf{};
+        while (std::fgets(buf.data(), buf.size(), pipe))
+            text += buf.data();
+        ::pclose(pipe);
+        return text;
+    }
+    void write(const std::string& path, const std::string& text) { std::ofstream(repo / path) << text; }
+    std::string commit(const std::string& message) {
+        sh("git add -A && git -c user.name=t -c user.email=t@e commit -q -m '" + message + "'");
+        return out("git rev-parse HEAD").substr(0, 40);
+    }
+    // .devos/self-heal.yml with the test's extra keys; the proof's commands are shell one-liners.
+    void config(const std::string& extra) {
+        write(".devos/self-heal.yml",
+              "enabled: true\nflake:\n  reruns: 2\ncommands:\n  configure: \"true\"\n"
+              "  build: \"true\"\n  test: \"grep -q 'return 2' src/logic/value.cpp\"\n"
+              "  unitTests: \"echo '100% tests passed, 0 tests failed out of 4'\"\n"
+              "  gate: \"true\"\n" +
+                  extra);
+    }
+    // A stored failure of Value.IsTwo at `commit`, embedded as ingest does.
+    std::string storeFailure(const std::string& commit) {
+        contracts::IngestBatch b;
+        b.run.runId = ids.next();
+        b.run.startedAt = ids.now();
+        b.run.commitSha = commit;
+        b.run.branch = "main";
+        contracts::TestFailure f;
+        f.id = ids.next();
+        f.runId = b.run.runId;
+        f.ts = ids.now();
+        f.suite = f.testName = "Value.IsTwo";
+        f.message = "tests/value_test.cpp:3: Failure\nExpected equality of these values:\n  value()\n    "
+                    "Which is: 1\n  2";
+        f.patternId = pattern = logic::computePatternId(f.message, "", {});
+        b.testFailures.push_back(f);
+        EXPECT_TRUE(store->ingest(b));
+        const std::vector<std::string> texts{logic::incidentText(f)};
+        auto vector = embedder->embed(texts);
+        EXPECT_TRUE(store->putEmbedding({"test_failure", f.id, embedder->model(), vector->front().values}));
+        return f.id;
+    }
+    // HEAD, branches, status, stash and the hash of every file outside .git and .devos/selfheal.
+    std::string checkoutState() {
+        return out(
+            "git rev-parse HEAD; git symbolic-ref HEAD; git for-each-ref --format='%(refname) %(objectname)' "
+            "| grep -v refs/heads/selfheal/; git status --porcelain; git stash list; git worktree list | wc "
+            "-l; "
+            "find . -path ./.git -prune -o -path ./.devos/selfheal -prune -o -type f -print0 | sort -z | "
+            "xargs -0 sha256sum");
+    }
+    contracts::SelfHealOutcome
+    heal(std::optional<contracts::AgentChoice> agent = contracts::AgentChoice::Playbook,
+         std::string id = {}) {
+        HealRequest request;
+        request.failureId = id.empty() ? failure : id;
+        request.repoRoot = repo.string();
+        request.agent = agent;
+        auto outcome = service.heal(request);
+        EXPECT_TRUE(outcome) << outcome.error().render();
+        EXPECT_EQ(checkoutState(), before) << "the user's checkout changed";
+        return outcome.value_or(contracts::SelfHealOutcome{});
+    }
+    std::vector<std::string> stepNames(const contracts::SelfHealOutcome& o) {
+        std::vector<std::string> names;
+        for (const auto& s : o.steps)
+            names.push_back(s.name);
+        return names;
+    }
+    std::vector<std::string> eventCodes() {
+        std::vector<std::string> codes;
+        for (const auto& e : *store->recentEvents(100))
+            codes.insert(codes.begin(), e.code);
+        return codes;
+    }
+
+    fs::path repo = fs::temp_directory_path() / ("devos_selfheal_" + std::to_string(::getpid()));
+    adapters::SystemClock clock;
+    adapters::SystemEntropy entropy;
+    IdGenerator ids{clock, entropy};
+    std::unique_ptr<ports::TelemetryStore> store = std::move(*adapters::openSqliteStore(":memory:"));
+    std::unique_ptr<ports::Embedder> embedder = makeDefaultEmbedder();
+    entrypoints::VectorIndexes indexes{contracts::VectorBackend::Cpu};
+    std::unique_ptr<ports::Redactor> redactor = std::move(*adapters::makeDefaultRedactor());
+    IncidentSearch search{*store, *embedder, indexes, *redactor};
+    adapters::YamlConfigFileReader configReader;
+    adapters::GitHealWorkspace workspace;
+    adapters::ProcessCommandRunner runner;
+    adapters::ProposalBundleFiles bundles;
+    PlaybookAgent playbook;
+    ScriptedChat chat;
+    SelfHealService service{SelfHealPorts{*store,
+                                          search,
+                                          configReader,
+                                          workspace,
+                                          runner,
+                                          bundles,
+                                          *redactor,
+                                          ids,
+                                          &playbook,
+                                          [this](const contracts::SelfHealConfig&) { return &chat; },
+                                          {}}};
+    std::string good, lost, fixedAt, regressed, oldFailure, failure, pattern, before;
+};
+
+} // namespace
+
+TEST_F(SelfHealServiceTest, TheRegressionOfALearnedFixIsHealedOnABranch) {
+    const auto o = heal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    EXPECT_EQ(stepNames(o), (std::vector<std::string>{"detect", "flake", "slo", "retrieve", "propose",
+                                                      "validate", "prove", "branch", "proposal"}));
+    EXPECT_NE(o.steps[1].summary.find("failed 2 of 2 reruns on the unpatched code: deterministic"),
+              std::string::npos);
+    EXPECT_EQ(o.steps[2].summary, "attempt 1 of 3 for this pattern in 1 day");
+    EXPECT_NE(o.steps[3].summary.find("with a recorded fix (1.00: fixed by " + fixedAt.substr(0, 7)),
+              std::string::npos)
+        << o.steps[3].summary;
+    EXPECT_NE(o.steps[4].summary.find("playbook: re-applies " + fixedAt.substr(0, 7) +
+                                      "'s change to src/logic/value.cpp (context moved 2 lines)"),
+              std::string::npos)
+        << o.steps[4].summary;
+    EXPECT_EQ(o.steps[5].summary, "ok: 1 file, +1 -1, logic/ covered by the failing test; risk 12 (low)");
+    EXPECT_EQ(o.steps[6].summary,
+              "before: Value.IsTwo fails · after: it passes, 4/4 unit tests pass, build + unit tests passed");
+    const auto& p = *o.proposal;
+    EXPECT_EQ(o.branch, "selfheal/" + p.id);
+    EXPECT_EQ(p.references, (std::vector<std::string>{store->fixes({})->front().id, fixedAt}));
+    // The branch: one commit on top of the failing commit with the fix and the trailers.
+    EXPECT_EQ(out("git rev-parse " + o.branch + "^").substr(0, 40), regressed);
+    EXPECT_EQ(out("git show " + o.branch + ":src/logic/value.cpp"), std::string("// the value\n\n") + kFixed);
+    const std::string message = out("git log -1 --format=%B " + o.branch);
+    EXPECT_NE(message.find("DevOS-Pattern: " + pattern), std::string::npos);
+    EXPECT_NE(message.find("DevOS-Proposal: " + p.id), std::string::npos);
+    // The bundle.
+    const fs::path bundle = repo / o.bundleDir;
+    for (const char* f : {"PR.md", "fix.patch", "report.json", "gates.sarif"})
+        EXPECT_TRUE(fs::exists(bundle / f)) << f;
+    EXPECT_NE(out("cat " + o.bundleDir + "/PR.md").find("Labels: `self-heal`, `risk-low`"),
+              std::string::npos);
+    sh("git diff --quiet " + regressed + " " + o.branch + " -- . || true");
+    // The worktree and its build folder are gone; the attempt row and the events are there.
+    EXPECT_FALSE(fs::exists(bundle / "worktree"));
+    EXPECT_EQ(out("git worktree list | wc -l"), "1\n");
+    auto rows = store->attempts({});
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ((*rows)[0].status, "proposed");
+    EXPECT_EQ((*rows)[0].branch, o.branch);
+    EXPECT_EQ((*rows)[0].riskScore, 12);
+    EXPECT_EQ(eventCodes(), (std::vector<std::string>{"selfheal.started", "selfheal.validation_passed",
+                                                      "selfheal.proof_passed", "selfheal.proposed"}));
+    // A second heal of the same failure stops: its proposal is open.
+    const auto again = heal();
+    EXPECT_EQ(again.reason, contracts::StopReason::Concurrency);
+    EXPECT_NE(again.evidence.find("already has the open proposal " + p.id), std::string::npos);
+}
+
+TEST_F(SelfHealServiceTest, TheKillSwitchAndAPausedPatternDoNothing) {
+    write(".devos/self-heal.yml", "enabled: false\n");
+    before = checkoutState();
+    auto o = heal();
+    EXPECT_EQ(o.reason, contracts::StopReason::Disabled);
+    EXPECT_NE(o.evidence.find("enabled: false"), std::string::npos);
+    config("pausedPatterns: [\"" + pattern + "\"]\n");
+    before = checkoutState();
+    o = heal();
+    EXPECT_EQ(o.reason, contracts::StopReason::Paused);
+    EXPECT_EQ(*store->count(contracts::TelemetryTable::SelfhealProposals), 0);
+    EXPECT_TRUE(eventCodes().empty());
+    EXPECT_FALSE(fs::exists(repo / ".devos/selfheal"));
+}
+
+TEST_F(SelfHealServiceTest, AFlakyTestIsNeverATarget) {
+    config("");
+    // Fails on the first run only: a counter file outside the repository.
+    const auto counter = repo.string() + ".count";
+    fs::remove(counter);
+    write(".devos/self-heal.yml",
+          "enabled: true\nflake:\n  reruns: 3\ncommands:\n  configure: \"true\"\n  build: \"true\"\n"
+          "  test: \"echo x >> " +
+              counter + "; test $(wc -l < " + counter +
+              ") -gt 1\"\n"
+              "  unitTests: \"true\"\n  gate: \"true\"\n");
+    before = checkoutState();
+    const auto o = heal();
+    EXPECT_EQ(o.reason, contracts::StopReason::Flaky);
+    EXPECT_NE(o.steps[1].summary.find("passed 2 of 3 reruns"), std::string::npos);
+    EXPECT_EQ(store->attempts({})->front().status, "flaky");
+    EXPECT_FALSE(fs::exists(repo / ".devos/selfheal" / store->attempts({})->front().proposalId));
+    fs::remove(counter);
+}
+
+TEST_F(SelfHealServiceTest, AFailureThatDoesNotReproduceIsNotHealed) {
+    config("");
+    write(".devos/self-heal.yml",
+          "enabled: true\ncommands:\n  configure: \"true\"\n  build: \"true\"\n  test: \"true\"\n"
+          "  unitTests: \"true\"\n");
+    before = checkoutState();
+    const auto o = heal();
+    EXPECT_EQ(o.reason, contracts::StopReason::NotReproduced);
+    EXPECT_NE(o.evidence.find("passed 3 of 3 reruns"), std::string::npos);
+}
+
+TEST_F(SelfHealServiceTest, NoRecordedFixMeansNoFixFound) {
+    config("flake:\n  reruns: 0\n");
+    before = checkoutState();
+    // A failure with nothing similar stored: a new message and pattern.
+    contracts::IngestBatch b;
+    b.run.runId = ids.next();
+    b.run.commitSha = regressed;
+    contracts::TestFailure f;
+    f.id = ids.next();
+    f.runId = b.run.runId;
+    f.suite = f.testName = "Value.IsTwo";
+    f.message = "segmentation fault in the frobnicator";
+    f.patternId = std::string(64, 'f');
+    b.testFailures.push_back(f);
+    ASSERT_TRUE(store->ingest(b));
+    const auto o = heal(contracts::AgentChoice::Playbook, f.id);
+    EXPECT_EQ(o.reason, contracts::StopReason::NoFixFound);
+    EXPECT_NE(o.evidence.find("none with a recorded fix"), std::string::npos) << o.evidence;
+}
+
+TEST_F(SelfHealServiceTest, TheChatAgentsAnswerIsAppliedOrRejectedWithItsRule) {
+    config("flake:\n  reruns: 0\nslo:\n  maxAttemptsPerPattern: 50\n");
+    before = checkoutState();
+    chat.answer =
+        "src/logic/value.cpp\n<<<<<<< SEARCH\n    return 1;\n=======\n    return 2;\n>>>>>>> REPLACE\n";
+    auto o = heal(contracts::AgentChoice::Chat);
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    EXPECT_EQ(o.proposal->agentContext.model, "scripted-model");
+    EXPECT_EQ(o.risk.score, 2 + 10 + 15 + 10);
+    EXPECT_NE(chat.seen.codeContext.size(), 0u);
+    EXPECT_EQ(chat.seen.testName, "Value.IsTwo");
+    sh("git branch -D -q " + o.branch);
+    const std::pair<std::string, std::string> malicious[] = {
+        {"../outside.cpp\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n", "path.outside-repo"},
+        {"/etc/passwd\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n", "path.outside-repo"},
+        {".git/config\n<<<<<<< SEARCH\nx\n=======\ny\n>>>>>>> REPLACE\n", "path.git-dir"},
+        {"I think you should change the value.", "answer.format"},
+        {"src/logic/value.cpp\n<<<<<<< SEARCH\n    return 7;\n=======\n    return 2;\n>>>>>>> REPLACE\n",
+         "answer.search-not-found"},
+        {"src/logic/value.cpp\n<<<<<<< SEARCH\nint value() {\n=======\n#include <boost/any.hpp>\nint value() "
+         "{\n"
+         ">>>>>>> REPLACE\n",
+         "dependency.include"},
+        {"tests/value_test.cpp\n<<<<<<< SEARCH\nTEST(Value, IsTwo) { EXPECT_EQ(value(), 2); "
+         "}\n=======\nTEST(Value, IsTwo) "
+         "{}\n>>>>>>> REPLACE\n",
+         "test.edits-failing-test"},
+    };
+    for (const auto& [answer, rule] : malicious) {
+        chat.answer = answer;
+        o = heal(contracts::AgentChoice::Chat);
+        EXPECT_EQ(o.reason, contracts::StopReason::ValidationFailed) << rule;
+        ASSERT_FALSE(o.rejections.empty()) << rule;
+        EXPECT_EQ(o.rejections.front().rule, rule) << o.evidence;
+        EXPECT_EQ(out("git branch --list 'selfheal/*'"), "") << rule;
+    }
+    chat.error = contracts::Error{contracts::ErrorKind::Unavailable,
+                                  {},
+                                  0,
+                                  "the chat agent at http://x/v1/chat/completions did not answer within 1 s",
+                                  "raise it"};
+    o = heal(contracts::AgentChoice::Chat);
+    EXPECT_EQ(o.reason, contracts::StopReason::NoFixFound);
+    EXPECT_EQ(o.rejections.front().rule, "agent.timeout");
+}
+
+TEST_F(SelfHealServiceTest, TheSloStopsAfterTheAllowedAttempts) {
+    config("flake:\n  reruns: 0\nslo:\n  maxAttemptsPerPattern: 2\n");
+    before = checkoutState();
+    chat.answer = "garbage";
+    EXPECT_EQ(heal(contracts::AgentChoice::Chat).reason, contracts::StopReason::ValidationFailed);
+    EXPECT_EQ(heal(contracts::AgentChoice::Chat).reason, contracts::StopReason::ValidationFailed);
+    const auto o = heal(contracts::AgentChoice::Chat);
+    EXPECT_EQ(o.reason, contracts::StopReason::SloExceeded);
+    EXPECT_NE(o.evidence.find("2 attempts for this pattern in 1 day"), std::string::npos);
+    const auto codes = eventCodes();
+    EXPECT_EQ(codes.back(), "selfheal.slo_exceeded");
+}
+
+TEST_F(SelfHealServiceTest, UsageAndConfigurationErrors) {
+    HealRequest request;
+    request.repoRoot = repo.string();
+    EXPECT_EQ(service.heal(request).error().kind,
+              contracts::ErrorKind::Invalid); // neither --failure nor --latest
+    request.failureId = "01NOSUCHFAILURE00000000000";
+    auto unknown = service.heal(request);
+    ASSERT_FALSE(unknown);
+    EXPECT_NE(unknown.error().message.find("unknown failure id"), std::string::npos);
+    write(".devos/self-heal.yml", "enabled: true\nslo:\n  maxAttempts: 3\n");
+    request.failureId = failure;
+    auto bad = service.heal(request);
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().file, ".devos/self-heal.yml");
+    EXPECT_EQ(bad.error().line, 3u);
+    write(".devos/self-heal.yml", "enabled: true\n");
+    auto noBuild = service.heal(request);
+    ASSERT_FALSE(noBuild);
+    EXPECT_NE(noBuild.error().message.find("needs -p <build-dir>"), std::string::npos);
+    request.buildDir = (repo / "nobuild").string();
+    EXPECT_NE(service.heal(request).error().message.find("not a configured CMake build"), std::string::npos);
+}
+
+} // namespace devos::services

@@ -1,0 +1,136 @@
+// devos heal --failure <id> | --latest: a failing test → a proven fix on selfheal/<id> (or the reason
+// why not); devos heal fixes: the fix memory. Options only: the loop is services::SelfHealService.
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "commands/commands.hpp"
+#include "heal/heal_cli.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <devos/engine/repo_paths.hpp>
+#include <devos/entrypoints/store_factory.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace devos::cli {
+namespace {
+
+const char* kHelp =
+    R"(usage: devos heal --failure <id> | --latest [-p <build-dir>] [--agent playbook|chat|auto]
+                  [--db <path>] [--format text|json] [--keep]
+       devos heal fixes [--pattern <pattern-id>] [--db <path>] [--format text|json]
+
+Turns a stored failing test (its id as `devos ingest` prints it, or --latest: the newest stored
+failure) into a proven fix on a new branch selfheal/<proposal-id>, or says exactly why not.
+Steps: detect (kill switch, paused patterns, concurrency) → flake check (reruns on the unpatched
+commit) → SLO (attempts per pattern in the window) → retrieve (similar past failures and their
+recorded fixes) → propose (the playbook re-applies a recorded fix; the chat agent answers in
+search/replace blocks) → validate (paths, dependencies, logic/ coverage, limits, risk) → prove (in a
+separate worktree configured like -p <build-dir>: the test fails before and passes after, every
+unit test passes, check-fast passes) → branch → proposal (.devos/selfheal/<id>/PR.md, fix.patch,
+report.json, gates.sarif). Your checkout (HEAD, branches, index, work tree, stash) is never written.
+
+Configuration: .devos/self-heal.yml (devos init writes it, disabled). The chat agent is the
+OpenAI-compatible server at DEVOS_AGENT_URL serving DEVOS_AGENT_MODEL (key in DEVOS_AGENT_API_KEY),
+else agent.url and agent.model. --keep keeps the worktree and its build folder.
+
+`devos heal fixes` lists the fix memory: fixes learned by `devos ingest junit` from history (a test
+that failed at a commit passes at a descendant; the fix is the first-party source diff between them).
+
+Exit codes: 0 a proposal was written (or fixes listed), 1 stopped with a reason (or the store
+failed), 2 usage or configuration error.
+)";
+
+// What `devos heal fixes` was asked for.
+struct FixListRequest {
+    std::optional<std::string> pattern;
+    std::optional<std::string> db;
+    std::string format = "text";
+};
+
+int listFixes(const FixListRequest& request) {
+    std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
+    if (repoRoot.empty())
+        repoRoot = std::filesystem::current_path().string();
+    const char* url = std::getenv("DEVOS_DATABASE_URL");
+    auto store = entrypoints::openTelemetryStore(
+        request.db, url != nullptr ? url : "",
+        (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
+    if (!store) {
+        std::fprintf(stderr, "devos heal fixes: %s\n", store.error().render().c_str());
+        return store.error().kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
+    }
+    contracts::FixQuery query;
+    query.patternId = request.pattern;
+    query.limit = 1000;
+    auto fixes = store->store->fixes(query);
+    if (!fixes) {
+        std::fprintf(stderr, "devos heal fixes: %s\n", fixes.error().render().c_str());
+        return kFindings;
+    }
+    if (request.format == "json") {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& f : *fixes)
+            list.push_back({{"id", f.id},
+                            {"ts", f.ts},
+                            {"source", contracts::fixSourceName(f.source)},
+                            {"suite", f.suite},
+                            {"test", f.testName},
+                            {"pattern_id", f.patternId},
+                            {"failure_id", f.failureId},
+                            {"failing_run_id", f.failingRunId},
+                            {"fixing_run_id", f.fixingRunId},
+                            {"failing_commit", f.failingCommit},
+                            {"fixing_commit", f.fixingCommit},
+                            {"proposal_id", f.proposalId},
+                            {"diff", f.diff},
+                            {"diff_truncated", f.diffTruncated}});
+        std::printf("%s\n", nlohmann::json{{"store", store->name}, {"fixes", list}}.dump(2).c_str());
+        return kSuccess;
+    }
+    std::printf("%zu recorded fix%s in %s\n", fixes->size(), fixes->size() == 1 ? "" : "es",
+                store->name.c_str());
+    for (const auto& f : *fixes)
+        std::printf("  %s  %s  pattern %.12s  failed at %.7s, fixed by %.7s  (%s%s)\n", f.id.c_str(),
+                    f.testName.c_str(), f.patternId.c_str(), f.failingCommit.c_str(),
+                    f.fixingCommit.empty() ? f.proposalId.c_str() : f.fixingCommit.c_str(),
+                    contracts::fixSourceName(f.source), f.diffTruncated ? ", diff truncated" : "");
+    return kSuccess;
+}
+
+} // namespace
+
+int runHeal(const std::vector<std::string>& argv) {
+    Args args({"--failure", "-p", "--agent", "--db", "--format", "--pattern"},
+              {"--latest", "--keep", "--help"}, {{"-h", "--help"}});
+    if (!args.parse(argv)) {
+        std::fprintf(stderr, "devos heal: %s\n", args.error().c_str());
+        return kUsage;
+    }
+    if (args.has("--help")) {
+        std::fputs(kHelp, stdout);
+        return kSuccess;
+    }
+    const std::string format = args.valueOr("--format", "text");
+    const auto& pos = args.positionals();
+    if (format != "text" && format != "json") {
+        std::fputs(kHelp, stderr);
+        return kUsage;
+    }
+    if (pos.size() == 1 && pos[0] == "fixes" && !args.has("--failure") && !args.has("--latest"))
+        return listFixes({args.value("--pattern"), args.value("--db"), format});
+    heal::HealCommandRequest request{args.value("--failure"), args.has("--latest"),
+                                     args.valueOr("-p", ""),  args.valueOr("--agent", ""),
+                                     args.value("--db"),      format,
+                                     args.has("--keep")};
+    const bool oneTarget = request.failureId.has_value() != request.latest;
+    const bool agentOk = request.agent.empty() || request.agent == "playbook" || request.agent == "chat" ||
+                         request.agent == "auto";
+    if (!pos.empty() || !oneTarget || !agentOk || args.has("--pattern")) {
+        std::fputs(kHelp, stderr);
+        return kUsage;
+    }
+    return heal::runHealCommand(request);
+}
+
+} // namespace devos::cli

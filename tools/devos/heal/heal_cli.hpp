@@ -1,0 +1,31 @@
+#pragma once
+// The CLI side of `devos heal`: the request filled from options and the outcome printed, so the
+// command file only maps options (the use case lives in services::SelfHealService).
+#include <devos/contracts/error.hpp>
+#include <devos/contracts/self_heal_outcome.hpp>
+#include <optional>
+#include <string>
+
+namespace devos::heal {
+
+// Everything `devos heal --failure|--latest` takes.
+struct HealCommandRequest {
+    std::optional<std::string> failureId;
+    bool latest = false;
+    std::string buildDir; // -p, as given
+    std::string agent;    // "", "playbook", "chat", "auto"
+    std::optional<std::string> db;
+    std::string format = "text";
+    bool keep = false;
+};
+
+// Runs one heal from the current folder's repository; prints the outcome to stdout (progress on
+// stderr when it is a terminal). Exit code: 0 proposed, 1 stopped (or the store failed), 2 usage or
+// configuration error.
+[[nodiscard]] int runHealCommand(const HealCommandRequest& request);
+
+// The outcome as `devos heal` prints it: one line per step (`detect    FAIL …`), then for a stop the
+// reason, the evidence and what to do.
+[[nodiscard]] std::string outcomeText(const contracts::SelfHealOutcome& outcome);
+
+} // namespace devos::heal
