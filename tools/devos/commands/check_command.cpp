@@ -5,11 +5,9 @@
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
 
-#include <devos/engine/text_file.hpp>
-
 #include <cstdio>
-#include <devos/engine/expectations.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/engine/text_file.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -43,29 +41,10 @@ options:
 exit codes: 0 no error-level findings, 1 findings (or a file failed to parse), 2 usage or configuration error
 )";
 
-// Every source file under the repo's first-party roots, for --verify.
-std::vector<engine::Expectation> collectExpectations(const std::string& root) {
-    std::vector<engine::Expectation> all;
-    for (const char* top : {"src", "include", "tests"}) {
-        std::error_code ec;
-        fs::path dir = fs::path(root) / top;
-        if (!fs::is_directory(dir, ec))
-            continue;
-        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); ++it) {
-            std::string ext = it->path().extension().string();
-            if (!it->is_regular_file() || (ext != ".cpp" && ext != ".hpp" && ext != ".h" && ext != ".cc"))
-                continue;
-            std::string rel = fs::relative(it->path(), root).generic_string();
-            auto marks = engine::parseExpectations(rel, engine::readTextFile(it->path().string()).value_or(std::string{}), {"expected", "linked"});
-            all.insert(all.end(), marks.begin(), marks.end());
-        }
-    }
-    return all;
-}
-
 // The outputs of a --tu build edge: the TU's effect summary (the edge's stamp, read by the link
 // gate) and a Makefile-syntax depfile naming every file the TU read.
-engine::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis, const std::optional<std::string>& summary,
+engine::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis,
+                                             const std::optional<std::string>& summary,
                                              const std::optional<std::string>& depfile) {
     if (!summary)
         return {};
@@ -100,8 +79,8 @@ engine::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis, co
 } // namespace
 
 int runCheck(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--format", "--output", "--baseline", "--root", "--jobs", "--config", "--sarif-output", "--tu",
-               "--summary", "--depfile"},
+    Args args({"--build-dir", "--format", "--output", "--baseline", "--root", "--jobs", "--config",
+               "--sarif-output", "--tu", "--summary", "--depfile"},
               {"--no-baseline", "--no-cache", "--verify", "--help"},
               {{"-p", "--build-dir"}, {"-o", "--output"}, {"-j", "--jobs"}, {"-h", "--help"}});
     FindingReport report;
@@ -130,7 +109,8 @@ int runCheck(const std::vector<std::string>& argv) {
         char* end = nullptr;
         long n = std::strtol(jobs->c_str(), &end, 10);
         if (*end != '\0' || n < 1 || n > 256) {
-            std::fprintf(stderr, "devos check: --jobs needs a number from 1 to 256, not '%s'\n", jobs->c_str());
+            std::fprintf(stderr, "devos check: --jobs needs a number from 1 to 256, not '%s'\n",
+                         jobs->c_str());
             return kUsage;
         }
         request.jobs = static_cast<unsigned>(n);
@@ -144,19 +124,11 @@ int runCheck(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos check: error: %s could not be analysed (see the compiler errors above)\n",
                      failed.c_str());
     if (oneTu) {
-        if (auto ok = writeBuildEdgeOutputs(*analysis, args.value("--summary"), args.value("--depfile")); !ok) {
+        if (auto ok = writeBuildEdgeOutputs(*analysis, args.value("--summary"), args.value("--depfile"));
+            !ok) {
             std::fprintf(stderr, "devos check: %s\n", ok.error().render().c_str());
             return kUsage;
         }
-    }
-
-    if (args.has("--verify")) {
-        auto problems = engine::verifyFindings(analysis->findings, collectExpectations(analysis->root));
-        for (const auto& p : problems)
-            std::fprintf(stderr, "devos check --verify: %s\n", p.c_str());
-        std::printf("devos check --verify: %zu findings in %u translation units, %zu mismatches\n",
-                    analysis->findings.size(), analysis->translationUnits, problems.size());
-        return problems.empty() && analysis->failedFiles.empty() ? kSuccess : kFindings;
     }
 
     report.findings = std::move(analysis->findings);
@@ -165,6 +137,8 @@ int runCheck(const std::vector<std::string>& argv) {
     report.notifications = analysis->notifications;
     report.failedFiles = analysis->failedFiles;
     report.useBaseline = report.useBaseline && !oneTu;
+    if (args.has("--verify"))
+        return verifyAgainstMarkers("check", report, analysis->translationUnits);
     return reportFindings(std::move(report));
 }
 

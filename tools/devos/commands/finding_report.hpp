@@ -16,11 +16,11 @@ struct FindingReport {
     std::string root;
     std::vector<std::string> notifications;
     std::vector<std::string> failedFiles;
-    std::string format = "text";              // text, json, sarif or agent
-    std::optional<std::string> output;        // -o: the report goes there instead of stdout
-    std::optional<std::string> sarifOutput;   // --sarif-output: SARIF written in addition
+    std::string format = "text";            // text, json, sarif or agent
+    std::optional<std::string> output;      // -o: the report goes there instead of stdout
+    std::optional<std::string> sarifOutput; // --sarif-output: SARIF written in addition
     bool useBaseline = true;
-    std::optional<std::string> baselinePath;  // default: <root>/.devos/baseline.json when it exists
+    std::optional<std::string> baselinePath; // default: <root>/.devos/baseline.json when it exists
     std::string automationId = "devos/check/";
 };
 
@@ -32,10 +32,17 @@ struct FindingReport {
 // "devos <command>: ..."), prints `help` for --help, and reads the report options. Returns the exit
 // code to stop with, or nullopt to go on.
 [[nodiscard]] std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv,
-                                                     const char* command, const char* help, FindingReport& report);
+                                                     const char* command, const char* help,
+                                                     FindingReport& report);
 
 // Writes `text` to `path`, creating its folder; false when it cannot.
 [[nodiscard]] bool writeOutputFile(const std::string& path, const std::string& text);
+
+// --verify: compares `findings` with the `// expected-* {{...}}` and `// linked-* {{...}}` markers in
+// the sources under the repo's first-party roots, prints each mismatch and a count line naming
+// `command`; returns 0 when they agree and no file failed (the caller names failed files), else 1.
+[[nodiscard]] int verifyAgainstMarkers(const char* command, const FindingReport& report,
+                                       unsigned translationUnits);
 
 // Applies the baseline, renders, writes; returns the exit code (0 clean, 1 error-level findings or
 // failed files, 2 a bad baseline or an unwritable output).
