@@ -28,6 +28,13 @@ public:
 
     bool shouldVisitTemplateInstantiations() const { return true; }
     bool shouldVisitImplicitCode() const { return true; }
+    // Types, qualifiers and template arguments as written hold nothing that runs: expressions in them
+    // are unevaluated or constant (decltype, sizeof, array bounds), and a call's default arguments
+    // are visited at the call (CXXDefaultArgExpr).
+    bool TraverseTypeLoc(clang::TypeLoc) { return true; }
+    bool TraverseType(clang::QualType) { return true; }
+    bool TraverseNestedNameSpecifierLoc(clang::NestedNameSpecifierLoc) { return true; }
+    bool TraverseTemplateArgumentLoc(const clang::TemplateArgumentLoc&) { return true; }
 
     bool TraverseFunctionDecl(clang::FunctionDecl* fn) {
         return traverseFunction(fn, [&] { return Base::TraverseFunctionDecl(fn); });
@@ -51,11 +58,10 @@ public:
         const clang::FunctionDecl* callee = call->getDirectCallee();
         if (!callee)
             return true;
-        const CalleeFacts& known = context_.callee(callee);
-        if (known.denied)
-            addEffect(*known.denied, call->getBeginLoc());
+        if (const auto& denied = context_.callee(callee).denied)
+            addEffect(*denied, call->getBeginLoc());
         if (!isLambdaMember(callee)) // a lambda's body is already part of the function that defines it
-            addCall(callee, known, call->getBeginLoc());
+            addCall(callee, call->getBeginLoc());
         return true;
     }
     bool VisitCXXConstructExpr(clang::CXXConstructExpr* e) {
@@ -65,7 +71,7 @@ public:
             addEffect(*hit, e->getBeginLoc());
         const clang::CXXConstructorDecl* constructor = e->getConstructor();
         if (constructor && !constructor->isTrivial() && !isLambdaMember(constructor))
-            addCall(constructor, context_.callee(constructor), e->getBeginLoc());
+            addCall(constructor, e->getBeginLoc());
         return true;
     }
     // Destructors run where no call is written: at the end of a local's scope, a temporary's
@@ -145,18 +151,22 @@ private:
     }
     void addDestructorCall(const clang::CXXDestructorDecl* destructor, clang::SourceLocation at) {
         if (destructor)
-            addCall(destructor, context_.callee(destructor), at);
+            addCall(destructor, at);
     }
-    void addCall(const clang::FunctionDecl* callee, const CalleeFacts& known, clang::SourceLocation at) {
-        if (callee->isTrivial())
-            return; // a trivial special member runs no code of its own
+    // A call edge to a first-party callee. A callee declared in a system header (or outside the repo)
+    // or a builtin is never summarised: it is on the pure allow-list, or on a deny-list (an effect
+    // above), or the per-TU purity.impure-call reports it; an edge to it could never resolve.
+    void addCall(const clang::FunctionDecl* callee, clang::SourceLocation at) {
+        if (!current_->pureLayer || callee->isTrivial())
+            return; // the link follows no call out of other layers; a trivial member runs no code of its own
         const clang::FunctionDecl* canonical = callee->getCanonicalDecl();
         const FileFacts& declared = context_.facts(canonical->getLocation());
+        if (declared.system || declared.path.empty())
+            return;
         engine::CallSite site;
         site.usr = usrCached(canonical);
-        site.name = known.name;
+        site.name = context_.callee(callee).name;
         site.declFile = declared.path;
-        site.pureByList = declared.system && known.pureByList;
         site.at = context_.point(at);
         if (!site.usr.empty())
             current_->calls.push_back(std::move(site));

@@ -60,8 +60,8 @@ std::string toJson(const EffectSummary& s) {
             effects.push_back({{"rule", e.ruleId}, {"what", e.what}, {"line", e.line}});
         json calls = json::array();
         for (const auto& c : fn.calls)
-            calls.push_back({{"usr", c.usr}, {"name", c.name}, {"declFile", c.declFile}, {"pureByList", c.pureByList},
-                             {"at", pointJson(c.at)}});
+            calls.push_back(
+                {{"usr", c.usr}, {"name", c.name}, {"declFile", c.declFile}, {"at", pointJson(c.at)}});
         functions.push_back({{"usr", fn.usr}, {"name", fn.name}, {"file", fn.file}, {"line", fn.line},
                              {"layer", fn.layer}, {"pureLayer", fn.pureLayer}, {"effects", effects}, {"calls", calls}});
     }
@@ -84,8 +84,8 @@ Expected<EffectSummary> summaryFromJson(const std::string& text, const std::stri
             for (const auto& e : fj.value("effects", json::array()))
                 fn.effects.push_back({e.at("rule"), e.value("what", ""), e.value("line", 0u)});
             for (const auto& c : fj.value("calls", json::array()))
-                fn.calls.push_back({c.at("usr"), c.value("name", ""), c.value("declFile", ""),
-                                    c.value("pureByList", false), pointFrom(c.at("at"))});
+                fn.calls.push_back(
+                    {c.at("usr"), c.value("name", ""), c.value("declFile", ""), pointFrom(c.at("at"))});
             s.functions.push_back(std::move(fn));
         }
         for (const auto& fj : j.value("findings", json::array()))
