@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Cost the DevOS plugin adds to a compile, against clang-tidy running the closest equivalent checks
 # (as CMAKE_CXX_CLANG_TIDY would: tidy, then the compile), as ratios over the plain compile of the
-# same file. Instruction counts from `valgrind --tool=callgrind` (repeatable on a noisy machine).
+# same file: the checks alone (summary=off) and the checks plus the effect summary the layering gate
+# links (written beside the object file, the default). Instruction counts from `valgrind --tool=callgrind` (repeatable on a noisy machine).
 # Then `devos check` vs `clang-tidy` standalone over examples/orders: cold and re-run (wall time).
 # Usage: bench/plugin_overhead.sh [build-dir]     (after scripts/test.sh or a build of devos)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 build=${1:-build}
-plugin=$root/$build/lib/libDevOSPlugin.so
-devos=$root/$build/bin/devos
+case $build in /*) ;; *) build=$root/$build ;; esac
+plugin=$build/lib/libDevOSPlugin.so
+devos=$build/bin/devos
 work=$(mktemp -d -t devos-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # valgrind 3.19 cannot read clang-19's DWARF 5: measure a copy without debug info.
@@ -43,6 +45,8 @@ CPP
     done
     echo '}'
 } > "$work/large/src/logic/large.cpp"
+# A template-heavy pure-logic TU: a header-only hash map, templated algorithms, defaulted members.
+bench/template_heavy_repo.sh "$work/heavy" 1
 
 icount() { # icount <out-file> <command...>: total instructions of the command
     local out=$1; shift
@@ -52,18 +56,21 @@ icount() { # icount <out-file> <command...>: total instructions of the command
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 
 orders=$root/examples/orders
-declare -a names=("examples/orders src/logic/pricing.cpp" "examples/orders src/services/order_service.cpp" "generated src/logic/large.cpp (400 functions)")
-declare -a files=("$orders/src/logic/pricing.cpp" "$orders/src/services/order_service.cpp" "$work/large/src/logic/large.cpp")
-declare -a incs=("-I$orders/src" "-I$orders/src" "")
+declare -a names=("examples/orders src/logic/pricing.cpp" "examples/orders src/services/order_service.cpp" "generated src/logic/large.cpp (400 functions)"
+                   "generated template-heavy src/logic/unit_1.cpp")
+declare -a files=("$orders/src/logic/pricing.cpp" "$orders/src/services/order_service.cpp" "$work/large/src/logic/large.cpp"
+                  "$work/heavy/src/logic/unit_1.cpp")
+declare -a incs=("-I$orders/src" "-I$orders/src" "" "-I$work/heavy/src")
 
-echo "| TU | -O0 -c (instructions) | + DevOS plugin | ratio | + clang-tidy (CMAKE_CXX_CLANG_TIDY) | ratio |"
-echo "|---|---|---|---|---|---|"
+echo "| TU | -O0 -c (instructions) | + DevOS plugin | ratio | + plugin, effect summary | ratio | + clang-tidy (CMAKE_CXX_CLANG_TIDY) | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
 for i in "${!files[@]}"; do
     f=${files[$i]}; inc=${incs[$i]}
     plain=$(icount "$work/cg.plain" clang++-19 -std=c++23 -O0 $inc -c "$f" -o "$work/x.o")
     with=$(icount "$work/cg.plugin" clang++-19 -std=c++23 -O0 $inc -fplugin="$plugin" -fplugin-arg-devos-summary=off -c "$f" -o "$work/x.o")
+    summary=$(icount "$work/cg.summary" clang++-19 -std=c++23 -O0 $inc -fplugin="$plugin" -c "$f" -o "$work/x.o")
     tidy=$(icount "$work/cg.tidy" clang-tidy-19 --quiet --checks="$tidy_checks" --config="$tidy_config" "$f" -- -std=c++23 $inc)
-    echo "| ${names[$i]} | $plain | $with | $(ratio "$with" "$plain") | $((plain + tidy)) | $(ratio $((plain + tidy)) "$plain") |"
+    echo "| ${names[$i]} | $plain | $with | $(ratio "$with" "$plain") | $summary | $(ratio "$summary" "$plain") | $((plain + tidy)) | $(ratio $((plain + tidy)) "$plain") |"
 done
 
 echo

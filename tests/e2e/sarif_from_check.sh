@@ -9,7 +9,7 @@ node -e '
 const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 const run = s.runs[0];
 if (s.runs.length !== 1) throw new Error("one run expected");
-if (run.results.length !== 42) throw new Error("expected 42 results, got " + run.results.length);
+if (run.results.length !== 55) throw new Error("expected 55 results, got " + run.results.length);
 for (const r of run.results) {
   const uri = r.locations[0].physicalLocation.artifactLocation.uri;
   if (uri.startsWith("/") || uri.includes("://")) throw new Error("absolute uri " + uri);

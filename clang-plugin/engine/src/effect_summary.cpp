@@ -6,9 +6,7 @@ using nlohmann::json;
 namespace devos::engine {
 namespace {
 
-json pointJson(const SourcePoint& p) {
-    return {{"file", p.file}, {"line", p.line}, {"column", p.column}};
-}
+json pointJson(const SourcePoint& p) { return {{"file", p.file}, {"line", p.line}, {"column", p.column}}; }
 SourcePoint pointFrom(const json& j) {
     return {j.value("file", ""), j.value("line", 0u), j.value("column", 0u)};
 }
@@ -20,11 +18,9 @@ json toJ(const Finding& f) {
     json fixes = json::array();
     for (const auto& x : f.fixes)
         fixes.push_back({{"at", pointJson(x.at)}, {"end", pointJson(x.end)}, {"replacement", x.replacement}});
-    return {{"rule", f.ruleId},      {"level", levelName(f.level)},
-            {"at", pointJson(f.at)}, {"end", pointJson(f.end)},
-            {"message", f.message},  {"subject", f.subject},
-            {"instead", f.instead},  {"notes", notes},
-            {"fixes", fixes}};
+    return {{"rule", f.ruleId},   {"level", levelName(f.level)}, {"at", pointJson(f.at)},
+            {"end", pointJson(f.end)}, {"message", f.message}, {"subject", f.subject},
+            {"instead", f.instead}, {"notes", notes},         {"fixes", fixes}};
 }
 
 Finding fromJ(const json& j) {
@@ -46,16 +42,13 @@ Finding fromJ(const json& j) {
 
 } // namespace
 
-std::string findingToJson(const Finding& f) {
-    return toJ(f).dump();
-}
+std::string findingToJson(const Finding& f) { return toJ(f).dump(); }
 
-foundation::Expected<Finding> findingFromJson(const std::string& text, const std::string& origin) {
+Expected<Finding> findingFromJson(const std::string& text, const std::string& origin) {
     try {
         return fromJ(json::parse(text));
     } catch (const json::exception& e) {
-        return foundation::fail(foundation::ErrorKind::Invalid,
-                                std::string("not a DevOS finding: ") + e.what(), origin, 0);
+        return fail(origin, 0, std::string("not a DevOS finding: ") + e.what());
     }
 }
 
@@ -67,19 +60,10 @@ std::string toJson(const EffectSummary& s) {
             effects.push_back({{"rule", e.ruleId}, {"what", e.what}, {"line", e.line}});
         json calls = json::array();
         for (const auto& c : fn.calls)
-            calls.push_back({{"usr", c.usr},
-                             {"name", c.name},
-                             {"declFile", c.declFile},
-                             {"pureByList", c.pureByList},
-                             {"at", pointJson(c.at)}});
-        functions.push_back({{"usr", fn.usr},
-                             {"name", fn.name},
-                             {"file", fn.file},
-                             {"line", fn.line},
-                             {"layer", fn.layer},
-                             {"pureLayer", fn.pureLayer},
-                             {"effects", effects},
-                             {"calls", calls}});
+            calls.push_back(
+                {{"usr", c.usr}, {"name", c.name}, {"declFile", c.declFile}, {"at", pointJson(c.at)}});
+        functions.push_back({{"usr", fn.usr}, {"name", fn.name}, {"file", fn.file}, {"line", fn.line},
+                             {"layer", fn.layer}, {"pureLayer", fn.pureLayer}, {"effects", effects}, {"calls", calls}});
     }
     json findings = json::array();
     for (const auto& f : s.findings)
@@ -87,37 +71,29 @@ std::string toJson(const EffectSummary& s) {
     return json{{"devosSummary", 1}, {"tu", s.tu}, {"functions", functions}, {"findings", findings}}.dump();
 }
 
-foundation::Expected<EffectSummary> summaryFromJson(const std::string& text, const std::string& origin) {
+Expected<EffectSummary> summaryFromJson(const std::string& text, const std::string& origin) {
     try {
         json j = json::parse(text);
         if (j.value("devosSummary", 0) != 1)
-            return foundation::fail(foundation::ErrorKind::Invalid, "not a DevOS effect summary (version 1)",
-                                    origin, 1, "rebuild to regenerate it");
+            return fail(origin, 1, "not a DevOS effect summary (version 1)", "rebuild to regenerate it");
         EffectSummary s;
         s.tu = j.value("tu", "");
         for (const auto& fj : j.at("functions")) {
-            FunctionSummary fn{fj.at("usr"),
-                               fj.value("name", ""),
-                               fj.value("file", ""),
-                               fj.value("line", 0u),
-                               fj.value("layer", ""),
-                               fj.value("pureLayer", false),
-                               {},
-                               {}};
+            FunctionSummary fn{fj.at("usr"), fj.value("name", ""), fj.value("file", ""), fj.value("line", 0u),
+                               fj.value("layer", ""), fj.value("pureLayer", false), {}, {}};
             for (const auto& e : fj.value("effects", json::array()))
                 fn.effects.push_back({e.at("rule"), e.value("what", ""), e.value("line", 0u)});
             for (const auto& c : fj.value("calls", json::array()))
-                fn.calls.push_back({c.at("usr"), c.value("name", ""), c.value("declFile", ""),
-                                    c.value("pureByList", false), pointFrom(c.at("at"))});
+                fn.calls.push_back(
+                    {c.at("usr"), c.value("name", ""), c.value("declFile", ""), pointFrom(c.at("at"))});
             s.functions.push_back(std::move(fn));
         }
         for (const auto& fj : j.value("findings", json::array()))
             s.findings.push_back(fromJ(fj));
         return s;
     } catch (const json::exception& e) {
-        return foundation::fail(foundation::ErrorKind::Invalid,
-                                std::string("corrupt effect summary: ") + e.what(), origin, 0,
-                                "delete the file and rebuild; summaries are regenerated from sources");
+        return fail(origin, 0, std::string("corrupt effect summary: ") + e.what(),
+                    "delete the file and rebuild; summaries are regenerated from sources");
     }
 }
 

@@ -43,7 +43,7 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
             continue;
         // Unknown effects: direct calls to pure-layer declarations with no body anywhere.
         for (const auto& call : fn->calls) {
-            if (call.pureByList || byUsr.contains(call.usr) || !declaredInPureLayer(policy_, call.declFile))
+            if (byUsr.contains(call.usr) || !declaredInPureLayer(policy_, call.declFile))
                 continue;
             if (unknown && unknown->level != Level::Off) {
                 Finding f{"purity.unknown-effect", unknown->level, call.at, call.at,
@@ -60,7 +60,7 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
         std::set<std::string> seen{usr};
         for (const auto& call : fn->calls) {
             auto it = byUsr.find(call.usr);
-            if (call.pureByList || it == byUsr.end() || !declaredInPureLayer(policy_, call.declFile) ||
+            if (it == byUsr.end() || !declaredInPureLayer(policy_, call.declFile) ||
                 !seen.insert(call.usr).second)
                 continue;
             hops.push_back({it->second, &call, -1});
@@ -77,7 +77,7 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
             }
             for (const auto& call : callee->calls) {
                 auto it = byUsr.find(call.usr);
-                if (call.pureByList || it == byUsr.end() || !seen.insert(call.usr).second)
+                if (it == byUsr.end() || !seen.insert(call.usr).second)
                     continue;
                 hops.push_back({it->second, &call, index});
                 queue.push_back(static_cast<int>(hops.size() - 1));

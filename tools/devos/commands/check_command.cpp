@@ -6,7 +6,6 @@
 #include "commands/finding_report.hpp"
 
 #include <cstdio>
-#include <devos/engine/expectations.hpp>
 #include <devos/engine/repo_paths.hpp>
 #include <devos/engine/text_file.hpp>
 #include <filesystem>
@@ -41,29 +40,6 @@ options:
 
 exit codes: 0 no error-level findings, 1 findings (or a file failed to parse), 2 usage or configuration error
 )";
-
-// Every source file under the repo's first-party roots, for --verify.
-std::vector<engine::Expectation> collectExpectations(const std::string& root) {
-    std::vector<engine::Expectation> all;
-    for (const char* top : {"src", "include", "tests"}) {
-        std::error_code ec;
-        fs::path dir = fs::path(root) / top;
-        if (!fs::is_directory(dir, ec))
-            continue;
-        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
-             ++it) {
-            std::string ext = it->path().extension().string();
-            if (!it->is_regular_file() || (ext != ".cpp" && ext != ".hpp" && ext != ".h" && ext != ".cc"))
-                continue;
-            std::string rel = fs::relative(it->path(), root).generic_string();
-            auto marks = engine::parseExpectations(
-                rel, engine::readTextFile(it->path().string()).value_or(std::string{}),
-                {"expected", "linked"});
-            all.insert(all.end(), marks.begin(), marks.end());
-        }
-    }
-    return all;
-}
 
 // The outputs of a --tu build edge: the TU's effect summary (the edge's stamp, read by the link
 // gate) and a Makefile-syntax depfile naming every file the TU read.
@@ -157,21 +133,14 @@ int runCheck(const std::vector<std::string>& argv) {
         }
     }
 
-    if (args.has("--verify")) {
-        auto problems = engine::verifyFindings(analysis->findings, collectExpectations(analysis->root));
-        for (const auto& p : problems)
-            std::fprintf(stderr, "devos check --verify: %s\n", p.c_str());
-        std::printf("devos check --verify: %zu findings in %u translation units, %zu mismatches\n",
-                    analysis->findings.size(), analysis->translationUnits, problems.size());
-        return problems.empty() && analysis->failedFiles.empty() ? kSuccess : kFindings;
-    }
-
     report.findings = std::move(analysis->findings);
     report.policy = analysis->policy.get();
     report.root = analysis->root;
     report.notifications = analysis->notifications;
     report.failedFiles = analysis->failedFiles;
     report.useBaseline = report.useBaseline && !oneTu;
+    if (args.has("--verify"))
+        return verifyAgainstMarkers("check", report, analysis->translationUnits);
     return reportFindings(std::move(report));
 }
 

@@ -5,7 +5,9 @@
 #include "cli/command.hpp"
 
 #include <cstdio>
+#include <devos/engine/expectations.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/engine/text_file.hpp>
 #include <devos/output/agent_writer.hpp>
 #include <devos/output/json_writer.hpp>
 #include <devos/output/sarif_writer.hpp>
@@ -25,6 +27,42 @@ bool writeOutputFile(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::trunc | std::ios::binary);
     out << text;
     return static_cast<bool>(out);
+}
+
+namespace {
+
+// Every marker in the source files under the repo's first-party roots.
+std::vector<engine::Expectation> collectExpectations(const std::string& root) {
+    std::vector<engine::Expectation> all;
+    for (const char* top : {"src", "include", "tests"}) {
+        std::error_code ec;
+        fs::path dir = fs::path(root) / top;
+        if (!fs::is_directory(dir, ec))
+            continue;
+        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
+             ++it) {
+            std::string ext = it->path().extension().string();
+            if (!it->is_regular_file() || (ext != ".cpp" && ext != ".hpp" && ext != ".h" && ext != ".cc"))
+                continue;
+            std::string rel = fs::relative(it->path(), root).generic_string();
+            auto marks = engine::parseExpectations(
+                rel, engine::readTextFile(it->path().string()).value_or(std::string{}),
+                {"expected", "linked"});
+            all.insert(all.end(), marks.begin(), marks.end());
+        }
+    }
+    return all;
+}
+
+} // namespace
+
+int verifyAgainstMarkers(const char* command, const FindingReport& report, unsigned translationUnits) {
+    auto problems = engine::verifyFindings(report.findings, collectExpectations(report.root));
+    for (const auto& p : problems)
+        std::fprintf(stderr, "devos %s --verify: %s\n", command, p.c_str());
+    std::printf("devos %s --verify: %zu findings in %u translation units, %zu mismatches\n", command,
+                report.findings.size(), translationUnits, problems.size());
+    return problems.empty() && report.failedFiles.empty() ? kSuccess : kFindings;
 }
 
 std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv, const char* command,

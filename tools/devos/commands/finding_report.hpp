@@ -40,6 +40,12 @@ struct FindingReport {
 // Writes `text` to `path`, creating its folder; false when it cannot.
 [[nodiscard]] bool writeOutputFile(const std::string& path, const std::string& text);
 
+// --verify: compares `findings` with the `// expected-* {{...}}` and `// linked-* {{...}}` markers in
+// the sources under the repo's first-party roots, prints each mismatch and a count line naming
+// `command`; returns 0 when they agree and no file failed (the caller names failed files), else 1.
+[[nodiscard]] int verifyAgainstMarkers(const char* command, const FindingReport& report,
+                                       unsigned translationUnits);
+
 // Applies the baseline, renders, writes; returns the exit code (0 clean, 1 error-level findings or
 // failed files, 2 a bad baseline or an unwritable output).
 [[nodiscard]] int reportFindings(FindingReport report);

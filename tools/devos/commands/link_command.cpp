@@ -7,11 +7,10 @@
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
 
-#include <devos/engine/text_file.hpp>
-
 #include <cstdio>
 #include <devos/engine/purity_linker.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/engine/text_file.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -35,6 +34,8 @@ options:
   --sarif-output FILE   also write SARIF to FILE
   --baseline FILE       accepted findings (default: .devos/baseline.json when it exists)
   --no-baseline         ignore the baseline
+  --verify              compare findings with the `// expected-error {{...}}` and `// linked-error {{...}}`
+                        markers in the sources under --root; exit 0 only when they agree
 
 exit codes: 0 no error-level findings, 1 findings or a missing summary, 2 usage or configuration error
 )";
@@ -42,8 +43,9 @@ exit codes: 0 no error-level findings, 1 findings or a missing summary, 2 usage 
 } // namespace
 
 int runLink(const std::vector<std::string>& argv) {
-    Args args({"--objects-list", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
-              {"--no-baseline", "--help"}, {{"-o", "--output"}, {"-h", "--help"}});
+    Args args(
+        {"--objects-list", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline"},
+        {"--no-baseline", "--verify", "--help"}, {{"-o", "--output"}, {"-h", "--help"}});
     FindingReport report;
     if (auto stop = startFindingCommand(args, argv, "link", kHelp, report))
         return *stop;
@@ -96,6 +98,11 @@ int runLink(const std::vector<std::string>& argv) {
     report.policy = &*policy;
     report.root = root;
     report.automationId = "devos/layering/";
+    if (args.has("--verify")) {
+        for (const auto& failed : report.failedFiles)
+            std::fprintf(stderr, "devos link: error: %s\n", failed.c_str());
+        return verifyAgainstMarkers("link", report, static_cast<unsigned>(summaries.size()));
+    }
     return reportFindings(std::move(report));
 }
 

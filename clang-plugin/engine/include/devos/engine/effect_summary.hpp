@@ -1,6 +1,6 @@
 #pragma once
+#include <devos/engine/error.hpp>
 #include <devos/engine/finding.hpp>
-#include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 
@@ -13,12 +13,12 @@ struct Effect {
     unsigned line = 0;
 };
 
-// A call from a function body to another function.
+// A call from a function body to a first-party function (calls into system headers are not kept: no
+// checked TU defines them, and the per-TU checks judge them against the purity lists).
 struct CallSite {
-    std::string usr;         // the callee's Unified Symbol Resolution: stable across TUs
-    std::string name;        // qualified name for messages
-    std::string declFile;    // repo-relative (or absolute outside the repo) file of the callee's declaration
-    bool pureByList = false; // on the pure allow-list (or a deny-list, reported directly): never unknown
+    std::string usr;      // the callee's Unified Symbol Resolution: stable across TUs
+    std::string name;     // qualified name for messages
+    std::string declFile; // repo-relative file of the callee's declaration
     SourcePoint at;
 };
 
@@ -26,12 +26,12 @@ struct CallSite {
 struct FunctionSummary {
     std::string usr;
     std::string name;
-    std::string file; // repo-relative
+    std::string file;  // repo-relative
     unsigned line = 0;
     std::string layer; // "" when the file is in no layer
     bool pureLayer = false;
     std::vector<Effect> effects;
-    std::vector<CallSite> calls;
+    std::vector<CallSite> calls; // pure-layer functions only: the link follows no call out of other layers
 };
 
 // What one checked TU defines and does: written beside the object file (plugin) or in the check
@@ -43,10 +43,8 @@ struct EffectSummary {
 };
 
 [[nodiscard]] std::string toJson(const EffectSummary& summary);
-[[nodiscard]] foundation::Expected<EffectSummary> summaryFromJson(const std::string& text,
-                                                                  const std::string& origin);
+[[nodiscard]] Expected<EffectSummary> summaryFromJson(const std::string& text, const std::string& origin);
 [[nodiscard]] std::string findingToJson(const Finding& f); // one finding as a compact JSON object
-[[nodiscard]] foundation::Expected<Finding> findingFromJson(const std::string& text,
-                                                            const std::string& origin);
+[[nodiscard]] Expected<Finding> findingFromJson(const std::string& text, const std::string& origin);
 
 } // namespace devos::engine
