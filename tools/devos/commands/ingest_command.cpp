@@ -3,6 +3,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
+#include "scan/repo_secret_rules.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -111,8 +112,9 @@ int runIngest(const std::vector<std::string>& argv) {
     if (repoRoot.empty())
         repoRoot = std::filesystem::current_path().string();
     const char* url = std::getenv("DEVOS_DATABASE_URL");
-    auto store = entrypoints::openTelemetryStore(args.value("--db"), url != nullptr ? url : "",
-                                                 (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
+    auto store = entrypoints::openTelemetryStore(
+        args.value("--db"), url != nullptr ? url : "",
+        (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
     if (!store) {
         std::fprintf(stderr, "devos ingest: %s\n", store.error().render().c_str());
         return store.error().kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
@@ -124,7 +126,12 @@ int runIngest(const std::vector<std::string>& argv) {
         return kUsage;
     }
     const auto embedder = entrypoints::makeEmbedder(*embedderSettings);
-    auto redactor = adapters::makeDefaultRedactor();
+    auto gitleaksConfig = scan::repoGitleaksConfigPath(repoRoot);
+    if (!gitleaksConfig) {
+        std::fprintf(stderr, "devos ingest: %s\n", gitleaksConfig.error().render().c_str());
+        return kUsage;
+    }
+    auto redactor = adapters::makeRe2Redactor(*gitleaksConfig);
     if (!redactor) {
         std::fprintf(stderr, "devos ingest: %s\n", redactor.error().render().c_str());
         return kUsage;
