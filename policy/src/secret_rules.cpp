@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <devos/policy/secret_rules.hpp>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <re2/re2.h>
@@ -318,8 +319,11 @@ const std::vector<SecretRuleInfo>& SecretRules::rules() const {
 }
 
 SecretRulesExpected<GitleaksConfig> readGitleaksConfig(const std::string& path, const std::string& shownAs) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    std::error_code ec;
+    std::ifstream in;
+    if (std::filesystem::is_regular_file(path, ec))
+        in.open(path, std::ios::binary);
+    if (!in.is_open())
         return failAt(
             shownAs, 0, "cannot read the gitleaks configuration",
             "check the path in .devos/devos.yml scan.gitleaks_config (it is relative to the repo root)");
@@ -343,6 +347,10 @@ SecretRulesExpected<SecretRules> compileSecretRules(SecretUse use,
             if (!extended)
                 return std::unexpected(extended.error());
             config = std::move(*extended);
+        } else if (user->rules.empty()) {
+            return failAt(user->file, 1,
+                          "the configuration has no rules and does not extend the built-in ones",
+                          "add [[rules]], or [extend] useDefault = true to use DevOS's rules with yours");
         } else {
             config = std::move(*user);
         }

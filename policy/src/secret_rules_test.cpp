@@ -194,12 +194,13 @@ TEST(SecretRules, RegexesRe2CannotCompileAndBadGroupsNameTheLine) {
     EXPECT_NE(group.error().message.find("secretGroup 2 of rule 'a', but its regex has 1 group(s)"),
               std::string::npos);
 
-    auto target =
-        compileSecretRules(SecretUse::Scan, GitleaksConfig{"[[allowlists]]\ntargetRules = [\"nope\"]\n"
-                                                           "paths = ['''x''']\n",
-                                                           "g.toml"});
+    auto target = compileSecretRules(
+        SecretUse::Scan,
+        GitleaksConfig{"[extend]\nuseDefault = true\n[[allowlists]]\ntargetRules = [\"nope\"]\n"
+                       "paths = ['''x''']\n",
+                       "g.toml"});
     ASSERT_FALSE(target);
-    EXPECT_EQ(target.error().line, 1u);
+    EXPECT_EQ(target.error().line, 3u);
     EXPECT_NE(target.error().message.find("'nope', which is no rule"), std::string::npos);
 
     auto empty =
@@ -253,6 +254,15 @@ TEST(SecretRules, AMissingConfigFileSaysSo) {
     ASSERT_FALSE(read);
     EXPECT_EQ(read.error().file, ".gitleaks.toml");
     EXPECT_NE(read.error().message.find("cannot read"), std::string::npos);
+    EXPECT_FALSE(readGitleaksConfig("/tmp", "tmp")) << "a folder is no configuration";
+}
+
+TEST(SecretRules, AConfigurationWithoutRulesThatReplacesTheBuiltInOnesIsAnError) {
+    auto empty = compileSecretRules(SecretUse::Scan, GitleaksConfig{"title = \"mine\"\n", "g.toml"});
+    ASSERT_FALSE(empty) << "a scan with no rule would pass every file";
+    EXPECT_NE(empty.error().message.find("has no rules and does not extend"), std::string::npos);
+    EXPECT_TRUE(
+        compileSecretRules(SecretUse::Scan, GitleaksConfig{"[extend]\nuseDefault = true\n", "g.toml"}));
 }
 
 } // namespace
