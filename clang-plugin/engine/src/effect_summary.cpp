@@ -6,7 +6,9 @@ using nlohmann::json;
 namespace devos::engine {
 namespace {
 
-json pointJson(const SourcePoint& p) { return {{"file", p.file}, {"line", p.line}, {"column", p.column}}; }
+json pointJson(const SourcePoint& p) {
+    return {{"file", p.file}, {"line", p.line}, {"column", p.column}};
+}
 SourcePoint pointFrom(const json& j) {
     return {j.value("file", ""), j.value("line", 0u), j.value("column", 0u)};
 }
@@ -18,9 +20,11 @@ json toJ(const Finding& f) {
     json fixes = json::array();
     for (const auto& x : f.fixes)
         fixes.push_back({{"at", pointJson(x.at)}, {"end", pointJson(x.end)}, {"replacement", x.replacement}});
-    return {{"rule", f.ruleId},   {"level", levelName(f.level)}, {"at", pointJson(f.at)},
-            {"end", pointJson(f.end)}, {"message", f.message}, {"subject", f.subject},
-            {"instead", f.instead}, {"notes", notes},         {"fixes", fixes}};
+    return {{"rule", f.ruleId},      {"level", levelName(f.level)},
+            {"at", pointJson(f.at)}, {"end", pointJson(f.end)},
+            {"message", f.message},  {"subject", f.subject},
+            {"instead", f.instead},  {"notes", notes},
+            {"fixes", fixes}};
 }
 
 Finding fromJ(const json& j) {
@@ -42,7 +46,9 @@ Finding fromJ(const json& j) {
 
 } // namespace
 
-std::string findingToJson(const Finding& f) { return toJ(f).dump(); }
+std::string findingToJson(const Finding& f) {
+    return toJ(f).dump();
+}
 
 Expected<Finding> findingFromJson(const std::string& text, const std::string& origin) {
     try {
@@ -62,8 +68,14 @@ std::string toJson(const EffectSummary& s) {
         for (const auto& c : fn.calls)
             calls.push_back(
                 {{"usr", c.usr}, {"name", c.name}, {"declFile", c.declFile}, {"at", pointJson(c.at)}});
-        functions.push_back({{"usr", fn.usr}, {"name", fn.name}, {"file", fn.file}, {"line", fn.line},
-                             {"layer", fn.layer}, {"pureLayer", fn.pureLayer}, {"effects", effects}, {"calls", calls}});
+        functions.push_back({{"usr", fn.usr},
+                             {"name", fn.name},
+                             {"file", fn.file},
+                             {"line", fn.line},
+                             {"layer", fn.layer},
+                             {"pureLayer", fn.pureLayer},
+                             {"effects", effects},
+                             {"calls", calls}});
     }
     json findings = json::array();
     for (const auto& f : s.findings)
@@ -79,8 +91,14 @@ Expected<EffectSummary> summaryFromJson(const std::string& text, const std::stri
         EffectSummary s;
         s.tu = j.value("tu", "");
         for (const auto& fj : j.at("functions")) {
-            FunctionSummary fn{fj.at("usr"), fj.value("name", ""), fj.value("file", ""), fj.value("line", 0u),
-                               fj.value("layer", ""), fj.value("pureLayer", false), {}, {}};
+            FunctionSummary fn{fj.at("usr"),
+                               fj.value("name", ""),
+                               fj.value("file", ""),
+                               fj.value("line", 0u),
+                               fj.value("layer", ""),
+                               fj.value("pureLayer", false),
+                               {},
+                               {}};
             for (const auto& e : fj.value("effects", json::array()))
                 fn.effects.push_back({e.at("rule"), e.value("what", ""), e.value("line", 0u)});
             for (const auto& c : fj.value("calls", json::array()))

@@ -18,7 +18,9 @@ foundation::Expected<ScanRules> ScanRules::parse(const YAML::Node& node, const Y
     if (!node.IsMap())
         return reader.error(node, "'scan' must be a mapping",
                             "e.g. scan: { exclude: [\"tests/fixtures/**\"], max_file_kb: 1024 }");
-    if (auto ok = reader.onlyKeys(node, {"exclude", "max_file_kb", "allow_extensions"}, "'scan'"); !ok)
+    if (auto ok = reader.onlyKeys(node, {"exclude", "max_file_kb", "allow_extensions", "gitleaks_config"},
+                                  "'scan'");
+        !ok)
         return std::unexpected(ok.error());
     ScanRules rules;
     if (const YAML::Node exclude = node["exclude"]) {
@@ -47,6 +49,16 @@ foundation::Expected<ScanRules> ScanRules::parse(const YAML::Node& node, const Y
                     "e.g. allow_extensions: [\".png\", \".pdf\"]");
             rules.allowExtensions.push_back(lower(extension[0] == '.' ? extension : "." + extension));
         }
+    }
+    if (const YAML::Node config = node["gitleaks_config"]) {
+        auto path = reader.string(config, "'scan.gitleaks_config'");
+        if (!path)
+            return std::unexpected(path.error());
+        if (path->empty())
+            return reader.error(config, "'scan.gitleaks_config' must name a file",
+                                "e.g. gitleaks_config: .gitleaks.toml (relative to the repo root)");
+        rules.gitleaksConfig = std::move(*path);
+        rules.gitleaksConfigLine = YamlReader::line(config);
     }
     return rules;
 }

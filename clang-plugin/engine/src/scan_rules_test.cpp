@@ -18,7 +18,8 @@ TEST(ScanRules, ReadFromTheRepoConfig) {
     auto ok = policy->applyRepoConfig("scan:\n"
                                       "  exclude: [\"tests/fixtures/**\", \"*.pem\"]\n"
                                       "  max_file_kb: 64\n"
-                                      "  allow_extensions: [\".PNG\", pdf]\n",
+                                      "  allow_extensions: [\".PNG\", pdf]\n"
+                                      "  gitleaks_config: config/gitleaks.toml\n",
                                       "repo/.devos/devos.yml");
     ASSERT_TRUE(ok) << ok.error().render();
     const auto& scan = policy->scan;
@@ -30,6 +31,8 @@ TEST(ScanRules, ReadFromTheRepoConfig) {
     EXPECT_TRUE(scan.allowsExtensionOf("manual.pdf"));
     EXPECT_FALSE(scan.allowsExtensionOf("png"));
     EXPECT_FALSE(scan.allowsExtensionOf("lib/x.o"));
+    EXPECT_EQ(scan.gitleaksConfig, "config/gitleaks.toml");
+    EXPECT_EQ(scan.gitleaksConfigLine, 5u);
 }
 
 TEST(ScanRules, MistakesNameTheFileAndLine) {
@@ -45,6 +48,8 @@ TEST(ScanRules, MistakesNameTheFileAndLine) {
              Case{"scan:\n  max_file_kb: 0\n", 2, "must be a positive number of KiB"},
              Case{"scan:\n  allow_extensions: [\"a/b\"]\n", 2, "must list file extensions"},
              Case{"scan: [a]\n", 1, "'scan' must be a mapping"},
+             Case{"scan:\n  gitleaks_config: [a.toml]\n", 2, "'scan.gitleaks_config' must be a string"},
+             Case{"scan:\n  gitleaks_config: \"\"\n", 2, "'scan.gitleaks_config' must name a file"},
          }) {
         auto policy = Policy::defaults();
         ASSERT_TRUE(policy);

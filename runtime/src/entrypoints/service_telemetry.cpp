@@ -28,16 +28,19 @@ struct ServiceTelemetry::Parts {
     std::unique_ptr<ports::EventExporter> exporter;
 };
 
-contracts::Expected<std::unique_ptr<ServiceTelemetry>> ServiceTelemetry::open(ServiceTelemetryOptions options) {
+contracts::Expected<std::unique_ptr<ServiceTelemetry>>
+ServiceTelemetry::open(ServiceTelemetryOptions options) {
     const std::filesystem::path dir = options.dataDir;
     std::error_code ec;
     std::filesystem::create_directories(dir / "spool", ec);
     if (ec)
-        return contracts::fail(contracts::ErrorKind::Io, "cannot create the telemetry folder: " + ec.message(),
+        return contracts::fail(contracts::ErrorKind::Io,
+                               "cannot create the telemetry folder: " + ec.message(),
                                (dir / "spool").string(), 0, "check the folder's permissions or set dataDir");
     std::unique_ptr<ServiceTelemetry> telemetry(new ServiceTelemetry());
     telemetry->parts_ = std::make_unique<Parts>((dir / "spool").string());
-    auto redactor = adapters::makeDefaultRedactor();
+    auto redactor =
+        adapters::makeRe2Redactor(options.gitleaksConfig.value_or(environment("DEVOS_GITLEAKS_CONFIG")));
     if (!redactor)
         return std::unexpected(std::move(redactor.error()));
     telemetry->parts_->redactor = std::move(*redactor);
@@ -50,7 +53,8 @@ contracts::Expected<std::unique_ptr<ServiceTelemetry>> ServiceTelemetry::open(Se
     telemetry->storeName_ = std::move(opened->name);
 
     const std::string endpoint = options.otlpEndpoint.value_or(environment("DEVOS_OTLP_ENDPOINT"));
-    std::string service = options.serviceName.empty() ? environment("OTEL_SERVICE_NAME") : options.serviceName;
+    std::string service =
+        options.serviceName.empty() ? environment("OTEL_SERVICE_NAME") : options.serviceName;
     telemetry->parts_->exporter = makeOtlpExporter(endpoint, service.empty() ? "devos" : service);
 
     Parts& parts = *telemetry->parts_;

@@ -1,5 +1,6 @@
 #include <devos/entrypoints/service_telemetry.hpp>
 #include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -18,6 +19,7 @@ ServiceTelemetryOptions embeddedIn(const std::filesystem::path& dir) {
     options.dataDir = dir.string();
     options.databaseUrl = "";
     options.otlpEndpoint = "";
+    options.gitleaksConfig = "";
     return options;
 }
 
@@ -50,6 +52,28 @@ TEST(ServiceTelemetry, RecordsRedactedEventsIntoTheEmbeddedStore) {
     std::filesystem::remove_all(dir);
 }
 
+TEST(ServiceTelemetry, TheRedactorAddsTheRulesOfAGitleaksConfiguration) {
+    const auto dir = freshDir("devos_service_telemetry_rules");
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "gitleaks.toml") << "[[rules]]\nid = \"order-key\"\nregex = '''ORD-[0-9]{8}'''\n";
+    auto options = embeddedIn(dir / ".devos");
+    options.gitleaksConfig = (dir / "gitleaks.toml").string();
+    {
+        auto telemetry = ServiceTelemetry::open(options);
+        ASSERT_TRUE(telemetry) << telemetry.error().render();
+        EXPECT_TRUE((*telemetry)->client().record(errorEvent("order ORD-12345678 failed, password=hunter2")));
+        (*telemetry)->client().flush();
+        auto events = (*telemetry)->store().recentEvents(1);
+        ASSERT_TRUE(events && events->size() == 1);
+        EXPECT_EQ(events->front().message, "order [REDACTED] failed, password=[REDACTED]");
+    }
+    options.gitleaksConfig = (dir / "missing.toml").string();
+    auto missing = ServiceTelemetry::open(options);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().kind, contracts::ErrorKind::NotFound);
+    std::filesystem::remove_all(dir);
+}
+
 TEST(ServiceTelemetry, EventsQueuedAtShutdownAreStoredNotLost) {
     const auto dir = freshDir("devos_service_telemetry_shutdown");
     {
@@ -69,7 +93,8 @@ TEST(ServiceTelemetry, EventsQueuedAtShutdownAreStoredNotLost) {
 TEST(ServiceTelemetry, AnUnusableFolderIsAClearError) {
     auto telemetry = ServiceTelemetry::open(embeddedIn("/proc/devos-cannot-exist"));
     ASSERT_FALSE(telemetry);
-    EXPECT_NE(telemetry.error().render().find("/proc/devos-cannot-exist"), std::string::npos) << telemetry.error().render();
+    EXPECT_NE(telemetry.error().render().find("/proc/devos-cannot-exist"), std::string::npos)
+        << telemetry.error().render();
 }
 
 TEST(ServiceTelemetry, AnotherDatabaseSchemeIsRefused) {

@@ -38,10 +38,14 @@ struct FakeReader : ports::ReportReader {
         contracts::TestFailure f;
         f.testName = "Saves";
         f.file = "src/repo_test.cpp";
-        f.message = "connect postgresql://app:hunter2@db/orders failed after 3 tries at 0x7ffd0001";
+        f.message = "connect postgresql://app:"
+                    "hunter2"
+                    "@db/orders failed after 3 tries at 0x7ffd0001";
         b.testFailures.push_back(f);
         f.testName = "SavesAgain";
-        f.message = "connect postgresql://app:hunter2@db/orders failed after 5 tries at 0x55aa0002";
+        f.message = "connect postgresql://app:"
+                    "hunter2"
+                    "@db/orders failed after 5 tries at 0x55aa0002";
         b.testFailures.push_back(f);
         contracts::LintFailure l;
         l.ruleId = "purity.clock";

@@ -3,6 +3,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
+#include "scan/repo_secret_rules.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -138,7 +139,12 @@ int runIngest(const std::vector<std::string>& argv) {
         return kUsage;
     }
     const auto embedder = entrypoints::makeEmbedder(*embedderSettings);
-    auto redactor = adapters::makeDefaultRedactor();
+    auto gitleaksConfig = scan::repoGitleaksConfigPath(repoRoot);
+    if (!gitleaksConfig) {
+        std::fprintf(stderr, "devos ingest: %s\n", gitleaksConfig.error().render().c_str());
+        return kUsage;
+    }
+    auto redactor = adapters::makeRe2Redactor(*gitleaksConfig);
     if (!redactor) {
         std::fprintf(stderr, "devos ingest: %s\n", redactor.error().render().c_str());
         return kUsage;

@@ -8,6 +8,7 @@
 #include "scan/file_checks.hpp"
 #include "scan/file_type.hpp"
 #include "scan/repo_files.hpp"
+#include "scan/repo_secret_rules.hpp"
 
 #include <cstdio>
 #include <devos/engine/allow_comment.hpp>
@@ -24,16 +25,19 @@ const char* kHelp = R"(usage: devos scan [secrets|files] [options]
 
 Scans the files git tracks under the repo root (where git tracks nothing: every file but those in
 build folders and hidden ones other than .devos and .github), both parts unless one is named:
-  secrets  security.secret: a match of a policy/secrets.yml rule marked `scan: true` (private keys,
-           AWS and GitHub tokens, sk- keys, JWTs, passwords in connection strings); the report
-           shows it redacted, never the secret. Binary files and files over the size cap are skipped.
+  secrets  security.secret: a secret the built-in rules (policy/secrets.toml: cloud, VCS, chat,
+           payment and LLM API keys, private keys, JWTs, passwords in URLs and generic
+           `password = "..."` assignments) or the repo's gitleaks configuration find; the report
+           shows the match redacted, never the secret. Binary files and files over the size cap
+           are skipped.
   files    files.binary: a build output (.o .a .so .dylib .dll .exe .obj .pch .gch), an ELF, PE or
            Mach-O file, or other binary content whose extension is not on scan.allow_extensions;
            files.size: a file over scan.max_file_kb (default 1024);
            files.encoding: a C or C++ source with CRLF line endings or bytes that are not UTF-8.
 Settings: .devos/devos.yml `scan: { exclude: ["tests/fixtures/**"], max_file_kb: 1024,
-allow_extensions: [".png"] }`. One line: `devos-allow(security.secret): <reason> until YYYY-MM-DD`
-on the line or the line above.
+allow_extensions: [".png"], gitleaks_config: .gitleaks.toml }` (a gitleaks configuration replaces
+the built-in rules, or adds to them with `[extend] useDefault = true`). One line:
+`devos-allow(security.secret): <reason> until YYYY-MM-DD` on the line or the line above.
 
 options:
   --root DIR            repo root (default: found from the current directory)
@@ -104,14 +108,16 @@ int runScan(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos scan: %s\n", policy.error().render().c_str());
         return kUsage;
     }
-    std::optional<scan::SecretScanner> scanner;
+    std::vector<std::string> inputs;
+    std::optional<scan::RepoSecretRules> rules;
     if (secrets) {
-        auto shipped = scan::SecretScanner::shipped();
-        if (!shipped) {
-            std::fprintf(stderr, "devos scan: %s\n", shipped.error().render().c_str());
+        auto loaded = scan::loadRepoSecretRules(root, *policy);
+        if (!loaded) {
+            std::fprintf(stderr, "devos scan: %s\n", loaded.error().render().c_str());
             return kUsage;
         }
-        scanner = std::move(*shipped);
+        inputs = loaded->inputs;
+        rules = std::move(*loaded);
     }
     std::vector<std::string> skip;
     if (auto buildDir = args.value("--build-dir"))
@@ -119,7 +125,7 @@ int runScan(const std::vector<std::string>& argv) {
     scan::RepoFiles listed = scan::listRepoFiles(root, skip);
     const std::uintmax_t capBytes = static_cast<std::uintmax_t>(policy->scan.maxFileKb) * 1024;
     const std::string today = engine::todayIso();
-    std::vector<std::string> inputs = listed.watched;
+    inputs.insert(inputs.end(), listed.watched.begin(), listed.watched.end());
     for (const auto& rel : listed.files) {
         if (policy->scan.excludes(rel))
             continue;
@@ -134,8 +140,8 @@ int runScan(const std::vector<std::string>& argv) {
         std::vector<engine::Finding> out;
         if (files)
             out = scan::checkFileType(file, *policy);
-        if (secrets) {
-            auto found = scan::checkSecrets(file, *scanner, *policy, today);
+        if (secrets && !rules->rules.allowsPath(rel)) {
+            auto found = scan::checkSecrets(file, rules->rules, *policy, today);
             out.insert(out.end(), found.begin(), found.end());
         }
         report.findings.insert(report.findings.end(), out.begin(), out.end());

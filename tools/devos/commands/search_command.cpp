@@ -3,6 +3,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
+#include "scan/repo_secret_rules.hpp"
 
 #include <charconv>
 #include <chrono>
@@ -22,7 +23,8 @@
 namespace devos::cli {
 namespace {
 
-const char* kHelp = R"(usage: devos search "<text>" [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
+const char* kHelp =
+    R"(usage: devos search "<text>" [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
        devos search --failure <id> [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
 
 Lists the past failures most similar to the text (an error message, a stack frame, a lint message)
@@ -70,15 +72,17 @@ nlohmann::json hitJson(const services::IncidentHit& h) {
     return hit;
 }
 
-const char* orDash(const std::string& s) { return s.empty() ? "-" : s.c_str(); }
+const char* orDash(const std::string& s) {
+    return s.empty() ? "-" : s.c_str();
+}
 
 void printText(const services::IncidentSearchResult& r, double ms, float threshold) {
     if (r.hits.empty())
-        std::printf("no similar incidents (>= %.2f) among %zu failures of %s  (%.1f ms)\n", threshold, r.searched,
-                    r.model.c_str(), ms);
+        std::printf("no similar incidents (>= %.2f) among %zu failures of %s  (%.1f ms)\n", threshold,
+                    r.searched, r.model.c_str(), ms);
     else
-        std::printf("%zu similar incidents among %zu failures of %s on %s  (%.1f ms)\n", r.hits.size(), r.searched,
-                    r.model.c_str(), r.backend.c_str(), ms);
+        std::printf("%zu similar incidents among %zu failures of %s on %s  (%.1f ms)\n", r.hits.size(),
+                    r.searched, r.model.c_str(), r.backend.c_str(), ms);
     for (const auto& h : r.hits) {
         std::string what, runId, message;
         if (const auto* t = std::get_if<contracts::TestFailure>(&h.failure)) {
@@ -129,12 +133,19 @@ int runSearch(const std::vector<std::string>& argv) {
     if (repoRoot.empty())
         repoRoot = std::filesystem::current_path().string();
     const char* url = std::getenv("DEVOS_DATABASE_URL");
-    auto store = entrypoints::openTelemetryStore(args.value("--db"), url != nullptr ? url : "",
-                                                 (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
+    auto store = entrypoints::openTelemetryStore(
+        args.value("--db"), url != nullptr ? url : "",
+        (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
     auto settings = entrypoints::embedderSettingsFromEnvironment();
-    auto redactor = adapters::makeDefaultRedactor();
-    for (const contracts::Error* e : {store ? nullptr : &store.error(), settings ? nullptr : &settings.error(),
-                                      redactor ? nullptr : &redactor.error()})
+    auto gitleaksConfig = scan::repoGitleaksConfigPath(repoRoot);
+    if (!gitleaksConfig) {
+        std::fprintf(stderr, "devos search: %s\n", gitleaksConfig.error().render().c_str());
+        return kUsage;
+    }
+    auto redactor = adapters::makeRe2Redactor(*gitleaksConfig);
+    for (const contracts::Error* e :
+         {store ? nullptr : &store.error(), settings ? nullptr : &settings.error(),
+          redactor ? nullptr : &redactor.error()})
         if (e != nullptr) {
             std::fprintf(stderr, "devos search: %s\n", e->render().c_str());
             return e->kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
@@ -145,19 +156,24 @@ int runSearch(const std::vector<std::string>& argv) {
 
     const auto started = std::chrono::steady_clock::now();
     auto result = search.search(query);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (!result) {
         std::fprintf(stderr, "devos search: %s\n", result.error().render().c_str());
         const auto kind = result.error().kind;
-        return kind == contracts::ErrorKind::Invalid || kind == contracts::ErrorKind::NotFound ? kUsage : kFindings;
+        return kind == contracts::ErrorKind::Invalid || kind == contracts::ErrorKind::NotFound ? kUsage
+                                                                                               : kFindings;
     }
     if (format == "json") {
         nlohmann::json hits = nlohmann::json::array();
         for (const auto& h : result->hits)
             hits.push_back(hitJson(h));
-        const nlohmann::json out = {{"model", result->model},   {"backend", result->backend},
-                                    {"searched", result->searched}, {"k", query.k},
-                                    {"threshold", query.threshold}, {"elapsed_ms", ms},
+        const nlohmann::json out = {{"model", result->model},
+                                    {"backend", result->backend},
+                                    {"searched", result->searched},
+                                    {"k", query.k},
+                                    {"threshold", query.threshold},
+                                    {"elapsed_ms", ms},
                                     {"hits", hits}};
         std::printf("%s\n", out.dump(2).c_str());
         return kSuccess;

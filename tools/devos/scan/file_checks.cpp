@@ -119,20 +119,23 @@ std::vector<Finding> checkFileType(const TrackedFile& file, const engine::Policy
     return out;
 }
 
-std::vector<Finding> checkSecrets(const TrackedFile& file, const SecretScanner& scanner,
+std::vector<Finding> checkSecrets(const TrackedFile& file, const policy::SecretRules& rules,
                                   const engine::Policy& policy, const std::string& today) {
     std::vector<Finding> out;
     if (!isComplete(file) || looksBinary(file.bytes))
         return out;
-    for (const auto& match : scanner.find(file.bytes)) {
-        TextPosition at = positionOf(file.bytes, match.offset);
+    for (const auto& hit : rules.find(file.bytes, file.path)) {
+        const policy::SecretRuleInfo& rule = rules.rules()[hit.rule];
+        TextPosition at = positionOf(file.bytes, hit.secretOffset);
         if (allowance(file, at.line, "security.secret", policy, today, out) == Allowance::Allowed)
             continue;
-        TextPosition end = positionOf(file.bytes, match.offset + match.length);
+        TextPosition end = positionOf(file.bytes, hit.secretOffset + hit.secretLength);
+        std::string shown = hit.matchLength == 0
+                                ? "its path"
+                                : "'" + policy::SecretRules::redactedMatch(file.bytes, hit) + "'";
         add(policy, "security.secret", {file.path, at.line, at.column},
-            "a secret is committed: " + match.description + " [" + match.ruleId + "], matched as '" +
-                match.redacted + "'",
-            match.ruleId, out, end.line == at.line ? end.column : 0);
+            "a secret is committed: " + rule.description + " [" + rule.id + "], matched as " + shown, rule.id,
+            out, end.line == at.line ? end.column : 0);
     }
     engine::sortAndDeduplicate(out);
     return out;

@@ -1,9 +1,8 @@
 #pragma once
-#include "scan/secret_scanner.hpp"
-
 #include <cstdint>
 #include <devos/engine/finding.hpp>
 #include <devos/engine/policy.hpp>
+#include <devos/policy/secret_rules.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,11 +22,13 @@ struct TrackedFile {
 [[nodiscard]] std::vector<engine::Finding> checkFileType(const TrackedFile& file,
                                                          const engine::Policy& policy);
 
-// security.secret for every match of the scanner's rules in a text file within the size cap. The
-// message names the rule and shows the match redacted. `devos-allow(security.secret): <reason>
-// until YYYY-MM-DD` (in any comment syntax) on the line or the line above allows it; a malformed or
-// expired one is allow.malformed / allow.expired (dated against `today`, YYYY-MM-DD). Sorted.
-[[nodiscard]] std::vector<engine::Finding> checkSecrets(const TrackedFile& file, const SecretScanner& scanner,
+// security.secret at every secret the rules find in a text file within the size cap (the rules'
+// `path` regexes and allowlists see the repo-relative path). The message names the rule and shows
+// the match with the secret redacted. `devos-allow(security.secret): <reason> until YYYY-MM-DD` (in
+// any comment syntax) on the line or the line above allows it; a malformed or expired one is
+// allow.malformed / allow.expired (dated against `today`, YYYY-MM-DD). Sorted.
+[[nodiscard]] std::vector<engine::Finding> checkSecrets(const TrackedFile& file,
+                                                        const policy::SecretRules& rules,
                                                         const engine::Policy& policy,
                                                         const std::string& today);
 

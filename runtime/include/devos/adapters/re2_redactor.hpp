@@ -3,19 +3,18 @@
 #include <devos/ports/redactor.hpp>
 #include <memory>
 #include <string>
-#include <string_view>
 
 namespace devos::adapters {
 
-// A redactor from a rule file in the policy/secrets.yml format; `origin` names it in errors
-// (a rule without id/pattern, or a pattern RE2 rejects, fails with the rule's id).
+// A redactor running the secret rules `devos scan secrets` runs (policy/secrets.toml, RE2 patterns
+// behind a keyword prefilter) plus the redact-only ones (bearer tokens, `password=x` in a log line,
+// e-mail addresses), so telemetry never stores what the scan would flag. `gitleaksConfig`, when not
+// empty, is a repo's gitleaks configuration file whose rules are added; its errors name the file
+// and line (Invalid) or say it cannot be read (NotFound).
 [[nodiscard]] contracts::Expected<std::unique_ptr<ports::Redactor>>
-makeRe2Redactor(std::string_view rulesYaml, const std::string& origin);
+makeRe2Redactor(const std::string& gitleaksConfig);
 
-// The redactor of the shipped rules (policy/secrets.yml, compiled in).
+// The redactor of the built-in rules alone.
 [[nodiscard]] contracts::Expected<std::unique_ptr<ports::Redactor>> makeDefaultRedactor();
-
-// The shipped policy/secrets.yml text.
-[[nodiscard]] std::string_view embeddedSecretRules();
 
 } // namespace devos::adapters

@@ -9,25 +9,29 @@
 namespace devos::entrypoints {
 
 // Where a service's telemetry goes. Empty fields come from the environment: DEVOS_DATABASE_URL
-// (a shared PostgreSQL), DEVOS_OTLP_ENDPOINT and OTEL_SERVICE_NAME (an OpenTelemetry collector).
+// (a shared PostgreSQL), DEVOS_OTLP_ENDPOINT and OTEL_SERVICE_NAME (an OpenTelemetry collector),
+// DEVOS_GITLEAKS_CONFIG (a gitleaks configuration whose rules the redactor adds).
 struct ServiceTelemetryOptions {
-    std::string dataDir = ".devos";      // the SQLite file (telemetry.db) and the spool (spool/)
-    std::optional<std::string> databaseUrl; // unset: DEVOS_DATABASE_URL; "" forces the SQLite file
-    std::optional<std::string> otlpEndpoint; // unset: DEVOS_OTLP_ENDPOINT; "" exports nothing
-    std::string serviceName;             // empty: OTEL_SERVICE_NAME, else "devos"
+    std::string dataDir = ".devos";            // the SQLite file (telemetry.db) and the spool (spool/)
+    std::optional<std::string> databaseUrl;    // unset: DEVOS_DATABASE_URL; "" forces the SQLite file
+    std::optional<std::string> otlpEndpoint;   // unset: DEVOS_OTLP_ENDPOINT; "" exports nothing
+    std::string serviceName;                   // empty: OTEL_SERVICE_NAME, else "devos"
+    std::optional<std::string> gitleaksConfig; // unset: DEVOS_GITLEAKS_CONFIG; "" the built-in rules alone
     services::TelemetryClientOptions client;
 };
 
 // Everything a service needs to record telemetry, wired once at start-up: the store (migrated),
-// the disk spool, the shipped redaction rules, ULID ids, an optional OTLP exporter, and the
-// non-blocking TelemetryClient over them. Destroying it flushes what is still queued.
+// the disk spool, the redactor (built-in secret rules and the gitleaks configuration's), ULID ids, an
+// optional OTLP exporter, and the non-blocking TelemetryClient over them. Destroying it flushes what is still
+// queued.
 //
 //   auto telemetry = devos::entrypoints::ServiceTelemetry::open({});
 //   if (!telemetry) { log(telemetry.error().render()); ... }
 //   (*telemetry)->client().record({.kind = devos::contracts::EventKind::Error, .message = "..."});
 class ServiceTelemetry {
 public:
-    [[nodiscard]] static contracts::Expected<std::unique_ptr<ServiceTelemetry>> open(ServiceTelemetryOptions options);
+    [[nodiscard]] static contracts::Expected<std::unique_ptr<ServiceTelemetry>>
+    open(ServiceTelemetryOptions options);
     ~ServiceTelemetry();
     ServiceTelemetry(const ServiceTelemetry&) = delete;
     ServiceTelemetry& operator=(const ServiceTelemetry&) = delete;

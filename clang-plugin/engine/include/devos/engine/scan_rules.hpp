@@ -15,10 +15,13 @@ class YamlReader;
 //     exclude: ["tests/fixtures/**"]   # repo-relative globs neither scan looks at
 //     max_file_kb: 1024                # larger tracked files are files.size findings
 //     allow_extensions: [".png"]       # binary files of these types may be committed
+//     gitleaks_config: .gitleaks.toml  # secret rules in gitleaks' format, repo-relative
 struct ScanRules {
     std::vector<std::string> exclude;
     unsigned long maxFileKb = 1024;
     std::vector<std::string> allowExtensions; // with the dot, lower case: ".png"
+    std::string gitleaksConfig;               // as written; empty: the built-in rules alone
+    unsigned gitleaksConfigLine = 0;          // its line in the repo config, for errors
     bool operator==(const ScanRules&) const = default;
 
     [[nodiscard]] static foundation::Expected<ScanRules> parse(const YAML::Node& node,
