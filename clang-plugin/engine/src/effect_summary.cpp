@@ -50,11 +50,12 @@ std::string findingToJson(const Finding& f) {
     return toJ(f).dump();
 }
 
-Expected<Finding> findingFromJson(const std::string& text, const std::string& origin) {
+foundation::Expected<Finding> findingFromJson(const std::string& text, const std::string& origin) {
     try {
         return fromJ(json::parse(text));
     } catch (const json::exception& e) {
-        return fail(origin, 0, std::string("not a DevOS finding: ") + e.what());
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("not a DevOS finding: ") + e.what(), origin, 0);
     }
 }
 
@@ -66,8 +67,12 @@ std::string toJson(const EffectSummary& s) {
             effects.push_back({{"rule", e.ruleId}, {"what", e.what}, {"line", e.line}});
         json calls = json::array();
         for (const auto& c : fn.calls)
-            calls.push_back(
-                {{"usr", c.usr}, {"name", c.name}, {"declFile", c.declFile}, {"at", pointJson(c.at)}});
+<<<<<<< ours
+            calls.push_back({{"usr", c.usr},
+                             {"name", c.name},
+                             {"declFile", c.declFile},
+                             {"pureByList", c.pureByList},
+                             {"at", pointJson(c.at)}});
         functions.push_back({{"usr", fn.usr},
                              {"name", fn.name},
                              {"file", fn.file},
@@ -76,6 +81,12 @@ std::string toJson(const EffectSummary& s) {
                              {"pureLayer", fn.pureLayer},
                              {"effects", effects},
                              {"calls", calls}});
+=======
+            calls.push_back(
+                {{"usr", c.usr}, {"name", c.name}, {"declFile", c.declFile}, {"at", pointJson(c.at)}});
+        functions.push_back({{"usr", fn.usr}, {"name", fn.name}, {"file", fn.file}, {"line", fn.line},
+                             {"layer", fn.layer}, {"pureLayer", fn.pureLayer}, {"effects", effects}, {"calls", calls}});
+>>>>>>> theirs
     }
     json findings = json::array();
     for (const auto& f : s.findings)
@@ -83,11 +94,12 @@ std::string toJson(const EffectSummary& s) {
     return json{{"devosSummary", 1}, {"tu", s.tu}, {"functions", functions}, {"findings", findings}}.dump();
 }
 
-Expected<EffectSummary> summaryFromJson(const std::string& text, const std::string& origin) {
+foundation::Expected<EffectSummary> summaryFromJson(const std::string& text, const std::string& origin) {
     try {
         json j = json::parse(text);
         if (j.value("devosSummary", 0) != 1)
-            return fail(origin, 1, "not a DevOS effect summary (version 1)", "rebuild to regenerate it");
+            return foundation::fail(foundation::ErrorKind::Invalid, "not a DevOS effect summary (version 1)",
+                                    origin, 1, "rebuild to regenerate it");
         EffectSummary s;
         s.tu = j.value("tu", "");
         for (const auto& fj : j.at("functions")) {
@@ -110,8 +122,9 @@ Expected<EffectSummary> summaryFromJson(const std::string& text, const std::stri
             s.findings.push_back(fromJ(fj));
         return s;
     } catch (const json::exception& e) {
-        return fail(origin, 0, std::string("corrupt effect summary: ") + e.what(),
-                    "delete the file and rebuild; summaries are regenerated from sources");
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                std::string("corrupt effect summary: ") + e.what(), origin, 0,
+                                "delete the file and rebuild; summaries are regenerated from sources");
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-#include <devos/engine/error.hpp>
 #include <devos/engine/finding.hpp>
+#include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 
@@ -16,9 +16,16 @@ struct Effect {
 // A call from a function body to a first-party function (calls into system headers are not kept: no
 // checked TU defines them, and the per-TU checks judge them against the purity lists).
 struct CallSite {
+<<<<<<< ours
+    std::string usr;         // the callee's Unified Symbol Resolution: stable across TUs
+    std::string name;        // qualified name for messages
+    std::string declFile;    // repo-relative (or absolute outside the repo) file of the callee's declaration
+    bool pureByList = false; // on the pure allow-list (or a deny-list, reported directly): never unknown
+=======
     std::string usr;      // the callee's Unified Symbol Resolution: stable across TUs
     std::string name;     // qualified name for messages
     std::string declFile; // repo-relative file of the callee's declaration
+>>>>>>> theirs
     SourcePoint at;
 };
 
@@ -26,7 +33,7 @@ struct CallSite {
 struct FunctionSummary {
     std::string usr;
     std::string name;
-    std::string file;  // repo-relative
+    std::string file; // repo-relative
     unsigned line = 0;
     std::string layer; // "" when the file is in no layer
     bool pureLayer = false;
@@ -43,8 +50,10 @@ struct EffectSummary {
 };
 
 [[nodiscard]] std::string toJson(const EffectSummary& summary);
-[[nodiscard]] Expected<EffectSummary> summaryFromJson(const std::string& text, const std::string& origin);
+[[nodiscard]] foundation::Expected<EffectSummary> summaryFromJson(const std::string& text,
+                                                                  const std::string& origin);
 [[nodiscard]] std::string findingToJson(const Finding& f); // one finding as a compact JSON object
-[[nodiscard]] Expected<Finding> findingFromJson(const std::string& text, const std::string& origin);
+[[nodiscard]] foundation::Expected<Finding> findingFromJson(const std::string& text,
+                                                            const std::string& origin);
 
 } // namespace devos::engine
