@@ -67,12 +67,8 @@ std::string toJson(const EffectSummary& s) {
             effects.push_back({{"rule", e.ruleId}, {"what", e.what}, {"line", e.line}});
         json calls = json::array();
         for (const auto& c : fn.calls)
-<<<<<<< ours
-            calls.push_back({{"usr", c.usr},
-                             {"name", c.name},
-                             {"declFile", c.declFile},
-                             {"pureByList", c.pureByList},
-                             {"at", pointJson(c.at)}});
+            calls.push_back(
+                {{"usr", c.usr}, {"name", c.name}, {"declFile", c.declFile}, {"at", pointJson(c.at)}});
         functions.push_back({{"usr", fn.usr},
                              {"name", fn.name},
                              {"file", fn.file},
@@ -81,12 +77,6 @@ std::string toJson(const EffectSummary& s) {
                              {"pureLayer", fn.pureLayer},
                              {"effects", effects},
                              {"calls", calls}});
-=======
-            calls.push_back(
-                {{"usr", c.usr}, {"name", c.name}, {"declFile", c.declFile}, {"at", pointJson(c.at)}});
-        functions.push_back({{"usr", fn.usr}, {"name", fn.name}, {"file", fn.file}, {"line", fn.line},
-                             {"layer", fn.layer}, {"pureLayer", fn.pureLayer}, {"effects", effects}, {"calls", calls}});
->>>>>>> theirs
     }
     json findings = json::array();
     for (const auto& f : s.findings)

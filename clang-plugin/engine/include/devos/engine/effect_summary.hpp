@@ -16,16 +16,9 @@ struct Effect {
 // A call from a function body to a first-party function (calls into system headers are not kept: no
 // checked TU defines them, and the per-TU checks judge them against the purity lists).
 struct CallSite {
-<<<<<<< ours
-    std::string usr;         // the callee's Unified Symbol Resolution: stable across TUs
-    std::string name;        // qualified name for messages
-    std::string declFile;    // repo-relative (or absolute outside the repo) file of the callee's declaration
-    bool pureByList = false; // on the pure allow-list (or a deny-list, reported directly): never unknown
-=======
     std::string usr;      // the callee's Unified Symbol Resolution: stable across TUs
     std::string name;     // qualified name for messages
     std::string declFile; // repo-relative file of the callee's declaration
->>>>>>> theirs
     SourcePoint at;
 };
 
