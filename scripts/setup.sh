@@ -31,3 +31,4 @@ else
   echo "devos setup: all Debian packages present" >&2
 fi
 [ -d "$(dirname "$0")/../tests/sarif/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/sarif" --no-audit --no-fund
+[ -d "$(dirname "$0")/../tests/mcp/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/mcp" --no-audit --no-fund

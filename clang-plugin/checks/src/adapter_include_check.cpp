@@ -8,7 +8,7 @@ void AdapterIncludeCheck::finishTranslationUnit(clang::ASTContext&, const Includ
         const engine::LayerSpec& from = *inc.from.layer;
         if (!from.independent || !inc.toFirstParty() || !inc.to.layer || inc.to.layer->name != from.name)
             continue;
-        if (sameComponent(inc.to.path, inc.from.path, from.name))
+        if (engine::sameComponent(inc.to.path, inc.from.path, from.name))
             continue; // an adapter's own header is part of the same adapter
         context_.report("layer.adapter-include", inc.edge->nameRange.getAsRange(),
                         from.name + "/ must stay independent: " + inc.quoted() + " is another adapter (" +

@@ -6,8 +6,8 @@ namespace devos::checks {
 
 CheckContext::CheckContext(const engine::Policy& policy, std::string repoRoot, std::string today,
                            clang::SourceManager& sm, FindingSink& sink)
-    : policy_(policy), today_(std::move(today)), sm_(sm), sink_(sink), files_(sm, policy.layers, std::move(repoRoot)),
-      classify_(policy.purity) {}
+    : policy_(policy), today_(std::move(today)), sm_(sm), sink_(sink),
+      files_(sm, policy.layers, std::move(repoRoot)), classify_(policy.purity) {}
 
 const CalleeFacts& CheckContext::callee(const clang::FunctionDecl* fn) {
     const clang::FunctionDecl* key = fn->getCanonicalDecl();
@@ -34,7 +34,8 @@ const std::optional<EffectHit>& CheckContext::typeEffect(clang::QualType type) {
 
 engine::SourcePoint CheckContext::point(clang::SourceLocation loc) {
     clang::SourceLocation expansion = sm_.getExpansionLoc(loc);
-    return {files_.at(expansion).path, sm_.getExpansionLineNumber(expansion), sm_.getExpansionColumnNumber(expansion)};
+    return {files_.at(expansion).path, sm_.getExpansionLineNumber(expansion),
+            sm_.getExpansionColumnNumber(expansion)};
 }
 
 std::string CheckContext::lineText(clang::FileID file, unsigned line) const {
@@ -82,7 +83,8 @@ bool CheckContext::allowed(const std::string& ruleId, clang::SourceLocation loc)
 }
 
 void CheckContext::report(const std::string& ruleId, clang::SourceRange range, std::string message,
-                          std::string subject, std::vector<PendingNote> notes, std::vector<engine::FixIt> fixes) {
+                          std::string subject, std::vector<PendingNote> notes,
+                          std::vector<engine::FixIt> fixes) {
     const engine::Rule* rule = policy_.catalog.find(ruleId);
     if (!rule || rule->level == engine::Level::Off || range.getBegin().isInvalid())
         return;

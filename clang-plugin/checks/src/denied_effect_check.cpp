@@ -19,11 +19,12 @@ void DeniedEffectCheck::run(const MatchFinder::MatchResult& result) {
     const auto* construct = result.Nodes.getNodeAs<clang::CXXConstructExpr>("construct");
     const auto* decl = result.Nodes.getNodeAs<clang::DeclaratorDecl>("decl");
     const auto* ref = result.Nodes.getNodeAs<clang::DeclRefExpr>("ref");
-    clang::SourceRange range = call        ? (call->getCallee() ? call->getCallee()->getSourceRange() : call->getSourceRange())
-                               : construct ? construct->getSourceRange()
-                               : decl      ? clang::SourceRange(decl->getLocation(), decl->getLocation())
-                               : ref       ? ref->getSourceRange()
-                                           : clang::SourceRange();
+    clang::SourceRange range =
+        call        ? (call->getCallee() ? call->getCallee()->getSourceRange() : call->getSourceRange())
+        : construct ? construct->getSourceRange()
+        : decl      ? clang::SourceRange(decl->getLocation(), decl->getLocation())
+        : ref       ? ref->getSourceRange()
+                    : clang::SourceRange();
     if (range.isInvalid())
         return;
     const FileFacts& facts = context_.facts(range.getBegin());
@@ -33,7 +34,8 @@ void DeniedEffectCheck::run(const MatchFinder::MatchResult& result) {
         call        ? context_.callee(result.Nodes.getNodeAs<clang::FunctionDecl>("fn")).denied
         : construct ? context_.typeEffect(construct->getType())
         : decl      ? context_.typeEffect(decl->getType())
-                    : EffectClassifier(context_.policy().purity).ofVariable(result.Nodes.getNodeAs<clang::VarDecl>("var"));
+                    : EffectClassifier(context_.policy().purity)
+                     .ofVariable(result.Nodes.getNodeAs<clang::VarDecl>("var"));
     if (!hit)
         return;
     context_.report(hit->ruleId, range, effectMessage(hit->ruleId, facts.layer->name, hit->what), hit->what);

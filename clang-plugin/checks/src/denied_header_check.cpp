@@ -12,7 +12,8 @@ void DeniedHeaderCheck::finishTranslationUnit(clang::ASTContext&, const IncludeR
         if (!rule)
             continue;
         context_.report(*rule, inc.edge->nameRange.getAsRange(),
-                        effectMessage(*rule, inc.from.layer->name, inc.quoted()) + " (header)", inc.edge->spelling);
+                        effectMessage(*rule, inc.from.layer->name, inc.quoted()) + " (header)",
+                        inc.edge->spelling);
     }
 }
 

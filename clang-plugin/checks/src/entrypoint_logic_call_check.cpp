@@ -17,13 +17,15 @@ void EntrypointLogicCallCheck::run(const MatchFinder::MatchResult& result) {
         return;
     const auto* fn = result.Nodes.getNodeAs<clang::FunctionDecl>("fn");
     const FileFacts& callee = context_.facts(fn->getCanonicalDecl()->getLocation());
-    if (callee.system || !callee.layer || !context_.policy().layers.isDiscouraged(*caller.layer, *callee.layer))
+    if (callee.system || !callee.layer ||
+        !context_.policy().layers.isDiscouraged(*caller.layer, *callee.layer))
         return;
     std::string name = qualifiedName(fn);
-    clang::SourceRange range = call->getCallee() ? call->getCallee()->getSourceRange() : call->getSourceRange();
+    clang::SourceRange range =
+        call->getCallee() ? call->getCallee()->getSourceRange() : call->getSourceRange();
     context_.report("layer.logic-call", range,
-                    caller.layer->name + "/ should call services, not " + callee.layer->name + "/ directly: '" + name +
-                        "' is in " + callee.path,
+                    caller.layer->name + "/ should call services, not " + callee.layer->name +
+                        "/ directly: '" + name + "' is in " + callee.path,
                     name);
 }
 

@@ -20,12 +20,14 @@ void ImpureCallCheck::run(const MatchFinder::MatchResult& result) {
         return; // a deny-list effect: DeniedEffectCheck names the precise rule
     const FileFacts& callee = context_.facts(fn->getCanonicalDecl()->getLocation());
     const std::string& name = known.name;
-    clang::SourceRange range = call->getCallee() ? call->getCallee()->getSourceRange() : call->getSourceRange();
+    clang::SourceRange range =
+        call->getCallee() ? call->getCallee()->getSourceRange() : call->getSourceRange();
     std::string layer = caller.layer->name + "/";
     if (!callee.system && callee.firstParty) {
         if (callee.layer && callee.layer->pure)
             return;
-        std::string where = callee.layer ? callee.layer->name + "/ (" + callee.path + ")" : callee.path + " (no layer)";
+        std::string where =
+            callee.layer ? callee.layer->name + "/ (" + callee.path + ")" : callee.path + " (no layer)";
         context_.report("purity.impure-call", range,
                         layer + " may call only contracts/, logic/ and the pure allow-list: '" + name +
                             "' is declared in " + where,

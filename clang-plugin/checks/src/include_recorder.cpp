@@ -2,10 +2,12 @@
 
 namespace devos::checks {
 
-void IncludeRecorder::InclusionDirective(clang::SourceLocation hashLoc, const clang::Token&, llvm::StringRef fileName,
-                                         bool isAngled, clang::CharSourceRange filenameRange,
+void IncludeRecorder::InclusionDirective(clang::SourceLocation hashLoc, const clang::Token&,
+                                         llvm::StringRef fileName, bool isAngled,
+                                         clang::CharSourceRange filenameRange,
                                          clang::OptionalFileEntryRef file, llvm::StringRef, llvm::StringRef,
-                                         const clang::Module*, bool, clang::SrcMgr::CharacteristicKind fileType) {
+                                         const clang::Module*, bool,
+                                         clang::SrcMgr::CharacteristicKind fileType) {
     IncludeEdge edge;
     edge.hashLoc = hashLoc;
     edge.nameRange = filenameRange;

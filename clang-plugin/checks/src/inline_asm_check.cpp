@@ -5,7 +5,9 @@ using namespace clang::ast_matchers;
 
 namespace devos::checks {
 
-void InlineAsmCheck::registerMatchers(MatchFinder& finder) { finder.addMatcher(asmStmt().bind("asm"), this); }
+void InlineAsmCheck::registerMatchers(MatchFinder& finder) {
+    finder.addMatcher(asmStmt().bind("asm"), this);
+}
 
 void InlineAsmCheck::run(const MatchFinder::MatchResult& result) {
     const auto* stmt = result.Nodes.getNodeAs<clang::AsmStmt>("asm");
@@ -13,7 +15,8 @@ void InlineAsmCheck::run(const MatchFinder::MatchResult& result) {
     if (!facts.pure())
         return;
     context_.report("purity.asm", {stmt->getAsmLoc(), stmt->getAsmLoc()},
-                    facts.layer->name + "/ must be analysable: inline assembly can perform any effect", "asm");
+                    facts.layer->name + "/ must be analysable: inline assembly can perform any effect",
+                    "asm");
 }
 
 } // namespace devos::checks

@@ -25,8 +25,8 @@ void LayerIncludeCheck::finishTranslationUnit(clang::ASTContext&, const IncludeR
                 policy.layers.isDiscouraged(from, to))
                 continue;
             context_.report("layer.include", range,
-                            fromName + " may not include " + to.name + "/ (" + inc.quoted() + "): " + fromName +
-                                " may include only " + policy.layers.allowedList(from),
+                            fromName + " may not include " + to.name + "/ (" + inc.quoted() +
+                                "): " + fromName + " may include only " + policy.layers.allowedList(from),
                             inc.to.path);
             continue;
         }
@@ -37,10 +37,11 @@ void LayerIncludeCheck::finishTranslationUnit(clang::ASTContext&, const IncludeR
             context_.report("layer.include", range,
                             fromName + " may include only " + policy.layers.allowedList(from) +
                                 " and pure standard headers: " + inc.quoted() +
-                                (isStandardHeader(policy.purity, spelling) ? " is not on the pure header allow-list"
-                                                                           : " is an external library"),
+                                (engine::isStandardHeader(policy.purity, spelling)
+                                     ? " is not on the pure header allow-list"
+                                     : " is an external library"),
                             spelling);
-        } else if (!from.external && !isStandardHeader(policy.purity, spelling)) {
+        } else if (!from.external && !engine::isStandardHeader(policy.purity, spelling)) {
             context_.report("layer.include", range,
                             fromName + " may not include the external library " + inc.quoted() +
                                 ": only layers marked external (adapters/, entrypoints/) may",

@@ -36,7 +36,7 @@ void LayerSymbolCheck::consider(clang::SourceLocation at, const clang::NamedDecl
     const FileFacts& to = context_.facts(declaredAt);
     if (to.system || !to.firstParty || !to.layer || to.test || to.path == from.path ||
         context_.policy().layers.mayInclude(*from.layer, *to.layer) ||
-        (from.layer == to.layer && sameComponent(from.path, to.path, to.layer->name)))
+        (from.layer == to.layer && engine::sameComponent(from.path, to.path, to.layer->name)))
         return;
     uses_.push_back({at, decl, declaredAt});
 }
@@ -76,8 +76,8 @@ void LayerSymbolCheck::finishTranslationUnit(clang::ASTContext&, const IncludeRe
         std::string name = qualifiedName(use.decl);
         clang::SourceLocation at = sm.getExpansionLoc(use.at);
         context_.report("layer.symbol", {at, at},
-                        from.layer->name + "/ may not use '" + name + "', declared in " + to.layer->name + "/ (" +
-                            to.path + "): " + from.layer->name + "/ may depend only on " +
+                        from.layer->name + "/ may not use '" + name + "', declared in " + to.layer->name +
+                            "/ (" + to.path + "): " + from.layer->name + "/ may depend only on " +
                             layers.allowedList(*from.layer),
                         name, {{use.declaredAt, "'" + name + "' is declared here"}});
     }

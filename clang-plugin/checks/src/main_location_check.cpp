@@ -15,7 +15,8 @@ void MainLocationCheck::run(const MatchFinder::MatchResult& result) {
     if (!facts.checked() || !facts.layer || facts.layer->mayDefineMain)
         return;
     context_.report("layer.main-location", {fn->getLocation(), fn->getLocation()},
-                    "main() is the composition root and belongs in entrypoints/, not in " + facts.layer->name + "/",
+                    "main() is the composition root and belongs in entrypoints/, not in " +
+                        facts.layer->name + "/",
                     "main");
 }
 

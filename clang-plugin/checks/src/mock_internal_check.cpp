@@ -32,8 +32,9 @@ void MockInternalCheck::run(const MatchFinder::MatchResult& result) {
         if (declared.system || !declared.firstParty || !declared.layer)
             continue;
         context_.report("testing.mock-internal", {record->getLocation(), record->getLocation()},
-                        "'" + record->getNameAsString() + "' mocks '" + qualifiedName(mocked) + "', declared in " +
-                            declared.path + ": use an in-memory double from tests/doubles/ instead",
+                        "'" + record->getNameAsString() + "' mocks '" + qualifiedName(mocked) +
+                            "', declared in " + declared.path +
+                            ": use an in-memory double from tests/doubles/ instead",
                         qualifiedName(mocked), {{mocked->getLocation(), "mocked class declared here"}});
     }
 }

@@ -20,9 +20,9 @@ void MutableStateCheck::run(const MatchFinder::MatchResult& result) {
     if (!facts.pure())
         return;
     const char* kind = var->getTLSKind() != clang::VarDecl::TLS_None ? "thread_local"
-                       : var->isStaticLocal()                         ? "function-static"
-                       : var->isStaticDataMember()                    ? "class-static"
-                                                                      : "namespace-scope";
+                       : var->isStaticLocal()                        ? "function-static"
+                       : var->isStaticDataMember()                   ? "class-static"
+                                                                     : "namespace-scope";
     context_.report("purity.mutable-state", {var->getLocation(), var->getLocation()},
                     facts.layer->name + "/ must not keep state between calls: '" + var->getNameAsString() +
                         "' is a mutable " + kind + " variable",

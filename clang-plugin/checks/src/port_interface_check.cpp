@@ -7,7 +7,8 @@ using namespace clang::ast_matchers;
 namespace devos::checks {
 
 void PortInterfaceCheck::registerMatchers(MatchFinder& finder) {
-    finder.addMatcher(cxxRecordDecl(isDefinition(), unless(isLambda()), unless(isImplicit())).bind("record"), this);
+    finder.addMatcher(cxxRecordDecl(isDefinition(), unless(isLambda()), unless(isImplicit())).bind("record"),
+                      this);
     finder.addMatcher(functionDecl(isDefinition(), unless(cxxMethodDecl())).bind("free"), this);
     finder.addMatcher(varDecl(hasGlobalStorage(), unless(isConstexpr())).bind("var"), this);
 }
@@ -48,12 +49,14 @@ void PortInterfaceCheck::run(const MatchFinder::MatchResult& result) {
         std::string name = cls + "::" + method->getNameAsString();
         if (llvm::isa<clang::CXXConstructorDecl>(method)) {
             context_.report("layer.port-interface", {method->getLocation(), method->getLocation()},
-                            "ports/ hold only pure interfaces: '" + name + "' is a user-written constructor", name);
+                            "ports/ hold only pure interfaces: '" + name + "' is a user-written constructor",
+                            name);
             continue;
         }
         if (!method->isVirtual() || method->isStatic()) {
             context_.report("layer.port-interface", {method->getLocation(), method->getLocation()},
-                            "ports/ hold only pure interfaces: '" + name + "' is not a pure virtual function", name);
+                            "ports/ hold only pure interfaces: '" + name + "' is not a pure virtual function",
+                            name);
             continue;
         }
         // A virtual function with a body: replacing the body with "= 0;" is mechanical.
@@ -66,7 +69,8 @@ void PortInterfaceCheck::run(const MatchFinder::MatchResult& result) {
             fixes.push_back({begin, end, "= 0;"});
         }
         context_.report("layer.port-interface", {method->getLocation(), method->getLocation()},
-                        "ports/ hold only pure interfaces: '" + name + "' has a body; declare it pure virtual (= 0)",
+                        "ports/ hold only pure interfaces: '" + name +
+                            "' has a body; declare it pure virtual (= 0)",
                         name, {}, std::move(fixes));
     }
 }

@@ -5,7 +5,9 @@ using namespace clang::ast_matchers;
 
 namespace devos::checks {
 
-void ThrowCheck::registerMatchers(MatchFinder& finder) { finder.addMatcher(cxxThrowExpr().bind("throw"), this); }
+void ThrowCheck::registerMatchers(MatchFinder& finder) {
+    finder.addMatcher(cxxThrowExpr().bind("throw"), this);
+}
 
 void ThrowCheck::run(const MatchFinder::MatchResult& result) {
     const auto* expr = result.Nodes.getNodeAs<clang::CXXThrowExpr>("throw");

@@ -1,5 +1,5 @@
-#include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <algorithm>
+#include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/Lex/Preprocessor.h>
 #include <devos/checks/summary_collector.hpp>
 #include <devos/checks/translation_unit_checker.hpp>
@@ -23,8 +23,7 @@ private:
 
 CheckingConsumer::CheckingConsumer(clang::CompilerInstance& ci, CheckOptions options, FindingSink& sink,
                                    std::function<void(engine::EffectSummary&&)> done)
-    : options_(std::move(options)), collecting_(std::make_unique<Collecting>(sink)),
-      done_(std::move(done)) {
+    : options_(std::move(options)), collecting_(std::make_unique<Collecting>(sink)), done_(std::move(done)) {
     context_ = std::make_unique<CheckContext>(*options_.policy, options_.repoRoot, options_.today,
                                               ci.getSourceManager(), *collecting_);
     checks_ = makeAllChecks(*context_);

@@ -23,7 +23,8 @@ void UnassignedFileCheck::finishTranslationUnit(clang::ASTContext& ast, const In
             continue;
         clang::SourceLocation start = sm.getLocForStartOfFile(id);
         context_.report("layer.unassigned", {start, start},
-                        facts.path + " is under src/ but belongs to no layer: every first-party file needs a layer",
+                        facts.path +
+                            " is under src/ but belongs to no layer: every first-party file needs a layer",
                         facts.path);
     }
 }

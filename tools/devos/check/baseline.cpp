@@ -1,6 +1,7 @@
 #include "check/baseline.hpp"
 
 #include <algorithm>
+#include <devos/engine/repo_paths.hpp>
 #include <devos/output/stable_fingerprint.hpp>
 #include <filesystem>
 #include <fstream>
@@ -147,6 +148,28 @@ size_t Baseline::dropFixed(const std::vector<engine::Finding>& findings) {
     size_t dropped = entries_.size() - kept.size();
     entries_ = std::move(kept);
     return dropped;
+}
+
+std::string baselinePath(const std::string& root, const std::optional<std::string>& path) {
+    return path.value_or((std::filesystem::path(root) / ".devos" / "baseline.json").string());
+}
+
+foundation::Expected<void> applyRepoBaseline(std::vector<engine::Finding>& findings,
+                                             const engine::Policy& policy, const std::string& root,
+                                             const std::optional<std::string>& path) {
+    const std::string file = baselinePath(root, path);
+    std::error_code ec;
+    if (!path && !std::filesystem::exists(file, ec))
+        return {};
+    auto baseline = Baseline::load(file);
+    if (!baseline)
+        return std::unexpected(baseline.error());
+    const std::string rel = engine::repoRelative(root, file);
+    auto stale =
+        baseline->apply(findings, engine::isInsideRepo(rel) ? rel : file, policy.levelOf("baseline.stale"));
+    findings.insert(findings.end(), stale.begin(), stale.end());
+    engine::sortAndDeduplicate(findings);
+    return {};
 }
 
 } // namespace devos::check

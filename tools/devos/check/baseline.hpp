@@ -1,6 +1,8 @@
 #pragma once
 #include <devos/engine/finding.hpp>
+#include <devos/engine/policy.hpp>
 #include <devos/foundation/error.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,5 +38,16 @@ public:
 private:
     std::vector<BaselineEntry> entries_;
 };
+
+// The baseline file a repo uses: `path` when given, else <root>/.devos/baseline.json (which may not exist).
+[[nodiscard]] std::string baselinePath(const std::string& root, const std::optional<std::string>& path);
+
+// Applies the repo's baseline to `findings`: marks the matching ones baselined and adds a
+// baseline.stale finding per entry that matched none, then sorts. A no-op when no `path` is given
+// and <root>/.devos/baseline.json does not exist; an error for an unreadable or malformed file.
+[[nodiscard]] foundation::Expected<void> applyRepoBaseline(std::vector<engine::Finding>& findings,
+                                                           const engine::Policy& policy,
+                                                           const std::string& root,
+                                                           const std::optional<std::string>& path);
 
 } // namespace devos::check

@@ -18,4 +18,5 @@ int runDeps(const std::vector<std::string>& args);
 int runSbom(const std::vector<std::string>& args);
 int runCoverage(const std::vector<std::string>& args);
 int runScan(const std::vector<std::string>& args);
+int runMcp(const std::vector<std::string>& args);
 } // namespace devos::cli

@@ -96,22 +96,12 @@ bool readReportOptions(const Args& args, const char* command, FindingReport& rep
 }
 
 int reportFindings(FindingReport r) {
-    if (r.useBaseline) {
-        std::string path = r.baselinePath.value_or((fs::path(r.root) / ".devos" / "baseline.json").string());
-        std::error_code ec;
-        if (r.baselinePath || fs::exists(path, ec)) {
-            auto baseline = check::Baseline::load(path);
-            if (!baseline) {
-                std::fprintf(stderr, "devos: %s\n", baseline.error().render().c_str());
-                return kUsage;
-            }
-            std::string rel = engine::repoRelative(r.root, path);
-            auto stale = baseline->apply(r.findings, engine::isInsideRepo(rel) ? rel : path,
-                                         r.policy->levelOf("baseline.stale"));
-            r.findings.insert(r.findings.end(), stale.begin(), stale.end());
-            engine::sortAndDeduplicate(r.findings);
+    if (r.useBaseline)
+        if (auto applied = check::applyRepoBaseline(r.findings, *r.policy, r.root, r.baselinePath);
+            !applied) {
+            std::fprintf(stderr, "devos: %s\n", applied.error().render().c_str());
+            return kUsage;
         }
-    }
     output::Report report;
     report.findings = r.findings;
     report.catalog = &r.policy->catalog;

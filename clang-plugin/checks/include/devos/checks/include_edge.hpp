@@ -1,6 +1,7 @@
 #pragma once
 #include <devos/checks/check_context.hpp>
 #include <devos/checks/include_recorder.hpp>
+#include <devos/engine/include_paths.hpp>
 
 namespace devos::checks {
 
@@ -17,14 +18,7 @@ struct ResolvedInclude {
 
 // The includes whose including file is checked (first-party, not a test, in a layer). Unresolved
 // includes are left to the compiler's own error.
-[[nodiscard]] std::vector<ResolvedInclude> checkedIncludes(CheckContext& context, const IncludeRecorder& includes);
-
-// True when two files of `layer` are one component: below the layer's folder, the same first
-// subfolder (adapters/postgres/**) or, for files directly in it, the same stem
-// (include/x/adapters/db.hpp and src/adapters/db.cpp).
-[[nodiscard]] bool sameComponent(const std::string& a, const std::string& b, const std::string& layer);
-
-// A header of the C or C++ standard library or the platform (no extension, or on a purity list).
-[[nodiscard]] bool isStandardHeader(const engine::PurityLists& lists, const std::string& spelling);
+[[nodiscard]] std::vector<ResolvedInclude> checkedIncludes(CheckContext& context,
+                                                           const IncludeRecorder& includes);
 
 } // namespace devos::checks

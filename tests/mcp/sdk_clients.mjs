@@ -1,0 +1,102 @@
+// Drives the real `devos mcp` binary with the official MCP client SDKs over stdio: the v1 SDK
+// (@modelcontextprotocol/sdk, initialize 2025-11-25) and the v2 client in its legacy, auto and
+// pinned-2026-07-28 modes. Every tool is listed and called; the SDKs validate each structuredContent
+// against the tool's outputSchema. Env: DEVOS (the binary), REPO, BUILD, DB, FAILURE_ID.
+import assert from 'node:assert/strict';
+import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport as StdioV1 } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Client as ClientV2 } from '@modelcontextprotocol/client';
+import { StdioClientTransport as StdioV2 } from '@modelcontextprotocol/client/stdio';
+
+const { DEVOS, REPO, BUILD, DB, FAILURE_ID } = process.env;
+for (const [name, value] of Object.entries({ DEVOS, REPO, BUILD, DB, FAILURE_ID }))
+    assert.ok(value, `${name} must be set`);
+const server = { command: DEVOS, args: ['mcp', '--root', REPO, '-p', BUILD, '--db', DB], stderr: 'pipe' };
+
+// The arguments each tool is called with, and what its result must show.
+const calls = {
+    devos_check_edge: [{ from: 'src/logic/pricing.cpp', to: 'adapters/pg_repo.hpp' },
+        (r) => { assert.equal(r.allowed, false); assert.equal(r.rule, 'layer.include'); assert.equal(r.to_layer, 'adapters'); assert.ok(r.instead.length > 0); }],
+    devos_layer_map: [{}, (r) => { assert.ok(r.layers.some((l) => l.name === 'logic')); assert.ok(r.edges.length > 0); }],
+    devos_list_rules: [{ family: 'purity' }, (r) => { assert.ok(r.rules.length > 5); assert.ok(r.rules.every((x) => x.id.startsWith('purity.'))); }],
+    devos_explain_rule: [{ rule: 'purity.clock' }, (r) => { assert.equal(r.id, 'purity.clock'); assert.match(r.instead, /Clock/); assert.equal(r.doc_uri, 'devos://rules/purity.clock'); }],
+    devos_gate_status: [{}, null], // no gates ran in this build folder: an isError result that says so
+    devos_check: [{ paths: ['src/logic/clock_and_env.cpp'] },
+        (r) => { const f = r.findings.find((x) => x.rule === 'purity.clock'); assert.ok(f, JSON.stringify(r).slice(0, 500)); assert.equal(f.file, 'src/logic/clock_and_env.cpp'); assert.match(f.fingerprint, /^[0-9a-f]{16}$/); assert.ok(f.why && f.instead); assert.ok(r.counts.errors > 0); }],
+    devos_baseline_status: [{}, (r) => { assert.equal(typeof r.exists, 'boolean'); assert.ok(Array.isArray(r.baseline)); }],
+    devos_search_incidents: [{ text: 'SEGV on unknown address in OrderRepo::save at order_repo.cpp:42', k: 3 },
+        (r) => { assert.ok(r.searched >= 2); assert.ok(r.hits.length >= 1); assert.equal(r.hits[0].failure_id, FAILURE_ID); assert.equal(r.exact, true); }],
+    devos_get_incident: [{ failure_id: FAILURE_ID }, (r) => { assert.equal(r.failure.failure_id, FAILURE_ID); assert.ok(r.occurrences >= 1); }],
+    devos_test_failures: [{ limit: 1 }, (r) => { assert.equal(r.failures.length, 1); assert.ok(r.count >= 2); assert.equal(r.truncated, true); assert.ok(r.next_cursor); }],
+};
+
+function structured(result) {
+    assert.equal(result.isError, false, JSON.stringify(result.content).slice(0, 800));
+    assert.deepEqual(JSON.parse(result.content[0].text), result.structuredContent);
+    return result.structuredContent;
+}
+
+async function exercise(label, client) {
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name);
+    assert.deepEqual([...names].sort(), Object.keys(calls).sort(), `${label}: tools`);
+    for (const tool of tools) {
+        for (const hint of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'])
+            assert.equal(typeof tool.annotations?.[hint], 'boolean', `${label}: ${tool.name} lacks ${hint}`);
+        assert.equal(tool.inputSchema.type, 'object', `${label}: ${tool.name} inputSchema`);
+        assert.equal(tool.outputSchema?.type, 'object', `${label}: ${tool.name} outputSchema`);
+    }
+    for (const [name, [args, expect]] of Object.entries(calls)) {
+        const result = await client.callTool({ name, arguments: args });
+        if (expect === null) {
+            assert.equal(result.isError, true, `${label}: ${name} should fail here`);
+            assert.match(result.content[0].text, /check-fast/);
+        } else {
+            expect(structured(result));
+        }
+    }
+    // Bad input is a tool result naming the argument and the allowed values; the server keeps serving.
+    const bad = await client.callTool({ name: 'devos_check_edge', arguments: { from: 7, to: 'x' } });
+    assert.equal(bad.isError, true);
+    assert.match(bad.content[0].text, /argument `from` must be string/);
+    const unknownRule = await client.callTool({ name: 'devos_explain_rule', arguments: { rule: 'no.such' } });
+    assert.equal(unknownRule.isError, true);
+    assert.match(unknownRule.content[0].text, /use one of: layer\.include/);
+    const outside = await client.callTool({ name: 'devos_check', arguments: { paths: ['../../etc/passwd'] } });
+    assert.equal(outside.isError, true);
+    assert.match(outside.content[0].text, /outside the repo/);
+    await assert.rejects(client.callTool({ name: 'devos_nope', arguments: {} }), (e) => e.code === -32602 || /Unknown tool/.test(e.message));
+
+    const { resources } = await client.listResources();
+    assert.ok(resources.some((r) => r.uri === 'devos://rules/layer.include'));
+    const page = await client.readResource({ uri: 'devos://rules/purity.clock' });
+    assert.match(page.contents[0].text, /purity\.clock/);
+    const { prompts } = await client.listPrompts();
+    assert.deepEqual(prompts.map((p) => p.name), ['fix_violation', 'triage_failure']);
+    const prompt = await client.getPrompt({ name: 'triage_failure', arguments: { failure_id: FAILURE_ID } });
+    assert.match(prompt.messages[0].content.text, /devos_get_incident/);
+    console.log(`${label}: ${tools.length} tools called, structuredContent validated`);
+}
+
+async function run(label, client, transport, era) {
+    await client.connect(transport);
+    try {
+        if (era) assert.equal(client.getProtocolEra(), era, `${label}: era`);
+        await exercise(label, client);
+    } finally {
+        await client.close();
+    }
+}
+
+await run('sdk v1 (initialize)', new ClientV1({ name: 'devos-test', version: '1.0.0' }), new StdioV1(server));
+assert.equal((await (async () => {
+    const c = new ClientV1({ name: 'devos-test', version: '1.0.0' });
+    await c.connect(new StdioV1(server));
+    const v = c.getServerVersion();
+    await c.close();
+    return v.name;
+})()), 'devos');
+for (const [mode, era] of [['legacy', 'legacy'], ['auto', 'modern'], [{ pin: '2026-07-28' }, 'modern']])
+    await run(`client v2 mode ${JSON.stringify(mode)}`,
+        new ClientV2({ name: 'devos-test', version: '2.0.0' }, { versionNegotiation: { mode } }), new StdioV2(server), era);
+console.log('PASS');

@@ -1,0 +1,336 @@
+#include "mcp/policy_tools.hpp"
+
+#include "gates/gate_report.hpp"
+#include "mcp/edge_verdict.hpp"
+#include "mcp/result_page.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace fs = std::filesystem;
+
+namespace devos::mcp {
+namespace {
+
+using nlohmann::json;
+
+const char* kRulePrefix = "devos://rules/";
+
+std::string familyOf(const std::string& ruleId) {
+    return ruleId.substr(0, ruleId.find('.'));
+}
+
+json families(const engine::RuleCatalog& catalog) {
+    std::vector<std::string> names;
+    for (const auto& r : catalog.rules())
+        if (std::find(names.begin(), names.end(), familyOf(r.id)) == names.end())
+            names.push_back(familyOf(r.id));
+    return names;
+}
+
+json ruleSummary(const engine::Rule& r) {
+    return {{"id", r.id}, {"name", r.name}, {"level", engine::levelName(r.level)}, {"summary", r.summary}};
+}
+
+std::string ruleIds(const engine::RuleCatalog& catalog) {
+    std::string out;
+    for (const auto& r : catalog.rules())
+        out += (out.empty() ? "" : ", ") + r.id;
+    return out;
+}
+
+foundation::Expected<json> listRules(McpWorkspace& ws, const json& args) {
+    auto policy = ws.policy();
+    if (!policy)
+        return std::unexpected(policy.error());
+    const auto& catalog = (*policy)->catalog;
+    const std::string family = args.value("family", "");
+    if (!family.empty() && !families(catalog).contains(family))
+        return foundation::fail(foundation::ErrorKind::Invalid, "unknown rule family '" + family + "'", "", 0,
+                                "use one of: " + families(catalog).dump());
+    auto offset = cursorOffset(args);
+    if (!offset)
+        return foundation::fail(foundation::ErrorKind::Invalid, offset.error());
+    json items = json::array();
+    for (const auto& r : catalog.rules())
+        if (family.empty() || familyOf(r.id) == family)
+            items.push_back(ruleSummary(r));
+    json out = {{"count", items.size()}, {"families", families(catalog)}};
+    putPage(out, "rules", items, *offset, args.value("limit", 100));
+    return out;
+}
+
+foundation::Expected<json> explainRule(McpWorkspace& ws, const json& args) {
+    auto policy = ws.policy();
+    if (!policy)
+        return std::unexpected(policy.error());
+    const std::string id = args["rule"];
+    const engine::Rule* rule = (*policy)->catalog.find(id);
+    if (rule == nullptr)
+        return foundation::fail(foundation::ErrorKind::Invalid, "unknown rule '" + id + "'", "", 0,
+                                "use one of: " + ruleIds((*policy)->catalog));
+    return json{{"id", rule->id},
+                {"name", rule->name},
+                {"level", engine::levelName((*policy)->levelOf(rule->id))},
+                {"summary", rule->summary},
+                {"why", rule->why},
+                {"instead", rule->instead},
+                {"allowed", rule->allowed},
+                {"tags", rule->tags},
+                {"suppress", "// devos-allow(" + rule->id + "): <reason> until YYYY-MM-DD"},
+                {"doc_uri", kRulePrefix + rule->id}};
+}
+
+json optionalString(const std::optional<std::string>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+foundation::Expected<json> checkEdge(McpWorkspace& ws, const json& args) {
+    auto policy = ws.policy();
+    if (!policy)
+        return std::unexpected(policy.error());
+    auto from = ws.repoPath(args["from"]);
+    if (!from)
+        return std::unexpected(from.error());
+    const fs::path root = ws.paths().root;
+    const EdgeVerdict v = judgeIncludeEdge(**policy, *from, args["to"], [&](const std::string& path) {
+        std::error_code ec;
+        return fs::exists(root / path, ec);
+    });
+    json out = {{"allowed", v.allowed},
+                {"from", v.fromPath},
+                {"from_layer", optionalString(v.fromLayer)},
+                {"to", v.toSpelling},
+                {"to_kind", headerKindName(v.toKind)},
+                {"to_path", optionalString(v.toPath)},
+                {"to_layer", optionalString(v.toLayer)},
+                {"rule", optionalString(v.rule)},
+                {"reason", v.reason},
+                {"from_may_include", v.mayInclude},
+                {"why", nullptr},
+                {"instead", nullptr}};
+    if (v.rule)
+        if (const engine::Rule* rule = (*policy)->catalog.find(*v.rule)) {
+            out["why"] = rule->why;
+            out["instead"] = rule->instead;
+        }
+    return out;
+}
+
+foundation::Expected<json> layerMap(McpWorkspace& ws, const json&) {
+    auto policy = ws.policy();
+    if (!policy)
+        return std::unexpected(policy.error());
+    const auto& layers = (*policy)->layers;
+    json list = json::array();
+    json edges = json::array();
+    for (const auto& l : layers.layers()) {
+        list.push_back({{"name", l.name},
+                        {"globs", l.paths},
+                        {"may_include", l.mayInclude},
+                        {"pure", l.pure},
+                        {"external", l.external}});
+        for (const auto& to : layers.layers())
+            edges.push_back({{"from", l.name},
+                             {"to", to.name},
+                             {"allowed", layers.mayInclude(l, to) || layers.isDiscouraged(l, to)},
+                             {"discouraged", layers.isDiscouraged(l, to)}});
+    }
+    json out = {
+        {"layers", list}, {"edges", edges}, {"violations_by_edge", json::array()}, {"checked", false}};
+    if (auto last = ws.lastCheck()) {
+        // The layering findings of the latest devos_check in this server, folded by layer edge.
+        std::map<std::pair<std::string, std::string>, json> byEdge;
+        for (const auto& f : last->findings) {
+            if (f.baselined || (f.ruleId != "layer.include" && f.ruleId != "layer.symbol" &&
+                                f.ruleId != "layer.adapter-include"))
+                continue;
+            const auto* from = layers.layerOf(f.at.file);
+            const auto* to = layers.layerOf(f.subject);
+            auto key = std::make_pair(from ? from->name : "", to ? to->name : "(none)");
+            json& entry = byEdge[key];
+            if (entry.is_null())
+                entry = {{"from", key.first},
+                         {"to", key.second},
+                         {"count", 0},
+                         {"example", f.at.file + ":" + std::to_string(f.at.line)}};
+            entry["count"] = entry["count"].get<int>() + 1;
+        }
+        for (auto& [key, entry] : byEdge)
+            out["violations_by_edge"].push_back(entry);
+        out["checked"] = true;
+        out["checked_files"] = last->checkedFiles.size();
+    }
+    return out;
+}
+
+// The gate results the build's check-fast / check-full edges left in <build>/devos (one JSON file
+// per gate, per file for the format gate), folded into rows as `devos gate report` prints them.
+foundation::Expected<json> gateStatus(McpWorkspace& ws, const json& args) {
+    const fs::path dir = fs::path(ws.paths().buildDir) / "devos";
+    std::error_code ec;
+    std::vector<gates::GateResult> results;
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        const auto rel = it->path().lexically_relative(dir).generic_string();
+        if (rel == "tu" || rel == "check-cache") { // effect summaries and the check cache, not gate results
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file() && it->path().extension() == ".json")
+            files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files)
+        if (auto result = gates::readGateResult(file.string());
+            result && !result->name.empty() && !result->status.empty())
+            results.push_back(std::move(*result));
+    if (results.empty())
+        return foundation::fail(
+            foundation::ErrorKind::NotFound, "no gate results in " + dir.string(), "", 0,
+            "build check-fast or check-full first (cmake --build <build> --target check-fast)");
+    json rows = json::array();
+    for (const auto& row : gates::foldResults(results)) {
+        json detail;
+        for (const auto& part : row.parts)
+            if (!part.detail.empty() || !part.note.empty())
+                detail = part.note.empty() ? part.detail.substr(0, 2000) : part.note;
+        rows.push_back({{"gate", row.name},
+                        {"status", row.status},
+                        {"findings", row.findings},
+                        {"seconds", row.seconds},
+                        {"failed", gates::isFailure(row)},
+                        {"detail", detail.is_null() ? json("") : detail}});
+    }
+    json levels = json::object();
+    for (const char* level : {"fast", "full"}) {
+        const bool stamped = fs::exists(dir / (std::string(level) + ".stamp"), ec);
+        const bool ran = fs::exists(dir / (std::string(level) + ".junit.xml"), ec);
+        levels[level] = ran ? (stamped ? "passed" : "failed") : "not run";
+    }
+    auto offset = cursorOffset(args);
+    if (!offset)
+        return foundation::fail(foundation::ErrorKind::Invalid, offset.error());
+    json out = {{"build_dir", ws.paths().buildDir}, {"levels", levels}};
+    putPage(out, "gates", rows, *offset, 100);
+    return out;
+}
+
+json schema(const char* text) {
+    return json::parse(text);
+}
+
+} // namespace
+
+std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
+    std::vector<McpTool> tools;
+    tools.push_back(
+        {"devos_check_edge",
+         "May this file include that header?",
+         "Before adding an #include, ask whether the layer graph allows it. Answered from the repo "
+         "policy alone in milliseconds, no compile: the layers of both ends, the rule the edge would "
+         "break, why, and what to do instead.",
+         "core",
+         schema(R"j({"type":"object","additionalProperties":false,"required":["from","to"],"properties":{
+                        "from":{"type":"string","minLength":1,"maxLength":4096,"description":"the including file, relative to the repo root (src/logic/price.cpp)"},
+                        "to":{"type":"string","minLength":1,"maxLength":4096,"description":"the header as it would be written (adapters/pg_repo.hpp, <fstream>) or a repo path"}}})j"),
+         schema(
+             R"j({"type":"object","required":["allowed","from","to","to_kind","reason","rule"],"properties":{
+                        "allowed":{"type":"boolean"},"from":{"type":"string"},"from_layer":{"type":["string","null"]},
+                        "to":{"type":"string"},"to_kind":{"type":"string","enum":["first-party","standard","external"]},
+                        "to_path":{"type":["string","null"]},"to_layer":{"type":["string","null"]},
+                        "rule":{"type":["string","null"]},"reason":{"type":"string"},
+                        "from_may_include":{"type":"array","items":{"type":"string"}},
+                        "why":{"type":["string","null"]},"instead":{"type":["string","null"]}}})j"),
+         {},
+         [ws](const json& a, const ToolCall&) { return checkEdge(*ws, a); }});
+    tools.push_back(
+        {"devos_layer_map",
+         "Layer map",
+         "The repo's layers with their path globs, the allowed edges between them, and the layering "
+         "violations per edge found by the latest devos_check in this session.",
+         "core",
+         schema(R"j({"type":"object","additionalProperties":false,"properties":{}})j"),
+         schema(
+             R"j({"type":"object","required":["layers","edges","violations_by_edge","checked"],"properties":{
+                        "layers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"globs":{"type":"array","items":{"type":"string"}},"may_include":{"type":"array","items":{"type":"string"}},"pure":{"type":"boolean"},"external":{"type":"boolean"}}}},
+                        "edges":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"allowed":{"type":"boolean"},"discouraged":{"type":"boolean"}}}},
+                        "violations_by_edge":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"example":{"type":"string"}}}},
+                        "checked":{"type":"boolean"},"checked_files":{"type":"integer"}}})j"),
+         {},
+         [ws](const json& a, const ToolCall&) { return layerMap(*ws, a); }});
+    tools.push_back({"devos_list_rules",
+                     "List rules",
+                     "Every rule id with its level in this repo and one-line summary; filter by family "
+                     "(layer, purity, dependency, security, files, ...).",
+                     "rules",
+                     schema(R"j({"type":"object","additionalProperties":false,"properties":{
+                        "family":{"type":"string","maxLength":64,"description":"the part of the rule id before the dot, e.g. purity"},
+                        "limit":{"type":"integer","minimum":1,"maximum":200},
+                        "cursor":{"type":"string","maxLength":64}}})j"),
+                     schema(R"j({"type":"object","required":["rules","count","truncated"],"properties":{
+                        "rules":{"type":"array","items":{"type":"object","required":["id","level","summary"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"level":{"type":"string","enum":["off","note","warning","error"]},"summary":{"type":"string"}}}},
+                        "count":{"type":"integer"},"families":{"type":"array","items":{"type":"string"}},
+                        "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
+                     {},
+                     [ws](const json& a, const ToolCall&) { return listRules(*ws, a); }});
+    tools.push_back(
+        {"devos_explain_rule",
+         "Explain a rule",
+         "What a rule forbids, why, what to do instead, what is allowed, its level in this repo and "
+         "how to suppress one occurrence.",
+         "rules",
+         schema(R"j({"type":"object","additionalProperties":false,"required":["rule"],"properties":{
+                        "rule":{"type":"string","minLength":1,"maxLength":128,"description":"a rule id such as purity.clock"}}})j"),
+         schema(
+             R"j({"type":"object","required":["id","level","why","instead","allowed","doc_uri"],"properties":{
+                        "id":{"type":"string"},"name":{"type":"string"},"level":{"type":"string"},"summary":{"type":"string"},
+                        "why":{"type":"string"},"instead":{"type":"string"},"allowed":{"type":"string"},
+                        "tags":{"type":"array","items":{"type":"string"}},"suppress":{"type":"string"},"doc_uri":{"type":"string"}}})j"),
+         {},
+         [ws](const json& a, const ToolCall&) { return explainRule(*ws, a); }});
+    tools.push_back(
+        {"devos_gate_status",
+         "Gate status",
+         "The latest check-fast / check-full results in the build folder: each gate's status, "
+         "findings, time and, for a failed gate, the reason or the tail of its output.",
+         "gates",
+         schema(
+             R"j({"type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","maxLength":64}}})j"),
+         schema(R"j({"type":"object","required":["build_dir","levels","gates","truncated"],"properties":{
+                        "build_dir":{"type":"string"},
+                        "levels":{"type":"object","properties":{"fast":{"type":"string"},"full":{"type":"string"}}},
+                        "gates":{"type":"array","items":{"type":"object","properties":{"gate":{"type":"string"},"status":{"type":"string"},"findings":{"type":"integer"},"seconds":{"type":"number"},"failed":{"type":"boolean"},"detail":{"type":"string"}}}},
+                        "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
+         {},
+         [ws](const json& a, const ToolCall&) { return gateStatus(*ws, a); }});
+    return tools;
+}
+
+std::vector<McpResource> ruleResources(McpWorkspace& ws) {
+    std::vector<McpResource> out;
+    out.push_back({std::string(kRulePrefix) + "{id}", "rule",
+                   "The documentation page of one rule (why, instead, allowed)", "text/markdown", true});
+    if (auto policy = ws.policy())
+        for (const auto& r : (*policy)->catalog.rules())
+            out.push_back({kRulePrefix + r.id, r.id, r.summary, "text/markdown", false});
+    return out;
+}
+
+foundation::Expected<std::string> readRuleResource(McpWorkspace& ws, const std::string& uri) {
+    if (!uri.starts_with(kRulePrefix))
+        return foundation::fail(foundation::ErrorKind::NotFound, "not a rule page: " + uri);
+    auto policy = ws.policy();
+    if (!policy)
+        return std::unexpected(policy.error());
+    const engine::Rule* rule = (*policy)->catalog.find(uri.substr(std::string(kRulePrefix).size()));
+    if (rule == nullptr)
+        return foundation::fail(foundation::ErrorKind::NotFound,
+                                "no rule " + uri.substr(std::string(kRulePrefix).size()), "", 0,
+                                "use one of: " + ruleIds((*policy)->catalog));
+    return (*policy)->catalog.helpMarkdown(*rule);
+}
+
+} // namespace devos::mcp

@@ -1,0 +1,315 @@
+#include "mcp/telemetry_tools.hpp"
+
+#include "mcp/result_page.hpp"
+#include "scan/repo_secret_rules.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <devos/adapters/re2_redactor.hpp>
+#include <devos/entrypoints/embedder_factory.hpp>
+#include <devos/entrypoints/store_factory.hpp>
+#include <devos/entrypoints/vector_index_factory.hpp>
+#include <devos/foundation/text.hpp>
+#include <devos/services/incident_search.hpp>
+#include <filesystem>
+#include <mutex>
+
+namespace fs = std::filesystem;
+
+namespace devos::mcp {
+namespace {
+
+using nlohmann::json;
+
+// The store and search, opened once (the first telemetry call pays for it) and kept warm.
+class Telemetry {
+public:
+    explicit Telemetry(std::shared_ptr<McpWorkspace> ws) : ws_(std::move(ws)) {}
+
+    foundation::Expected<void> open() {
+        std::lock_guard lock(mutex_);
+        if (search_)
+            return {};
+        const char* url = std::getenv("DEVOS_DATABASE_URL");
+        auto store = entrypoints::openTelemetryStore(
+            ws_->paths().db, url != nullptr ? url : "",
+            (fs::path(ws_->paths().root) / ".devos" / "telemetry.db").string());
+        if (!store)
+            return std::unexpected(store.error());
+        auto settings = entrypoints::embedderSettingsFromEnvironment();
+        if (!settings)
+            return std::unexpected(settings.error());
+        auto rules = scan::repoGitleaksConfigPath(ws_->paths().root);
+        if (!rules)
+            return std::unexpected(rules.error());
+        auto redactor = adapters::makeRe2Redactor(*rules);
+        if (!redactor)
+            return std::unexpected(redactor.error());
+        store_ = std::move(store->store);
+        embedder_ = entrypoints::makeEmbedder(*settings);
+        redactor_ = std::move(*redactor);
+        search_ = std::make_unique<services::IncidentSearch>(*store_, *embedder_, indexes_, *redactor_);
+        return {};
+    }
+    ports::TelemetryStore& store() { return *store_; }
+    services::IncidentSearch& search() { return *search_; }
+
+private:
+    std::shared_ptr<McpWorkspace> ws_;
+    std::mutex mutex_;
+    std::unique_ptr<ports::TelemetryStore> store_;
+    std::unique_ptr<ports::Embedder> embedder_;
+    std::unique_ptr<ports::Redactor> redactor_;
+    entrypoints::VectorIndexes indexes_;
+    std::unique_ptr<services::IncidentSearch> search_;
+};
+
+std::string shortText(const std::string& text, std::size_t bytes = 600) {
+    return foundation::truncateUtf8(text, bytes);
+}
+
+json fixJson(const contracts::RecordedFix& f) {
+    return {{"fix_id", f.id},
+            {"source", contracts::fixSourceName(f.source)},
+            {"failing_commit", f.failingCommit},
+            {"fixing_commit", f.fixingCommit},
+            {"diff", shortText(f.diff, 4000)},
+            {"diff_truncated", f.diffTruncated || f.diff.size() > 4000}};
+}
+
+json testFailureJson(const contracts::TestFailure& t) {
+    return {{"failure_id", t.id},
+            {"kind", "test_failure"},
+            {"pattern_id", t.patternId},
+            {"title", t.suite + "." + t.testName},
+            {"file", t.file},
+            {"line", t.line},
+            {"message", shortText(t.message)},
+            {"run_id", t.runId}};
+}
+
+json lintFailureJson(const contracts::LintFailure& l) {
+    return {{"failure_id", l.id},
+            {"kind", "lint_failure"},
+            {"pattern_id", l.patternId},
+            {"title", l.tool + " " + l.ruleId},
+            {"file", l.file},
+            {"line", l.line},
+            {"message", shortText(l.message)},
+            {"run_id", l.runId}};
+}
+
+foundation::Expected<json> searchIncidents(Telemetry& t, const json& args) {
+    const bool byText = args.contains("text"), byId = args.contains("failure_id");
+    if (byText == byId)
+        return foundation::fail(
+            foundation::ErrorKind::Invalid, "give exactly one of `text` and `failure_id`", "", 0,
+            "text: an error message or stack frame; failure_id: an id from devos_test_failures");
+    if (auto opened = t.open(); !opened)
+        return std::unexpected(opened.error());
+    services::IncidentQuery query;
+    if (byText)
+        query.text = args["text"];
+    else
+        query.failureId = args["failure_id"].get<std::string>();
+    query.k = args.value("k", 10);
+    query.threshold = args.value("min_score", 0.5F);
+    const auto started = std::chrono::steady_clock::now();
+    auto result = t.search().search(query);
+    if (!result)
+        return std::unexpected(result.error());
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    json hits = json::array();
+    for (const auto& h : result->hits) {
+        json hit = std::holds_alternative<contracts::TestFailure>(h.failure)
+                       ? testFailureJson(std::get<contracts::TestFailure>(h.failure))
+                       : lintFailureJson(std::get<contracts::LintFailure>(h.failure));
+        hit["score"] = h.score;
+        hit["branch"] = h.run ? h.run->branch : "";
+        hit["commit"] = h.run ? h.run->commitSha : "";
+        contracts::FixQuery fixes;
+        fixes.patternId = h.patternId();
+        fixes.limit = 3;
+        hit["fixes"] = json::array();
+        if (auto found = t.store().fixes(fixes))
+            for (const auto& f : *found)
+                hit["fixes"].push_back(fixJson(f));
+        hits.push_back(hit);
+    }
+    json out = {{"model", result->model},
+                {"backend", result->backend},
+                {"searched", result->searched},
+                {"exact", true},
+                {"elapsed_ms", ms}};
+    putPage(out, "hits", hits, 0, query.k);
+    return out;
+}
+
+foundation::Expected<json> getIncident(Telemetry& t, const json& args) {
+    if (auto opened = t.open(); !opened)
+        return std::unexpected(opened.error());
+    const std::string id = args["failure_id"];
+    contracts::FailureQuery byId;
+    byId.failureId = id;
+    byId.limit = 1;
+    auto tests = t.store().queryFailures(byId);
+    if (!tests)
+        return std::unexpected(tests.error());
+    json failure;
+    std::string patternId;
+    if (!tests->empty()) {
+        failure = testFailureJson(tests->front());
+        failure["stack_trace"] = shortText(tests->front().stackTrace, 4000);
+        patternId = tests->front().patternId;
+    } else {
+        auto lint = t.store().findLintFailure(id);
+        if (!lint)
+            return std::unexpected(lint.error());
+        if (!*lint)
+            return foundation::fail(foundation::ErrorKind::NotFound, "no test or lint failure with id " + id,
+                                    "", 0,
+                                    "take a failure_id from devos_test_failures or devos_search_incidents");
+        failure = lintFailureJson(**lint);
+        patternId = (*lint)->patternId;
+    }
+    contracts::FailureQuery same;
+    same.patternId = patternId;
+    same.limit = 50;
+    json occurrences = json::array();
+    if (auto others = t.store().queryFailures(same); others)
+        for (const auto& o : *others)
+            occurrences.push_back({{"failure_id", o.id}, {"run_id", o.runId}, {"ts", o.ts}});
+    contracts::FixQuery fixes;
+    fixes.patternId = patternId;
+    fixes.limit = 5;
+    json linked = json::array();
+    if (auto found = t.store().fixes(fixes); found)
+        for (const auto& f : *found)
+            linked.push_back(fixJson(f));
+    contracts::AttemptQuery attempts;
+    attempts.patternId = patternId;
+    attempts.limit = 10;
+    json heal = json::array();
+    if (auto found = t.store().attempts(attempts); found)
+        for (const auto& a : *found)
+            heal.push_back({{"proposal_id", a.proposalId},
+                            {"status", a.status},
+                            {"branch", a.branch},
+                            {"reason", shortText(a.reason)},
+                            {"risk_score", a.riskScore}});
+    if (auto run = t.store().findRun(failure["run_id"].get<std::string>()); run && *run)
+        failure["run"] = {{"run_id", (*run)->runId},
+                          {"branch", (*run)->branch},
+                          {"commit", (*run)->commitSha},
+                          {"tool", (*run)->tool},
+                          {"started_at", (*run)->startedAt}};
+    return json{{"failure", failure},
+                {"pattern_id", patternId},
+                {"occurrences", occurrences.size()},
+                {"recent_occurrences", occurrences},
+                {"linked_fixes", linked},
+                {"heal_attempts", heal}};
+}
+
+foundation::Expected<json> testFailures(Telemetry& t, const json& args) {
+    if (auto opened = t.open(); !opened)
+        return std::unexpected(opened.error());
+    auto offset = cursorOffset(args);
+    if (!offset)
+        return foundation::fail(foundation::ErrorKind::Invalid, offset.error());
+    contracts::FailureQuery query;
+    if (args.contains("run_id"))
+        query.runId = args["run_id"].get<std::string>();
+    if (args.contains("pattern_id"))
+        query.patternId = args["pattern_id"].get<std::string>();
+    if (args.contains("suite"))
+        query.suite = args["suite"].get<std::string>();
+    query.limit = 1000;
+    auto failures = t.store().queryFailures(query);
+    if (!failures)
+        return std::unexpected(failures.error());
+    json items = json::array();
+    for (const auto& f : *failures)
+        items.push_back(testFailureJson(f));
+    json out = {{"count", items.size()}};
+    putPage(out, "failures", items, *offset, args.value("limit", 50));
+    return out;
+}
+
+json schema(const char* text) {
+    return json::parse(text);
+}
+
+const char* kFailureSchema =
+    R"j({"type":"object","required":["failure_id","kind","pattern_id","title","message","run_id"],"properties":{
+    "failure_id":{"type":"string"},"kind":{"type":"string","enum":["test_failure","lint_failure"]},"pattern_id":{"type":"string"},
+    "title":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer"},"message":{"type":"string"},"run_id":{"type":"string"}}})j";
+
+} // namespace
+
+std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
+    auto telemetry = std::make_shared<Telemetry>(ws);
+    json failure = schema(kFailureSchema);
+    json hit = failure;
+    hit["properties"]["score"] = {{"type", "number"}};
+    hit["properties"]["branch"] = {{"type", "string"}};
+    hit["properties"]["commit"] = {{"type", "string"}};
+    hit["properties"]["fixes"] = {{"type", "array"}, {"items", {{"type", "object"}}}};
+    json searchOut = schema(
+        R"j({"type":"object","required":["model","backend","searched","exact","hits","truncated"],"properties":{
+        "model":{"type":"string"},"backend":{"type":"string"},"searched":{"type":"integer"},"exact":{"type":"boolean"},
+        "elapsed_ms":{"type":"number"},"hits":{"type":"array"},"truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j");
+    searchOut["properties"]["hits"]["items"] = hit;
+    json failuresOut = schema(R"j({"type":"object","required":["count","failures","truncated"],"properties":{
+        "count":{"type":"integer"},"failures":{"type":"array"},"truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j");
+    failuresOut["properties"]["failures"]["items"] = failure;
+    json incidentOut = schema(
+        R"j({"type":"object","required":["failure","pattern_id","occurrences","recent_occurrences","linked_fixes","heal_attempts"],"properties":{
+        "failure":{"type":"object"},"pattern_id":{"type":"string"},"occurrences":{"type":"integer"},
+        "recent_occurrences":{"type":"array","items":{"type":"object"}},"linked_fixes":{"type":"array","items":{"type":"object"}},
+        "heal_attempts":{"type":"array","items":{"type":"object"}}}})j");
+    incidentOut["properties"]["failure"] = failure;
+
+    std::vector<McpTool> tools;
+    tools.push_back(
+        {"devos_search_incidents",
+         "Search similar past failures",
+         "The stored test and lint failures most similar to a text (an error message, a stack frame) "
+         "or to a stored failure, by exact cosine search, each with its score, pattern id, run and "
+         "the fixes the fix memory holds for its pattern.",
+         "telemetry",
+         schema(R"j({"type":"object","additionalProperties":false,"properties":{
+                        "text":{"type":"string","minLength":1,"maxLength":20000,"description":"an error message, assertion or stack frame"},
+                        "failure_id":{"type":"string","minLength":1,"maxLength":64,"description":"a stored failure's id"},
+                        "k":{"type":"integer","minimum":1,"maximum":50},
+                        "min_score":{"type":"number","minimum":-1,"maximum":1,"description":"cosine threshold (default 0.5)"}}})j"),
+         searchOut,
+         {},
+         [telemetry](const json& a, const ToolCall&) { return searchIncidents(*telemetry, a); }});
+    tools.push_back(
+        {"devos_get_incident",
+         "Get an incident",
+         "One stored failure with its run, how often its pattern occurred, the fixes linked to the "
+         "pattern and the self-heal attempts on it.",
+         "telemetry",
+         schema(R"j({"type":"object","additionalProperties":false,"required":["failure_id"],"properties":{
+                        "failure_id":{"type":"string","minLength":1,"maxLength":64}}})j"),
+         incidentOut,
+         {},
+         [telemetry](const json& a, const ToolCall&) { return getIncident(*telemetry, a); }});
+    tools.push_back({"devos_test_failures",
+                     "Test failures",
+                     "Stored test failures, newest first, filtered by run, pattern id or suite.",
+                     "telemetry",
+                     schema(R"j({"type":"object","additionalProperties":false,"properties":{
+                        "run_id":{"type":"string","maxLength":64},"pattern_id":{"type":"string","maxLength":128},
+                        "suite":{"type":"string","maxLength":512},"limit":{"type":"integer","minimum":1,"maximum":200},
+                        "cursor":{"type":"string","maxLength":64}}})j"),
+                     failuresOut,
+                     {},
+                     [telemetry](const json& a, const ToolCall&) { return testFailures(*telemetry, a); }});
+    return tools;
+}
+
+} // namespace devos::mcp
