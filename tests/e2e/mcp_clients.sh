@@ -9,13 +9,20 @@ clients="$SOURCE/tests/mcp"
 [ -d "$clients/node_modules/@modelcontextprotocol/sdk" ] && [ -d "$clients/node_modules/@modelcontextprotocol/client" ] ||
     fail "the MCP client SDKs are not installed: run scripts/setup.sh (npm ci --prefix tests/mcp)"
 
-export REPO="$SOURCE/tests/fixtures/hexrepo" BUILD="$WORK/db" DB="$WORK/telemetry.db"
+# A copy of the violations fixture: devos_allow writes into it.
+cp -r "$SOURCE/tests/fixtures/hexrepo" "$WORK/hexrepo"
+export REPO="$WORK/hexrepo" BUILD="$WORK/db" DB="$WORK/telemetry.db"
 configure_db "$REPO" "$BUILD" g++
 
 cat >"$WORK/run1.xml" <<'XML'
 <testsuites><testsuite name="OrderRepoTest" tests="2" failures="2">
 <testcase name="SavesOrder" classname="OrderRepoTest" time="0.1"><failure message="SEGV on unknown address 0x7ffd5a3c0010 in OrderRepo::save at order_repo.cpp:42 after 3 retries">#0 0x55d0c0a1 in orders::OrderRepo::save(orders::Order const&amp;) /home/ci/src/order_repo.cpp:42</failure></testcase>
 <testcase name="AppliesDiscount" classname="OrderRepoTest" time="0.1"><failure message="expected total 12.50 but got 13.00 for customer gold tier">pricing_test.cpp:17: Failure</failure></testcase>
+</testsuite></testsuites>
+XML
+cat >"$BUILD/run2.xml" <<'XML'
+<testsuites><testsuite name="CartTest" tests="1" failures="1">
+<testcase name="Totals" classname="CartTest" time="0.1"><failure message="expected 3 items but got 2">cart_test.cpp:9: Failure</failure></testcase>
 </testsuite></testsuites>
 XML
 cd "$WORK"

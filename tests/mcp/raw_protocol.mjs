@@ -24,8 +24,9 @@ function session(lines) {
                 try { return JSON.parse(l); } catch { throw new Error(`stdout carries a non-JSON line: ${l.slice(0, 200)}`); }
             });
             for (const m of messages) assert.equal(m.jsonrpc, '2.0', `not JSON-RPC: ${JSON.stringify(m).slice(0, 200)}`);
-            const byId = new Map(messages.filter((m) => 'id' in m).map((m) => [JSON.stringify(m.id), m]));
-            resolve({ byId, notes: messages.filter((m) => !('id' in m)), code, err, exitMs: Date.now() - closedAt, count: messages.length });
+            const byId = new Map(messages.filter((m) => 'id' in m && m.id !== null).map((m) => [JSON.stringify(m.id), m]));
+            const unidentified = messages.filter((m) => m.id === null);
+            resolve({ byId, unidentified, notes: messages.filter((m) => !('id' in m)), code, err, exitMs: Date.now() - closedAt, count: messages.length });
         });
         child.stdin.end(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l)) + '\n').join(''));
     });
@@ -57,8 +58,7 @@ const modern = (id, method, params = {}) => req(id, method, { ...params, _meta: 
     ]);
     assert.equal(s.code, 0, s.err);
     assert.ok(s.exitMs < 5000, `exit took ${s.exitMs} ms after end of input`);
-    const parse = s.byId.get('null');
-    assert.equal(parse.error.code, -32700);
+    assert.deepEqual(s.unidentified.map((m) => m.error.code), [-32700, -32600], 'a parse error, then a batch refused');
     assert.equal(s.byId.get('2').error.code, -32600, 'a request before initialize without _meta');
     assert.equal(s.byId.get('3').result.protocolVersion, '2025-06-18');
     assert.equal(s.byId.get('4').error.code, -32601);
@@ -107,7 +107,7 @@ const modern = (id, method, params = {}) => req(id, method, { ...params, _meta: 
 
 // Progress: a request with a progressToken gets notifications/progress before its result.
 {
-    const s = await session([modern(1, 'tools/call', { name: 'devos_check', arguments: { paths: ['src/logic/state.cpp'] }, _meta: { ...meta, progressToken: 'p1' } })]);
+    const s = await session([req(1, 'tools/call', { name: 'devos_check', arguments: { paths: ['src/logic/state.cpp'] }, _meta: { ...meta, progressToken: 'p1' } })]);
     const progress = s.notes.filter((n) => n.method === 'notifications/progress');
     assert.ok(progress.length >= 2, JSON.stringify(s.notes));
     assert.ok(progress.every((n) => n.params.progressToken === 'p1'));

@@ -3,9 +3,12 @@
 #include "check/baseline.hpp"
 #include "check/repo_analysis.hpp"
 #include "gates/process_runner.hpp"
+#include "mcp/allow_edit.hpp"
 #include "mcp/result_page.hpp"
 
+#include <devos/engine/allow_comment.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/foundation/files.hpp>
 #include <devos/output/report.hpp>
 #include <devos/output/stable_fingerprint.hpp>
 #include <filesystem>
@@ -187,6 +190,56 @@ foundation::Expected<json> baselineStatus(McpWorkspace& ws, const json& args, co
     return out;
 }
 
+// Writes `// devos-allow(<rule>): <reason> until <date>` above the finding with this fingerprint, found
+// in the session's latest check or, when it is not there, in a check of the whole database.
+foundation::Expected<json> allowFinding(McpWorkspace& ws, const json& args, const ToolCall& call) {
+    const std::string fingerprint = args["fingerprint"];
+    auto find = [&](const std::vector<engine::Finding>& findings) -> std::optional<engine::Finding> {
+        for (const auto& f : findings)
+            if (output::stableFingerprint(f) == fingerprint)
+                return f;
+        return std::nullopt;
+    };
+    std::optional<engine::Finding> finding;
+    if (auto last = ws.lastCheck())
+        finding = find(last->findings);
+    if (!finding) {
+        auto analysis = analyze(ws, {}, call);
+        if (!analysis)
+            return std::unexpected(analysis.error());
+        ws.rememberCheck({analysis->findings, analysis->checkedFiles});
+        finding = find(analysis->findings);
+    }
+    if (!finding)
+        return foundation::fail(
+            foundation::ErrorKind::NotFound, "no current finding has the fingerprint " + fingerprint, "", 0,
+            "take the fingerprint from a devos_check result; a fixed finding needs no allow");
+    auto rel = ws.repoPath(finding->at.file);
+    if (!rel || finding->at.line == 0)
+        return foundation::fail(
+            foundation::ErrorKind::Invalid,
+            "the finding is not at a line of a file in the repo (" + finding->at.file + ")", "", 0,
+            "allow a whole-repo finding in .devos/devos.yml or the baseline instead");
+    const std::string path = (fs::path(ws.paths().root) / *rel).string();
+    auto text = foundation::readTextFile(path, "the source file");
+    if (!text)
+        return std::unexpected(text.error());
+    auto edit = insertAllowComment(
+        *text, {finding->ruleId, finding->at.line, args["reason"], args["expires"], engine::todayIso()});
+    if (!edit)
+        return std::unexpected(edit.error());
+    if (!edit->alreadyAllowed)
+        if (auto written = foundation::writeFileAtomically(
+                path, edit->text, {foundation::MissingFolders::Fail, "the source file"});
+            !written)
+            return std::unexpected(written.error());
+    return json{{"written_to", *rel},
+                {"line", edit->commentLine},
+                {"comment", edit->comment},
+                {"rule", finding->ruleId},
+                {"already_allowed", edit->alreadyAllowed}};
+}
+
 json schema(const char* text) {
     return json::parse(text);
 }
@@ -243,6 +296,25 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
                         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
          {},
          [ws](const json& a, const ToolCall& c) { return baselineStatus(*ws, a, c); }});
+    tools.push_back(
+        {"devos_allow",
+         "Allow one finding",
+         "Writes `// devos-allow(<rule>): <reason> until <date>` above the finding with this fingerprint "
+         "in its source file (one line, indented like the finding). Reason and expiry are required; the "
+         "expiry is at most a year ahead and an expired allow becomes a finding itself. Fix the code "
+         "instead whenever you can; use this only when the user asks.",
+         "baseline",
+         schema(
+             R"j({"type":"object","additionalProperties":false,"required":["fingerprint","reason","expires"],"properties":{
+                        "fingerprint":{"type":"string","minLength":16,"maxLength":16,"description":"from devos_check"},
+                        "reason":{"type":"string","minLength":1,"maxLength":200,"description":"why the finding is acceptable"},
+                        "expires":{"type":"string","minLength":10,"maxLength":10,"description":"YYYY-MM-DD, within a year"}}})j"),
+         schema(
+             R"j({"type":"object","required":["written_to","line","comment","rule","already_allowed"],"properties":{
+                        "written_to":{"type":"string"},"line":{"type":"integer"},"comment":{"type":"string"},
+                        "rule":{"type":"string"},"already_allowed":{"type":"boolean"}}})j"),
+         {false, false, true, false},
+         [ws](const json& a, const ToolCall& c) { return allowFinding(*ws, a, c); }});
     return tools;
 }
 

@@ -7,6 +7,7 @@
 #include "mcp/check_tools.hpp"
 #endif
 #if DEVOS_HAS_RUNTIME
+#include "mcp/heal_tools.hpp"
 #include "mcp/telemetry_tools.hpp"
 #endif
 
@@ -76,6 +77,8 @@ foundation::Expected<std::unique_ptr<McpSession>> makeDevosSession(const DevosSe
 #endif
 #if DEVOS_HAS_RUNTIME
     for (auto& t : telemetryTools(ws))
+        all.push_back(std::move(t));
+    for (auto& t : healTools(ws))
         all.push_back(std::move(t));
 #endif
     auto tools = selectTools(std::move(all), options.selection);

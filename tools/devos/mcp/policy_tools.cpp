@@ -21,12 +21,19 @@ std::string familyOf(const std::string& ruleId) {
     return ruleId.substr(0, ruleId.find('.'));
 }
 
-json families(const engine::RuleCatalog& catalog) {
+std::vector<std::string> families(const engine::RuleCatalog& catalog) {
     std::vector<std::string> names;
     for (const auto& r : catalog.rules())
         if (std::find(names.begin(), names.end(), familyOf(r.id)) == names.end())
             names.push_back(familyOf(r.id));
     return names;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names)
+        out += (out.empty() ? "" : ", ") + n;
+    return out;
 }
 
 json ruleSummary(const engine::Rule& r) {
@@ -46,9 +53,10 @@ foundation::Expected<json> listRules(McpWorkspace& ws, const json& args) {
         return std::unexpected(policy.error());
     const auto& catalog = (*policy)->catalog;
     const std::string family = args.value("family", "");
-    if (!family.empty() && !families(catalog).contains(family))
+    const auto known = families(catalog);
+    if (!family.empty() && std::find(known.begin(), known.end(), family) == known.end())
         return foundation::fail(foundation::ErrorKind::Invalid, "unknown rule family '" + family + "'", "", 0,
-                                "use one of: " + families(catalog).dump());
+                                "use one of: " + joined(known));
     auto offset = cursorOffset(args);
     if (!offset)
         return foundation::fail(foundation::ErrorKind::Invalid, offset.error());

@@ -1,11 +1,13 @@
 #include "mcp/telemetry_tools.hpp"
 
+#include "ingest/ingest_report.hpp"
 #include "mcp/result_page.hpp"
 #include "scan/repo_secret_rules.hpp"
 
 #include <chrono>
 #include <cstdlib>
 #include <devos/adapters/re2_redactor.hpp>
+#include <devos/engine/repo_paths.hpp>
 #include <devos/entrypoints/embedder_factory.hpp>
 #include <devos/entrypoints/store_factory.hpp>
 #include <devos/entrypoints/vector_index_factory.hpp>
@@ -237,6 +239,50 @@ foundation::Expected<json> testFailures(Telemetry& t, const json& args) {
     return out;
 }
 
+// Ingests a JUnit or SARIF report from inside the repo or its build folder (the ingester is opened on
+// first use and kept).
+foundation::Expected<json> ingestReport(McpWorkspace& ws, std::unique_ptr<ingest::ReportIngester>& ingester,
+                                        std::mutex& mutex, const json& args) {
+    const std::string given = args["path"];
+    const fs::path full = fs::path(given).is_absolute() ? fs::path(given) : fs::path(ws.paths().root) / given;
+    std::error_code ec;
+    const std::string canonical = fs::weakly_canonical(full, ec).string();
+    auto inside = [&](const std::string& folder) {
+        const std::string base = fs::weakly_canonical(folder, ec).string();
+        return canonical.rfind(base + "/", 0) == 0;
+    };
+    if (!inside(ws.paths().root) && !inside(ws.paths().buildDir))
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                "'" + given + "' is outside the repo and its build folder", "", 0,
+                                "give a report inside the repo, e.g. build/Testing/junit.xml");
+    if (!fs::is_regular_file(canonical, ec))
+        return foundation::fail(foundation::ErrorKind::NotFound, "no report at '" + given + "'", "", 0,
+                                "write it first, e.g. ctest --output-junit junit.xml");
+    std::lock_guard lock(mutex);
+    if (!ingester) {
+        auto opened = ingest::ReportIngester::open(ws.paths().root, ws.paths().db);
+        if (!opened)
+            return std::unexpected(opened.error());
+        ingester = std::move(*opened);
+    }
+    auto outcome = ingester->ingest(args["kind"], canonical);
+    if (!outcome)
+        return std::unexpected(outcome.error());
+    json printed = ingest::ingestOutcomeJson(*outcome, engine::repoRelative(ws.paths().root, canonical));
+    json out = {{"file", printed["file"]},
+                {"store", printed["store"]},
+                {"run", printed["run"]},
+                {"embedding_model", printed["embedding_model"]},
+                {"learned_fixes", printed["learned_fixes"].size()}};
+    json failures = json::array();
+    for (auto& f : printed["failures"]) {
+        f["message"] = shortText(f.value("message", ""));
+        failures.push_back(f);
+    }
+    putPage(out, "failures", failures, 0, 100);
+    return out;
+}
+
 json schema(const char* text) {
     return json::parse(text);
 }
@@ -309,6 +355,27 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
                      failuresOut,
                      {},
                      [telemetry](const json& a, const ToolCall&) { return testFailures(*telemetry, a); }});
+    auto ingester = std::make_shared<std::unique_ptr<ingest::ReportIngester>>();
+    auto ingestMutex = std::make_shared<std::mutex>();
+    tools.push_back(
+        {"devos_ingest",
+         "Ingest a test or gate report",
+         "Stores a JUnit report (ctest --output-junit) or gate SARIF from inside the repo or its build "
+         "folder in telemetry: redacted, a pattern id and an embedding per failure, the run stamped "
+         "with git HEAD, fixes learned from tests that pass again. Each call stores a new run.",
+         "telemetry",
+         schema(R"j({"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{
+                        "kind":{"type":"string","enum":["junit","sarif"]},
+                        "path":{"type":"string","minLength":1,"maxLength":4096,"description":"the report, relative to the repo root"}}})j"),
+         schema(
+             R"j({"type":"object","required":["file","store","run","embedding_model","failures","truncated"],"properties":{
+                        "file":{"type":"string"},"store":{"type":"string"},"run":{"type":"object"},"embedding_model":{"type":"string"},
+                        "learned_fixes":{"type":"integer"},"failures":{"type":"array","items":{"type":"object"}},
+                        "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
+         {false, false, false, false},
+         [ws, ingester, ingestMutex](const json& a, const ToolCall&) {
+             return ingestReport(*ws, *ingester, *ingestMutex, a);
+         }});
     return tools;
 }
 
