@@ -22,8 +22,16 @@ as_owner() {
 }
 
 server() {
-  as_owner "$bin/pg_ctl" -D "$state/data" -l "$state/server.log" -w -t 30 \
-    -o "-k $state -p $port -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  (
+    # The server outlives this script: it must not keep the caller's descriptors open (a `flock`
+    # lock would be held until the server stops, a pipe ctest reads would never close).
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    as_owner "$bin/pg_ctl" -D "$state/data" -l "$state/server.log" -w -t 30 \
+      -o "-k $state -p $port -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  )
 }
 
 running() { as_owner "$bin/pg_ctl" -D "$state/data" status >/dev/null 2>&1; }
