@@ -30,6 +30,25 @@ expect_rc 0 "$DEVOS" ingest junit run1.xml --db "$DB" --format json
 FAILURE_ID=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["failures"][0]["id"])' <"$WORK/out.txt")
 export FAILURE_ID
 
+# A tiny gated project: check-fast records one gate the way devos_enable_gates does; check-full runs
+# a child that writes its pid and sleeps, for the cancellation.
+export GATED="$WORK/gated" GATED_BUILD="$WORK/gated/build"
+mkdir -p "$GATED"
+cat >"$GATED/slow.sh" <<'SH'
+echo $$ > "$1"; sleep 60
+SH
+cat >"$GATED/CMakeLists.txt" <<CMAKE
+cmake_minimum_required(VERSION 3.25)
+project(gated NONE)
+set(dir \${CMAKE_BINARY_DIR}/devos)
+add_custom_target(check-fast
+  COMMAND "$DEVOS" gate run --name demo --result \${dir}/demo.json -- true
+  COMMAND "$DEVOS" gate report --title fast --sarif \${dir}/fast.sarif --junit \${dir}/fast.junit.xml --stamp \${dir}/fast.stamp \${dir}/demo.json)
+add_custom_target(check-full COMMAND sh \${CMAKE_SOURCE_DIR}/slow.sh \${CMAKE_BINARY_DIR}/slow.pid)
+CMAKE
+cmake -S "$GATED" -B "$GATED_BUILD" -G Ninja >/dev/null
+node "$clients/gate_run.mjs" || fail "gate run and cancellation"
+
 node "$clients/raw_protocol.mjs" || fail "raw protocol client"
 node "$clients/sdk_clients.mjs" || fail "SDK clients"
 echo "PASS"

@@ -32,6 +32,8 @@ const calls = {
     // The fixture copy is no git clone: heal refuses, saying why (e2e.self_heal covers a real proposal).
     devos_propose_fix: [{ failure_id: FAILURE_ID }, null, /not a git work tree/],
     devos_allow: 'below',
+    // The fixture is not gated: the build says so, and the result carries its output (gate_run.mjs runs real gates).
+    devos_gate_run: [{ gate: 'fast' }, (r) => { assert.equal(r.passed, false); assert.match(r.output_tail, /check-fast/); }],
 };
 
 let allowed; // the fingerprint the first client allows

@@ -108,8 +108,10 @@ contracts::CommandResult ProcessCommandRunner::run(const contracts::CommandSpec&
         else if (!open)
             ::usleep(50'000);
         exited = ::waitpid(pid, &status, WNOHANG) == pid;
-        if (!exited && std::chrono::steady_clock::now() > deadline) {
-            result.timedOut = true;
+        const bool stopped = stopRequested_.load();
+        if (!exited && (stopped || std::chrono::steady_clock::now() > deadline)) {
+            result.stopped = stopped;
+            result.timedOut = !stopped;
             ::kill(-pid, SIGTERM);
             for (int i = 0; i < 20 && !exited; ++i) {
                 ::usleep(100'000);

@@ -38,6 +38,26 @@ TEST(ProcessCommandRunner, ATimeoutKillsTheWholeProcessGroup) {
     EXPECT_FALSE(std::filesystem::exists(marker)) << "a process of the group survived the timeout";
 }
 
+TEST(ProcessCommandRunner, StopFromAnotherThreadKillsTheWholeProcessGroup) {
+    const auto marker =
+        std::filesystem::temp_directory_path() / ("devos_runner_stop_" + std::to_string(::getpid()));
+    std::filesystem::remove(marker);
+    ProcessCommandRunner runner;
+    std::thread stopper([&runner] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        runner.stop();
+    });
+    const auto start = std::chrono::steady_clock::now();
+    auto r = runner.run({{"sh", "-c", "(sleep 3; touch '" + marker.string() + "') & sleep 30"}, "", {}, 60});
+    stopper.join();
+    EXPECT_TRUE(r.stopped);
+    EXPECT_FALSE(r.timedOut);
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    EXPECT_FALSE(std::filesystem::exists(marker)) << "a process of the group survived the stop";
+}
+
 TEST(ProcessCommandRunner, LeftoverBackgroundProcessesDoNotHoldTheRunner) {
     const auto start = std::chrono::steady_clock::now();
     auto r = ProcessCommandRunner().run({{"sh", "-c", "sleep 30 & echo started"}, "", {}, 60});

@@ -264,10 +264,9 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_check",
          "Check files",
-         "Run every DevOS rule (layering, purity, cross-TU purity) over the given files, the files "
-         "changed since a git ref, or the whole compile database; returns the findings with rule, "
-         "file, line, fingerprint, why, instead and a mechanical fix when there is one. Unchanged "
-         "translation units come from the cache.",
+         "Runs every DevOS rule (layering, purity, cross-TU purity) over files, the files changed "
+         "since a git ref, or the whole compile database: findings with rule, file, line, fingerprint, "
+         "why, instead and a fix when mechanical. Unchanged files come from the cache.",
          "core",
          schema(R"j({"type":"object","additionalProperties":false,"properties":{
                         "paths":{"type":"array","maxItems":500,"items":{"type":"string","minLength":1,"maxLength":4096},"description":"source files relative to the repo root; omit (and omit changed_since) to check everything"},
@@ -299,10 +298,8 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_allow",
          "Allow one finding",
-         "Writes `// devos-allow(<rule>): <reason> until <date>` above the finding with this fingerprint "
-         "in its source file (one line, indented like the finding). Reason and expiry are required; the "
-         "expiry is at most a year ahead and an expired allow becomes a finding itself. Fix the code "
-         "instead whenever you can; use this only when the user asks.",
+         "Writes `// devos-allow(<rule>): <reason> until <date>` above the finding with this "
+         "fingerprint. Expiry within a year. Prefer fixing the code; allow only when the user asks.",
          "baseline",
          schema(
              R"j({"type":"object","additionalProperties":false,"required":["fingerprint","reason","expires"],"properties":{

@@ -7,6 +7,7 @@
 #include "mcp/check_tools.hpp"
 #endif
 #if DEVOS_HAS_RUNTIME
+#include "mcp/gate_tools.hpp"
 #include "mcp/heal_tools.hpp"
 #include "mcp/telemetry_tools.hpp"
 #endif
@@ -77,6 +78,8 @@ foundation::Expected<std::unique_ptr<McpSession>> makeDevosSession(const DevosSe
 #endif
 #if DEVOS_HAS_RUNTIME
     for (auto& t : telemetryTools(ws))
+        all.push_back(std::move(t));
+    for (auto& t : gateTools(ws))
         all.push_back(std::move(t));
     for (auto& t : healTools(ws))
         all.push_back(std::move(t));

@@ -66,12 +66,9 @@ std::vector<McpTool> healTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_propose_fix",
          "Propose a proven fix",
-         "Runs devos heal on one stored test failure: similar past fixes are retrieved, a patch is "
-         "proposed (playbook, or the configured chat model), validated, and proven in a separate "
-         "worktree (the test must fail before and pass after); a proven patch is committed on a "
-         "selfheal/<id> branch with a proposal bundle. main, the current branch and the work tree are "
-         "never written. Takes as long as a build and a test run. Self-heal must be enabled in "
-         ".devos/self-heal.yml.",
+         "devos heal on a stored test failure: a patch from past fixes (or the chat model), validated "
+         "and proven in a worktree (fails before, passes after), committed on selfheal/<id>; main and "
+         "the work tree are never written. Needs self-heal enabled; takes a build and a test run.",
          "heal",
          json::parse(
              R"j({"type":"object","additionalProperties":false,"required":["failure_id"],"properties":{

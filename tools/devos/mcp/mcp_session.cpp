@@ -89,8 +89,7 @@ json toolListing(const McpTool& tool) {
             {"inputSchema", tool.inputSchema},
             {"outputSchema", tool.outputSchema},
             {"annotations",
-             {{"title", tool.title},
-              {"readOnlyHint", tool.hints.readOnly},
+             {{"readOnlyHint", tool.hints.readOnly},
               {"destructiveHint", tool.hints.destructive},
               {"idempotentHint", tool.hints.idempotent},
               {"openWorldHint", tool.hints.openWorld}}}};

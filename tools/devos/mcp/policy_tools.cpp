@@ -173,12 +173,10 @@ foundation::Expected<json> layerMap(McpWorkspace& ws, const json&) {
     return out;
 }
 
-// The gate results the build's check-fast / check-full edges left in <build>/devos (one JSON file
-// per gate, per file for the format gate), folded into rows as `devos gate report` prints them.
-foundation::Expected<json> gateStatus(McpWorkspace& ws, const json& args) {
-    const fs::path dir = fs::path(ws.paths().buildDir) / "devos";
+} // namespace
+
+std::vector<fs::path> gateResultFiles(const fs::path& dir) {
     std::error_code ec;
-    std::vector<gates::GateResult> results;
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
@@ -191,6 +189,16 @@ foundation::Expected<json> gateStatus(McpWorkspace& ws, const json& args) {
             files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
+    return files;
+}
+
+// The gate results the build's check-fast / check-full edges left in <build>/devos (one JSON file
+// per gate, per file for the format gate), folded into rows as `devos gate report` prints them.
+foundation::Expected<json> gateStatusJson(McpWorkspace& ws, const json& args) {
+    const fs::path dir = fs::path(ws.paths().buildDir) / "devos";
+    std::error_code ec;
+    std::vector<gates::GateResult> results;
+    const auto files = gateResultFiles(dir);
     for (const auto& file : files)
         if (auto result = gates::readGateResult(file.string());
             result && !result->name.empty() && !result->status.empty())
@@ -225,6 +233,8 @@ foundation::Expected<json> gateStatus(McpWorkspace& ws, const json& args) {
     putPage(out, "gates", rows, *offset, 100);
     return out;
 }
+
+namespace {
 
 json schema(const char* text) {
     return json::parse(text);
@@ -313,7 +323,7 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
                         "gates":{"type":"array","items":{"type":"object","properties":{"gate":{"type":"string"},"status":{"type":"string"},"findings":{"type":"integer"},"seconds":{"type":"number"},"failed":{"type":"boolean"},"detail":{"type":"string"}}}},
                         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
          {},
-         [ws](const json& a, const ToolCall&) { return gateStatus(*ws, a); }});
+         [ws](const json& a, const ToolCall&) { return gateStatusJson(*ws, a); }});
     return tools;
 }
 

@@ -360,9 +360,8 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_ingest",
          "Ingest a test or gate report",
-         "Stores a JUnit report (ctest --output-junit) or gate SARIF from inside the repo or its build "
-         "folder in telemetry: redacted, a pattern id and an embedding per failure, the run stamped "
-         "with git HEAD, fixes learned from tests that pass again. Each call stores a new run.",
+         "Stores a JUnit report or gate SARIF (inside the repo or its build folder) in telemetry: "
+         "redacted, pattern ids, embeddings, learned fixes. Each call stores a new run.",
          "telemetry",
          schema(R"j({"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{
                         "kind":{"type":"string","enum":["junit","sarif"]},

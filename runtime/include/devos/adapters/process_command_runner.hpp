@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <devos/ports/command_runner.hpp>
 
 namespace devos::adapters {
@@ -9,6 +10,12 @@ namespace devos::adapters {
 class ProcessCommandRunner final : public ports::CommandRunner {
 public:
     [[nodiscard]] contracts::CommandResult run(const contracts::CommandSpec& command) override;
+    // Stops the command running now (from another thread) as a timeout would: SIGTERM to its group,
+    // SIGKILL two seconds later; its result is then `stopped`. A stop before run() starts is kept.
+    void stop() { stopRequested_.store(true); }
+
+private:
+    std::atomic<bool> stopRequested_{false};
 };
 
 } // namespace devos::adapters

@@ -17,6 +17,7 @@ struct CommandSpec {
 struct CommandResult {
     int exitCode = -1; // 127 when it could not be started; 128 + signal when killed
     bool timedOut = false;
+    bool stopped = false; // stopped on request (ProcessCommandRunner::stop) before it finished
     long long millis = 0;
     std::string output;
 };
