@@ -12,6 +12,7 @@ clients="$SOURCE/tests/mcp"
 # A copy of the violations fixture: devos_allow writes into it.
 cp -r "$SOURCE/tests/fixtures/hexrepo" "$WORK/hexrepo"
 export REPO="$WORK/hexrepo" BUILD="$WORK/db" DB="$WORK/telemetry.db"
+printf 'dependencies:\n  floors: { nlohmann_json: "99.0" }\n  bans: { Threads: use std::jthread }\n' >>"$REPO/.devos/devos.yml"
 configure_db "$REPO" "$BUILD" g++
 
 cat >"$WORK/run1.xml" <<'XML'

@@ -36,6 +36,11 @@ assert.equal(fast.levels.fast, 'passed');
 const progress = messages.filter((m) => m.method === 'notifications/progress' && m.params.progressToken === 'fast');
 assert.ok(progress.some((p) => p.params.message === 'demo passed'), JSON.stringify(progress));
 
+send({ jsonrpc: '2.0', id: 4, method: 'resources/read', params: { uri: 'devos://runs/fast/sarif', _meta: meta } });
+await until(() => response(4), 'the gate SARIF');
+assert.equal(JSON.parse(response(4).result.contents[0].text).version, '2.1.0');
+assert.equal(response(4).result.contents[0].mimeType, 'application/sarif+json');
+
 // check-full runs a child that sleeps 60 s; cancelling the request stops it and its whole group.
 send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'devos_gate_run', arguments: { gate: 'full' }, _meta: meta } });
 const pidFile = `${GATED_BUILD}/slow.pid`;

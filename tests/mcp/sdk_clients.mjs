@@ -32,6 +32,9 @@ const calls = {
     // The fixture copy is no git clone: heal refuses, saying why (e2e.self_heal covers a real proposal).
     devos_propose_fix: [{ failure_id: FAILURE_ID }, null, /not a git work tree/],
     devos_allow: 'below',
+    devos_check_dependency: [{ name: 'nlohmann_json', version: '3.11.2' },
+        (r) => { assert.equal(r.allowed, false); assert.equal(r.findings[0].rule, 'dependency.floor'); }],
+    devos_deps: 'below',
     // The fixture is not gated: the build says so, and the result carries its output (gate_run.mjs runs real gates).
     devos_gate_run: [{ gate: 'fast' }, (r) => { assert.equal(r.passed, false); assert.match(r.output_tail, /check-fast/); }],
 };
@@ -54,8 +57,8 @@ async function exercise(label, client) {
         assert.equal(tool.inputSchema.type, 'object', `${label}: ${tool.name} inputSchema`);
         assert.equal(tool.outputSchema?.type, 'object', `${label}: ${tool.name} outputSchema`);
     }
-    for (const [name, [args, expect, error = /check-fast/]] of Object.entries(calls)) {
-        if (name === 'devos_allow') continue;
+    for (const [name, [args, expect, error = /check-fast/] = []] of Object.entries(calls)) {
+        if (calls[name] === 'below') continue;
         const result = await client.callTool({ name, arguments: args });
         if (expect === null) {
             assert.equal(result.isError, true, `${label}: ${name} should fail here`);
@@ -64,6 +67,14 @@ async function exercise(label, client) {
             expect(structured(result));
         }
     }
+    const banned = structured(await client.callTool({ name: 'devos_check_dependency', arguments: { name: 'Threads' } }));
+    assert.equal(banned.allowed, false);
+    assert.equal(banned.findings[0].rule, 'dependency.ban');
+    assert.equal(structured(await client.callTool({ name: 'devos_check_dependency', arguments: { name: 'fmt', version: '10.1' } })).allowed, true);
+    // The fixture's configure recorded no File API reply: devos_deps says what is missing.
+    const deps = await client.callTool({ name: 'devos_deps', arguments: {} });
+    if (deps.isError) assert.match(deps.content[0].text, /record|File API|codemodel|reply/i);
+    else assert.ok(Array.isArray(deps.structuredContent.packages));
     // devos_allow writes an allow comment above a finding (the first client); the finding is gone from
     // the next check, and later clients find no such finding any more.
     const throwing = structured(await client.callTool({ name: 'devos_check', arguments: { paths: ['src/logic/state.cpp'], rules: ['purity.throw'] } }));

@@ -1,8 +1,11 @@
 #include "mcp/devos_server.hpp"
 
+#include "mcp/deps_tools.hpp"
 #include "mcp/policy_tools.hpp"
 
+#include <devos/foundation/files.hpp>
 #include <devos/output/stable_fingerprint.hpp>
+#include <filesystem>
 #if DEVOS_HAS_CHECK
 #include "mcp/check_tools.hpp"
 #endif
@@ -67,11 +70,40 @@ std::vector<McpPrompt> prompts(std::shared_ptr<McpWorkspace> ws) {
     return out;
 }
 
+const char* kRunsPrefix = "devos://runs/";
+
+// devos://runs/{fast|full}/sarif: the merged SARIF of the latest check-fast / check-full.
+std::vector<McpResource> gateSarifResources(McpWorkspace& ws) {
+    std::vector<McpResource> out = {{std::string(kRunsPrefix) + "{run}/sarif", "gate-sarif",
+                                     "The merged SARIF of the latest gate run: run is fast or full",
+                                     "application/sarif+json", true}};
+    std::error_code ec;
+    for (const char* run : {"fast", "full"})
+        if (std::filesystem::exists(
+                std::filesystem::path(ws.paths().buildDir) / "devos" / (std::string(run) + ".sarif"), ec))
+            out.push_back({std::string(kRunsPrefix) + run + "/sarif", std::string(run) + ".sarif",
+                           "SARIF of the latest check-" + std::string(run), "application/sarif+json", false});
+    return out;
+}
+
+foundation::Expected<std::string> readGateSarif(McpWorkspace& ws, const std::string& uri) {
+    const std::string run = uri.substr(std::string(kRunsPrefix).size());
+    if (run != "fast/sarif" && run != "full/sarif")
+        return foundation::fail(foundation::ErrorKind::NotFound, "no resource " + uri, "", 0,
+                                "use devos://runs/fast/sarif or devos://runs/full/sarif");
+    return foundation::readTextFile(
+        (std::filesystem::path(ws.paths().buildDir) / "devos" / (run.substr(0, run.find('/')) + ".sarif"))
+            .string(),
+        "the gate SARIF");
+}
+
 } // namespace
 
 foundation::Expected<std::unique_ptr<McpSession>> makeDevosSession(const DevosServerOptions& options) {
     auto ws = std::make_shared<McpWorkspace>(options.paths);
     std::vector<McpTool> all = policyTools(ws);
+    for (auto& t : depsTools(ws))
+        all.push_back(std::move(t));
 #if DEVOS_HAS_CHECK
     for (auto& t : checkTools(ws))
         all.push_back(std::move(t));
@@ -88,8 +120,18 @@ foundation::Expected<std::unique_ptr<McpSession>> makeDevosSession(const DevosSe
     if (!tools)
         return std::unexpected(tools.error());
     ResourceCatalog resources;
-    resources.list = [ws] { return ruleResources(*ws); };
-    resources.read = [ws](const std::string& uri, std::string& mimeType) {
+    resources.list = [ws] {
+        auto list = ruleResources(*ws);
+        for (auto& r : gateSarifResources(*ws))
+            list.push_back(std::move(r));
+        return list;
+    };
+    resources.read = [ws](const std::string& uri,
+                          std::string& mimeType) -> foundation::Expected<std::string> {
+        if (uri.starts_with(kRunsPrefix)) {
+            mimeType = "application/sarif+json";
+            return readGateSarif(*ws, uri);
+        }
         mimeType = "text/markdown";
         return readRuleResource(*ws, uri);
     };
