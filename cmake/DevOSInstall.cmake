@@ -28,6 +28,9 @@ if(TARGET devos_runtime)
   endif()
   # DevOS::foundation (Error, text, files): the runtime's headers include it, so it travels with them.
   install(TARGETS devos_runtime devos_foundation EXPORT DevOSRuntimeTargets ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+  if(TARGET devos_cuda_index) # the GPU index, opened by the runtime at run time (see runtime/CMakeLists.txt)
+    install(TARGETS devos_cuda_index LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+  endif()
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/runtime/include/" "${PROJECT_SOURCE_DIR}/foundation/include/"
           DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
   install(EXPORT DevOSRuntimeTargets NAMESPACE DevOS:: DESTINATION "${DEVOS_CMAKE_INSTALL_DIR}")

@@ -62,6 +62,7 @@ expect_no_output "AppliesDiscount"
 
 expect_rc 0 "$DEVOS" search "linker error: undefined reference to vtable for Frobnicator" --db "$db"
 expect_output "no similar incidents"
+inode=$(stat -c %i "$db.vectors/devos-hash-v1-1024.vectors") # the vector file the searches built
 
 # sarif <file> <rule> <uri> <line> <message> ...: a SARIF 2.1.0 log of devos findings.
 sarif() {
@@ -104,6 +105,23 @@ expect_rc 0 "$DEVOS" search --failure "$clock_twin" --db "$db" --threshold -1 -k
     "lint_failure purity.clock src/logic/pricing.cpp 6" ] || fail "the lint hit lacks its kind, rule or location"
 [ "$(field out.txt '" ".join(sorted({h["kind"] for h in json.load(sys.stdin)["hits"]}))')" = "lint_failure test_failure" ] \
     || fail "expected both kinds among all hits"
+
+# The vector file beside the store: built by the first search, appended to by each later ingest
+# (the sarif runs above), searched in place; a damaged or missing file is rebuilt from the store.
+vectors="$db.vectors/devos-hash-v1-1024.vectors"
+[ -f "$vectors" ] || fail "no vector file at $vectors"
+expect_rc 0 "$DEVOS" search "purity.clock: logic reads the clock" --db "$db" --format json
+[ "$(field out.txt 'json.load(sys.stdin)["vectors"]')" = "$vectors" ] || fail "the search did not read $vectors"
+[ "$(stat -c %i "$vectors")" = "$inode" ] || fail "the ingests rebuilt the vector file instead of appending to it"
+cp out.txt before.json
+truncate -s 100 "$vectors"
+expect_rc 0 "$DEVOS" search "purity.clock: logic reads the clock" --db "$db" --format json
+[ "$(field out.txt '[h["failure_id"] for h in json.load(sys.stdin)["hits"]]')" = \
+  "$(field before.json '[h["failure_id"] for h in json.load(sys.stdin)["hits"]]')" ] || fail "a rebuilt file found other hits"
+rm -rf "$db.vectors"
+expect_rc 0 "$DEVOS" search "purity.clock: logic reads the clock" --db "$db"
+expect_output "among 7 failures of devos-hash-v1-1024"
+[ -f "$vectors" ] || fail "the vector file was not rebuilt"
 
 # Usage and configuration errors.
 expect_rc 2 "$DEVOS" search --db "$db"

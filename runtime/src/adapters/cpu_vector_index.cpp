@@ -66,25 +66,29 @@ private:
     std::vector<VectorHit> heap_;
 };
 
-// Rows [begin, end) of a corpus scanned against one query into a heap.
+// Rows [begin, end) of a corpus scanned against one query into a heap. Row r starts r * stride
+// elements after `rows`; its id is ids[r], or r itself when ids is null (a view).
 template <typename Row> struct ScanJob {
     const float* query;
     const Row* rows;
     const std::uint64_t* ids;
     std::size_t dims;
+    std::size_t stride;
     std::size_t begin;
     std::size_t end;
+
+    [[nodiscard]] std::uint64_t idOf(std::size_t r) const { return ids != nullptr ? ids[r] : r; }
 };
 
 template <typename Row> void scanScalar(const ScanJob<Row>& job, TopK& top) {
     for (std::size_t r = job.begin; r < job.end; ++r) {
-        const Row* row = job.rows + r * job.dims;
+        const Row* row = job.rows + r * job.stride;
         float sum = 0.0F;
         for (std::size_t i = 0; i < job.dims; ++i) {
             sum += job.query[i] * static_cast<float>(row[i]);
         }
         if (sum >= top.cutoff()) {
-            top.offer({job.ids[r], sum});
+            top.offer({job.idOf(r), sum});
         }
     }
 }
@@ -101,7 +105,7 @@ template <typename Row>
 __attribute__((target("avx2,fma,f16c"))) void scanAvx2(const ScanJob<Row>& job, TopK& top) {
     const std::size_t d = job.dims;
     for (std::size_t r = job.begin; r < job.end; ++r) {
-        const Row* row = job.rows + r * d;
+        const Row* row = job.rows + r * job.stride;
         __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
         std::size_t i = 0;
         for (; i + 32 <= d; i += 32) {
@@ -122,7 +126,7 @@ __attribute__((target("avx2,fma,f16c"))) void scanAvx2(const ScanJob<Row>& job, 
             sum += job.query[i] * static_cast<float>(row[i]);
         }
         if (sum >= top.cutoff()) {
-            top.offer({job.ids[r], sum});
+            top.offer({job.idOf(r), sum});
         }
     }
 }
@@ -166,8 +170,31 @@ CpuVectorIndex::CpuVectorIndex(std::size_t dims, std::string model, CpuVectorInd
       backend_(std::string(options.storage == contracts::VectorStorage::Fp16 ? "cpu-fp16-" : "cpu-fp32-") +
                (simd_ ? "avx2" : "scalar")) {}
 
+CpuVectorIndex::CpuVectorIndex(const contracts::VectorRows& rows, std::shared_ptr<const void> owner,
+                               CpuVectorIndexOptions options)
+    : CpuVectorIndex(rows.dims, rows.model, {rows.storage, options.threads}) {
+    view_ = rows;
+    viewOwner_ = std::move(owner);
+}
+
+contracts::VectorRows CpuVectorIndex::rows() const {
+    if (view_) {
+        return *view_;
+    }
+    const bool half = options_.storage == contracts::VectorStorage::Fp16;
+    const std::size_t element = half ? sizeof(_Float16) : sizeof(float);
+    const auto* data = half ? reinterpret_cast<const std::byte*>(fp16_.data())
+                            : reinterpret_cast<const std::byte*>(fp32_.data());
+    return {model_, dims_, ids_.size(), options_.storage, data, dims_ * element};
+}
+
 std::expected<void, contracts::Error> CpuVectorIndex::add(std::span<const std::uint64_t> ids,
                                                           const contracts::EmbeddingMatrix& vectors) {
+    if (view_) {
+        return contracts::fail(contracts::ErrorKind::Invalid,
+                               "this index is a read-only view of stored vectors", {}, 0,
+                               "append to the vector file, then open a new view");
+    }
     if (auto shape = contracts::checkShape(vectors, dims_, model_); !shape) {
         return std::unexpected(std::move(shape.error()));
     }
@@ -204,7 +231,7 @@ CpuVectorIndex::search(const contracts::EmbeddingMatrix& queries, std::size_t k,
         return std::unexpected(std::move(normalised.error()));
     }
     const std::size_t count = queries.count();
-    if (count >= kMinGemmQueries && !ids_.empty()) {
+    if (count >= kMinGemmQueries && size() != 0) {
         return multiply(*normalised, count, k, threshold);
     }
     Hits hits;
@@ -217,7 +244,9 @@ CpuVectorIndex::search(const contracts::EmbeddingMatrix& queries, std::size_t k,
 
 std::vector<VectorHit> CpuVectorIndex::scan(std::span<const float> query, std::size_t k,
                                             float threshold) const {
-    const std::size_t n = ids_.size();
+    const contracts::VectorRows stored = rows();
+    const std::size_t n = stored.count;
+    const std::uint64_t* ids = view_ ? nullptr : ids_.data();
     const unsigned hardware =
         options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
     const std::size_t chunks = std::clamp<std::size_t>(n / kMinRowsPerThread, 1, hardware);
@@ -225,11 +254,17 @@ std::vector<VectorHit> CpuVectorIndex::scan(std::span<const float> query, std::s
     auto run = [&](std::size_t c) {
         const std::size_t begin = n * c / chunks;
         const std::size_t end = n * (c + 1) / chunks;
-        if (options_.storage == contracts::VectorStorage::Fp16) {
-            scanRange(simd_, ScanJob<_Float16>{query.data(), fp16_.data(), ids_.data(), dims_, begin, end},
+        if (stored.storage == contracts::VectorStorage::Fp16) {
+            const auto* base = reinterpret_cast<const _Float16*>(stored.data);
+            scanRange(simd_,
+                      ScanJob<_Float16>{query.data(), base, ids, dims_, stored.strideBytes / sizeof(_Float16),
+                                        begin, end},
                       tops[c]);
         } else {
-            scanRange(simd_, ScanJob<float>{query.data(), fp32_.data(), ids_.data(), dims_, begin, end},
+            const auto* base = reinterpret_cast<const float*>(stored.data);
+            scanRange(simd_,
+                      ScanJob<float>{query.data(), base, ids, dims_, stored.strideBytes / sizeof(float),
+                                     begin, end},
                       tops[c]);
         }
     };
@@ -247,28 +282,36 @@ std::vector<VectorHit> CpuVectorIndex::scan(std::span<const float> query, std::s
 
 CpuVectorIndex::Hits CpuVectorIndex::multiply(std::span<const float> queries, std::size_t count,
                                               std::size_t k, float threshold) const {
-    const std::size_t n = ids_.size();
+    const contracts::VectorRows stored = rows();
+    const std::size_t n = stored.count;
+    const bool half = stored.storage == contracts::VectorStorage::Fp16;
     std::vector<TopK> tops(count, TopK(k, threshold));
     std::vector<float> scores(count * kTileRows);
-    std::vector<float> widened(options_.storage == contracts::VectorStorage::Fp16 ? kTileRows * dims_ : 0);
+    std::vector<float> widened(half ? kTileRows * dims_ : 0);
     for (std::size_t begin = 0; begin < n; begin += kTileRows) {
         const std::size_t rows = std::min(kTileRows, n - begin);
-        const float* tile = fp32_.data() + begin * dims_;
-        if (options_.storage == contracts::VectorStorage::Fp16) {
-            widen(simd_, fp16_.data() + begin * dims_, widened.data(), rows * dims_);
+        const std::byte* first = stored.data + begin * stored.strideBytes;
+        const auto* tile = reinterpret_cast<const float*>(first);
+        auto lda = static_cast<blasint>(stored.strideBytes / sizeof(float));
+        if (half) {
+            for (std::size_t r = 0; r < rows; ++r) {
+                widen(simd_, reinterpret_cast<const _Float16*>(first + r * stored.strideBytes),
+                      widened.data() + r * dims_, dims_);
+            }
             tile = widened.data();
+            lda = static_cast<blasint>(dims_);
         }
         const auto m = static_cast<blasint>(count);
         const auto cols = static_cast<blasint>(rows);
         const auto d = static_cast<blasint>(dims_);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, cols, d, 1.0F, queries.data(), d, tile, d,
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, cols, d, 1.0F, queries.data(), d, tile, lda,
                     0.0F, scores.data(), cols);
         for (std::size_t q = 0; q < count; ++q) {
             const float* row = scores.data() + q * rows;
             TopK& top = tops[q];
             for (std::size_t j = 0; j < rows; ++j) {
                 if (row[j] >= top.cutoff()) {
-                    top.offer({ids_[begin + j], row[j]});
+                    top.offer({view_ ? begin + j : ids_[begin + j], row[j]});
                 }
             }
         }

@@ -1,8 +1,10 @@
+#include "support/random_rows.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <devos/adapters/cpu_vector_index.hpp>
 #include <gtest/gtest.h>
-#include "support/random_rows.hpp"
+#include <numeric>
 #include <random>
 
 namespace devos::adapters {
@@ -122,6 +124,69 @@ TEST(CpuVectorIndex, Fp16StorageAgreesWithFp32WithinTolerance) {
             ASSERT_EQ(a->at(q).size(), b->at(q).size());
             for (std::size_t i = 0; i < a->at(q).size(); ++i) {
                 EXPECT_NEAR(a->at(q)[i].score, b->at(q)[i].score, 2e-3F);
+            }
+        }
+    }
+}
+
+// Normalised rows laid out as a vector file does: a 32-byte slot before each row, rows padded.
+struct StridedRows {
+    std::vector<std::byte> bytes;
+    contracts::VectorRows view;
+};
+
+StridedRows strided(const std::vector<float>& rows, std::size_t dims, VectorStorage storage) {
+    const std::size_t element = storage == VectorStorage::Fp16 ? 2 : 4;
+    const std::size_t stride = (32 + dims * element + 31) / 32 * 32;
+    const std::size_t count = rows.size() / dims;
+    StridedRows out{std::vector<std::byte>(count * stride + 64, std::byte{0x7f}), {}};
+    auto* base =
+        reinterpret_cast<std::byte*>((reinterpret_cast<std::uintptr_t>(out.bytes.data()) + 31) / 32 * 32);
+    for (std::size_t r = 0; r < count; ++r) {
+        std::vector<float> row(rows.begin() + static_cast<std::ptrdiff_t>(r * dims),
+                               rows.begin() + static_cast<std::ptrdiff_t>((r + 1) * dims));
+        EXPECT_TRUE(contracts::normaliseInPlace(row));
+        std::byte* at = base + r * stride + 32;
+        for (std::size_t i = 0; i < dims; ++i) {
+            if (storage == VectorStorage::Fp16) {
+                reinterpret_cast<_Float16*>(at)[i] = static_cast<_Float16>(row[i]);
+            } else {
+                reinterpret_cast<float*>(at)[i] = row[i];
+            }
+        }
+    }
+    out.view = {kModel, dims, count, storage, base + 32, stride};
+    return out;
+}
+
+TEST(CpuVectorIndex, AViewScansStridedRowsInPlaceOnEveryPath) {
+    constexpr std::size_t dims = 100; // not a multiple of 32: the scalar tail and padded rows
+    const auto rows = randomRows(20000, dims, 21);
+    std::vector<std::uint64_t> ids(20000); // a view's ids are its row numbers
+    std::iota(ids.begin(), ids.end(), 0U);
+    for (const auto storage : {VectorStorage::Fp32, VectorStorage::Fp16}) {
+        const StridedRows laid = strided(rows, dims, storage);
+        CpuVectorIndex view(laid.view, nullptr, {VectorStorage::Fp32, 2});
+        EXPECT_EQ(view.size(), 20000U);
+        EXPECT_EQ(view.backend().substr(0, 9), storage == VectorStorage::Fp16 ? "cpu-fp16-" : "cpu-fp32-");
+        EXPECT_FALSE(view.add(std::vector<std::uint64_t>{1},
+                              EmbeddingMatrix{kModel, dims, std::span(rows).first(dims)}))
+            << "a view is read-only";
+        const float tolerance = storage == VectorStorage::Fp16 ? 2e-3F : 1e-5F;
+        for (std::size_t count : {1U, 5U}) { // scan and GEMM
+            const auto queries = randomRows(count, dims, 22);
+            const auto hits = view.search(EmbeddingMatrix{kModel, dims, queries}, 10, -1.0F);
+            ASSERT_TRUE(hits.has_value()) << hits.error().render();
+            for (std::size_t q = 0; q < count; ++q) {
+                const auto query = std::span<const float>(queries).subspan(q * dims, dims);
+                const auto want = reference(rows, ids, query, dims, 10, -1.0F);
+                ASSERT_EQ(hits->at(q).size(), want.size());
+                for (std::size_t i = 0; i < want.size(); ++i) {
+                    EXPECT_NEAR(hits->at(q)[i].score, want[i].score, tolerance) << "rank " << i;
+                    if (storage == VectorStorage::Fp32) {
+                        EXPECT_EQ(hits->at(q)[i].id, want[i].id) << "rank " << i;
+                    }
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ namespace devos::entrypoints {
 
 struct SelfHealApp::Parts {
     OpenedStore store;
+    std::unique_ptr<ports::FailureVectorCache> vectors; // null for an in-memory store
     std::unique_ptr<ports::Embedder> embedder;
     VectorIndexes indexes;
     std::unique_ptr<ports::Redactor> redactor;
@@ -66,8 +67,9 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
         return std::unexpected(redactor.error());
     parts.redactor = std::move(*redactor);
     parts.ids = std::make_unique<services::IdGenerator>(parts.clock, parts.entropy);
-    parts.search = std::make_unique<services::IncidentSearch>(*parts.store.store, *parts.embedder,
-                                                              parts.indexes, *parts.redactor);
+    parts.vectors = openVectorCache(parts.store);
+    parts.search = std::make_unique<services::IncidentSearch>(
+        *parts.store.store, *parts.embedder, parts.indexes, *parts.redactor, parts.vectors.get());
     Parts* owned = &parts;
     auto chat = [owned](const contracts::SelfHealConfig& config) -> ports::AgentPort* {
         const std::string url =

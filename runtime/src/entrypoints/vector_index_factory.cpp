@@ -28,4 +28,27 @@ makeVectorIndex(std::size_t dims, std::string model, contracts::VectorBackend pr
                                                       adapters::CpuVectorIndexOptions{storage});
 }
 
+std::expected<std::unique_ptr<ports::VectorIndex>, contracts::Error>
+makeVectorIndexOver(const contracts::VectorRows& rows, std::shared_ptr<const void> owner,
+                    contracts::VectorBackend preference) {
+    if (rows.dims == 0 || rows.model.empty() || (rows.count != 0 && rows.data == nullptr)) {
+        return contracts::fail(contracts::ErrorKind::Invalid, "expected dims > 0, a model name and rows", {},
+                               0, "open the vectors before indexing them");
+    }
+    if (preference != contracts::VectorBackend::Cpu) {
+#ifdef DEVOS_HAS_CUDA
+        auto cuda = adapters::makeCudaVectorIndex(rows);
+        if (cuda || preference == contracts::VectorBackend::Cuda) {
+            return cuda;
+        }
+#else
+        if (preference == contracts::VectorBackend::Cuda) {
+            return contracts::fail(contracts::ErrorKind::Unavailable, "this build has no CUDA support", {}, 0,
+                                   "rebuild with the CUDA toolkit installed (DEVOS_WITH_CUDA=AUTO or ON)");
+        }
+#endif
+    }
+    return std::make_unique<adapters::CpuVectorIndex>(rows, std::move(owner));
+}
+
 } // namespace devos::entrypoints

@@ -1,10 +1,13 @@
 #include "doubles/in_memory_telemetry_store.hpp"
 
 #include <devos/adapters/cpu_vector_index.hpp>
+#include <devos/adapters/vector_file.hpp>
 #include <devos/logic/incident_text.hpp>
 #include <devos/services/default_embedder.hpp>
 #include <devos/services/incident_search.hpp>
+#include <filesystem>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace devos::services {
 namespace {
@@ -14,6 +17,10 @@ struct CpuIndexes final : ports::VectorIndexFactory {
     contracts::Expected<std::unique_ptr<ports::VectorIndex>> create(std::size_t dims,
                                                                     const std::string& model) const override {
         return std::make_unique<adapters::CpuVectorIndex>(dims, model);
+    }
+    contracts::Expected<std::unique_ptr<ports::VectorIndex>>
+    view(const contracts::VectorRows& rows, std::shared_ptr<const void> owner) const override {
+        return std::make_unique<adapters::CpuVectorIndex>(rows, std::move(owner));
     }
 };
 
@@ -55,7 +62,19 @@ IncidentQuery failure(std::string id, float threshold = 0.7F, std::size_t k = 10
     return q;
 }
 
-class IncidentSearchTest : public ::testing::Test {
+// A fresh folder for this test's vector files.
+std::string freshVectorDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = std::string(info->test_suite_name()) + "_" + info->name();
+    std::ranges::replace(name, '/', '_');
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("devos_vectors_" + std::to_string(::getpid())) / name;
+    std::filesystem::remove_all(dir);
+    return dir.string();
+}
+
+// Every case runs twice: over the store's vectors (false) and over the vector file beside it (true).
+class IncidentSearchTest : public ::testing::TestWithParam<bool> {
 protected:
     // Stores a failure of run `runId` with its vector, as devos ingest does.
     void addFailure(const std::string& id, const std::string& runId, const std::string& message,
@@ -76,8 +95,8 @@ protected:
         const std::vector<std::string> texts{logic::incidentText(message, "")};
         auto vectors = embedder.embed(texts);
         ASSERT_TRUE(vectors);
-        ASSERT_TRUE(store.putEmbedding({std::string(contracts::kTestFailureOwner), id, embedder.model(),
-                                        vectors->front().values}));
+        ASSERT_TRUE(store.putEmbedding(
+            {std::string(contracts::kTestFailureOwner), id, embedder.model(), vectors->front().values}));
     }
 
     // Stores a lint failure of run `runId` with its vector, as devos ingest does.
@@ -112,28 +131,38 @@ protected:
         embedder.seen.clear();
     }
 
+    // Scores from the vector file's fp16 rows are within this of the fp32 ones.
+    float tolerance() const { return GetParam() ? 2e-3F : 1e-5F; }
+
     doubles::InMemoryTelemetryStore store;
     RecordingEmbedder embedder;
     CpuIndexes indexes;
     WordRedactor redactor;
-    IncidentSearch search{store, embedder, indexes, redactor};
+    std::unique_ptr<ports::FailureVectorCache> cache =
+        GetParam() ? adapters::makeVectorFileCache(freshVectorDir(), store) : nullptr;
+    IncidentSearch search{store, embedder, indexes, redactor, cache.get()};
 };
 
-TEST_F(IncidentSearchTest, RanksTheNoisyTwinsFirstWithTheirRuns) {
+INSTANTIATE_TEST_SUITE_P(Vectors, IncidentSearchTest, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "VectorFile" : "Store"; });
+
+TEST_P(IncidentSearchTest, RanksTheNoisyTwinsFirstWithTheirRuns) {
     auto result = search.search(text("segfault at 0xdead in OrderRepo::save after 5 retries", 0.5F));
     ASSERT_TRUE(result) << result.error().render();
     EXPECT_EQ(result->model, "devos-hash-v1-1024");
     EXPECT_EQ(result->searched, 3U);
     EXPECT_FALSE(result->backend.empty());
     ASSERT_EQ(result->hits.size(), 2U); // the pricing failure is below the threshold
-    EXPECT_NEAR(result->hits[0].score, 1.0F, 1e-5F);
+    EXPECT_NEAR(result->hits[0].score, 1.0F, tolerance());
+    EXPECT_EQ(result->vectorSource.find("store") == 0, !GetParam()) << result->vectorSource;
+    EXPECT_TRUE(result->vectorFileNote.empty()) << result->vectorFileNote;
     EXPECT_EQ(result->hits[0].failureId(), "F1"); // equal scores: the older id first
     EXPECT_EQ(result->hits[1].failureId(), "F2");
     ASSERT_TRUE(result->hits[1].run);
     EXPECT_EQ(result->hits[1].run->commitSha, "c0ffee");
 }
 
-TEST_F(IncidentSearchTest, AFailureFindsItsTwinButNotItself) {
+TEST_P(IncidentSearchTest, AFailureFindsItsTwinButNotItself) {
     auto result = search.search(failure("F2", 0.0F, 1));
     ASSERT_TRUE(result) << result.error().render();
     ASSERT_EQ(result->hits.size(), 1U);
@@ -142,7 +171,7 @@ TEST_F(IncidentSearchTest, AFailureFindsItsTwinButNotItself) {
     EXPECT_TRUE(embedder.seen.empty()); // the stored vector was used
 }
 
-TEST_F(IncidentSearchTest, NeverSearchesVectorsOfAnotherModel) {
+TEST_P(IncidentSearchTest, NeverSearchesVectorsOfAnotherModel) {
     ASSERT_TRUE(store.putEmbedding({"test_failure", "F3", "other-model", std::vector<float>(1024, 1.0F)}));
     auto result = search.search(text("segfault in OrderRepo::save", 0.0F));
     ASSERT_TRUE(result);
@@ -152,13 +181,13 @@ TEST_F(IncidentSearchTest, NeverSearchesVectorsOfAnotherModel) {
     EXPECT_EQ(unknown.error().kind, contracts::ErrorKind::NotFound);
 }
 
-TEST_F(IncidentSearchTest, RedactsTheQueryBeforeEmbeddingIt) {
+TEST_P(IncidentSearchTest, RedactsTheQueryBeforeEmbeddingIt) {
     ASSERT_TRUE(search.search(text("login failed with password hunter2")));
     ASSERT_EQ(embedder.seen.size(), 1U);
     EXPECT_EQ(embedder.seen[0].find("hunter2"), std::string::npos) << embedder.seen[0];
 }
 
-TEST_F(IncidentSearchTest, FindsLintFailuresBesideTestFailuresAndSaysWhichIsWhich) {
+TEST_P(IncidentSearchTest, FindsLintFailuresBesideTestFailuresAndSaysWhichIsWhich) {
     addLintFailure("L1", "R3", "purity.clock", "src/logic/pricing.cpp", 6,
                    "logic/ must be deterministic: 'std::chrono::system_clock::now' reads the clock");
     addLintFailure("L2", "R4", "purity.clock", "src/logic/stamp.cpp", 12,
@@ -196,7 +225,7 @@ TEST_F(IncidentSearchTest, FindsLintFailuresBesideTestFailuresAndSaysWhichIsWhic
     EXPECT_EQ(std::get<contracts::TestFailure>(tests->hits[0].failure).testName, "TestF1");
 }
 
-TEST_F(IncidentSearchTest, SkipsVectorsOfOtherOwnersAndOfGoneFailures) {
+TEST_P(IncidentSearchTest, SkipsVectorsOfOtherOwnersAndOfGoneFailures) {
     ASSERT_TRUE(
         store.putEmbedding({"selfheal_proposal", "P9", embedder.model(), std::vector<float>(1024, 1.0F)}));
     ASSERT_TRUE(store.putEmbedding({std::string(contracts::kLintFailureOwner), "L9", embedder.model(),
@@ -221,6 +250,70 @@ TEST(IncidentSearch, AnEmptyStoreHasNoHitsAndBadQueriesAreInvalid) {
     EXPECT_EQ(search.search(text("x", 0.7F, 0)).error().kind, contracts::ErrorKind::Invalid);
     store.down = true;
     EXPECT_EQ(search.search(text("anything")).error().kind, contracts::ErrorKind::Unavailable);
+}
+
+// Counts the opens of the vector cache it wraps, or fails them when `broken`.
+struct CountingCache final : ports::FailureVectorCache {
+    explicit CountingCache(std::unique_ptr<ports::FailureVectorCache> wrapped) : inner(std::move(wrapped)) {}
+    contracts::Expected<std::shared_ptr<const ports::FailureVectors>>
+    open(const std::string& model) override {
+        ++opens;
+        if (broken)
+            return contracts::fail(contracts::ErrorKind::Io, "disk on fire");
+        return inner->open(model);
+    }
+    contracts::Expected<void> appendCommitted(std::span<const contracts::StoredEmbedding> vectors) override {
+        return inner->appendCommitted(vectors);
+    }
+    std::unique_ptr<ports::FailureVectorCache> inner;
+    int opens = 0;
+    bool broken = false;
+};
+
+TEST(IncidentSearchVectorFile, KeepsItsIndexWhileTheStoreIsUnchangedAndSeesNewVectorsAtOnce) {
+    doubles::InMemoryTelemetryStore store;
+    auto embedder = makeDefaultEmbedder();
+    CpuIndexes indexes;
+    WordRedactor redactor;
+    CountingCache cache(adapters::makeVectorFileCache(freshVectorDir(), store));
+    IncidentSearch search{store, *embedder, indexes, redactor, &cache};
+    auto put = [&](const std::string& id, const std::string& message) {
+        contracts::IngestBatch batch;
+        batch.run.runId = "R" + id;
+        contracts::TestFailure f;
+        f.id = id;
+        f.runId = batch.run.runId;
+        f.testName = "T" + id;
+        f.message = message;
+        batch.testFailures.push_back(f);
+        ASSERT_TRUE(store.ingest(batch));
+        auto vectors = embedder->embed(std::vector{logic::incidentText(message, "")});
+        ASSERT_TRUE(vectors);
+        ASSERT_TRUE(store.putEmbedding({"test_failure", id, embedder->model(), vectors->front().values}));
+    };
+    put("F1", "segfault in OrderRepo::save");
+    for (int i = 0; i < 3; ++i) {
+        auto result = search.search(text("segfault in OrderRepo::save", 0.5F));
+        ASSERT_TRUE(result) << result.error().render();
+        ASSERT_EQ(result->hits.size(), 1U);
+        EXPECT_TRUE(result->vectorFileNote.empty());
+    }
+    EXPECT_EQ(cache.opens, 1); // one mapping and one index for three searches
+
+    put("F2", "segfault in OrderRepo::save");
+    auto result = search.search(text("segfault in OrderRepo::save", 0.5F));
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->hits.size(), 2U);
+    EXPECT_EQ(cache.opens, 2);
+
+    // a vector file that cannot be opened: the store is searched instead, and the result says why
+    put("F3", "segfault in OrderRepo::save");
+    cache.broken = true;
+    result = search.search(text("segfault in OrderRepo::save", 0.5F));
+    ASSERT_TRUE(result) << result.error().render();
+    EXPECT_EQ(result->hits.size(), 3U);
+    EXPECT_EQ(result->vectorSource, "store");
+    EXPECT_NE(result->vectorFileNote.find("disk on fire"), std::string::npos) << result->vectorFileNote;
 }
 
 } // namespace

@@ -59,11 +59,13 @@ contracts::Expected<IngestSummary> IngestService::ingest(const ports::ReportRead
         return std::unexpected(std::move(vectors.error()));
     if (auto stored = store_.ingest(batch); !stored)
         return std::unexpected(stored.error());
+    std::vector<contracts::StoredEmbedding> stored;
+    stored.reserve(vectors->size());
     for (std::size_t i = 0; i < vectors->size(); ++i) {
         auto& vector = (*vectors)[i];
-        if (auto put = store_.putEmbedding({std::string(owners[i].first), owners[i].second,
-                                            std::move(vector.model), std::move(vector.values)});
-            !put)
+        stored.push_back({std::string(owners[i].first), owners[i].second, std::move(vector.model),
+                          std::move(vector.values)});
+        if (auto put = store_.putEmbedding(stored.back()); !put)
             return std::unexpected(std::move(put.error()));
     }
     IngestSummary summary{std::move(batch.run),
@@ -71,7 +73,11 @@ contracts::Expected<IngestSummary> IngestService::ingest(const ports::ReportRead
                           std::move(batch.lintFailures),
                           embedder_.model(),
                           {},
+                          {},
                           {}};
+    if (vectors_)
+        if (auto appended = vectors_->appendCommitted(stored); !appended)
+            summary.vectorFileError = appended.error().render();
     if (learner_) {
         auto learned = learner_->learn(summary.run, batch.passedTests);
         if (learned)

@@ -60,6 +60,14 @@ public:
     loadEmbeddings(const std::string& m) override {
         return inner_.loadEmbeddings(m);
     }
+    contracts::Expected<std::uint64_t> failureVectorGeneration(const std::string& m) override {
+        return inner_.failureVectorGeneration(m);
+    }
+    contracts::Expected<std::uint64_t> visitFailureVectors(
+        const std::string& m,
+        const std::function<contracts::Expected<void>(const contracts::StoredEmbedding&)>& visit) override {
+        return inner_.visitFailureVectors(m, visit);
+    }
 
     contracts::Expected<std::vector<contracts::TestCaseName>>
     passedTests(const contracts::Ulid& id) override {

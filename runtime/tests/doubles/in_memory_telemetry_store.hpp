@@ -132,7 +132,11 @@ public:
         std::lock_guard lock(mutex_);
         if (auto ok = up(); !ok)
             return ok;
-        embeddings_[{embedding.model, embedding.ownerKind, embedding.ownerId}] = embedding;
+        auto& slot = embeddings_[{embedding.model, embedding.ownerKind, embedding.ownerId}];
+        if (isFailureKind(
+                embedding.ownerKind)) // as the stores' triggers: 1 per new vector, 2^32 per replaced one
+            generations_[embedding.model] += slot.model.empty() ? 1 : std::uint64_t{1} << 32;
+        slot = embedding;
         audit("put_embedding", "embeddings", 1, embedding.ownerId);
         return {};
     }
@@ -147,6 +151,32 @@ public:
             if (std::get<0>(key) == model)
                 out.push_back(e);
         return out;
+    }
+
+    contracts::Expected<std::uint64_t> failureVectorGeneration(const std::string& model) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        const auto it = generations_.find(model);
+        return it == generations_.end() ? 0 : it->second;
+    }
+
+    contracts::Expected<std::uint64_t> visitFailureVectors(
+        const std::string& model,
+        const std::function<contracts::Expected<void>(const contracts::StoredEmbedding&)>& visit) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::vector<const contracts::StoredEmbedding*> rows;
+        for (const auto& [key, e] : embeddings_)
+            if (std::get<0>(key) == model && isFailureKind(e.ownerKind))
+                rows.push_back(&e);
+        std::ranges::sort(rows, {}, [](const auto* e) { return std::tie(e->ownerKind, e->ownerId); });
+        for (const auto* e : rows)
+            if (auto ok = visit(*e); !ok)
+                return std::unexpected(std::move(ok.error()));
+        const auto it = generations_.find(model);
+        return it == generations_.end() ? 0 : it->second;
     }
 
     contracts::Expected<std::vector<contracts::TestCaseName>>
@@ -225,6 +255,10 @@ public:
     bool down = false;
 
 private:
+    static bool isFailureKind(const std::string& kind) {
+        return kind == contracts::kTestFailureOwner || kind == contracts::kLintFailureOwner;
+    }
+
     contracts::Expected<void> up() const {
         if (down)
             return contracts::fail(contracts::ErrorKind::Unavailable, "in-memory store is down");
@@ -247,6 +281,7 @@ private:
     std::map<std::string, contracts::TelemetryEvent> events_;
     std::vector<contracts::AuditEntry> audit_;
     std::map<std::tuple<std::string, std::string, std::string>, contracts::StoredEmbedding> embeddings_;
+    std::map<std::string, std::uint64_t> generations_; // per model, as the stores' vector_generations
     std::set<std::pair<std::string, contracts::TestCaseName>> passes_;
     std::map<std::string, contracts::RecordedFix> fixes_;
     std::map<std::string, contracts::SelfHealAttempt> attempts_; // ULID order is time order

@@ -233,6 +233,42 @@ TEST_P(StoreConformance, TestAndLintFailureVectorsShareAModelAndKeepTheirKind) {
     EXPECT_EQ(rows(contracts::TelemetryTable::Embeddings), 4);
 }
 
+TEST_P(StoreConformance, TheFailureVectorGenerationCountsNewVectorsAndJumpsOnReplacement) {
+    const std::string test(contracts::kTestFailureOwner), lint(contracts::kLintFailureOwner);
+    auto none = store->failureVectorGeneration("hash-1024");
+    ASSERT_TRUE(none) << none.error().render();
+    EXPECT_EQ(*none, 0u);
+    ASSERT_TRUE(store->putEmbedding({test, "B", "hash-1024", {1.0f, 0.0f}}));
+    auto first = store->failureVectorGeneration("hash-1024");
+    ASSERT_TRUE(first);
+    EXPECT_NE(*first, 0u);
+    ASSERT_TRUE(store->putEmbedding({lint, "A", "hash-1024", {0.0f, 1.0f}}));
+    ASSERT_TRUE(store->putEmbedding({"selfheal_proposal", "P", "hash-1024", {1.0f, 1.0f}})); // not a failure
+    ASSERT_TRUE(store->putEmbedding({test, "C", "bge-large", {7.0f}}));                      // another model
+    EXPECT_EQ(*store->failureVectorGeneration("hash-1024"), *first + 1);
+    ASSERT_TRUE(store->putEmbedding({test, "B", "hash-1024", {0.5f, 0.5f}})); // replaced: not "one more"
+    const auto replaced = *store->failureVectorGeneration("hash-1024");
+    EXPECT_EQ(replaced, *first + 1 + (std::uint64_t{1} << 32));
+
+    std::vector<contracts::StoredEmbedding> seen;
+    auto visited = store->visitFailureVectors("hash-1024", [&](const contracts::StoredEmbedding& e) {
+        seen.push_back(e);
+        return contracts::Expected<void>{};
+    });
+    ASSERT_TRUE(visited) << visited.error().render();
+    EXPECT_EQ(*visited, replaced);
+    ASSERT_EQ(seen.size(), 2u); // failures only, ordered by (kind, id)
+    EXPECT_EQ(seen[0], (contracts::StoredEmbedding{lint, "A", "hash-1024", {0.0f, 1.0f}}));
+    EXPECT_EQ(seen[1], (contracts::StoredEmbedding{test, "B", "hash-1024", {0.5f, 0.5f}}));
+
+    auto stopped = store->visitFailureVectors("hash-1024", [](const contracts::StoredEmbedding&) {
+        return contracts::Expected<void>(contracts::fail(contracts::ErrorKind::Io, "disk full"));
+    });
+    ASSERT_FALSE(stopped);
+    EXPECT_EQ(stopped.error().message, "disk full");
+    ASSERT_TRUE(store->putEmbedding({test, "D", "hash-1024", {1.0f, 0.0f}})); // the store still writes
+}
+
 inline contracts::RecordedFix sampleFix(std::uint8_t salt, std::string failureId, long long ts) {
     contracts::RecordedFix f;
     f.id = testUlid(static_cast<std::uint64_t>(ts), salt);

@@ -62,6 +62,10 @@ int runIngest(const std::vector<std::string>& argv) {
         return kFindings;
     }
     const auto* summary = &outcome->summary;
+    if (!summary->vectorFileError.empty())
+        std::fprintf(stderr,
+                     "devos ingest: warning: the run was stored; the vector file will be rebuilt: %s\n",
+                     summary->vectorFileError.c_str());
     if (!summary->learningError.empty())
         std::fprintf(stderr,
                      "devos ingest: warning: the run was stored, but fixes could not be learned: %s\n",

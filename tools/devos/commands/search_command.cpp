@@ -152,7 +152,8 @@ int runSearch(const std::vector<std::string>& argv) {
         }
     const auto embedder = entrypoints::makeEmbedder(*settings);
     const entrypoints::VectorIndexes indexes;
-    services::IncidentSearch search(*store->store, *embedder, indexes, **redactor);
+    const auto vectors = entrypoints::openVectorCache(*store);
+    services::IncidentSearch search(*store->store, *embedder, indexes, **redactor, vectors.get());
 
     const auto started = std::chrono::steady_clock::now();
     auto result = search.search(query);
@@ -164,17 +165,17 @@ int runSearch(const std::vector<std::string>& argv) {
         return kind == contracts::ErrorKind::Invalid || kind == contracts::ErrorKind::NotFound ? kUsage
                                                                                                : kFindings;
     }
+    if (!result->vectorFileNote.empty())
+        std::fprintf(stderr, "devos search: warning: searched the store, not the vector file: %s\n",
+                     result->vectorFileNote.c_str());
     if (format == "json") {
         nlohmann::json hits = nlohmann::json::array();
         for (const auto& h : result->hits)
             hits.push_back(hitJson(h));
-        const nlohmann::json out = {{"model", result->model},
-                                    {"backend", result->backend},
-                                    {"searched", result->searched},
-                                    {"k", query.k},
-                                    {"threshold", query.threshold},
-                                    {"elapsed_ms", ms},
-                                    {"hits", hits}};
+        const nlohmann::json out = {{"model", result->model},          {"backend", result->backend},
+                                    {"searched", result->searched},    {"k", query.k},
+                                    {"threshold", query.threshold},    {"elapsed_ms", ms},
+                                    {"vectors", result->vectorSource}, {"hits", hits}};
         std::printf("%s\n", out.dump(2).c_str());
         return kSuccess;
     }

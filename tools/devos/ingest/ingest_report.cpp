@@ -38,6 +38,7 @@ std::map<std::string, std::string> environment() {
 struct ReportIngester::Parts {
     std::string repoRoot;
     entrypoints::OpenedStore store;
+    std::unique_ptr<ports::FailureVectorCache> vectors; // null for an in-memory store
     std::unique_ptr<ports::Embedder> embedder;
     std::unique_ptr<ports::Redactor> redactor;
     adapters::SystemClock clock;
@@ -78,6 +79,9 @@ ReportIngester::open(const std::string& repoRoot, const std::optional<std::strin
     parts->learner =
         std::make_unique<services::FixLearner>(*parts->store.store, parts->history, *parts->ids, repoRoot);
     parts->service->learnFixesWith(*parts->learner);
+    parts->vectors = entrypoints::openVectorCache(parts->store);
+    if (parts->vectors)
+        parts->service->cacheVectorsIn(*parts->vectors);
     std::unique_ptr<ReportIngester> ingester(new ReportIngester());
     ingester->parts_ = std::move(parts);
     return ingester;

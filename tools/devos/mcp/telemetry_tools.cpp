@@ -47,10 +47,12 @@ public:
         auto redactor = adapters::makeRe2Redactor(*rules);
         if (!redactor)
             return std::unexpected(redactor.error());
+        vectors_ = entrypoints::openVectorCache(*store); // kept mapped between searches by IncidentSearch
         store_ = std::move(store->store);
         embedder_ = entrypoints::makeEmbedder(*settings);
         redactor_ = std::move(*redactor);
-        search_ = std::make_unique<services::IncidentSearch>(*store_, *embedder_, indexes_, *redactor_);
+        search_ = std::make_unique<services::IncidentSearch>(*store_, *embedder_, indexes_, *redactor_,
+                                                             vectors_.get());
         return {};
     }
     ports::TelemetryStore& store() { return *store_; }
@@ -60,6 +62,7 @@ private:
     std::shared_ptr<McpWorkspace> ws_;
     std::mutex mutex_;
     std::unique_ptr<ports::TelemetryStore> store_;
+    std::unique_ptr<ports::FailureVectorCache> vectors_; // the store's vector file (null for :memory:)
     std::unique_ptr<ports::Embedder> embedder_;
     std::unique_ptr<ports::Redactor> redactor_;
     entrypoints::VectorIndexes indexes_;

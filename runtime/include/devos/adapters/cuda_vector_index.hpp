@@ -21,4 +21,9 @@ inline constexpr std::size_t kCudaScoreBudgetBytes = std::size_t{256} << 20;
 makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage,
                     std::size_t scoreBudgetBytes = kCudaScoreBudgetBytes);
 
+// An exact index on CUDA device 0 holding a device copy of `rows` (already L2-normalised, in their own
+// storage type; the host rows are read in place, never copied on the host); hit ids are row numbers.
+[[nodiscard]] std::expected<std::unique_ptr<ports::VectorIndex>, contracts::Error>
+makeCudaVectorIndex(const contracts::VectorRows& rows, std::size_t scoreBudgetBytes = kCudaScoreBudgetBytes);
+
 } // namespace devos::adapters

@@ -10,6 +10,13 @@ inline constexpr std::string_view kTestFailureOwner = "test_failure";
 // The ownerKind of the vector of a lint_failures row.
 inline constexpr std::string_view kLintFailureOwner = "lint_failure";
 
+// The failure a cached vector belongs to: kTestFailureOwner or kLintFailureOwner, and its id (views
+// into the cache, valid while it is).
+struct FailureVectorOwner {
+    std::string_view kind;
+    std::string_view id;
+};
+
 // A vector stored for one row (a failure, a log, a proposal) under one model; the key is
 // (ownerKind, ownerId, model), so search never mixes models.
 struct StoredEmbedding {

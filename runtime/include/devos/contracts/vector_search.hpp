@@ -1,5 +1,7 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace devos::contracts {
 
@@ -18,6 +20,17 @@ struct VectorHit {
 
 // How an index keeps its corpus: fp32, or fp16 (half the memory traffic; scores within ~1e-3).
 enum class VectorStorage { Fp32, Fp16 };
+
+// A read-only view of `count` L2-normalised vectors of one model that live elsewhere (a mapped file):
+// row r starts r * strideBytes bytes after `data` and holds `dims` elements of `storage`'s type.
+struct VectorRows {
+    std::string model;
+    std::size_t dims = 0;
+    std::size_t count = 0;
+    VectorStorage storage = VectorStorage::Fp32;
+    const std::byte* data = nullptr;
+    std::size_t strideBytes = 0;
+};
 
 // Which device a new index should use: Auto picks CUDA when a GPU is usable, else the CPU.
 enum class VectorBackend { Auto, Cpu, Cuda };

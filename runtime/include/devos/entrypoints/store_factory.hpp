@@ -1,5 +1,6 @@
 #pragma once
 #include <devos/contracts/error.hpp>
+#include <devos/ports/failure_vector_cache.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <memory>
 #include <optional>
@@ -7,10 +8,13 @@
 
 namespace devos::entrypoints {
 
-// An open, migrated store and a name for it in messages (the SQLite path, or "PostgreSQL").
+// An open, migrated store, a name for it in messages (the SQLite path, or "PostgreSQL"), and the
+// folder of its vector files: `<sqlite path>.vectors`, or for PostgreSQL `vectors-<hash of the URL>`
+// beside the default SQLite path (a local cache of the team's store); empty for ":memory:".
 struct OpenedStore {
     std::unique_ptr<ports::TelemetryStore> store;
     std::string name;
+    std::string vectorDir;
 };
 
 // The store a command asked for: the SQLite file `dbPath` when given; else PostgreSQL when
@@ -19,5 +23,9 @@ struct OpenedStore {
 [[nodiscard]] contracts::Expected<OpenedStore> openTelemetryStore(const std::optional<std::string>& dbPath,
                                                                   const std::string& databaseUrl,
                                                                   const std::string& defaultPath);
+
+// The vector file cache (adapters::makeVectorFileCache, fp16 rows) of `opened`'s vectorDir, or null
+// when it has none.
+[[nodiscard]] std::unique_ptr<ports::FailureVectorCache> openVectorCache(const OpenedStore& opened);
 
 } // namespace devos::entrypoints

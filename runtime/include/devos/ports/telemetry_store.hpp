@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <devos/contracts/audit_entry.hpp>
 #include <devos/contracts/error.hpp>
 #include <devos/contracts/failure_query.hpp>
@@ -9,6 +10,7 @@
 #include <devos/contracts/stored_embedding.hpp>
 #include <devos/contracts/telemetry_event.hpp>
 #include <devos/contracts/telemetry_table.hpp>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,6 +58,17 @@ public:
     // Every vector stored under `model`, ordered by (ownerKind, ownerId).
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::StoredEmbedding>>
     loadEmbeddings(const std::string& model) = 0;
+    // A number that moves, and never comes back, whenever a test or lint failure vector of `model` is
+    // stored or removed: a new vector adds exactly 1, a replaced or removed one adds 2^32, and a new
+    // store starts at a random value; 0 while the model has none. Vector caches compare it to theirs.
+    [[nodiscard]] virtual contracts::Expected<std::uint64_t>
+    failureVectorGeneration(const std::string& model) = 0;
+    // Calls `visit` for every test and lint failure vector of `model`, ordered by (ownerKind, ownerId),
+    // from one consistent snapshot, and returns that snapshot's failureVectorGeneration. Stops at, and
+    // returns, the first error of `visit`.
+    [[nodiscard]] virtual contracts::Expected<std::uint64_t> visitFailureVectors(
+        const std::string& model,
+        const std::function<contracts::Expected<void>(const contracts::StoredEmbedding&)>& visit) = 0;
     // The tests that passed in a run, in (suite, test) order.
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestCaseName>>
     passedTests(const contracts::Ulid& runId) = 0;

@@ -5,9 +5,12 @@
 #include <devos/contracts/test_failure.hpp>
 #include <devos/contracts/test_run.hpp>
 #include <devos/ports/embedder.hpp>
+#include <devos/ports/failure_vector_cache.hpp>
 #include <devos/ports/redactor.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <devos/ports/vector_index_factory.hpp>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,26 +47,45 @@ struct IncidentSearchResult {
     std::string backend;      // the index implementation, e.g. "cpu-fp32-avx2"; empty when nothing was stored
     std::size_t searched = 0; // stored test and lint failure vectors compared
     std::vector<IncidentHit> hits;
+    std::string vectorSource;   // where the vectors were read: the vector file's path, or "store"
+    std::string vectorFileNote; // why the vector file was not used (the store was searched instead)
 };
 
 // Similar past test and lint failures: embeds the query (redacted, through logic::incidentText) or
-// loads the failure's stored vector, loads every stored test and lint failure vector of the embedder's
-// model into a new exact index, and resolves the top-k hits at or above the threshold to failures and
-// runs.
+// takes the failure's stored vector, finds the top-k vectors of the embedder's model at or above the
+// threshold by exact search, and resolves them to failures and runs. With a vector cache the index
+// reads the cached file in place, and keeps it between searches while the store's generation stays
+// the same (a long-lived process pays the mapping once); without one, or when the cache fails (the
+// result says why), every test and lint failure vector is loaded from the store into a new index.
+// Safe to call from several threads.
 class IncidentSearch {
 public:
     IncidentSearch(ports::TelemetryStore& store, const ports::Embedder& embedder,
-                   const ports::VectorIndexFactory& indexes, const ports::Redactor& redactor)
-        : store_(store), embedder_(embedder), indexes_(indexes), redactor_(redactor) {}
+                   const ports::VectorIndexFactory& indexes, const ports::Redactor& redactor,
+                   ports::FailureVectorCache* vectors = nullptr)
+        : store_(store), embedder_(embedder), indexes_(indexes), redactor_(redactor), vectors_(vectors) {}
 
     // NotFound when query.failureId has no vector of this model; Invalid for an empty text or k == 0.
     [[nodiscard]] contracts::Expected<IncidentSearchResult> search(const IncidentQuery& query);
 
 private:
+    // The cached vectors of the embedder's model and an index over them, current with the store.
+    struct Snapshot {
+        std::shared_ptr<const ports::FailureVectors> vectors;
+        std::shared_ptr<const ports::VectorIndex> index; // null when there are no vectors
+    };
+    contracts::Expected<Snapshot> currentSnapshot();
+    contracts::Expected<IncidentSearchResult> searchCached(const IncidentQuery& query,
+                                                           const Snapshot& snapshot);
+    contracts::Expected<IncidentSearchResult> searchStore(const IncidentQuery& query);
+
     ports::TelemetryStore& store_;
     const ports::Embedder& embedder_;
     const ports::VectorIndexFactory& indexes_;
     const ports::Redactor& redactor_;
+    ports::FailureVectorCache* vectors_;
+    std::mutex snapshotMutex_;
+    Snapshot snapshot_;
 };
 
 } // namespace devos::services

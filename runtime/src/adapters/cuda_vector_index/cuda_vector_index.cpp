@@ -11,12 +11,14 @@
 // total order.
 #include "cuda_vector_index.cuh"
 
+#include "cuda_module_api.hpp"
+
 #include <algorithm>
 #include <cublas_v2.h>
+#include <cuda_runtime_api.h>
+#include <devos/contracts/embedding.hpp>
 #include <mutex>
 #include <numeric>
-#include <cuda_runtime_api.h>
-#include <devos/adapters/cuda_vector_index.hpp>
 
 namespace devos::adapters {
 namespace {
@@ -103,14 +105,15 @@ public:
     CudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage,
                     std::size_t scoreBudgetBytes, cublasHandle_t handle)
         : dims_(dims), model_(std::move(model)), storage_(storage), scoreBudgetBytes_(scoreBudgetBytes),
-          handle_(handle),
-          backend_(storage == contracts::VectorStorage::Fp16 ? "cuda-fp16" : "cuda-fp32") {}
+          handle_(handle), backend_(storage == contracts::VectorStorage::Fp16 ? "cuda-fp16" : "cuda-fp32") {}
     ~CudaVectorIndex() override { cublasDestroy(handle_); }
     CudaVectorIndex(const CudaVectorIndex&) = delete;
     CudaVectorIndex& operator=(const CudaVectorIndex&) = delete;
 
     std::expected<void, Error> add(std::span<const std::uint64_t> ids,
                                    const contracts::EmbeddingMatrix& vectors) override;
+    // Copies `rows` (normalised, of this index's storage) to the device; their ids are their row numbers.
+    std::expected<void, Error> load(const contracts::VectorRows& rows);
     std::expected<Hits, Error> search(const contracts::EmbeddingMatrix& queries, std::size_t k,
                                       float threshold) const override;
     std::size_t size() const override { return ids_.size(); }
@@ -210,13 +213,36 @@ std::expected<void, Error> CudaVectorIndex::add(std::span<const std::uint64_t> i
     return rankNewRows(old);
 }
 
+std::expected<void, Error> CudaVectorIndex::load(const contracts::VectorRows& rows) {
+    if (rows.count >= cuda::kMaxRank) {
+        return contracts::fail(ErrorKind::Invalid, "a CUDA index holds fewer than 2^32 - 1 vectors", {}, 0,
+                               "split the corpus over several indexes");
+    }
+    const std::size_t old = ids_.size();
+    if (auto ok = reserve(old + rows.count); !ok) {
+        return ok;
+    }
+    auto* corpus = static_cast<unsigned char*>(corpus_.get()) + old * dims_ * elementBytes();
+    if (auto ok = check(cudaMemcpy2D(corpus, dims_ * elementBytes(), rows.data, rows.strideBytes,
+                                     dims_ * elementBytes(), rows.count, cudaMemcpyHostToDevice),
+                        "cudaMemcpy2D");
+        !ok) {
+        return ok;
+    }
+    for (std::size_t r = 0; r < rows.count; ++r) {
+        ids_.push_back(old + r);
+    }
+    return rankNewRows(old);
+}
+
 // Rows from `old` on are new. Ids that arrive in increasing order (the usual case) rank after every
 // row before them: their ranks are appended. Otherwise every row is ranked again, O(n log n) once.
 std::expected<void, Error> CudaVectorIndex::rankNewRows(std::size_t old) {
     const std::size_t n = ids_.size();
-    const bool appended = (old == 0 || ids_[old] > ids_[rowOfRank_.back()]) &&
-                          std::adjacent_find(ids_.begin() + static_cast<std::ptrdiff_t>(old), ids_.end(),
-                                             [](std::uint64_t a, std::uint64_t b) { return a >= b; }) == ids_.end();
+    const bool appended =
+        (old == 0 || ids_[old] > ids_[rowOfRank_.back()]) &&
+        std::adjacent_find(ids_.begin() + static_cast<std::ptrdiff_t>(old), ids_.end(),
+                           [](std::uint64_t a, std::uint64_t b) { return a >= b; }) == ids_.end();
     const std::size_t from = appended ? old : 0;
     std::vector<std::uint32_t> ranks(n - from);
     if (appended) {
@@ -299,33 +325,32 @@ std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsign
         const std::size_t rows = std::min(tileRows, n - begin);
         const auto* tile = static_cast<const unsigned char*>(corpus_.get()) + begin * dims_ * elementBytes();
         // Column-major view: the tile is dims x rows (lda = dims); scores are rows x count (ldc = tileRows).
-        auto gemm = check(
-            cublasGemmEx(handle_, CUBLAS_OP_T, CUBLAS_OP_N, static_cast<int>(rows), static_cast<int>(count),
-                         static_cast<int>(dims_), &alpha, tile, elementType(), static_cast<int>(dims_),
-                         *deviceQueries, elementType(), static_cast<int>(dims_), &beta, *scores,
-                         CUDA_R_32F, static_cast<int>(tileRows), CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT),
-            "cublasGemmEx");
+        auto gemm = check(cublasGemmEx(handle_, CUBLAS_OP_T, CUBLAS_OP_N, static_cast<int>(rows),
+                                       static_cast<int>(count), static_cast<int>(dims_), &alpha, tile,
+                                       elementType(), static_cast<int>(dims_), *deviceQueries, elementType(),
+                                       static_cast<int>(dims_), &beta, *scores, CUDA_R_32F,
+                                       static_cast<int>(tileRows), CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT),
+                          "cublasGemmEx");
         if (!gemm) {
             return gemm;
         }
-        auto select =
-            check(cuda::launchTileSelect(static_cast<const float*>(*scores), tileRows, rows, begin,
-                                         count, ranks, k, threshold, chunkBest, perQuery, nullptr),
-                  "top-k kernel");
+        auto select = check(cuda::launchTileSelect(static_cast<const float*>(*scores), tileRows, rows, begin,
+                                                   count, ranks, k, threshold, chunkBest, perQuery, nullptr),
+                            "top-k kernel");
         if (!select) {
             return select;
         }
     }
     auto* merged = static_cast<cuda::Key*>(*best);
-    if (auto ok = check(cuda::launchMergeSelect(chunkBest, perQuery, count, k, merged, nullptr),
-                        "merge kernel");
+    if (auto ok =
+            check(cuda::launchMergeSelect(chunkBest, perQuery, count, k, merged, nullptr), "merge kernel");
         !ok) {
         return ok;
     }
     std::vector<cuda::Key> host(count * k);
-    if (auto ok = check(
-            cudaMemcpy(host.data(), merged, host.size() * sizeof(cuda::Key), cudaMemcpyDeviceToHost),
-            "cudaMemcpy");
+    if (auto ok =
+            check(cudaMemcpy(host.data(), merged, host.size() * sizeof(cuda::Key), cudaMemcpyDeviceToHost),
+                  "cudaMemcpy");
         !ok) {
         return ok;
     }
@@ -339,17 +364,14 @@ std::expected<void, Error> CudaVectorIndex::searchBatch(const std::vector<unsign
     return {};
 }
 
-} // namespace
-
-int cudaVectorDeviceCount() {
+int deviceCount() {
     int count = 0;
     return cudaGetDeviceCount(&count) == cudaSuccess ? count : 0;
 }
 
-std::expected<std::unique_ptr<ports::VectorIndex>, Error>
-makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorage storage,
-                    std::size_t scoreBudgetBytes) {
-    if (cudaVectorDeviceCount() == 0) {
+cuda::MadeIndex makeEmpty(std::size_t dims, std::string model, contracts::VectorStorage storage,
+                          std::size_t scoreBudgetBytes) {
+    if (deviceCount() == 0) {
         return contracts::fail(ErrorKind::Unavailable, "expected a CUDA device, found none", {}, 0,
                                "use the CPU index (VectorBackend::Auto falls back to it)");
     }
@@ -363,4 +385,24 @@ makeCudaVectorIndex(std::size_t dims, std::string model, contracts::VectorStorag
     return std::make_unique<CudaVectorIndex>(dims, std::move(model), storage, scoreBudgetBytes, handle);
 }
 
+cuda::MadeIndex makeOver(const contracts::VectorRows& rows, std::size_t scoreBudgetBytes) {
+    auto index = makeEmpty(rows.dims, rows.model, rows.storage, scoreBudgetBytes);
+    if (!index) {
+        return index;
+    }
+    if (auto loaded = static_cast<CudaVectorIndex&>(**index).load(rows); !loaded) {
+        return std::unexpected(std::move(loaded.error()));
+    }
+    return index;
+}
+
+} // namespace
 } // namespace devos::adapters
+
+// The module's entry point, looked up by the runtime's loader (cuda_vector_index_loader.cpp).
+extern "C" __attribute__((visibility("default"))) const devos::adapters::cuda::ModuleApi*
+devos_cuda_index_api() {
+    static const devos::adapters::cuda::ModuleApi api{devos::adapters::deviceCount,
+                                                      devos::adapters::makeEmpty, devos::adapters::makeOver};
+    return &api;
+}

@@ -1,8 +1,10 @@
+#include "support/random_rows.hpp"
+
 #include <algorithm>
 #include <devos/adapters/cpu_vector_index.hpp>
 #include <devos/adapters/cuda_vector_index.hpp>
+#include <devos/contracts/embedding.hpp>
 #include <gtest/gtest.h>
-#include "support/random_rows.hpp"
 #include <numeric>
 #include <random>
 
@@ -190,6 +192,54 @@ TEST(CudaVectorIndexWithoutDevice, FactoryFailsCleanly) {
     const auto index = makeCudaVectorIndex(4, kModel, VectorStorage::Fp32);
     ASSERT_FALSE(index.has_value());
     EXPECT_EQ(index.error().kind, contracts::ErrorKind::Unavailable);
+}
+
+} // namespace
+} // namespace devos::adapters
+
+namespace devos::adapters {
+namespace {
+
+// The CUDA index over a vector file's rows (strided: a 32-byte owner slot before each row) ranks as
+// the CPU index over the same view, for fp32 and fp16 rows.
+TEST_F(CudaVectorIndexTest, AViewOfStridedRowsRanksAsTheCpuView) {
+    const std::size_t dims = 96;
+    const std::size_t n = 9000;
+    const auto corpus = randomRows(n, dims, 31);
+    for (const auto storage : {VectorStorage::Fp32, VectorStorage::Fp16}) {
+        const std::size_t element = storage == VectorStorage::Fp16 ? 2 : 4;
+        const std::size_t stride = (32 + dims * element + 31) / 32 * 32;
+        std::vector<std::byte> bytes(n * stride);
+        for (std::size_t r = 0; r < n; ++r) {
+            std::vector<float> row(corpus.begin() + static_cast<std::ptrdiff_t>(r * dims),
+                                   corpus.begin() + static_cast<std::ptrdiff_t>((r + 1) * dims));
+            ASSERT_TRUE(contracts::normaliseInPlace(row));
+            for (std::size_t i = 0; i < dims; ++i) {
+                std::byte* at = bytes.data() + r * stride + 32;
+                if (storage == VectorStorage::Fp16) {
+                    reinterpret_cast<_Float16*>(at)[i] = static_cast<_Float16>(row[i]);
+                } else {
+                    reinterpret_cast<float*>(at)[i] = row[i];
+                }
+            }
+        }
+        const contracts::VectorRows rows{kModel, dims, n, storage, bytes.data() + 32, stride};
+        CpuVectorIndex cpu(rows, nullptr);
+        auto cuda = makeCudaVectorIndex(rows);
+        ASSERT_TRUE(cuda.has_value()) << cuda.error().message;
+        EXPECT_EQ((*cuda)->size(), n);
+        const auto queries = randomRows(3, dims, 32);
+        const auto want = cpu.search(EmbeddingMatrix{kModel, dims, queries}, 10, 0.0F);
+        const auto got = (*cuda)->search(EmbeddingMatrix{kModel, dims, queries}, 10, 0.0F);
+        ASSERT_TRUE(want && got);
+        for (std::size_t q = 0; q < 3; ++q) {
+            ASSERT_EQ(got->at(q).size(), want->at(q).size());
+            for (std::size_t r = 0; r < want->at(q).size(); ++r) {
+                EXPECT_EQ(got->at(q)[r].id, want->at(q)[r].id) << "query " << q << " rank " << r;
+                EXPECT_NEAR(got->at(q)[r].score, want->at(q)[r].score, 1e-4F);
+            }
+        }
+    }
 }
 
 } // namespace

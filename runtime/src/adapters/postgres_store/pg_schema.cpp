@@ -85,8 +85,38 @@ ALTER TABLE selfheal_proposals ADD COLUMN agent TEXT, ADD COLUMN branch TEXT, AD
 CREATE INDEX idx_selfheal_trigger ON selfheal_proposals (trigger_id);
 )SQL";
 
+// Incident memory at scale (issue 12): the generation of each model's failure vectors, which a vector
+// file kept by a devos client compares with its own. An insert adds 1, a replacement or removal 2^32
+// (so "n more" means exactly n new vectors); a model's first generation is random, so a recreated
+// database never matches an old file.
+constexpr const char* kVectorGenerations = R"SQL(
+CREATE TABLE vector_generations (model TEXT PRIMARY KEY, generation BIGINT NOT NULL);
+INSERT INTO vector_generations
+  SELECT model, floor(random() * 2305843009213693952)::BIGINT FROM embeddings
+  WHERE owner_kind IN ('test_failure', 'lint_failure') GROUP BY model;
+CREATE FUNCTION devos_bump_vector_generation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.owner_kind IN ('test_failure', 'lint_failure') THEN
+      INSERT INTO vector_generations VALUES (NEW.model, floor(random() * 2305843009213693952)::BIGINT)
+        ON CONFLICT (model) DO UPDATE SET generation = vector_generations.generation + 1;
+    END IF;
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF NEW.owner_kind IN ('test_failure', 'lint_failure') OR OLD.owner_kind IN ('test_failure', 'lint_failure') THEN
+      UPDATE vector_generations SET generation = generation + 4294967296 WHERE model IN (OLD.model, NEW.model);
+    END IF;
+  ELSIF OLD.owner_kind IN ('test_failure', 'lint_failure') THEN
+    UPDATE vector_generations SET generation = generation + 4294967296 WHERE model = OLD.model;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER embeddings_generation AFTER INSERT OR UPDATE OR DELETE ON embeddings
+  FOR EACH ROW EXECUTE FUNCTION devos_bump_vector_generation();
+)SQL";
+
 constexpr PgMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
-                                       {2, "self-heal fix memory and attempt outcomes", kFixMemory}};
+                                       {2, "self-heal fix memory and attempt outcomes", kFixMemory},
+                                       {3, "failure vector generations", kVectorGenerations}};
 
 } // namespace
 

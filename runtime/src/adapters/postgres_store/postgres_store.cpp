@@ -357,6 +357,65 @@ public:
         return out;
     }
 
+    Expected<std::uint64_t> failureVectorGeneration(const std::string& model) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return std::unexpected(c.error());
+        return readGeneration(model);
+    }
+
+    // One REPEATABLE READ transaction (the generation and the rows of one snapshot); rows come through
+    // a cursor, 1024 at a time, so a million vectors never sit in one result.
+    Expected<std::uint64_t> visitFailureVectors(
+        const std::string& model,
+        const std::function<Expected<void>(const contracts::StoredEmbedding&)>& visit) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return std::unexpected(c.error());
+        if (auto r = run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r)
+            return std::unexpected(r.error());
+        auto result = [&]() -> Expected<std::uint64_t> {
+            auto generation = readGeneration(model);
+            if (!generation)
+                return generation;
+            const char* values[1] = {model.c_str()};
+            PgResult declared(
+                PQexecParams(conn_,
+                             "DECLARE devos_vectors NO SCROLL CURSOR FOR SELECT owner_kind, owner_id,"
+                             " vector FROM embeddings WHERE model = $1 AND owner_kind IN"
+                             " ('lint_failure', 'test_failure') ORDER BY owner_kind, owner_id",
+                             1, nullptr, values, nullptr, nullptr, 1),
+                PQclear);
+            if (!pgOk(declared))
+                return error("read failure vectors of " + model, declared);
+            for (;;) {
+                PgResult rows(PQexecParams(conn_, "FETCH 1024 FROM devos_vectors", 0, nullptr, nullptr,
+                                           nullptr, nullptr, 1),
+                              PQclear);
+                if (!pgOk(rows))
+                    return error("read failure vectors of " + model, rows);
+                const int n = PQntuples(rows.get());
+                for (int i = 0; i < n; ++i) {
+                    auto cell = [&](int c) {
+                        return std::string(PQgetvalue(rows.get(), i, c),
+                                           static_cast<std::size_t>(PQgetlength(rows.get(), i, c)));
+                    };
+                    const auto bytes = static_cast<std::size_t>(PQgetlength(rows.get(), i, 2));
+                    std::vector<float> vector(bytes / sizeof(float));
+                    if (!vector.empty())
+                        std::memcpy(vector.data(), PQgetvalue(rows.get(), i, 2),
+                                    vector.size() * sizeof(float));
+                    if (auto ok = visit({cell(0), cell(1), model, std::move(vector)}); !ok)
+                        return std::unexpected(std::move(ok.error()));
+                }
+                if (n == 0)
+                    return generation;
+            }
+        }();
+        (void)run(result ? "COMMIT" : "ROLLBACK");
+        return result;
+    }
+
     Expected<std::vector<contracts::TestCaseName>> passedTests(const contracts::Ulid& runId) override {
         auto rows = query(
             "SELECT suite, test_name FROM test_passes WHERE run_id = $1 ORDER BY suite, test_name", {runId});
@@ -557,6 +616,14 @@ private:
             message = PQerrorMessage(conn_);
         bool lost = PQstatus(conn_) != CONNECTION_OK;
         return fail(lost ? ErrorKind::Unavailable : ErrorKind::Storage, what + " failed: " + message);
+    }
+
+    // The generation of `model`'s failure vectors (0 when it has none); the caller holds the connection.
+    Expected<std::uint64_t> readGeneration(const std::string& model) {
+        auto r = pgExec(conn_, "SELECT generation FROM vector_generations WHERE model = $1", {model});
+        if (!pgOk(r))
+            return error("read the vector generation of " + model, r);
+        return PQntuples(r.get()) == 0 ? 0 : std::stoull(pgText(r, 0, 0));
     }
 
     Expected<void> run(const char* sql) {

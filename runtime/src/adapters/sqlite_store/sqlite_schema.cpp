@@ -72,8 +72,33 @@ ALTER TABLE selfheal_proposals ADD COLUMN updated_at INTEGER;
 CREATE INDEX idx_selfheal_trigger ON selfheal_proposals(trigger_id);
 )SQL";
 
+// Incident memory at scale (issue 12): the generation of each model's failure vectors, which the
+// vector file beside the store compares with its own. An insert adds 1, a replacement or removal
+// 2^32 (so "n more" means exactly n new vectors); a model's first generation is random, so a store
+// recreated under an old vector file never matches it.
+constexpr const char* kVectorGenerations = R"SQL(
+CREATE TABLE vector_generations (model TEXT PRIMARY KEY, generation INTEGER NOT NULL);
+INSERT INTO vector_generations
+  SELECT model, abs(random()) % 2305843009213693952 FROM embeddings
+  WHERE owner_kind IN ('test_failure', 'lint_failure') GROUP BY model;
+CREATE TRIGGER embeddings_generation_insert AFTER INSERT ON embeddings
+  WHEN NEW.owner_kind IN ('test_failure', 'lint_failure') BEGIN
+  INSERT INTO vector_generations VALUES (NEW.model, abs(random()) % 2305843009213693952)
+    ON CONFLICT (model) DO UPDATE SET generation = generation + 1;
+END;
+CREATE TRIGGER embeddings_generation_update AFTER UPDATE ON embeddings
+  WHEN NEW.owner_kind IN ('test_failure', 'lint_failure') OR OLD.owner_kind IN ('test_failure', 'lint_failure') BEGIN
+  UPDATE vector_generations SET generation = generation + 4294967296 WHERE model IN (OLD.model, NEW.model);
+END;
+CREATE TRIGGER embeddings_generation_delete AFTER DELETE ON embeddings
+  WHEN OLD.owner_kind IN ('test_failure', 'lint_failure') BEGIN
+  UPDATE vector_generations SET generation = generation + 4294967296 WHERE model = OLD.model;
+END;
+)SQL";
+
 constexpr SqliteMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
-                                           {2, "self-heal fix memory and attempt outcomes", kFixMemory}};
+                                           {2, "self-heal fix memory and attempt outcomes", kFixMemory},
+                                           {3, "failure vector generations", kVectorGenerations}};
 
 } // namespace
 

@@ -312,6 +312,37 @@ public:
         return out;
     }
 
+    Expected<std::uint64_t> failureVectorGeneration(const std::string& model) override {
+        std::lock_guard lock(mutex_);
+        return readGeneration(model);
+    }
+
+    Expected<std::uint64_t> visitFailureVectors(
+        const std::string& model,
+        const std::function<Expected<void>(const contracts::StoredEmbedding&)>& visit) override {
+        std::lock_guard lock(mutex_);
+        if (auto r = exec("BEGIN"); !r) // one read snapshot for the generation and the rows
+            return std::unexpected(r.error());
+        auto result = [&]() -> Expected<std::uint64_t> {
+            auto generation = readGeneration(model);
+            if (!generation)
+                return generation;
+            SqliteStatement q(
+                db_, "SELECT owner_kind, owner_id, vector FROM embeddings WHERE model = ? AND"
+                     " owner_kind IN ('lint_failure', 'test_failure') ORDER BY owner_kind, owner_id");
+            q.bind(1, model);
+            int rc;
+            while ((rc = q.step()) == SQLITE_ROW)
+                if (auto ok = visit({q.text(0), q.text(1), model, q.floats(2)}); !ok)
+                    return std::unexpected(std::move(ok.error()));
+            if (rc != SQLITE_DONE)
+                return storageError("read failure vectors of " + model);
+            return generation;
+        }();
+        (void)exec("COMMIT");
+        return result;
+    }
+
     Expected<std::vector<contracts::TestCaseName>> passedTests(const contracts::Ulid& runId) override {
         std::lock_guard lock(mutex_);
         SqliteStatement q(
@@ -517,6 +548,17 @@ private:
         if (rc != SQLITE_DONE)
             return storageError("read lint failures");
         return out;
+    }
+
+    Expected<std::uint64_t> readGeneration(const std::string& model) {
+        SqliteStatement q(db_, "SELECT generation FROM vector_generations WHERE model = ?");
+        q.bind(1, model);
+        const int rc = q.step();
+        if (rc == SQLITE_DONE)
+            return 0;
+        if (rc != SQLITE_ROW)
+            return storageError("read the vector generation of " + model);
+        return static_cast<std::uint64_t>(q.integer(0));
     }
 
     bool isApplied(int version) {
