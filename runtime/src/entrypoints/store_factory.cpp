@@ -2,12 +2,29 @@
 #include <devos/adapters/vector_file.hpp>
 #include <devos/entrypoints/store_factory.hpp>
 #include <devos/foundation/hash.hpp>
+#include <cstdlib>
 #include <filesystem>
 #if DEVOS_HAS_POSTGRES
 #include <devos/adapters/postgres_store.hpp>
 #endif
 
 namespace devos::entrypoints {
+namespace {
+
+// The local cache of a PostgreSQL store's vector files: $XDG_CACHE_HOME (or ~/.cache)/devos/vectors-<hash
+// of the URL>, never inside a checkout; empty (no cache) when neither variable is set.
+std::string postgresVectorDir(const std::string& databaseUrl) {
+    std::filesystem::path base;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/')
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/')
+        base = std::filesystem::path(home) / ".cache";
+    else
+        return {};
+    return (base / "devos" / ("vectors-" + foundation::hex64(foundation::fnv1a64(databaseUrl)))).string();
+}
+
+} // namespace
 
 contracts::Expected<OpenedStore> openTelemetryStore(const std::optional<std::string>& dbPath,
                                                     const std::string& databaseUrl,
@@ -21,9 +38,7 @@ contracts::Expected<OpenedStore> openTelemetryStore(const std::optional<std::str
         auto store = adapters::openPostgresStore(databaseUrl);
         if (!store)
             return std::unexpected(std::move(store.error()));
-        const auto cacheDir = std::filesystem::path(defaultPath).parent_path() /
-                              ("vectors-" + foundation::hex64(foundation::fnv1a64(databaseUrl)));
-        return OpenedStore{std::move(*store), "PostgreSQL", cacheDir.string()};
+        return OpenedStore{std::move(*store), "PostgreSQL", postgresVectorDir(databaseUrl)};
 #else
         return contracts::fail(contracts::ErrorKind::Invalid,
                                "DEVOS_DATABASE_URL names PostgreSQL, but this devos was built without it", {},

@@ -9,8 +9,8 @@
 namespace devos::entrypoints {
 
 // An open, migrated store, a name for it in messages (the SQLite path, or "PostgreSQL"), and the
-// folder of its vector files: `<sqlite path>.vectors`, or for PostgreSQL `vectors-<hash of the URL>`
-// beside the default SQLite path (a local cache of the team's store); empty for ":memory:".
+// folder of its vector files: `<sqlite path>.vectors`, or for PostgreSQL a local cache of the team's
+// store, `$XDG_CACHE_HOME` (or `~/.cache`)`/devos/vectors-<hash of the URL>`; empty for ":memory:".
 struct OpenedStore {
     std::unique_ptr<ports::TelemetryStore> store;
     std::string name;
