@@ -1,17 +1,17 @@
 // devos coverage: the unit tests' line coverage (gcovr over the build's .gcda counters) against the
 // repo's `thresholds.coverage`; --reset zeroes the counters before the tests run again.
-#include "check/repo_policy.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
 #include "coverage/coverage_check.hpp"
 #include "coverage/coverage_summary.hpp"
-#include "gates/process_runner.hpp"
+#include "process/process_runner.hpp"
 
 #include <cstdio>
+#include <devos/engine/policy.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <system_error>
 
@@ -53,7 +53,8 @@ coverage data
 // Visits every .gcda counter file under `buildDir`; false when the folder cannot be read.
 template <typename Visit> bool forEachCounterFile(const fs::path& buildDir, Visit visit) {
     std::error_code error;
-    for (fs::recursive_directory_iterator it(buildDir, fs::directory_options::skip_permission_denied, error), end;
+    for (fs::recursive_directory_iterator it(buildDir, fs::directory_options::skip_permission_denied, error),
+         end;
          !error && it != end; it.increment(error)) {
         if (it->path().extension() == ".gcda" && it->is_regular_file(error))
             visit(it->path());
@@ -74,9 +75,10 @@ std::string regexEscape(const std::string& text) {
 } // namespace
 
 int runCoverage(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--root", "--config", "--gcov", "--gcovr", "--summary-output", "--format", "--output",
-               "--sarif-output", "--baseline"},
-              {"--reset", "--no-baseline", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
+    Args args({"--build-dir", "--root", "--config", "--gcov", "--gcovr", "--summary-output", "--format",
+               "--output", "--sarif-output", "--baseline"},
+              {"--reset", "--no-baseline", "--help"},
+              {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
     FindingReport report;
     if (auto stop = startFindingCommand(args, argv, "coverage", kHelp, report))
         return *stop;
@@ -88,7 +90,8 @@ int runCoverage(const std::vector<std::string>& argv) {
     std::error_code error;
     const fs::path buildDir = fs::weakly_canonical(*buildDirArg, error);
     if (error || !fs::is_directory(buildDir)) {
-        std::fprintf(stderr, "devos coverage: %s: error: not a build directory (pass the folder you built in)\n",
+        std::fprintf(stderr,
+                     "devos coverage: %s: error: not a build directory (pass the folder you built in)\n",
                      buildDirArg->c_str());
         return kUsage;
     }
@@ -98,7 +101,8 @@ int runCoverage(const std::vector<std::string>& argv) {
             std::error_code ignored;
             counters += reset ? (fs::remove(path, ignored) ? 1 : 0) : 1;
         })) {
-        std::fprintf(stderr, "devos coverage: %s: error: cannot read the build directory\n", buildDir.c_str());
+        std::fprintf(stderr, "devos coverage: %s: error: cannot read the build directory\n",
+                     buildDir.c_str());
         return kUsage;
     }
     if (reset) {
@@ -112,9 +116,10 @@ int runCoverage(const std::vector<std::string>& argv) {
                      buildDir.c_str());
         return kUsage;
     }
-    const std::string root = fs::weakly_canonical(
-        args.valueOr("--root", engine::findRepoRoot(fs::current_path().string())), error).string();
-    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    const std::string root =
+        fs::weakly_canonical(args.valueOr("--root", engine::findRepoRoot(fs::current_path().string())), error)
+            .string();
+    auto policy = engine::Policy::forRepo(root, args.valueOr("--config", ""));
     if (!policy) {
         std::fprintf(stderr, "devos coverage: %s\n", policy.error().render().c_str());
         return kUsage;
@@ -123,21 +128,27 @@ int runCoverage(const std::vector<std::string>& argv) {
         args.valueOr("--summary-output", (buildDir / "devos" / "coverage-summary.json").string());
     fs::create_directories(fs::path(summaryPath).parent_path(), error);
     std::vector<std::string> gcovr{args.valueOr("--gcovr", "gcovr"),
-                                   "--root", root,
-                                   "--gcov-executable", args.valueOr("--gcov", "gcov"),
-                                   "--exclude", ".*_test\\.(c|cc|cpp|cxx)$",
-                                   "--exclude", regexEscape(root) + "/(.+/)?tests?/.*",
-                                   "--exclude", regexEscape(buildDir.string()) + "/.*",
-                                   "--json-summary", summaryPath,
+                                   "--root",
+                                   root,
+                                   "--gcov-executable",
+                                   args.valueOr("--gcov", "gcov"),
+                                   "--exclude",
+                                   ".*_test\\.(c|cc|cpp|cxx)$",
+                                   "--exclude",
+                                   regexEscape(root) + "/(.+/)?tests?/.*",
+                                   "--exclude",
+                                   regexEscape(buildDir.string()) + "/.*",
+                                   "--json-summary",
+                                   summaryPath,
                                    buildDir.string()};
-    const gates::ProcessOutcome run = gates::runProcess(gcovr);
+    const process::ProcessOutcome run = process::runProcess(gcovr);
     if (run.exitCode != 0) {
         std::fprintf(stderr, "devos coverage: gcovr failed (exit %d):\n%s", run.exitCode, run.output.c_str());
         if (run.exitCode == 127)
             std::fputs("install it with apt-get install gcovr, or pass --gcovr\n", stderr);
         return kUsage;
     }
-    const auto text = engine::readTextFile(summaryPath);
+    const auto text = foundation::readTextFile(summaryPath);
     if (!text) {
         std::fprintf(stderr, "devos coverage: %s: error: gcovr wrote no summary\n", summaryPath.c_str());
         return kUsage;
@@ -154,8 +165,9 @@ int runCoverage(const std::vector<std::string>& argv) {
                      buildDir.c_str());
         return kUsage;
     }
-    std::fprintf(stderr, "devos coverage: %s of first-party source lines run by the tests\n",
-                 coverage::describeCoverage(summary->percent(), summary->linesCovered, summary->linesTotal).c_str());
+    std::fprintf(
+        stderr, "devos coverage: %s of first-party source lines run by the tests\n",
+        coverage::describeCoverage(summary->percent(), summary->linesCovered, summary->linesTotal).c_str());
     report.findings = coverage::checkCoverage(*summary, *policy, root);
     report.policy = &*policy;
     report.root = root;

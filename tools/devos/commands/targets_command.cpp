@@ -1,19 +1,19 @@
 // devos targets: target-level layering from the CMake File API codemodel. Each target's layer comes
 // from its sources; a link to a target of a forbidden layer, or an I/O library linked by a pure
 // target, is reported at the target_link_libraries call in CMakeLists.txt.
-#include "check/repo_policy.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "codemodel/file_api.hpp"
 #include "codemodel/target_layering.hpp"
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
-#include "gates/process_runner.hpp"
+#include "process/process_runner.hpp"
 
 #include <cstdio>
+#include <devos/engine/policy.hpp>
+#include <devos/engine/repo_paths.hpp>
 #include <filesystem>
 #include <fstream>
-#include <devos/engine/repo_paths.hpp>
 
 namespace devos::cli {
 namespace {
@@ -46,8 +46,10 @@ exit codes: 0 no error-level findings, 1 findings, 2 usage error, or no codemode
 } // namespace
 
 int runTargets(const std::vector<std::string>& argv) {
-    Args args({"--build-dir", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline", "--cmake"},
-              {"--no-baseline", "--refresh", "--help"}, {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
+    Args args({"--build-dir", "--root", "--config", "--format", "--output", "--sarif-output", "--baseline",
+               "--cmake"},
+              {"--no-baseline", "--refresh", "--help"},
+              {{"-p", "--build-dir"}, {"-o", "--output"}, {"-h", "--help"}});
     FindingReport report;
     if (auto stop = startFindingCommand(args, argv, "targets", kHelp, report))
         return *stop;
@@ -63,7 +65,7 @@ int runTargets(const std::vector<std::string>& argv) {
         std::error_code ec;
         std::filesystem::create_directories(std::filesystem::path(*buildDir) / ".cmake/api/v1/query", ec);
         std::ofstream(std::filesystem::path(*buildDir) / ".cmake/api/v1/query/codemodel-v2");
-        auto configure = gates::runProcess({args.valueOr("--cmake", "cmake"), *buildDir});
+        auto configure = process::runProcess({args.valueOr("--cmake", "cmake"), *buildDir});
         if (configure.exitCode != 0)
             std::fputs(configure.output.c_str(), stderr);
         model = codemodel::readCodemodel(*buildDir);
@@ -74,7 +76,7 @@ int runTargets(const std::vector<std::string>& argv) {
     }
     std::string found = engine::findRepoRoot(model->sourceDir);
     std::string root = args.valueOr("--root", found.empty() ? model->sourceDir : found);
-    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    auto policy = engine::Policy::forRepo(root, args.valueOr("--config", ""));
     if (!policy) {
         std::fprintf(stderr, "devos targets: %s\n", policy.error().render().c_str());
         return kUsage;
