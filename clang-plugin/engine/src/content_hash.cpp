@@ -1,20 +1,12 @@
-#include <cstdio>
 #include <devos/engine/content_hash.hpp>
+#include <devos/foundation/hash.hpp>
+#include <xxhash.h>
 
 namespace devos::engine {
 
-std::uint64_t fnv1a64(std::string_view data, std::uint64_t hash) {
-    for (unsigned char c : data) {
-        hash ^= c;
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
-
-std::string fnv1a64Hex(std::string_view data) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(fnv1a64(data)));
-    return buf;
+std::string contentHash(std::string_view data) {
+    XXH128_hash_t hash = XXH3_128bits(data.data(), data.size());
+    return foundation::hex64(hash.high64) + foundation::hex64(hash.low64);
 }
 
 } // namespace devos::engine

@@ -1,8 +1,8 @@
 #include "check/check_cache.hpp"
 
 #include <devos/engine/content_hash.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
-#include <devos/engine/text_file.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -23,26 +23,28 @@ bool unchanged(const nlohmann::json& dep) {
     if (ec)
         return false;
     long long ns = std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
-    if (static_cast<long long>(size) == dep.at("size").get<long long>() && ns == dep.at("mtimeNs").get<long long>())
+    if (static_cast<long long>(size) == dep.at("size").get<long long>() &&
+        ns == dep.at("mtimeNs").get<long long>())
         return true;
-    auto text = engine::readTextFile(path);
-    return text && engine::fnv1a64Hex(*text) == dep.at("hash").get<std::string>();
+    auto text = foundation::readTextFile(path);
+    return text && engine::contentHash(*text) == dep.at("hash").get<std::string>();
 }
 
 } // namespace
 
 std::optional<Dependency> CheckCache::describe(const std::string& path) {
-    auto text = engine::readTextFile(path);
+    auto text = foundation::readTextFile(path);
     if (!text)
         return std::nullopt;
     std::error_code ec;
     auto mtime = fs::last_write_time(path, ec);
-    long long ns = ec ? 0 : std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
-    return Dependency{path, static_cast<long long>(text->size()), ns, engine::fnv1a64Hex(*text)};
+    long long ns =
+        ec ? 0 : std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+    return Dependency{path, static_cast<long long>(text->size()), ns, engine::contentHash(*text)};
 }
 
 std::optional<engine::EffectSummary> CheckCache::lookup(const std::string& key) const {
-    auto text = engine::readTextFile((fs::path(directory_) / (key + ".json")).string());
+    auto text = foundation::readTextFile((fs::path(directory_) / (key + ".json")).string());
     if (!text)
         return std::nullopt;
     try {
@@ -59,22 +61,16 @@ std::optional<engine::EffectSummary> CheckCache::lookup(const std::string& key) 
     }
 }
 
-void CheckCache::store(const std::string& key, const std::vector<Dependency>& dependencies,
-                       const engine::EffectSummary& summary) const {
-    std::error_code ec;
-    fs::create_directories(directory_, ec);
+foundation::Expected<void> CheckCache::store(const std::string& key,
+                                             const std::vector<Dependency>& dependencies,
+                                             const engine::EffectSummary& summary) const {
     nlohmann::json deps = nlohmann::json::array();
     for (const auto& d : dependencies)
         deps.push_back({{"path", d.path}, {"size", d.size}, {"mtimeNs", d.mtimeNs}, {"hash", d.hash}});
     nlohmann::json entry{{"deps", deps}, {"summary", nlohmann::json::parse(engine::toJson(summary))}};
-    fs::path final = fs::path(directory_) / (key + ".json");
-    fs::path tmp = final;
-    tmp += ".tmp" + std::to_string(reinterpret_cast<std::uintptr_t>(&entry));
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << entry.dump();
-    }
-    fs::rename(tmp, final, ec);
+    return foundation::writeFileAtomically(
+        (fs::path(directory_) / (key + ".json")).string(), entry.dump(),
+        {.folders = foundation::MissingFolders::Create, .what = "the cache entry"});
 }
 
 } // namespace devos::check

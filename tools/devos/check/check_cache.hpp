@@ -1,5 +1,6 @@
 #pragma once
 #include <devos/engine/effect_summary.hpp>
+#include <devos/foundation/error.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,8 +22,10 @@ public:
     explicit CheckCache(std::string directory) : directory_(std::move(directory)) {}
 
     [[nodiscard]] std::optional<engine::EffectSummary> lookup(const std::string& key) const;
-    void store(const std::string& key, const std::vector<Dependency>& dependencies,
-               const engine::EffectSummary& summary) const;
+    // Stores the entry atomically (a concurrent `devos check` reads the old entry or this one).
+    [[nodiscard]] foundation::Expected<void> store(const std::string& key,
+                                                   const std::vector<Dependency>& dependencies,
+                                                   const engine::EffectSummary& summary) const;
     // Describes a file as it is now (size, mtime, content hash); nullopt when it cannot be read.
     [[nodiscard]] static std::optional<Dependency> describe(const std::string& path);
 

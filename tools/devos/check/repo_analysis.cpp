@@ -1,16 +1,15 @@
 #include "check/repo_analysis.hpp"
 
 #include "check/compile_database.hpp"
-#include "check/repo_policy.hpp"
 #include "check/tu_checker.hpp"
 
 #include <devos/engine/allow_comment.hpp>
 #include <devos/engine/content_hash.hpp>
+#include <devos/engine/policy.hpp>
 #include <devos/engine/purity_linker.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -29,16 +28,16 @@ std::string toolIdentity() {
     return self.string() + ":" + std::to_string(size) + ":" + std::to_string(mtime);
 }
 
-std::string policyKey(const engine::Policy& policy) {
+foundation::Expected<std::string> policyKey(const engine::Policy& policy) {
     std::string key = std::string(DEVOS_VERSION) + toolIdentity() + engine::EmbeddedRules::catalog() +
                       engine::EmbeddedRules::layers() + engine::EmbeddedRules::purity() + engine::todayIso();
     if (!policy.configFile.empty()) {
-        std::ifstream in(policy.configFile);
-        std::stringstream text;
-        text << in.rdbuf();
-        key += text.str();
+        auto text = foundation::readTextFile(policy.configFile, "the DevOS config");
+        if (!text)
+            return std::unexpected(text.error());
+        key += *text;
     }
-    return engine::fnv1a64Hex(key);
+    return engine::contentHash(key);
 }
 
 } // namespace
@@ -56,7 +55,7 @@ foundation::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
     analysis.root = !request.root.empty()    ? fs::weakly_canonical(request.root).string()
                     : !request.files.empty() ? engine::findRepoRoot(request.files.front())
                                              : engine::findRepoRoot(database->files.front());
-    auto policy = loadPolicy(analysis.root, request.configFile);
+    auto policy = engine::Policy::forRepo(analysis.root, request.configFile);
     if (!policy)
         return std::unexpected(policy.error());
     analysis.policy = std::make_shared<engine::Policy>(std::move(*policy));
@@ -86,7 +85,10 @@ foundation::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
     check.policy = analysis.policy.get();
     check.repoRoot = analysis.root;
     check.today = engine::todayIso();
-    check.policyKey = policyKey(*analysis.policy);
+    auto key = policyKey(*analysis.policy);
+    if (!key)
+        return std::unexpected(key.error());
+    check.policyKey = std::move(*key);
     check.cacheDirectory =
         request.useCache ? (fs::path(request.buildDir) / "devos" / "check-cache").string() : "";
     check.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());

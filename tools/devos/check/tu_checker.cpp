@@ -1,9 +1,9 @@
 #include "check/tu_checker.hpp"
 
 #include "check/check_cache.hpp"
+#include "check/parallel_for_each.hpp"
 #include "check/unknown_flags.hpp"
 
-#include <atomic>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Tooling/Tooling.h>
@@ -13,14 +13,14 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 
 namespace devos::check {
 namespace {
 
 class NullSink : public checks::FindingSink {
 public:
-    void emit(const engine::Finding&, clang::SourceRange, const std::vector<clang::SourceLocation>&) override {}
+    void emit(const engine::Finding&, clang::SourceRange,
+              const std::vector<clang::SourceLocation>&) override {}
 };
 
 // One TU's analysis: the checking consumer plus the list of files the TU read (for the cache).
@@ -31,9 +31,10 @@ public:
         : options_(std::move(options)), summary_(summary), dependencies_(dependencies) {}
 
 protected:
-    std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci, llvm::StringRef) override {
-        return std::make_unique<checks::CheckingConsumer>(ci, options_, sink_,
-                                                          [this](engine::EffectSummary&& s) { summary_ = std::move(s); });
+    std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci,
+                                                          llvm::StringRef) override {
+        return std::make_unique<checks::CheckingConsumer>(
+            ci, options_, sink_, [this](engine::EffectSummary&& s) { summary_ = std::move(s); });
     }
     void EndSourceFileAction() override {
         clang::SourceManager& sm = getCompilerInstance().getSourceManager();
@@ -69,13 +70,14 @@ struct Outcome {
     bool cached = false;
     std::vector<std::string> dropped;
     std::vector<std::string> dependencies;
+    std::vector<std::string> problems; // what went wrong besides the analysis, e.g. a cache write
 };
 
 std::string commandKey(const CheckRequest& request, const clang::tooling::CompileCommand& command) {
     std::string text = request.policyKey + "\n" + command.Directory + "\n" + command.Filename;
     for (const auto& arg : command.CommandLine)
         text += "\n" + arg;
-    return engine::fnv1a64Hex(text);
+    return engine::contentHash(text);
 }
 
 Outcome checkOne(const CheckRequest& request, const std::string& file) {
@@ -116,7 +118,9 @@ Outcome checkOne(const CheckRequest& request, const std::string& file) {
         for (const auto& path : dependencies)
             if (auto dep = CheckCache::describe(path))
                 deps.push_back(std::move(*dep));
-        cache.store(key, deps, *outcome.summary);
+        if (auto stored = cache.store(key, deps, *outcome.summary); !stored)
+            outcome.problems.push_back("the result of " + file +
+                                       " was not cached: " + stored.error().render());
     }
     return outcome;
 }
@@ -125,33 +129,30 @@ Outcome checkOne(const CheckRequest& request, const std::string& file) {
 
 CheckRun checkTranslationUnits(const CheckRequest& request) {
     std::vector<Outcome> outcomes(request.files.size());
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-        for (size_t i = next++; i < request.files.size(); i = next++)
-            outcomes[i] = checkOne(request, request.files[i]);
-    };
-    unsigned jobs = std::max(1u, std::min<unsigned>(request.jobs, static_cast<unsigned>(request.files.size())));
-    std::vector<std::thread> threads;
-    for (unsigned j = 1; j < jobs; ++j)
-        threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads)
-        t.join();
+    std::vector<std::string> crashes =
+        parallelForEach(request.files.size(), request.jobs,
+                        [&](std::size_t i) { outcomes[i] = checkOne(request, request.files[i]); });
 
     CheckRun run;
     std::set<std::string> droppedSeen;
     for (size_t i = 0; i < outcomes.size(); ++i) {
         auto& o = outcomes[i];
         std::string rel = engine::repoRelative(request.repoRoot, request.files[i]);
+        if (!crashes[i].empty()) {
+            o.failed = true;
+            run.notifications.push_back("checking " + rel + " stopped: " + crashes[i]);
+        }
         if (o.failed)
             run.failedFiles.push_back(rel);
+        run.notifications.insert(run.notifications.end(), o.problems.begin(), o.problems.end());
         if (o.summary)
             run.summaries.push_back(std::move(*o.summary));
         run.fromCache += o.cached;
         run.dependencies.insert(run.dependencies.end(), o.dependencies.begin(), o.dependencies.end());
         for (const auto& flag : o.dropped)
             if (droppedSeen.insert(flag).second)
-                run.notifications.push_back("dropped " + flag + " (unknown to clang 19) from the command of " + rel);
+                run.notifications.push_back("dropped " + flag +
+                                            " (unknown to clang 19) from the command of " + rel);
     }
     return run;
 }

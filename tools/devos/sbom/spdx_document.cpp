@@ -1,7 +1,7 @@
 #include "sbom/spdx_document.hpp"
 
 #include <cctype>
-#include <devos/engine/content_hash.hpp>
+#include <devos/foundation/hash.hpp>
 #include <nlohmann/json.hpp>
 
 namespace devos::sbom {
@@ -94,7 +94,7 @@ std::string renderSpdx(const SbomDocument& document) {
     }
     doc["documentNamespace"] = "https://devos.invalid/spdx/" +
                                spdxId("Repo", document.projectName).substr(13) + "-" +
-                               engine::fnv1a64Hex(doc.dump());
+                               foundation::fnv1a64Hex(doc.dump());
     doc["creationInfo"]["created"] = document.created;
     return doc.dump(2) + "\n";
 }

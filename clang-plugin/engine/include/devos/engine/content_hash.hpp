@@ -1,14 +1,13 @@
 #pragma once
-#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace devos::engine {
 
-// FNV-1a, 64 bits: a fast, stable (across runs, compilers and platforms) hash for cache keys and
-// fingerprints. Not cryptographic.
-[[nodiscard]] std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce484222325ULL);
-// The same hash as 16 lower-case hex digits.
-[[nodiscard]] std::string fnv1a64Hex(std::string_view data);
+// XXH3, 128 bits, as 32 lower-case hex digits (the canonical big-endian form `xxhsum -H2` prints):
+// the content key of `devos check`'s cache, where a collision would serve a stale result, so 64
+// bits are not enough. Fast and stable across runs and platforms; not cryptographic. Fingerprints
+// stored in files keep foundation::fnv1a64.
+[[nodiscard]] std::string contentHash(std::string_view data);
 
 } // namespace devos::engine
