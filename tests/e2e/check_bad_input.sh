@@ -44,4 +44,15 @@ configure_db "$WORK/repo" "$WORK/db2" g++
 expect_rc 1 "$DEVOS" check -p "$WORK/db2"
 expect_output "src/logic/broken.cpp could not be analysed"
 expect_output "src/logic/clock_and_env.cpp:11:16: error: [devos purity.clock]"
+# A gate whose SARIF cannot be read failed (never zero findings), and gate report checks what it writes.
+expect_rc 0 "$DEVOS" gate run --name deps --result "$WORK/gate/deps.json" --sarif "$WORK/gate/none.sarif" -- true
+expect_rc 0 "$DEVOS" gate run --name format --result "$WORK/gate/format.json" -- true
+expect_rc 1 "$DEVOS" gate report --title "FULL gate" --stamp "$WORK/gate/stamp" "$WORK/gate/deps.json" "$WORK/gate/format.json"
+expect_output "deps           FAILED"
+expect_output "FAILED: 1 of 2 gates"
+[ ! -e "$WORK/gate/stamp" ] || fail "a failed report left its stamp"
+expect_rc 1 "$DEVOS" gate report --title "FAST gate" --junit /proc/devos/fast.junit.xml --stamp "$WORK/gate/stamp" \
+    "$WORK/gate/format.json"
+expect_output "/proc/devos/fast.junit.xml: error: cannot write the JUnit report"
+[ ! -e "$WORK/gate/stamp" ] || fail "a report that could not write its JUnit left its stamp"
 echo "PASS"

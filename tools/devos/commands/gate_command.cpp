@@ -5,15 +5,15 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
+#include "gates/diagnostic_line.hpp"
 #include "gates/gate_report.hpp"
-#include "gates/process_runner.hpp"
+#include "process/process_runner.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <devos/foundation/files.hpp>
+#include <devos/foundation/text.hpp>
 #include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <regex>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -39,31 +39,6 @@ report  prints the summary table, writes merged SARIF and JUnit, and exits 1 (re
         when a required gate failed, so the next run reports it again.
 )";
 
-long countSarifResults(const std::string& path) {
-    std::ifstream in(path);
-    if (!in)
-        return -1;
-    try {
-        auto log = nlohmann::json::parse(in);
-        long n = 0;
-        for (const auto& run : log.at("runs"))
-            for (const auto& r : run.value("results", nlohmann::json::array()))
-                n += r.value("level", "warning") != "note";
-        return n;
-    } catch (const nlohmann::json::exception&) {
-        return -1;
-    }
-}
-
-long countDiagnostics(const std::string& output) {
-    static const std::regex line(R"(^[^:\n]+:\d+:\d+: (error|warning): )");
-    long n = 0;
-    std::istringstream in(output);
-    for (std::string text; std::getline(in, text);)
-        n += std::regex_search(text, line);
-    return n;
-}
-
 int gateRun(const std::vector<std::string>& argv) {
     std::vector<std::string> own, command;
     auto dashes = std::find(argv.begin(), argv.end(), "--");
@@ -77,7 +52,7 @@ int gateRun(const std::vector<std::string>& argv) {
                      kHelp);
         return kUsage;
     }
-    gates::ProcessOutcome outcome = gates::runProcess(command);
+    process::ProcessOutcome outcome = process::runProcess(command);
     gates::GateResult result;
     result.name = *args.value("--name");
     result.exitCode = outcome.exitCode;
@@ -85,18 +60,24 @@ int gateRun(const std::vector<std::string>& argv) {
     result.sarif = args.valueOr("--sarif", "");
     result.note = args.valueOr("--note", "");
     bool ok = outcome.exitCode == 0;
-    result.status = ok ? "passed" : args.has("--advisory") ? "advisory" : "failed";
-    if (!result.sarif.empty())
-        result.findings = std::max(0L, countSarifResults(result.sarif));
-    else if (args.has("--diagnostics"))
-        result.findings = countDiagnostics(outcome.output);
-    else
+    std::string output = outcome.output;
+    if (!result.sarif.empty()) {
+        // A SARIF that cannot be read fails the gate: counting it as no findings would be a false green.
+        auto counted = gates::countSarifFindings(result.sarif);
+        ok = ok && counted;
+        result.findings = counted ? *counted : 1;
+        if (!counted)
+            output += counted.error().render() + "\n";
+    } else if (args.has("--diagnostics")) {
+        result.findings = static_cast<long>(gates::diagnosticLines(output).size());
+    } else {
         result.findings = ok ? 0 : 1;
+    }
+    result.status = ok ? "passed" : args.has("--advisory") ? "advisory" : "failed";
     if (!ok || args.has("--diagnostics"))
-        result.detail = outcome.output.size() > 8000 ? outcome.output.substr(outcome.output.size() - 8000)
-                                                     : outcome.output;
+        result.detail = foundation::utf8Tail(output, 8000);
     if (!ok)
-        std::fputs(outcome.output.c_str(), stdout);
+        std::fputs(output.c_str(), stdout);
     if (auto written = gates::writeGateResult(*args.value("--result"), result); !written) {
         std::fprintf(stderr, "devos gate run: %s\n", written.error().render().c_str());
         return kUsage;
@@ -146,29 +127,34 @@ int gateReport(const std::vector<std::string>& argv) {
     auto rows = gates::foldResults(results);
     std::string title = *args.value("--title");
     std::fputs(gates::renderTable(title, rows).c_str(), stdout);
-    auto write = [](const std::string& path, const std::string& text) {
-        std::error_code ec;
-        fs::create_directories(fs::path(path).parent_path(), ec);
-        std::ofstream out(path, std::ios::trunc);
-        out << text;
+    // Every file is checked: a report that was not written must not leave a stamp saying it passed.
+    std::string stamp = *args.value("--stamp");
+    auto write = [&](const std::string& path, const std::string& text, std::string_view what) {
+        auto written = foundation::writeFileAtomically(
+            path, text, {.folders = foundation::MissingFolders::Create, .what = what});
+        if (!written) {
+            std::fprintf(stderr, "devos gate report: %s\n", written.error().render().c_str());
+            std::error_code ec;
+            fs::remove(stamp, ec);
+        }
+        return static_cast<bool>(written);
     };
     if (auto sarif = args.value("--sarif")) {
-        write(*sarif, gates::mergeSarif(rows));
+        if (!write(*sarif, gates::mergeSarif(rows), "the merged SARIF"))
+            return kFindings;
         std::printf("  SARIF: %s\n", sarif->c_str());
     }
     if (auto junit = args.value("--junit")) {
-        write(*junit, gates::renderJunit("devos-" + title, rows));
+        if (!write(*junit, gates::renderJunit("devos-" + title, rows), "the JUnit report"))
+            return kFindings;
         std::printf("  JUnit: %s\n", junit->c_str());
     }
-    bool failed = std::any_of(rows.begin(), rows.end(), gates::isFailure);
-    std::string stamp = *args.value("--stamp");
-    std::error_code ec;
-    if (failed) {
+    if (std::any_of(rows.begin(), rows.end(), gates::isFailure)) {
+        std::error_code ec;
         fs::remove(stamp, ec);
         return kFindings;
     }
-    write(stamp, "passed\n");
-    return kSuccess;
+    return write(stamp, "passed\n", "the stamp") ? kSuccess : kFindings;
 }
 
 } // namespace

@@ -1,11 +1,13 @@
 #include "gates/gate_report.hpp"
 
-#include <cstdio>
-#include <fstream>
+#include "gates/diagnostic_line.hpp"
+
+#include <charconv>
+#include <devos/foundation/json.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
-#include <sstream>
+#include <pugixml.hpp>
+#include <string_view>
 
 namespace devos::gates {
 namespace {
@@ -20,50 +22,53 @@ int severity(const std::string& status) {
     return 0; // skipped
 }
 
-std::string xmlEscape(const std::string& s) {
+// `text` as XML 1.0 may hold it: the C0 controls other than tab, newline and carriage return dropped.
+std::string xmlText(std::string_view text) {
     std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '&':
-            out += "&amp;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t')
-                out += c;
-        }
-    }
+    out.reserve(text.size());
+    for (char c : text)
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t' || c == '\r')
+            out += c;
     return out;
 }
+
+// `value` with exactly `decimals` digits after the point.
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+    return error == std::errc{} ? std::string(buffer, end) : std::string("0");
+}
+
+// `text` padded with spaces to `width` columns, on the right (left-aligned) or on the left.
+std::string leftAligned(const std::string& text, std::size_t width) {
+    return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
+}
+std::string rightAligned(const std::string& text, std::size_t width) {
+    return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
+}
+
+// Collects pugixml's output in a string.
+struct StringWriter : pugi::xml_writer {
+    std::string text;
+    void write(const void* data, std::size_t size) override {
+        text.append(static_cast<const char*>(data), size);
+    }
+};
 
 // A SARIF run from compiler-style lines ("file:line:col: error: message [check]"), for tools
 // such as clang-format that print diagnostics but no SARIF.
 nlohmann::json runFromDiagnostics(const std::string& gate, const std::vector<GateResult>& parts) {
-    static const std::regex line(R"(^([^:\n]+):(\d+):(\d+): (error|warning): (.*)$)");
     nlohmann::json results = nlohmann::json::array();
     for (const auto& part : parts) {
-        std::istringstream in(part.detail);
-        for (std::string text; std::getline(in, text);) {
-            std::smatch m;
-            if (!std::regex_match(text, m, line))
-                continue;
-            results.push_back(
-                {{"ruleId", gate},
-                 {"level", m[4].str()},
-                 {"message", {{"text", m[5].str()}}},
-                 {"locations",
-                  {{{"physicalLocation",
-                     {{"artifactLocation", {{"uri", m[1].str()}, {"uriBaseId", "%SRCROOT%"}}},
-                      {"region",
-                       {{"startLine", std::stoi(m[2].str())}, {"startColumn", std::stoi(m[3].str())}}}}}}}}});
+        for (const auto& d : diagnosticLines(part.detail)) {
+            results.push_back({{"ruleId", gate},
+                               {"level", d.level},
+                               {"message", {{"text", d.message}}},
+                               {"locations",
+                                {{{"physicalLocation",
+                                   {{"artifactLocation", {{"uri", d.file}, {"uriBaseId", "%SRCROOT%"}}},
+                                    {"region", {{"startLine", d.line}, {"startColumn", d.column}}}}}}}}});
         }
     }
     return {{"tool",
@@ -98,17 +103,17 @@ bool isFailure(const GateRow& row) {
 }
 
 std::string renderTable(const std::string& title, const std::vector<GateRow>& rows) {
-    std::string out = "\nDevOS " + title + "\n";
-    char line[256];
-    std::snprintf(line, sizeof line, "  %-14s %-9s %9s %9s\n", "gate", "status", "findings", "time");
-    out += line;
+    auto line = [](const std::string& gate, const std::string& status, const std::string& findings,
+                   const std::string& time) {
+        return "  " + leftAligned(gate, 14) + " " + leftAligned(status, 9) + " " + rightAligned(findings, 9) +
+               " " + rightAligned(time, 9) + "\n";
+    };
+    std::string out = "\nDevOS " + title + "\n" + line("gate", "status", "findings", "time");
     size_t failed = 0;
     for (const auto& row : rows) {
         failed += isFailure(row);
-        std::string status = isFailure(row) ? "FAILED" : row.status;
-        std::snprintf(line, sizeof line, "  %-14s %-9s %9ld %8.2fs\n", row.name.c_str(), status.c_str(),
-                      row.findings, row.seconds);
-        out += line;
+        out += line(row.name, isFailure(row) ? "FAILED" : row.status, std::to_string(row.findings),
+                    fixed(row.seconds, 2) + "s");
         for (const auto& part : row.parts)
             if (part.status == row.status && !part.note.empty()) {
                 out += "    (" + part.note + ")\n";
@@ -128,34 +133,37 @@ std::string renderJunit(const std::string& suite, const std::vector<GateRow>& ro
         skipped += row.status == "skipped";
         total += row.seconds;
     }
-    char head[512];
-    std::snprintf(
-        head, sizeof head,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"%s\" tests=\"%zu\" "
-        "failures=\"%zu\" skipped=\"%zu\" time=\"%.3f\">\n",
-        xmlEscape(suite).c_str(), rows.size(), failures, skipped, total);
-    std::string out = head;
+    pugi::xml_document doc;
+    pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
+    declaration.append_attribute("version") = "1.0";
+    declaration.append_attribute("encoding") = "UTF-8";
+    pugi::xml_node testsuite = doc.append_child("testsuites").append_child("testsuite");
+    testsuite.append_attribute("name") = xmlText(suite).c_str();
+    testsuite.append_attribute("tests") = std::to_string(rows.size()).c_str();
+    testsuite.append_attribute("failures") = std::to_string(failures).c_str();
+    testsuite.append_attribute("skipped") = std::to_string(skipped).c_str();
+    testsuite.append_attribute("time") = fixed(total, 3).c_str();
     for (const auto& row : rows) {
-        char tc[256];
-        std::snprintf(tc, sizeof tc, "    <testcase classname=\"devos\" name=\"%s\" time=\"%.3f\"",
-                      xmlEscape(row.name).c_str(), row.seconds);
-        out += tc;
+        pugi::xml_node testcase = testsuite.append_child("testcase");
+        testcase.append_attribute("classname") = "devos";
+        testcase.append_attribute("name") = xmlText(row.name).c_str();
+        testcase.append_attribute("time") = fixed(row.seconds, 3).c_str();
         if (isFailure(row)) {
             std::string detail;
             for (const auto& p : row.parts)
                 if (p.status == "failed")
                     detail += (p.note.empty() ? "" : p.note + "\n") + p.detail;
-            out += ">\n      <failure message=\"" + std::to_string(row.findings) + " findings\">" +
-                   xmlEscape(detail) + "</failure>\n    </testcase>\n";
+            pugi::xml_node failure = testcase.append_child("failure");
+            failure.append_attribute("message") = (std::to_string(row.findings) + " findings").c_str();
+            failure.text() = xmlText(detail).c_str();
         } else if (row.status == "skipped") {
-            out += ">\n      <skipped message=\"" + xmlEscape(row.parts.front().note) +
-                   "\"/>\n    </testcase>\n";
-        } else {
-            out += "/>\n";
+            testcase.append_child("skipped").append_attribute("message") =
+                xmlText(row.parts.front().note).c_str();
         }
     }
-    out += "  </testsuite>\n</testsuites>\n";
-    return out;
+    StringWriter writer;
+    doc.save(writer, "  ", pugi::format_default, pugi::encoding_utf8);
+    return writer.text;
 }
 
 std::string mergeSarif(const std::vector<GateRow>& rows) {
@@ -165,12 +173,11 @@ std::string mergeSarif(const std::vector<GateRow>& rows) {
         for (const auto& part : row.parts) {
             if (part.sarif.empty())
                 continue;
-            std::ifstream in(part.sarif);
-            if (!in)
-                continue;
+            auto log = foundation::readJsonFile(part.sarif, "the gate's SARIF");
+            if (!log)
+                continue; // `devos gate run` failed the gate when it could not read this SARIF
             try {
-                auto log = nlohmann::json::parse(in);
-                for (auto& run : log.at("runs")) {
+                for (auto& run : log->at("runs")) {
                     run["automationDetails"] = {{"id", "devos/" + row.name + "/"}};
                     runs.push_back(run);
                 }

@@ -1,7 +1,9 @@
 #include "gates/gate_report.hpp"
 
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <pugixml.hpp>
 
 using devos::gates::GateResult;
 
@@ -35,7 +37,11 @@ TEST(GateReport, ShowsWhyAGateWasSkippedOrFailedWithoutRunning) {
     EXPECT_NE(table.find("FAILED: 2 of 3 gates"), std::string::npos) << table;
 
     std::string junit = devos::gates::renderJunit("devos", rows);
-    EXPECT_NE(junit.find("<skipped message=\"skipped: no .clang-format\"/>"), std::string::npos) << junit;
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_string(junit.c_str())) << junit;
+    EXPECT_STREQ(doc.select_node("//testcase[@name='format']/skipped").node().attribute("message").value(),
+                 "skipped: no .clang-format")
+        << junit;
     EXPECT_NE(junit.find(">nothing to gate: no first-party C++ target\n</failure>"), std::string::npos)
         << junit;
     EXPECT_NE(junit.find(">the command's output\n</failure>"), std::string::npos) << junit;
@@ -60,4 +66,64 @@ TEST(GateResult, KeepsTheNoteThroughItsFile) {
     EXPECT_EQ(read->status, "failed");
     EXPECT_EQ(read->note, "nothing to gate");
     EXPECT_EQ(read->exitCode, 1);
+}
+
+TEST(GateReport, JunitIsValidXmlWhateverTheOutputHolds) {
+    // Control characters, markup, a long UTF-8 detail and a long name: nothing cut, nothing invalid.
+    GateResult failed = result("format-and-some-very-long-gate-name", "failed");
+    failed.detail =
+        "a.cpp:1:2: error: <b>&\"quoted\"\x01\x1b[31m</b>\n" + std::string(600, 'x') + "\xc3\xa9\n";
+    failed.seconds = 1.23456;
+    auto rows = devos::gates::foldResults({failed, result("layering", "passed")});
+    std::string junit = devos::gates::renderJunit("devos-FAST gate (tier 1)", rows);
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_string(junit.c_str())) << junit;
+    auto suite = doc.child("testsuites").child("testsuite");
+    EXPECT_STREQ(suite.attribute("name").value(), "devos-FAST gate (tier 1)");
+    EXPECT_STREQ(suite.attribute("tests").value(), "2");
+    EXPECT_STREQ(suite.attribute("failures").value(), "1");
+    auto testcase = suite.find_child_by_attribute("testcase", "name", "format-and-some-very-long-gate-name");
+    EXPECT_STREQ(testcase.attribute("time").value(), "1.235");
+    std::string text = testcase.child("failure").text().as_string();
+    EXPECT_EQ(text, "a.cpp:1:2: error: <b>&\"quoted\"[31m</b>\n" + std::string(600, 'x') + "\xc3\xa9\n");
+    EXPECT_EQ(junit.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0), 0u) << junit;
+}
+
+TEST(GateReport, TheTableKeepsALongGateNameWhole) {
+    auto rows = devos::gates::foldResults({result(std::string(300, 'g'), "passed")});
+    std::string table = devos::gates::renderTable("FAST gate (tier 1)", rows);
+    EXPECT_NE(table.find(std::string(300, 'g') + " passed"), std::string::npos) << table;
+    EXPECT_NE(table.find("  gate           status     findings      time\n"), std::string::npos) << table;
+}
+
+TEST(GateResult, CountsTheSarifResultsThatAreNotNotes) {
+    auto dir = std::filesystem::temp_directory_path() / "devos_gate_sarif_test";
+    std::filesystem::create_directories(dir);
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::string path = (dir / name).string();
+        EXPECT_TRUE(devos::foundation::writeFileAtomically(path, text));
+        return path;
+    };
+    auto counted = devos::gates::countSarifFindings(write(
+        "ok.sarif",
+        R"({"runs": [{"results": [{"level": "error"}, {"level": "note"}, {}]}, {"results": []}, {}]})"));
+    ASSERT_TRUE(counted) << counted.error().render();
+    EXPECT_EQ(*counted, 2);
+}
+
+TEST(GateResult, ASarifThatCannotBeReadIsAnErrorNeverZeroFindings) {
+    auto dir = std::filesystem::temp_directory_path() / "devos_gate_sarif_bad_test";
+    std::filesystem::create_directories(dir);
+    auto missing = devos::gates::countSarifFindings((dir / "none.sarif").string());
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().kind, devos::foundation::ErrorKind::NotFound);
+    std::string truncated = (dir / "cut.sarif").string();
+    ASSERT_TRUE(
+        devos::foundation::writeFileAtomically(truncated, "{\n  \"runs\": [\n    {\"results\": [{\"lev"));
+    auto cut = devos::gates::countSarifFindings(truncated);
+    ASSERT_FALSE(cut);
+    EXPECT_EQ(cut.error().line, 3u);
+    std::string other = (dir / "other.json").string();
+    ASSERT_TRUE(devos::foundation::writeFileAtomically(other, R"({"version": "2.1.0"})"));
+    EXPECT_FALSE(devos::gates::countSarifFindings(other));
 }

@@ -1,9 +1,8 @@
 #include "gates/gate_result.hpp"
 
-#include <filesystem>
-#include <fstream>
+#include <devos/foundation/files.hpp>
+#include <devos/foundation/json.hpp>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace devos::gates {
 
@@ -15,22 +14,22 @@ std::string toJson(const GateResult& r) {
 }
 
 foundation::Expected<GateResult> readGateResult(const std::string& path) {
-    std::ifstream in(path);
-    if (!in)
+    auto j =
+        foundation::readJsonFile(path, "the gate result", "re-run the gate target; the result is rewritten");
+    if (!j && j.error().kind == foundation::ErrorKind::NotFound)
         return foundation::fail(foundation::ErrorKind::NotFound, "gate result missing", path, 0,
-                                "re-run the gate target; the result is rewritten");
-    std::stringstream text;
-    text << in.rdbuf();
+                                j.error().hint);
+    if (!j)
+        return std::unexpected(j.error());
     try {
-        auto j = nlohmann::json::parse(text.str());
-        return GateResult{j.at("name"),
-                          j.at("status"),
-                          j.value("exitCode", 0),
-                          j.value("seconds", 0.0),
-                          j.value("findings", 0L),
-                          j.value("sarif", ""),
-                          j.value("detail", ""),
-                          j.value("note", "")};
+        return GateResult{j->at("name"),
+                          j->at("status"),
+                          j->value("exitCode", 0),
+                          j->value("seconds", 0.0),
+                          j->value("findings", 0L),
+                          j->value("sarif", ""),
+                          j->value("detail", ""),
+                          j->value("note", "")};
     } catch (const nlohmann::json::exception& e) {
         return foundation::fail(foundation::ErrorKind::Invalid,
                                 std::string("corrupt gate result: ") + e.what(), path, 1,
@@ -39,20 +38,34 @@ foundation::Expected<GateResult> readGateResult(const std::string& path) {
 }
 
 foundation::Expected<void> writeGateResult(const std::string& path, const GateResult& result) {
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << toJson(result) << "\n";
-        if (!out)
-            return foundation::fail(foundation::ErrorKind::Io, "cannot write the gate result", path, 0);
+    return foundation::writeFileAtomically(
+        path, toJson(result) + "\n",
+        {.folders = foundation::MissingFolders::Create, .what = "the gate result"});
+}
+
+foundation::Expected<long> countSarifFindings(const std::string& path) {
+    auto log = foundation::readJsonFile(path, "the gate's SARIF",
+                                        "the gate's command must write it: see its output");
+    if (!log)
+        return std::unexpected(log.error());
+    if (!log->is_object() || !log->contains("runs") || !(*log)["runs"].is_array())
+        return foundation::fail(foundation::ErrorKind::Invalid, "the gate's SARIF has no 'runs' list", path,
+                                1, "the gate's command must write a SARIF 2.1.0 log");
+    long findings = 0;
+    for (const auto& run : (*log)["runs"]) {
+        if (!run.is_object())
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "a run of the gate's SARIF is not an object", path);
+        auto results = run.find("results");
+        if (results == run.end())
+            continue;
+        if (!results->is_array())
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "the results of the gate's SARIF are not a list", path);
+        for (const auto& r : *results)
+            findings += !r.is_object() || r.value("level", "warning") != "note";
     }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec)
-        return foundation::fail(foundation::ErrorKind::Io, "cannot write the gate result: " + ec.message(),
-                                path, 0);
-    return {};
+    return findings;
 }
 
 } // namespace devos::gates

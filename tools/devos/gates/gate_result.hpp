@@ -19,5 +19,8 @@ struct GateResult {
 [[nodiscard]] std::string toJson(const GateResult& result);
 [[nodiscard]] foundation::Expected<GateResult> readGateResult(const std::string& path);
 [[nodiscard]] foundation::Expected<void> writeGateResult(const std::string& path, const GateResult& result);
+// The findings in a gate's SARIF: its results that are not notes. An error (naming the file and, for
+// broken JSON, the line) when it is missing, not JSON, or not a log with a 'runs' list.
+[[nodiscard]] foundation::Expected<long> countSarifFindings(const std::string& path);
 
 } // namespace devos::gates
