@@ -9,48 +9,18 @@
 #include <devos/checks/translation_unit_checker.hpp>
 #include <devos/engine/allow_comment.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <devos/foundation/files.hpp>
 
 namespace devos::plugin {
 namespace {
-
-void writeAtomically(const std::string& path, const std::string& text) {
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-}
-
-foundation::Expected<engine::Policy> loadPolicy(const PluginOptions& options, const std::string& root) {
-    if (options.config.empty())
-        return engine::Policy::forRepo(root);
-    auto policy = engine::Policy::defaults();
-    if (!policy)
-        return policy;
-    std::ifstream in(options.config);
-    if (!in)
-        return foundation::fail(foundation::ErrorKind::Io,
-                                "cannot read the DevOS config given by config=", options.config, 0,
-                                "check the path in -fplugin-arg-devos-config=");
-    std::stringstream text;
-    text << in.rdbuf();
-    if (auto ok = policy->applyRepoConfig(text.str(), options.config); !ok)
-        return std::unexpected(ok.error());
-    return policy;
-}
 
 // Owns what the checking consumer borrows for the lifetime of one TU.
 class PluginConsumer : public clang::ASTConsumer {
 public:
     PluginConsumer(clang::CompilerInstance& ci, engine::Policy policy, checks::CheckOptions options,
                    std::string summaryPath)
-        : policy_(std::move(policy)), sink_(ci.getDiagnostics(), ci.getSourceManager()),
-          summaryPath_(std::move(summaryPath)) {
+        : policy_(std::move(policy)), diagnostics_(ci.getDiagnostics()),
+          sink_(ci.getDiagnostics(), ci.getSourceManager()), summaryPath_(std::move(summaryPath)) {
         options.policy = &policy_;
         options.collectSummary = !summaryPath_.empty();
         inner_ = std::make_unique<checks::CheckingConsumer>(ci, std::move(options), sink_,
@@ -59,11 +29,20 @@ public:
     void HandleTranslationUnit(clang::ASTContext& ast) override { inner_->HandleTranslationUnit(ast); }
 
 private:
+    // A summary that cannot be written fails the compile naming the file: the link gate would
+    // otherwise report this TU's functions as "unknown effect", far from the cause.
     void write(const engine::EffectSummary& summary) {
-        if (!summaryPath_.empty())
-            writeAtomically(summaryPath_, engine::toJson(summary));
+        if (summaryPath_.empty())
+            return;
+        if (auto written = foundation::writeFileAtomically(summaryPath_, engine::toJson(summary),
+                                                           {.what = "the DevOS effect summary"});
+            !written)
+            diagnostics_.Report(
+                diagnostics_.getCustomDiagID(clang::DiagnosticsEngine::Error, "[devos summary] %0"))
+                << written.error().render();
     }
     engine::Policy policy_;
+    clang::DiagnosticsEngine& diagnostics_;
     DiagnosticSink sink_;
     std::string summaryPath_;
     std::unique_ptr<checks::CheckingConsumer> inner_;
@@ -74,7 +53,7 @@ protected:
     std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci,
                                                           llvm::StringRef file) override {
         std::string root = options_.root.empty() ? engine::findRepoRoot(file.str()) : options_.root;
-        auto policy = loadPolicy(options_, root);
+        auto policy = engine::Policy::forRepo(root, options_.config, "-fplugin-arg-devos-config=");
         if (!policy) {
             auto& diags = ci.getDiagnostics();
             diags.Report(diags.getCustomDiagID(clang::DiagnosticsEngine::Error, "[devos config] %0"))

@@ -24,6 +24,11 @@ expect_output "note: Inject a Clock port (ports/)"
 cp "$WORK/pricing.orig" "$pricing"
 expect_rc 0 cmake --build "$WORK/build"
 
+# A summary that cannot be written fails the compile naming it (not an "unknown effect" later).
+expect_rc 1 clang++-19 -std=c++23 -c -fplugin="$PLUGIN" -fplugin-arg-devos-summary="$WORK/gone/pricing.devos.json" \
+    -I "$WORK/repo/src" "$pricing" -o "$WORK/pricing.o"
+expect_output "[devos summary] $WORK/gone/pricing.devos.json: error: cannot write the DevOS effect summary"
+
 # Bad input: an unknown plugin argument and a malformed repo config are clear errors.
 expect_rc 1 clang++-19 -fsyntax-only -fplugin="$PLUGIN" -fplugin-arg-devos-colour=yes -x c++ /dev/null
 expect_output "unknown devos plugin argument 'colour=yes'"

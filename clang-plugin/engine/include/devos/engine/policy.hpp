@@ -28,8 +28,11 @@ struct Policy {
     // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
     // parsed when a compile starts). Defined in the generated builtin_policy.cpp (library devos_engine).
     [[nodiscard]] static foundation::Expected<Policy> defaults();
-    // Defaults, then `<repoRoot>/.devos/devos.yml` when it exists.
-    [[nodiscard]] static foundation::Expected<Policy> forRepo(const std::string& repoRoot);
+    // Defaults, then `configFile` when given (`givenBy` names the option that gave it, for the hint),
+    // else `<repoRoot>/.devos/devos.yml` when it exists.
+    [[nodiscard]] static foundation::Expected<Policy> forRepo(const std::string& repoRoot,
+                                                              const std::string& configFile = {},
+                                                              const std::string& givenBy = "--config");
     // Parses the three rule documents (catalog, layer graph, purity lists); errors name rules/<file>.
     [[nodiscard]] static foundation::Expected<Policy>
     fromYaml(const std::string& catalogYaml, const std::string& layersYaml, const std::string& purityYaml);
