@@ -17,9 +17,11 @@ std::vector<std::string> normalizeFiles(std::span<const std::string> files) {
 }
 
 std::string patternKey(std::string_view message, std::string_view stackTrace,
-                       std::span<const std::string> files) {
+                       std::span<const std::string> files, PatternIdVersion version) {
     std::string key = normalizeMessage(message) + "::";
-    auto frames = topInAppFrames(stackTrace, 5);
+    Demangling demangling =
+        version == PatternIdVersion::v1 ? Demangling::NestedNamesOnly : Demangling::Itanium;
+    auto frames = topInAppFrames(stackTrace, 5, demangling);
     for (std::size_t i = 0; i < frames.size(); ++i)
         key += (i ? "|" : "") + frames[i];
     key += "::";
@@ -30,8 +32,19 @@ std::string patternKey(std::string_view message, std::string_view stackTrace,
 }
 
 std::string computePatternId(std::string_view message, std::string_view stackTrace,
-                             std::span<const std::string> files) {
-    return sha256Hex(patternKey(message, stackTrace, files));
+                             std::span<const std::string> files, PatternIdVersion version) {
+    return sha256Hex(patternKey(message, stackTrace, files, version));
+}
+
+std::vector<std::string> patternIdsOfEveryVersion(std::string_view message, std::string_view stackTrace,
+                                                  std::span<const std::string> files) {
+    std::vector<std::string> ids;
+    for (PatternIdVersion version : {PatternIdVersion::v2, PatternIdVersion::v1}) {
+        std::string id = computePatternId(message, stackTrace, files, version);
+        if (std::find(ids.begin(), ids.end(), id) == ids.end())
+            ids.push_back(std::move(id));
+    }
+    return ids;
 }
 
 } // namespace devos::logic

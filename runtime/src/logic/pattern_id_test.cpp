@@ -7,7 +7,7 @@ TEST(PatternId, IsTheSha256OfTheCanonicalKey) {
     std::vector<std::string> files = {"src/b.cpp", "src/a.cpp", "src/a.cpp"};
     EXPECT_EQ(patternKey("Boom  42", "f(int)\ng()", files), "boom <n>::f|g::src/a.cpp,src/b.cpp");
     EXPECT_EQ(computePatternId("x", "", {}).size(), 64u);
-    EXPECT_EQ(kPatternIdVersion, "v1");
+    EXPECT_EQ(kPatternIdVersion, "v2");
 }
 
 TEST(PatternId, FailuresDifferingOnlyInNoiseShareAnId) {
@@ -36,6 +36,29 @@ TEST(PatternId, DifferentFailuresGetDifferentIds) {
     std::vector<std::string> b = {"src/b.cpp"};
     EXPECT_NE(computePatternId("boom", "", a), computePatternId("boom", "", b));
     EXPECT_NE(computePatternId("boom", "save()", {}), computePatternId("boom", "load()", {}));
+}
+
+TEST(PatternId, V2LeavesMangledStandardLibraryFramesOut) {
+    // A backtrace_symbols trace of the app binary: the std frame is mangled (_ZNSt...).
+    std::string trace = "./app(_ZNSt6vectorIiSaIiEE14_M_range_checkEm+0x3c) [0x55d4c3a1b2c3]\n"
+                        "./app(_ZN6orders9OrderRepo4saveERKNS_5OrderE+0x1c) [0x55d4c3a1b2c4]\n"
+                        "./app(_ZN6orders8Checkout3runIiEEvT_+0x10) [0x55d4c3a1b2c5]\n";
+    EXPECT_EQ(patternKey("boom", trace, {}), "boom::orders::OrderRepo::save|orders::Checkout::run::");
+    // v1 kept the std frame (and the template) mangled as in-app frames.
+    EXPECT_EQ(patternKey("boom", trace, {}, PatternIdVersion::v1),
+              "boom::_ZNSt6vectorIiSaIiEE14_M_range_checkEm|orders::OrderRepo::save|orders::Checkout::run::");
+}
+
+TEST(PatternId, OldIdsStayResolvable) {
+    std::string trace =
+        "./app(_ZNSt6vectorIiSaIiEE14_M_range_checkEm+0x3c) [0x1]\n./app(_ZN1a1bEv+0x1) [0x2]\n";
+    std::vector<std::string> files = {"src/a.cpp"};
+    auto ids = patternIdsOfEveryVersion("boom", trace, files);
+    ASSERT_EQ(ids.size(), 2u);
+    EXPECT_EQ(ids[0], computePatternId("boom", trace, files));
+    EXPECT_EQ(ids[1], computePatternId("boom", trace, files, PatternIdVersion::v1));
+    // A failure both versions see alike has one id.
+    EXPECT_EQ(patternIdsOfEveryVersion("boom", "a()\nb()", files).size(), 1u);
 }
 
 } // namespace devos::logic

@@ -1,7 +1,11 @@
 // A frame line is peeled from the left: frame marker, address, " in ", lldb module`; the function
 // is the next run at bracket depth 0 (so "f(Order const&)" stays whole); what follows (" at x",
 // "(x)", "x:12") is the location. glibc's "module(symbol+0x1c)" form is recognised separately.
+#include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <cxxabi.h>
+#include <devos/foundation/text.hpp>
 #include <devos/logic/pattern_text.hpp>
 #include <devos/logic/stack_frame.hpp>
 
@@ -14,21 +18,12 @@ bool isDigit(char c) {
 bool isHex(char c) {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-bool startsWith(std::string_view s, std::string_view p) {
-    return s.substr(0, p.size()) == p;
-}
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
+using foundation::trim;
 
 // Removes a leading frame marker; true when there was one.
 bool stripMarker(std::string_view& s) {
-    if (startsWith(s, "frame #"))
+    if (s.starts_with("frame #"))
         s.remove_prefix(6);
     if (!s.empty() && s.front() == '#' && s.size() > 1 && isDigit(s[1])) {
         s.remove_prefix(1);
@@ -50,13 +45,13 @@ bool stripMarker(std::string_view& s) {
 }
 
 void stripAddress(std::string_view& s) {
-    if (startsWith(s, "0x")) {
+    if (s.starts_with("0x")) {
         std::size_t n = 2;
         while (n < s.size() && isHex(s[n]))
             ++n;
         s = trim(s.substr(n));
     }
-    if (startsWith(s, "in "))
+    if (s.starts_with("in "))
         s = trim(s.substr(3));
 }
 
@@ -91,9 +86,10 @@ void replaceAll(std::string& s, std::string_view from, std::string_view to) {
         s.replace(pos, from.size(), to);
 }
 
-// Decodes `_Z[N][K]<len><name>...E...` into "a::b"; the input unchanged when it is anything else.
+// Normalizer v1's decoder: `_Z[N][K]<len><name>...E...` into "a::b"; the input unchanged when it is
+// anything else (`_ZNSt...` included).
 std::string demangleNested(std::string_view sym) {
-    if (!startsWith(sym, "_Z"))
+    if (!sym.starts_with("_Z"))
         return std::string(sym);
     std::size_t i = 2;
     bool nested = i < sym.size() && sym[i] == 'N';
@@ -121,6 +117,18 @@ std::string demangleNested(std::string_view sym) {
     return out.empty() ? std::string(sym) : out;
 }
 
+// Any Itanium-mangled name through the C++ ABI's demangler; the input unchanged when it is not one.
+std::string demangleItanium(std::string_view sym) {
+    std::string name(sym);
+    if (!name.starts_with("_Z"))
+        return name;
+    int status = 0;
+    char* decoded = abi::__cxa_demangle(name.c_str(), nullptr, nullptr, &status);
+    std::string out = status == 0 && decoded ? std::string(decoded) : name;
+    std::free(decoded);
+    return out;
+}
+
 bool isSystemFunction(std::string_view f) {
     constexpr std::array<std::string_view, 22> prefixes = {
         "std::",   "__gnu_cxx::", "__cxxabiv1::", "testing::",   "__libc_",       "__GI_",
@@ -128,13 +136,13 @@ bool isSystemFunction(std::string_view f) {
         "__ubsan", "__pthread",   "start_thread", "clone",       "__clone",       "_dl_",
         "abort",   "raise",       "__invoke",     "boost::"};
     for (auto p : prefixes)
-        if (startsWith(f, p))
+        if (f.starts_with(p))
             return true;
     return false;
 }
 
 bool isSystemPath(std::string_view p) {
-    return startsWith(p, "/usr/") || startsWith(p, "/lib") || startsWith(p, "/opt/") ||
+    return p.starts_with("/usr/") || p.starts_with("/lib") || p.starts_with("/opt/") ||
            p.find(".so") != std::string_view::npos || p.find("<build>/_deps/") != std::string_view::npos;
 }
 
@@ -145,8 +153,18 @@ bool isMarked(std::string_view line) {
 
 } // namespace
 
-std::string cleanFunctionName(std::string_view name) {
-    std::string s = demangleNested(trim(name));
+std::string cleanFunctionName(std::string_view name, Demangling demangling) {
+    std::string s;
+    if (demangling == Demangling::Itanium) {
+        std::string_view symbol = trim(name);
+        if (auto plus = symbol.find("+0x"); plus != std::string_view::npos)
+            symbol = symbol.substr(0, plus);
+        s = demangleItanium(symbol);
+        if (auto clone = s.find(" [clone "); clone != std::string::npos)
+            s.erase(clone);
+    } else {
+        s = demangleNested(trim(name));
+    }
     replaceAll(s, "(anonymous namespace)", "anon");
     replaceAll(s, "[abi:cxx11]", "");
     if (auto plus = s.find("+0x"); plus != std::string::npos)
@@ -162,10 +180,17 @@ std::string cleanFunctionName(std::string_view name) {
     for (std::string_view q : {" const", " volatile", " &&", " &"})
         if (s.ends_with(q))
             s.erase(s.size() - q.size());
-    return std::string(trim(s));
+    std::string_view cleaned = trim(s);
+    if (demangling == Demangling::Itanium) {
+        // A function template's full name starts with its return type: "void ns::run<int>(int)".
+        std::size_t nameEnd = std::min(cleaned.find("operator"), cleaned.size());
+        if (auto space = cleaned.substr(0, nameEnd).rfind(' '); space != std::string_view::npos)
+            cleaned = cleaned.substr(space + 1);
+    }
+    return std::string(cleaned);
 }
 
-std::optional<StackFrame> parseFrame(std::string_view line) {
+std::optional<StackFrame> parseFrame(std::string_view line, Demangling demangling) {
     std::string_view s = trim(line);
     if (s.empty())
         return std::nullopt;
@@ -181,7 +206,7 @@ std::optional<StackFrame> parseFrame(std::string_view line) {
         auto closing = s.find(')', paren);
         std::string_view symbol = s.substr(
             paren + 1, closing == std::string_view::npos ? std::string_view::npos : closing - paren - 1);
-        StackFrame frame{cleanFunctionName(symbol), normalizePath(s.substr(0, paren)), true};
+        StackFrame frame{cleanFunctionName(symbol, demangling), normalizePath(s.substr(0, paren)), true};
         frame.inApp = !isSystemFunction(frame.function) && !isSystemPath(s.substr(0, paren));
         return frame;
     }
@@ -197,16 +222,16 @@ std::optional<StackFrame> parseFrame(std::string_view line) {
     std::string_view function = s.substr(0, end);
     std::string_view rest = trim(s.substr(end));
     for (std::string_view q : {"const ", "volatile ", "&& ", "& "})
-        if (startsWith(rest, q))
+        if (rest.starts_with(q))
             rest = trim(rest.substr(q.size()));
     if (!rest.empty() && rest.front() == '(') { // gdb: "f (x=1) at file.c:3" puts the arguments apart
         auto close = rest.find(')');
-        if (close != std::string_view::npos && startsWith(trim(rest.substr(close + 1)), "at "))
+        if (close != std::string_view::npos && trim(rest.substr(close + 1)).starts_with("at "))
             rest = trim(rest.substr(close + 1));
     }
-    if (startsWith(rest, "at "))
+    if (rest.starts_with("at "))
         rest = trim(rest.substr(3));
-    if (startsWith(rest, "+ ")) { // lldb: "f() + 12 at file.cpp:3"
+    if (rest.starts_with("+ ")) { // lldb: "f() + 12 at file.cpp:3"
         auto at = rest.find(" at ");
         rest = at == std::string_view::npos ? std::string_view{} : trim(rest.substr(at + 4));
     }
@@ -216,12 +241,14 @@ std::optional<StackFrame> parseFrame(std::string_view line) {
         rest = rest.substr(0, plus);
     if (auto space = rest.find(' '); space != std::string_view::npos)
         rest = rest.substr(0, space);
-    StackFrame frame{cleanFunctionName(function), rest.empty() ? std::string{} : normalizePath(rest), true};
+    StackFrame frame{cleanFunctionName(function, demangling),
+                     rest.empty() ? std::string{} : normalizePath(rest), true};
     frame.inApp = !isSystemFunction(frame.function) && !isSystemPath(rest);
     return frame;
 }
 
-std::vector<std::string> topInAppFrames(std::string_view stackTrace, std::size_t count) {
+std::vector<std::string> topInAppFrames(std::string_view stackTrace, std::size_t count,
+                                        Demangling demangling) {
     std::vector<std::string_view> lines;
     bool anyMarked = false;
     for (std::size_t start = 0; start < stackTrace.size();) {
@@ -238,7 +265,7 @@ std::vector<std::string> topInAppFrames(std::string_view stackTrace, std::size_t
             break;
         if (anyMarked && !isMarked(line))
             continue;
-        auto frame = parseFrame(line);
+        auto frame = parseFrame(line, demangling);
         if (!frame || !frame->inApp)
             continue;
         std::string text = frame->function.empty() || frame->function == "??" ? frame->file : frame->function;

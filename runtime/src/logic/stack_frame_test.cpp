@@ -14,6 +14,30 @@ TEST(CleanFunctionName, StripsArgumentsTemplatesAndOffsets) {
     EXPECT_EQ(cleanFunctionName("_ZN3foo3BarC2Ev"), "foo::Bar::Bar");
 }
 
+TEST(CleanFunctionName, DemanglesEveryItaniumName) {
+    EXPECT_EQ(cleanFunctionName("_ZNSt6vectorIiSaIiEE14_M_range_checkEm"), "std::vector::_M_range_check");
+    EXPECT_EQ(cleanFunctionName("_ZNKSt6vectorIiSaIiEE2atEm+0x12"), "std::vector::at");
+    EXPECT_EQ(cleanFunctionName("_ZN6orders8Checkout3runIiEEvT_"), "orders::Checkout::run");
+    EXPECT_EQ(cleanFunctionName("_ZN12_GLOBAL__N_16helperEv"), "anon::helper");
+    EXPECT_EQ(cleanFunctionName("_Z3foov.cold"), "foo");
+    EXPECT_EQ(cleanFunctionName("_Znot-a-symbol"), "_Znot-a-symbol");
+    EXPECT_EQ(cleanFunctionName("void orders::Checkout::run<int>(int)"), "orders::Checkout::run");
+    EXPECT_EQ(cleanFunctionName("_ZN3FoonwEm"), "Foo::operator new");
+    // Normalizer v1 decoded nested names only.
+    EXPECT_EQ(cleanFunctionName("_ZNSt6vectorIiSaIiEE14_M_range_checkEm", Demangling::NestedNamesOnly),
+              "_ZNSt6vectorIiSaIiEE14_M_range_checkEm");
+}
+
+TEST(ParseFrame, AMangledStdFrameIsNotInApp) {
+    auto frame = parseFrame("./app(_ZNSt6vectorIiSaIiEE14_M_range_checkEm+0x3c) [0x55d4c3a1b2c3]");
+    ASSERT_TRUE(frame);
+    EXPECT_EQ(frame->function, "std::vector::_M_range_check");
+    EXPECT_FALSE(frame->inApp);
+    EXPECT_TRUE(
+        parseFrame("./app(_ZNSt6vectorIiSaIiEE14_M_range_checkEm+0x3c) [0x1]", Demangling::NestedNamesOnly)
+            ->inApp);
+}
+
 TEST(ParseFrame, ReadsSanitizerGdbAndGlibcFormats) {
     auto asan = parseFrame(
         "    #0 0x4c5d3a in orders::OrderRepo::save(orders::Order const&) /home/u/p/src/repo.cpp:42:7");

@@ -39,19 +39,22 @@ public:
             !r)
             return r;
         for (const auto& m : sqliteMigrations()) {
-            if (isApplied(m.version))
+            auto applied = isApplied(m.version);
+            if (!applied)
+                return std::unexpected(applied.error());
+            if (*applied)
                 continue;
-            auto applied = inTransaction([&]() -> Expected<void> {
+            auto migrated = inTransaction([&]() -> Expected<void> {
                 if (auto r = exec(m.sql); !r)
                     return r;
                 SqliteStatement record(db_, std::string("INSERT INTO schema_migrations VALUES (?, ?, ") +
                                                 kNowMillis + ")");
                 record.bind(1, static_cast<long long>(m.version));
                 record.bind(2, std::string(m.name));
-                return record.run() ? Expected<void>{} : storageError("record migration");
+                return record.run() ? Expected<void>{} : storageError("record migration", record);
             });
-            if (!applied)
-                return applied;
+            if (!migrated)
+                return migrated;
         }
         return {};
     }
@@ -76,7 +79,7 @@ public:
             run.bind(13, static_cast<long long>(r.skipped));
             run.bind(14, r.durationMs);
             if (!run.run())
-                return storageError("insert test run " + r.runId);
+                return storageError("insert test run " + r.runId, run);
             long long written = sqlite3_changes(db_);
             SqliteStatement failure(db_,
                                     "INSERT OR IGNORE INTO test_failures VALUES (?,?,?,?,?,?,?,?,?,?,?)");
@@ -93,7 +96,7 @@ public:
                 failure.bind(10, f.patternId);
                 failure.bind(11, f.durationMs);
                 if (!failure.run())
-                    return storageError("insert test failure " + f.id);
+                    return storageError("insert test failure " + f.id, failure);
                 written += sqlite3_changes(db_);
             }
             SqliteStatement lint(db_, "INSERT OR IGNORE INTO lint_failures VALUES (?,?,?,?,?,?,?,?,?,?,?)");
@@ -110,7 +113,7 @@ public:
                 lint.bind(10, f.message);
                 lint.bind(11, f.patternId);
                 if (!lint.run())
-                    return storageError("insert lint failure " + f.id);
+                    return storageError("insert lint failure " + f.id, lint);
                 written += sqlite3_changes(db_);
             }
             SqliteStatement pass(db_, "INSERT OR IGNORE INTO test_passes VALUES (?,?,?)");
@@ -142,7 +145,7 @@ public:
                 insert.bind(8, nlohmann::json(e.tags).dump());
                 insert.bindOrNull(9, e.payloadJson);
                 if (!insert.run())
-                    return storageError("insert event " + e.id);
+                    return storageError("insert event " + e.id, insert);
                 written += sqlite3_changes(db_);
             }
             return events.empty() ? Expected<void>{}
@@ -175,7 +178,7 @@ public:
             out.push_back(std::move(e));
         }
         if (rc != SQLITE_DONE)
-            return storageError("read events");
+            return storageError("read events", q);
         return out;
     }
 
@@ -189,7 +192,7 @@ public:
         if (rc == SQLITE_DONE)
             return std::optional<contracts::TestRun>{};
         if (rc != SQLITE_ROW)
-            return storageError("read run " + runId);
+            return storageError("read run " + runId, q);
         contracts::TestRun r;
         r.runId = q.text(0);
         r.startedAt = q.integer(1);
@@ -246,7 +249,7 @@ public:
             out.push_back(std::move(f));
         }
         if (rc != SQLITE_DONE)
-            return storageError("query failures");
+            return storageError("query failures", q);
         return out;
     }
 
@@ -268,7 +271,7 @@ public:
         std::lock_guard lock(mutex_);
         SqliteStatement q(db_, std::string("SELECT COUNT(*) FROM ") + contracts::tableName(table));
         if (q.step() != SQLITE_ROW)
-            return storageError(std::string("count ") + contracts::tableName(table));
+            return storageError(std::string("count ") + contracts::tableName(table), q);
         return q.integer(0);
     }
 
@@ -279,8 +282,11 @@ public:
             "SELECT id, ts, action, table_name, row_count, subject FROM audit_log ORDER BY id DESC LIMIT ?");
         q.bind(1, static_cast<long long>(limit));
         std::vector<contracts::AuditEntry> out;
-        while (q.step() == SQLITE_ROW)
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW)
             out.push_back({q.integer(0), q.integer(1), q.text(2), q.text(3), q.integer(4), q.text(5)});
+        if (rc != SQLITE_DONE)
+            return storageError("read the audit log", q);
         return out;
     }
 
@@ -296,7 +302,7 @@ public:
             q.bind(4, static_cast<long long>(e.vector.size()));
             q.bindBlob(5, e.vector.data(), e.vector.size() * sizeof(float));
             if (!q.run())
-                return storageError("store embedding of " + e.ownerKind + " " + e.ownerId);
+                return storageError("store embedding of " + e.ownerKind + " " + e.ownerId, q);
             return audit("put_embedding", "embeddings", 1, e.ownerKind + ":" + e.ownerId);
         });
     }
@@ -307,8 +313,11 @@ public:
                                "owner_kind, owner_id");
         q.bind(1, model);
         std::vector<contracts::StoredEmbedding> out;
-        while (q.step() == SQLITE_ROW)
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW)
             out.push_back({q.text(0), q.text(1), model, q.floats(2)});
+        if (rc != SQLITE_DONE)
+            return storageError("load the embeddings of " + model, q);
         return out;
     }
 
@@ -546,7 +555,7 @@ private:
             out.push_back(std::move(f));
         }
         if (rc != SQLITE_DONE)
-            return storageError("read lint failures");
+            return storageError("read lint failures", q);
         return out;
     }
 
@@ -557,18 +566,26 @@ private:
         if (rc == SQLITE_DONE)
             return 0;
         if (rc != SQLITE_ROW)
-            return storageError("read the vector generation of " + model);
+            return storageError("read the vector generation of " + model, q);
         return static_cast<std::uint64_t>(q.integer(0));
     }
 
-    bool isApplied(int version) {
+    Expected<bool> isApplied(int version) {
         SqliteStatement check(db_, "SELECT 1 FROM schema_migrations WHERE version = ?");
         check.bind(1, static_cast<long long>(version));
-        return check.step() == SQLITE_ROW;
+        int rc = check.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return storageError("read the applied migrations", check);
+        return rc == SQLITE_ROW;
     }
 
     std::unexpected<contracts::Error> storageError(const std::string& what) const {
         return fail(ErrorKind::Storage, what + " failed: " + sqlite3_errmsg(db_), path_);
+    }
+    // `what` failed in `statement`: its own error (a failed bind is not in sqlite3_errmsg).
+    std::unexpected<contracts::Error> storageError(const std::string& what,
+                                                   const SqliteStatement& statement) const {
+        return fail(ErrorKind::Storage, what + " failed: " + statement.error(), path_);
     }
 
     Expected<void> exec(const char* sql) {
@@ -603,7 +620,7 @@ private:
         q.bind(2, std::string(table));
         q.bind(3, rows);
         q.bind(4, subject);
-        return q.run() ? Expected<void>{} : storageError("write audit row");
+        return q.run() ? Expected<void>{} : storageError("write audit row", q);
     }
 
     sqlite3* db_;
