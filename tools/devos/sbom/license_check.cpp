@@ -27,6 +27,9 @@ std::vector<engine::Finding> checkLicenses(const std::vector<SbomPackage>& packa
         } else if (verdict.kind == LicenseVerdict::Kind::NotAllowed) {
             message = "'" + name + "' is licensed " + p.license + from + ", and " + verdict.license +
                       " is not on the repo's allowed licenses";
+        } else if (verdict.kind == LicenseVerdict::Kind::Malformed) {
+            level = engine::Level::Warning;
+            message = "the license of '" + name + "' cannot be checked" + from + ": " + verdict.license;
         } else {
             level = engine::Level::Warning;
             message = "the license of '" + name + "' is unknown" +

@@ -1,6 +1,7 @@
 #include "sbom/license_policy.hpp"
 
-#include <sstream>
+#include "sbom/spdx_expression.hpp"
+
 #include <vector>
 
 namespace devos::sbom {
@@ -26,17 +27,22 @@ LicenseVerdict evaluateTerm(const std::string& term, const engine::LicenseRules&
     return {Kind::Accepted, id, 0};
 }
 
-// Splits on a whole-word operator ("OR", "AND").
-std::vector<std::string> split(const std::string& expression, const std::string& op) {
-    std::vector<std::string> parts(1);
-    std::istringstream words(expression);
-    for (std::string word; words >> word;) {
-        if (word == op)
-            parts.emplace_back();
-        else
-            parts.back() += (parts.back().empty() ? "" : " ") + word;
+// The verdict on one parsed expression: an OR accepted when one operand is, an AND when all are;
+// otherwise the first failure.
+LicenseVerdict evaluate(const SpdxExpression& expression, const engine::LicenseRules& rules) {
+    if (expression.kind == SpdxExpression::Kind::License)
+        return evaluateTerm(expression.license, rules);
+    LicenseVerdict firstFailure;
+    for (const auto& operand : expression.operands) {
+        LicenseVerdict verdict = evaluate(operand, rules);
+        if (expression.kind == SpdxExpression::Kind::Or && verdict.kind == Kind::Accepted)
+            return {};
+        if (verdict.kind != Kind::Accepted && firstFailure.kind == Kind::Accepted)
+            firstFailure = verdict;
+        if (expression.kind == SpdxExpression::Kind::And && verdict.kind != Kind::Accepted)
+            return firstFailure;
     }
-    return parts;
+    return firstFailure;
 }
 
 } // namespace
@@ -45,20 +51,12 @@ LicenseVerdict evaluateLicense(const std::string& expression, const engine::Lice
     if (expression.empty() || expression == "NOASSERTION" || expression == "NONE")
         return rules.allow.empty() ? LicenseVerdict{}
                                    : LicenseVerdict{Kind::Unknown, "NOASSERTION", rules.allowLine};
-    LicenseVerdict firstFailure;
-    for (const auto& alternative : split(expression, "OR")) {
-        LicenseVerdict verdict;
-        for (const auto& term : split(alternative, "AND")) {
-            verdict = evaluateTerm(term, rules);
-            if (verdict.kind != Kind::Accepted)
-                break;
-        }
-        if (verdict.kind == Kind::Accepted)
-            return {};
-        if (firstFailure.kind == Kind::Accepted)
-            firstFailure = verdict;
-    }
-    return firstFailure;
+    auto parsed = parseSpdxExpression(expression);
+    if (!parsed && (!rules.allow.empty() || !rules.deny.empty()))
+        return {Kind::Malformed, parsed.error().message, rules.allowLine};
+    if (!parsed)
+        return {}; // no license rules: nothing to hold it to
+    return evaluate(*parsed, rules);
 }
 
 } // namespace devos::sbom

@@ -43,5 +43,21 @@ TEST(LicensePolicy, OneAcceptableAlternativeOfAnOrIsEnough) {
     EXPECT_EQ(evaluateLicense("MIT AND Zlib OR MIT", r).kind, Kind::Accepted); // AND binds tighter
 }
 
+TEST(LicensePolicy, ParenthesesGroupAlternatives) {
+    auto r = rules({"MIT", "Zlib"}, {"GPL-2.0-only"});
+    EXPECT_EQ(evaluateLicense("(MIT OR Apache-2.0) AND Zlib", r).kind, Kind::Accepted);
+    EXPECT_EQ(evaluateLicense("(GPL-2.0-only OR Apache-2.0) AND Zlib", r),
+              (LicenseVerdict{Kind::Denied, "GPL-2.0-only", 5}));
+    EXPECT_EQ(evaluateLicense("(MIT OR GPL-2.0-only) AND (Zlib OR BSD-3-Clause)", r).kind, Kind::Accepted);
+    EXPECT_EQ(evaluateLicense("MIT AND (Zlib OR GPL-2.0-only)", r).kind, Kind::Accepted);
+}
+
+TEST(LicensePolicy, AMalformedExpressionCannotPass) {
+    auto verdict = evaluateLicense("(MIT OR Zlib", rules({"MIT"}, {}));
+    EXPECT_EQ(verdict.kind, Kind::Malformed);
+    EXPECT_NE(verdict.license.find("')' is missing"), std::string::npos) << verdict.license;
+    EXPECT_EQ(evaluateLicense("MIT OR", rules({}, {"GPL-2.0-only"})).kind, Kind::Malformed);
+}
+
 } // namespace
 } // namespace devos::sbom
