@@ -1,9 +1,35 @@
-#include <devos/entrypoints/embedder_factory.hpp>
 #include <cstdlib>
+#include <devos/entrypoints/embedder_factory.hpp>
 #include <gtest/gtest.h>
+#include <optional>
+#include <string>
 
 namespace devos::entrypoints {
 namespace {
+
+// Sets (or, with nullptr, unsets) an environment variable for one scope and restores it after, so a
+// test never leaks its environment into the next one in the same process.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name))
+            old_ = old;
+        set(value);
+    }
+    ~ScopedEnv() { set(old_ ? old_->c_str() : nullptr); }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+    void set(const char* value) {
+        if (value)
+            ::setenv(name_, value, 1);
+        else
+            ::unsetenv(name_);
+    }
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
 
 TEST(EmbedderFactory, WithoutAUrlUsesTheHashingEmbedder) {
     const auto embedder = makeEmbedder({});
@@ -20,18 +46,28 @@ TEST(EmbedderFactory, WithAUrlUsesTheServersModel) {
 }
 
 TEST(EmbedderFactory, ReadsTheServerFromTheEnvironmentAndNeedsAModelName) {
-    ::unsetenv("DEVOS_EMBEDDINGS_URL");
-    ::unsetenv("DEVOS_EMBEDDINGS_MODEL");
+    ScopedEnv url("DEVOS_EMBEDDINGS_URL", nullptr);
+    ScopedEnv model("DEVOS_EMBEDDINGS_MODEL", nullptr);
     auto none = embedderSettingsFromEnvironment();
     ASSERT_TRUE(none);
     EXPECT_TRUE(none->url.empty());
-    ::setenv("DEVOS_EMBEDDINGS_URL", "http://127.0.0.1:8080", 1);
+    url.set("http://127.0.0.1:8080");
     EXPECT_EQ(embedderSettingsFromEnvironment().error().kind, contracts::ErrorKind::Invalid);
-    ::setenv("DEVOS_EMBEDDINGS_MODEL", "bge", 1);
+    model.set("bge");
     auto both = embedderSettingsFromEnvironment();
     ASSERT_TRUE(both);
     EXPECT_EQ(both->model, "bge");
-    ::unsetenv("DEVOS_EMBEDDINGS_URL");
+}
+
+// The variables a test changed are back as they were: set here, unset by the test, set again after.
+TEST(EmbedderFactory, AScopedVariableIsRestored) {
+    ::setenv("DEVOS_EMBEDDINGS_MODEL", "outer", 1);
+    {
+        ScopedEnv model("DEVOS_EMBEDDINGS_MODEL", nullptr);
+        EXPECT_EQ(std::getenv("DEVOS_EMBEDDINGS_MODEL"), nullptr);
+    }
+    ASSERT_NE(std::getenv("DEVOS_EMBEDDINGS_MODEL"), nullptr);
+    EXPECT_STREQ(std::getenv("DEVOS_EMBEDDINGS_MODEL"), "outer");
     ::unsetenv("DEVOS_EMBEDDINGS_MODEL");
 }
 

@@ -151,7 +151,9 @@ TEST_P(IncidentSearchTest, RanksTheNoisyTwinsFirstWithTheirRuns) {
     ASSERT_TRUE(result) << result.error().render();
     EXPECT_EQ(result->model, "devos-hash-v1-1024");
     EXPECT_EQ(result->searched, 3U);
-    EXPECT_FALSE(result->backend.empty());
+    // The injected CPU index's own name ("cpu-fp32-avx2" or "cpu-fp32-scalar", as the CPU allows).
+    EXPECT_EQ(result->backend, adapters::CpuVectorIndex(1024, "devos-hash-v1-1024").backend());
+    EXPECT_TRUE(result->backend.starts_with("cpu-fp32-")) << result->backend;
     ASSERT_EQ(result->hits.size(), 2U); // the pricing failure is below the threshold
     EXPECT_NEAR(result->hits[0].score, 1.0F, tolerance());
     EXPECT_EQ(result->vectorSource.find("store") == 0, !GetParam()) << result->vectorSource;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -51,7 +52,18 @@ TEST_F(FileApi, ReadsTargetsEdgesAndTheirCalls) {
     ASSERT_EQ(configure(true), 0);
     auto model = readCodemodel((root / "build").string());
     ASSERT_TRUE(model) << model.error().render();
-    EXPECT_GE(model->minorVersion, 0u);
+    // The codemodel version the reply index announces, read apart from readCodemodel.
+    fs::path reply = root / "build/.cmake/api/v1/reply";
+    nlohmann::json index;
+    for (const auto& entry : fs::directory_iterator(reply))
+        if (entry.path().filename().string().starts_with("index-"))
+            index = nlohmann::json::parse(std::ifstream(entry.path()));
+    unsigned announced = 0;
+    for (const auto& object : index.at("objects"))
+        if (object.at("kind") == "codemodel")
+            announced = object.at("version").at("minor").get<unsigned>();
+    EXPECT_EQ(model->minorVersion, announced);
+    EXPECT_GE(model->minorVersion, 4u) << "cmake >= 3.25 writes codemodel 2.4 or later";
     EXPECT_EQ(model->targets.size(), 3u); // the UTILITY target is left out
     EXPECT_EQ(model->findByName("docs"), nullptr);
     const Target* logic = model->findByName("logic");

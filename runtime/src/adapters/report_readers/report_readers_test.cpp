@@ -271,7 +271,7 @@ TEST(JunitReader, NamesFileAndLineOfBrokenXml) {
     EXPECT_NE(wrongRoot.error().message.find("<html>"), std::string::npos);
     auto missing = JunitReader().read("/no/such/report.xml");
     ASSERT_FALSE(missing);
-    EXPECT_EQ(missing.error().kind, contracts::ErrorKind::Io);
+    EXPECT_EQ(missing.error().kind, contracts::ErrorKind::NotFound);
 }
 
 constexpr const char* kSarif =
