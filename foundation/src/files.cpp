@@ -104,9 +104,16 @@ Expected<void> writeFileAtomically(const std::string& path, std::string_view tex
         fs::create_directories(target.parent_path(), ec);
         if (ec)
             return fail(ErrorKind::Io,
-                        "cannot create the folder " + target.parent_path().string() + ": " + ec.message(),
+                        "cannot write " + std::string(options.what) + " (creating the folder " +
+                            target.parent_path().string() + "): " + ec.message(),
                         path, 0, kWriteHint);
     }
+    struct stat existing{};
+    if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode))
+        return fail(ErrorKind::Invalid,
+                    "cannot write " + std::string(options.what) +
+                        ": the path exists and is not a regular file",
+                    path, 0, "give the path of a file");
     std::string temp;
     int fd = createTemporary(target, temp);
     if (fd < 0)

@@ -87,6 +87,10 @@ TEST(Files, CreatesMissingFoldersOnlyWhenAsked) {
         << refused.error().message;
     EXPECT_FALSE(fs::exists(dir / "a"));
     ASSERT_TRUE(writeFileAtomically(path, "x", {.folders = MissingFolders::Create}));
+    std::string linked = (dir / "a" / "link.txt").string();
+    fs::create_symlink("out.txt", linked); // a symlink to a file is replaced by the file
+    ASSERT_TRUE(writeFileAtomically(linked, "y"));
+    EXPECT_EQ(contentOf(linked), "y");
     EXPECT_EQ(contentOf(path), "x");
 }
 
@@ -179,12 +183,18 @@ TEST(Files, AFullFileSystemKeepsTheOldFile) {
         << "1: succeeded, 2: not ENOSPC, 4: setup, 5: old file changed, 6: temporary file left";
 }
 
-TEST(Files, AFolderAtThePathIsNotReplaced) {
+TEST(Files, AFolderOrDeviceAtThePathIsNotReplaced) {
     fs::path dir = freshDir("over-folder");
     fs::create_directories(dir / "out" / "inside");
     auto written = writeFileAtomically((dir / "out").string(), "x");
     ASSERT_FALSE(written);
-    EXPECT_NE(written.error().message.find("renaming"), std::string::npos) << written.error().message;
+    EXPECT_EQ(written.error().kind, ErrorKind::Invalid);
+    EXPECT_NE(written.error().message.find("not a regular file"), std::string::npos)
+        << written.error().message;
+    fs::create_symlink("/dev/null", dir / "sink");
+    ASSERT_FALSE(writeFileAtomically((dir / "sink").string(), "x"));
+    EXPECT_TRUE(fs::is_symlink(dir / "sink"));
+    fs::remove(dir / "sink");
     EXPECT_TRUE(fs::is_directory(dir / "out" / "inside"));
     expectOnly(dir, "out");
 }

@@ -2,9 +2,8 @@
 // (with the same validation a repo config gets) and writes them as C++ data defining
 // Policy::defaults(). A broken rule file fails the build here, naming the file and line.
 #include <devos/engine/policy.hpp>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 int main(int argc, char** argv) {
@@ -16,9 +15,9 @@ int main(int argc, char** argv) {
     std::string texts[3];
     const char* names[3] = {"catalog.yml", "layers.yml", "purity.yml"};
     for (int i = 0; i < 3; ++i) {
-        auto text = devos::engine::readTextFile((rules / names[i]).string());
+        auto text = devos::foundation::readTextFile((rules / names[i]).string(), "the rule file");
         if (!text) {
-            std::cerr << (rules / names[i]).string() << ": error: cannot read the rule file\n";
+            std::cerr << text.error().render() << "\n";
             return 1;
         }
         texts[i] = std::move(*text);
@@ -28,16 +27,11 @@ int main(int argc, char** argv) {
         std::cerr << policy.error().render() << "\n";
         return 1;
     }
-    const std::string source = devos::engine::policyAsCpp(*policy);
-    const std::string temp = std::string(argv[2]) + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << source;
-        if (!out.flush()) {
-            std::cerr << temp << ": error: cannot write the generated policy\n";
-            return 1;
-        }
+    if (auto written = devos::foundation::writeFileAtomically(argv[2], devos::engine::policyAsCpp(*policy),
+                                                              {.what = "the generated policy"});
+        !written) {
+        std::cerr << written.error().render() << "\n";
+        return 1;
     }
-    std::filesystem::rename(temp, argv[2]);
     return 0;
 }

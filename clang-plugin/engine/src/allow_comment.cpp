@@ -1,17 +1,12 @@
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <devos/engine/allow_comment.hpp>
-#include <cstdio>
+#include <devos/foundation/text.hpp>
 
 namespace devos::engine {
 namespace {
-
-std::string trim(std::string s) {
-    size_t b = s.find_first_not_of(" \t");
-    size_t e = s.find_last_not_of(" \t\r");
-    return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
-}
 
 bool isIsoDate(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
@@ -47,7 +42,8 @@ std::optional<AllowComment> parseAllowComment(const std::string& line) {
     std::string ids = line.substr(open + 1, close - open - 1);
     for (size_t start = 0; start <= ids.size();) {
         size_t comma = ids.find(',', start);
-        std::string id = trim(ids.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        std::string id(foundation::trim(
+            ids.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
         if (!id.empty())
             allow.rules.push_back(id);
         if (comma == std::string::npos)
@@ -63,7 +59,7 @@ std::optional<AllowComment> parseAllowComment(const std::string& line) {
         allow.problem = "':' and a reason after the rule id";
         return allow;
     }
-    rest = trim(rest.substr(1));
+    rest = std::string(foundation::trim(rest.substr(1)));
     size_t until = rest.rfind(" until ");
     if (rest.starts_with("until "))
         until = 0;
@@ -72,8 +68,8 @@ std::optional<AllowComment> parseAllowComment(const std::string& line) {
         allow.reason = rest;
         return allow;
     }
-    allow.reason = trim(rest.substr(0, until));
-    allow.until = trim(rest.substr(until + (until == 0 ? 6 : 7)));
+    allow.reason = foundation::trim(rest.substr(0, until));
+    allow.until = foundation::trim(rest.substr(until + (until == 0 ? 6 : 7)));
     if (allow.until.size() > 10)
         allow.until = allow.until.substr(0, 10);
     if (allow.reason.empty())
@@ -83,7 +79,9 @@ std::optional<AllowComment> parseAllowComment(const std::string& line) {
     return allow;
 }
 
-bool isExpired(const std::string& until, const std::string& today) { return until < today; }
+bool isExpired(const std::string& until, const std::string& today) {
+    return until < today;
+}
 
 std::string todayIso() {
     if (const char* fixed = std::getenv("DEVOS_TODAY"); fixed && *fixed)
@@ -91,8 +89,8 @@ std::string todayIso() {
     auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     std::chrono::year_month_day ymd{days};
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
     return buf;
 }
 

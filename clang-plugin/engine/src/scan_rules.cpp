@@ -3,17 +3,9 @@
 #include <devos/engine/glob.hpp>
 #include <devos/engine/scan_rules.hpp>
 #include <devos/engine/yaml_reader.hpp>
+#include <devos/foundation/text.hpp>
 
 namespace devos::engine {
-namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
-} // namespace
-
 foundation::Expected<ScanRules> ScanRules::parse(const YAML::Node& node, const YamlReader& reader) {
     if (!node.IsMap())
         return reader.error(node, "'scan' must be a mapping",
@@ -47,7 +39,8 @@ foundation::Expected<ScanRules> ScanRules::parse(const YAML::Node& node, const Y
                 return reader.error(
                     allow, "'scan.allow_extensions' must list file extensions, not '" + extension + "'",
                     "e.g. allow_extensions: [\".png\", \".pdf\"]");
-            rules.allowExtensions.push_back(lower(extension[0] == '.' ? extension : "." + extension));
+            rules.allowExtensions.push_back(
+                foundation::lower(extension[0] == '.' ? extension : "." + extension));
         }
     }
     if (const YAML::Node config = node["gitleaks_config"]) {
@@ -70,7 +63,7 @@ bool ScanRules::excludes(const std::string& path) const {
 
 bool ScanRules::allowsExtensionOf(const std::string& path) const {
     size_t slash = path.rfind('/');
-    std::string name = lower(path.substr(slash == std::string::npos ? 0 : slash + 1));
+    std::string name = foundation::lower(path.substr(slash == std::string::npos ? 0 : slash + 1));
     return std::any_of(allowExtensions.begin(), allowExtensions.end(),
                        [&](const std::string& extension) { return name.ends_with(extension); });
 }

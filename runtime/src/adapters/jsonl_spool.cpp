@@ -2,9 +2,10 @@
 // the order events were recorded in, and the pid and sequence keep concurrent writers apart.
 #include <algorithm>
 #include <devos/adapters/jsonl_spool.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <unistd.h>
 
 namespace devos::adapters {
@@ -49,25 +50,17 @@ bool fromJson(const json& j, contracts::TelemetryEvent& e) {
 contracts::Expected<void> JsonlSpool::append(std::span<const contracts::TelemetryEvent> events) {
     if (events.empty())
         return {};
-    std::error_code ec;
-    fs::create_directories(directory_, ec);
-    if (ec)
-        return fail(ErrorKind::Io, "cannot create the spool folder: " + ec.message(), directory_);
+    // Written atomically: a replay never reads half a chunk, even after a crash or a full disk.
     std::string base = events[0].id + "-" + std::to_string(::getpid()) + "-" + std::to_string(sequence_++);
-    fs::path tmp = fs::path(directory_) / (base + ".jsonl.tmp");
-    fs::path final = fs::path(directory_) / (base + ".jsonl");
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        for (const auto& e : events)
-            out << toJson(e).dump() << '\n';
-        out.flush();
-        if (!out)
-            return fail(ErrorKind::Io, "cannot write the spool file", tmp.string(), 0, "is the disk full?");
-    }
-    fs::rename(tmp, final, ec);
-    if (ec)
-        return fail(ErrorKind::Io, "cannot rename the spool file: " + ec.message(), tmp.string());
-    return {};
+    std::string text;
+    for (const auto& e : events)
+        text += toJson(e).dump() + '\n';
+    auto written = foundation::writeFileAtomically(
+        (fs::path(directory_) / (base + ".jsonl")).string(), text,
+        {.folders = foundation::MissingFolders::Create, .what = "the spool file"});
+    if (!written)
+        written.error().hint = "is the disk full? the events were not spooled";
+    return written;
 }
 
 contracts::Expected<std::vector<contracts::SpoolChunk>> JsonlSpool::pending() {
@@ -82,7 +75,10 @@ contracts::Expected<std::vector<contracts::SpoolChunk>> JsonlSpool::pending() {
         return fail(ErrorKind::Io, "cannot list the spool folder: " + ec.message(), directory_);
     std::sort(chunks.begin(), chunks.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     for (auto& chunk : chunks) {
-        std::ifstream in(chunk.name);
+        auto text = foundation::readTextFile(chunk.name, "the spool file");
+        if (!text)
+            return std::unexpected(text.error());
+        std::istringstream in(*text);
         std::string line;
         unsigned number = 0;
         while (std::getline(in, line)) {

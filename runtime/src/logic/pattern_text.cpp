@@ -32,10 +32,6 @@ char lower(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-bool startsWith(std::string_view s, std::string_view prefix) {
-    return s.substr(0, prefix.size()) == prefix;
-}
-
 // Length of a uuid (8-4-4-4-12 hex) at s[i], or 0.
 std::size_t uuidAt(std::string_view s, std::size_t i) {
     constexpr std::array<std::size_t, 5> groups = {8, 4, 4, 4, 12};
@@ -69,8 +65,8 @@ std::size_t lineSuffixAt(std::string_view s, std::size_t i) {
 }
 
 bool isBuildDir(std::string_view c) {
-    return c == "build" || c == "_build" || startsWith(c, "build-") || startsWith(c, "build_") ||
-           startsWith(c, "cmake-build-");
+    return c == "build" || c == "_build" || c.starts_with("build-") || c.starts_with("build_") ||
+           c.starts_with("cmake-build-");
 }
 
 bool isSourceRoot(std::string_view c) {
@@ -126,13 +122,13 @@ std::string normalizePath(std::string_view path) {
         path = path.substr(0, colon);
     for (std::string_view tmp :
          {"/tmp", "/var/tmp", "/var/folders", "/private/var/folders", "/private/tmp", "/dev/shm"})
-        if (path == tmp || startsWith(path, std::string(tmp) + "/"))
+        if (path == tmp || path.starts_with(std::string(tmp) + "/"))
             return "<tmp>";
     auto parts = components(path);
     for (std::size_t i = 0; i < parts.size(); ++i)
         if (isBuildDir(parts[i]))
             return i + 1 < parts.size() ? "<build>/" + joinFrom(parts, i + 1) : "<build>";
-    bool absolute = startsWith(path, "/") || startsWith(path, "~");
+    bool absolute = path.starts_with("/") || path.starts_with("~");
     if (!absolute)
         return joinFrom(parts, 0);
     for (std::size_t i = parts.size(); i-- > 0;)

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/foundation/files.hpp>
+#include <devos/foundation/json.hpp>
 #include <devos/output/stable_fingerprint.hpp>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <tuple>
 
 namespace devos::check {
@@ -19,29 +18,23 @@ bool counts(const engine::Finding& f) {
 } // namespace
 
 foundation::Expected<Baseline> Baseline::load(const std::string& path) {
-    std::ifstream in(path);
-    if (!in)
+    auto json = foundation::readJsonFile(
+        path, "the baseline",
+        "restore it from version control, or recreate it with `devos baseline create --force`");
+    if (!json && json.error().kind == foundation::ErrorKind::NotFound)
         return foundation::fail(
             foundation::ErrorKind::NotFound, "the baseline file does not exist", path, 0,
             "create it once, locally, with `devos baseline create -p <build-dir>` and commit it");
-    std::stringstream text;
-    text << in.rdbuf();
+    if (!json)
+        return std::unexpected(json.error());
     Baseline baseline;
     try {
-        auto json = nlohmann::json::parse(text.str());
-        if (json.value("version", 0) != 1)
+        if (json->value("version", 0) != 1)
             return foundation::fail(foundation::ErrorKind::Invalid,
                                     "unsupported baseline version (expected \"version\": 1)", path, 1);
-        for (const auto& e : json.at("entries"))
+        for (const auto& e : json->at("entries"))
             baseline.entries_.push_back({e.at("fingerprint"), e.value("rule", ""), e.value("file", ""),
                                          e.value("subject", ""), e.value("message", "")});
-    } catch (const nlohmann::json::parse_error& e) {
-        std::string s = text.str();
-        unsigned line =
-            1 + static_cast<unsigned>(std::count(s.begin(), s.begin() + std::min(s.size(), e.byte), '\n'));
-        return foundation::fail(
-            foundation::ErrorKind::Invalid, std::string("the baseline is not valid JSON: ") + e.what(), path,
-            line, "restore it from version control, or recreate it with `devos baseline create --force`");
     } catch (const nlohmann::json::exception& e) {
         return foundation::fail(
             foundation::ErrorKind::Invalid, std::string("the baseline has an unexpected shape: ") + e.what(),
@@ -76,21 +69,8 @@ foundation::Expected<void> Baseline::save(const std::string& path) const {
         text += "    " + j.dump() + (i + 1 < entries_.size() ? ",\n" : "\n");
     }
     text += "  ]\n}\n";
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out)
-            return foundation::fail(foundation::ErrorKind::Io, "cannot write the baseline", path, 0,
-                                    "check the folder's permissions");
-        out << text;
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec)
-        return foundation::fail(foundation::ErrorKind::Io, "cannot replace the baseline: " + ec.message(),
-                                path, 0);
-    return {};
+    return foundation::writeFileAtomically(
+        path, text, {.folders = foundation::MissingFolders::Create, .what = "the baseline"});
 }
 
 std::vector<engine::Finding> Baseline::apply(std::vector<engine::Finding>& findings, const std::string& path,

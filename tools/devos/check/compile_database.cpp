@@ -1,22 +1,13 @@
 #include "check/compile_database.hpp"
 
 #include <clang/Tooling/JSONCompilationDatabase.h>
+#include <devos/foundation/files.hpp>
+#include <devos/foundation/json.hpp>
+#include <devos/foundation/text.hpp>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace devos::check {
-namespace {
-
-unsigned lineAt(const std::string& text, size_t offset) {
-    unsigned line = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i)
-        line += text[i] == '\n';
-    return line;
-}
-
-} // namespace
 
 foundation::Expected<CompileDatabase> loadCompileDatabase(const std::string& buildDir) {
     namespace fs = std::filesystem;
@@ -30,19 +21,14 @@ foundation::Expected<CompileDatabase> loadCompileDatabase(const std::string& bui
         return foundation::fail(
             foundation::ErrorKind::NotFound, "no compile database in the build directory", path.string(), 0,
             "configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON (Ninja or Makefiles generators)");
-    std::ifstream in(path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        return foundation::fail(foundation::ErrorKind::Invalid,
-                                std::string("the compile database is not valid JSON: ") + e.what(),
-                                path.string(), lineAt(text, e.byte > 0 ? e.byte - 1 : 0),
-                                "re-run cmake to regenerate it");
-    }
+    auto text = foundation::readTextFile(path.string(), "the compile database");
+    if (!text)
+        return std::unexpected(text.error());
+    auto parsed =
+        foundation::parseJson(*text, path.string(), "the compile database", "re-run cmake to regenerate it");
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    const nlohmann::json& json = *parsed;
     if (!json.is_array())
         return foundation::fail(foundation::ErrorKind::Invalid,
                                 "the compile database must be a JSON array of commands", path.string(), 1,
@@ -53,11 +39,12 @@ foundation::Expected<CompileDatabase> loadCompileDatabase(const std::string& bui
                   (entry.contains("command") || entry.contains("arguments"));
         if (!ok) {
             std::string dumped = entry.dump();
-            size_t at = text.find(dumped.substr(0, std::min<size_t>(dumped.size(), 20)));
+            size_t at = text->find(dumped.substr(0, std::min<size_t>(dumped.size(), 20)));
             return foundation::fail(foundation::ErrorKind::Invalid,
                                     "entry " + std::to_string(i) +
                                         " needs \"directory\", \"file\" and \"command\" or \"arguments\"",
-                                    path.string(), at == std::string::npos ? 0 : lineAt(text, at),
+                                    path.string(),
+                                    at == std::string::npos ? 0 : foundation::lineOfOffset(*text, at),
                                     "re-run cmake to regenerate the compile database");
         }
     }

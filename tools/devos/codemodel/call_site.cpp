@@ -2,14 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <devos/foundation/text.hpp>
 
 namespace devos::codemodel {
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
 
 // Skips spaces, line breaks and `#` comments from `pos`.
 size_t skipBlank(const std::string& text, size_t pos) {
@@ -41,9 +37,9 @@ std::vector<std::string> callArguments(const std::string& cmakeText, unsigned li
         start = newline + 1;
     }
     size_t lineEnd = cmakeText.find('\n', start);
-    std::string lineText =
-        lower(cmakeText.substr(start, lineEnd == std::string::npos ? std::string::npos : lineEnd - start));
-    size_t at = lineText.find(lower(command));
+    std::string lineText = foundation::lower(
+        cmakeText.substr(start, lineEnd == std::string::npos ? std::string::npos : lineEnd - start));
+    size_t at = lineText.find(foundation::lower(command));
     if (at == std::string::npos)
         return {};
     size_t pos = skipBlank(cmakeText, start + at + command.size());

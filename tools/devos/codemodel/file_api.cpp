@@ -3,12 +3,12 @@
 #include "codemodel/call_site.hpp"
 
 #include <algorithm>
+#include <devos/foundation/files.hpp>
+#include <devos/foundation/json.hpp>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -16,20 +16,15 @@ using nlohmann::json;
 namespace devos::codemodel {
 namespace {
 
+// A reply file: the File API replaces the whole reply on each cmake run, so a missing or unreadable
+// file means it changed while it was read.
 foundation::Expected<json> readJson(const fs::path& path, const std::string& buildDir) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return foundation::fail(
-            foundation::ErrorKind::Io, "cannot read this File API reply file", path.string(), 0,
+    auto reply = foundation::readJsonFile(path.string(), "the File API reply", "re-run cmake on " + buildDir);
+    if (!reply && reply.error().kind != foundation::ErrorKind::Invalid)
+        reply.error().hint =
             "a newer cmake run replaced the reply while it was read: run the command again, or " +
-                queryHint(buildDir));
-    try {
-        return json::parse(in);
-    } catch (const json::exception& e) {
-        return foundation::fail(foundation::ErrorKind::Invalid,
-                                std::string("the File API reply is not valid JSON: ") + e.what(),
-                                path.string(), 0, "re-run cmake on " + buildDir);
-    }
+            queryHint(buildDir);
+    return reply;
 }
 
 std::string absolute(const std::string& base, const std::string& path) {
@@ -86,12 +81,8 @@ public:
 private:
     const std::string& text(const std::string& file) {
         auto [it, inserted] = texts_.try_emplace(file);
-        if (inserted) {
-            std::ifstream in(file, std::ios::binary);
-            std::stringstream buffer;
-            buffer << in.rdbuf();
-            it->second = buffer.str();
-        }
+        if (inserted) // cmake read it moments ago; unreadable now, the call site only loses its target name
+            it->second = foundation::readTextFile(file).value_or(std::string{});
         return it->second;
     }
 

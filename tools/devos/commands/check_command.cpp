@@ -7,7 +7,8 @@
 
 #include <cstdio>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/depfile.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -48,33 +49,16 @@ foundation::Expected<void> writeBuildEdgeOutputs(const check::Analysis& analysis
                                                  const std::optional<std::string>& depfile) {
     if (!summary)
         return {};
-    std::error_code ec;
-    fs::create_directories(fs::path(*summary).parent_path(), ec);
-    {
-        std::ofstream out(*summary, std::ios::trunc);
-        if (analysis.summaries.empty())
-            return foundation::fail(foundation::ErrorKind::Invalid,
-                                    "no summary: the translation unit could not be analysed", *summary, 0);
-        out << engine::toJson(analysis.summaries.front());
-        if (!out)
-            return foundation::fail(foundation::ErrorKind::Io, "cannot write the effect summary", *summary,
-                                    0);
-    }
-    if (depfile) {
-        auto escape = [](const std::string& path) {
-            std::string out;
-            for (char c : path)
-                out += c == ' ' ? std::string("\\ ") : std::string(1, c);
-            return out;
-        };
-        std::ofstream out(*depfile, std::ios::trunc);
-        out << escape(*summary) << ":";
-        for (const auto& dep : analysis.dependencies)
-            out << " \\\n  " << escape(dep);
-        out << "\n";
-        if (!out)
-            return foundation::fail(foundation::ErrorKind::Io, "cannot write the depfile", *depfile, 0);
-    }
+    if (analysis.summaries.empty())
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                "no summary: the translation unit could not be analysed", *summary, 0);
+    if (auto written = foundation::writeFileAtomically(
+            *summary, engine::toJson(analysis.summaries.front()),
+            {.folders = foundation::MissingFolders::Create, .what = "the effect summary"});
+        !written)
+        return written;
+    if (depfile)
+        return foundation::writeDepfile(*depfile, *summary, analysis.dependencies);
     return {};
 }
 

@@ -1,7 +1,6 @@
 // devos deps: the versions find_package resolved (build/devos/dependencies.json, written by the
 // DevOS dependency provider, or derived from the CMake File API reply) against the repo's
 // dependency floors and bans.
-#include "check/repo_policy.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
@@ -10,6 +9,7 @@
 #include "dependencies/dependency_check.hpp"
 
 #include <cstdio>
+#include <devos/engine/policy.hpp>
 #include <devos/engine/repo_paths.hpp>
 #include <filesystem>
 
@@ -68,7 +68,7 @@ int runDeps(const std::vector<std::string>& argv) {
     }
     std::string found = engine::findRepoRoot(std::filesystem::current_path().string());
     std::string root = args.valueOr("--root", found);
-    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    auto policy = engine::Policy::forRepo(root, args.valueOr("--config", ""));
     if (!policy) {
         std::fprintf(stderr, "devos deps: %s\n", policy.error().render().c_str());
         return kUsage;

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <devos/engine/expectations.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/files.hpp>
 #include <devos/output/agent_writer.hpp>
 #include <devos/output/json_writer.hpp>
 #include <devos/output/sarif_writer.hpp>
@@ -46,7 +46,7 @@ std::vector<engine::Expectation> collectExpectations(const std::string& root) {
                 continue;
             std::string rel = fs::relative(it->path(), root).generic_string();
             auto marks = engine::parseExpectations(
-                rel, engine::readTextFile(it->path().string()).value_or(std::string{}),
+                rel, foundation::readTextFile(it->path().string()).value_or(std::string{}),
                 {"expected", "linked"});
             all.insert(all.end(), marks.begin(), marks.end());
         }

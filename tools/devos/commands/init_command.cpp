@@ -5,10 +5,9 @@
 #include "commands/commands.hpp"
 #include "init/init_templates.hpp"
 
-#include <devos/engine/text_file.hpp>
-
 #include <cctype>
 #include <cstdio>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -62,7 +61,7 @@ Outcome apply(const fs::path& dir, const init::ScaffoldFile& file, bool force, b
     std::error_code ec;
     bool exists = fs::exists(path, ec);
     if (exists && !file.appendText.empty()) {
-        std::string text = engine::readTextFile(path.string()).value_or(std::string{});
+        std::string text = foundation::readTextFile(path.string()).value_or(std::string{});
         if (text.find(file.marker) != std::string::npos)
             return {file.path, "skipped", "already has " + file.marker};
         std::string separator = text.empty() || text.ends_with('\n') ? "" : "\n";

@@ -1,16 +1,16 @@
 // devos link: the merge step of cross-TU purity. Reads the effect summaries the plugin wrote beside
 // the object files (or the --tu edges wrote), reports every TU's findings once, plus what only the
 // whole program shows (purity.transitive, purity.unknown-effect).
-#include "check/repo_policy.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
 
 #include <cstdio>
+#include <devos/engine/policy.hpp>
 #include <devos/engine/purity_linker.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -52,7 +52,7 @@ int runLink(const std::vector<std::string>& argv) {
     std::vector<std::string> summaryFiles = args.positionals();
     std::vector<std::string> missing;
     for (const auto& list : args.values("--objects-list")) {
-        auto text = engine::readTextFile(list);
+        auto text = foundation::readTextFile(list);
         if (!text) {
             std::fprintf(stderr, "devos link: %s: error: cannot read the objects list\n", list.c_str());
             return kUsage;
@@ -70,14 +70,14 @@ int runLink(const std::vector<std::string>& argv) {
         }
     }
     std::string root = args.valueOr("--root", engine::findRepoRoot(fs::current_path().string()));
-    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    auto policy = engine::Policy::forRepo(root, args.valueOr("--config", ""));
     if (!policy) {
         std::fprintf(stderr, "devos link: %s\n", policy.error().render().c_str());
         return kUsage;
     }
     std::vector<engine::EffectSummary> summaries;
     for (const auto& file : summaryFiles) {
-        auto text = engine::readTextFile(file);
+        auto text = foundation::readTextFile(file);
         if (!text) {
             std::fprintf(stderr, "devos link: %s: error: cannot read the effect summary\n", file.c_str());
             return kUsage;

@@ -2,7 +2,6 @@
 // written by the DevOS dependency provider, or derived from the CMake File API reply), each with the
 // Debian package that provides it and its license, and the repo's license policy
 // (.devos/devos.yml `licenses:`) against them.
-#include "check/repo_policy.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
@@ -16,8 +15,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <devos/engine/policy.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <set>
 
@@ -72,7 +72,8 @@ std::string creationTime() {
 // The CMake project name from the build's cache, else the repo folder's name.
 std::string projectName(const std::string& buildDir, const std::string& root) {
     const std::string key = "CMAKE_PROJECT_NAME:STATIC=";
-    std::string cache = engine::readTextFile((fs::path(buildDir) / "CMakeCache.txt").string()).value_or("");
+    std::string cache =
+        foundation::readTextFile((fs::path(buildDir) / "CMakeCache.txt").string()).value_or("");
     if (size_t at = cache.find("\n" + key); at != std::string::npos) {
         size_t start = at + 1 + key.size();
         std::string name = cache.substr(start, cache.find('\n', start) - start);
@@ -105,7 +106,7 @@ int runSbom(const std::vector<std::string>& argv) {
         return kUsage;
     }
     std::string root = args.valueOr("--root", engine::findRepoRoot(fs::current_path().string()));
-    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    auto policy = engine::Policy::forRepo(root, args.valueOr("--config", ""));
     if (!policy) {
         std::fprintf(stderr, "devos sbom: %s\n", policy.error().render().c_str());
         return kUsage;

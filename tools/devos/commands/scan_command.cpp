@@ -1,6 +1,5 @@
 // devos scan: the secret scan and file-type hygiene of the files git tracks (check-full's
 // `secrets` and `files` gates).
-#include "check/repo_policy.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
@@ -12,7 +11,9 @@
 
 #include <cstdio>
 #include <devos/engine/allow_comment.hpp>
+#include <devos/engine/policy.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/foundation/depfile.hpp>
 #include <filesystem>
 #include <fstream>
 
@@ -55,26 +56,6 @@ options:
 exit codes: 0 no error-level findings, 1 findings, 2 usage error or bad config
 )";
 
-std::string escapeForMake(const std::string& path) {
-    std::string out;
-    for (char c : path)
-        out += c == ' ' ? std::string("\\ ") : c == '$' ? std::string("$$") : std::string(1, c);
-    return out;
-}
-
-bool writeDepfile(const std::string& depfile, const std::string& target,
-                  const std::vector<std::string>& inputs) {
-    std::error_code ec;
-    if (fs::path(depfile).has_parent_path())
-        fs::create_directories(fs::path(depfile).parent_path(), ec);
-    std::ofstream out(depfile, std::ios::trunc);
-    out << escapeForMake(target) << ":";
-    for (const auto& input : inputs)
-        out << " \\\n  " << escapeForMake(input);
-    out << "\n";
-    return static_cast<bool>(out);
-}
-
 // Reads the whole file when it is within `capBytes`, else only the bytes the binary checks look at.
 std::string readForScan(const fs::path& path, std::uintmax_t size, std::uintmax_t capBytes) {
     std::ifstream in(path, std::ios::binary);
@@ -103,7 +84,7 @@ int runScan(const std::vector<std::string>& argv) {
     const bool files = parts.empty() || parts[0] == "files";
     std::string found = engine::findRepoRoot(fs::current_path().string());
     std::string root = args.valueOr("--root", found.empty() ? fs::current_path().string() : found);
-    auto policy = check::loadPolicy(root, args.valueOr("--config", ""));
+    auto policy = engine::Policy::forRepo(root, args.valueOr("--config", ""));
     if (!policy) {
         std::fprintf(stderr, "devos scan: %s\n", policy.error().render().c_str());
         return kUsage;
@@ -146,10 +127,12 @@ int runScan(const std::vector<std::string>& argv) {
         }
         report.findings.insert(report.findings.end(), out.begin(), out.end());
     }
-    if (auto depfile = args.value("--depfile");
-        depfile && !writeDepfile(*depfile, *args.value("--depfile-target"), inputs)) {
-        std::fprintf(stderr, "devos scan: cannot write %s\n", depfile->c_str());
-        return kUsage;
+    if (auto depfile = args.value("--depfile")) {
+        if (auto written = foundation::writeDepfile(*depfile, *args.value("--depfile-target"), inputs);
+            !written) {
+            std::fprintf(stderr, "devos scan: %s\n", written.error().render().c_str());
+            return kUsage;
+        }
     }
     engine::sortAndDeduplicate(report.findings);
     report.policy = &*policy;

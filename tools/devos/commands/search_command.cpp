@@ -148,7 +148,7 @@ int runSearch(const std::vector<std::string>& argv) {
           redactor ? nullptr : &redactor.error()})
         if (e != nullptr) {
             std::fprintf(stderr, "devos search: %s\n", e->render().c_str());
-            return e->kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
+            return foundation::exitCodeOf(e->kind);
         }
     const auto embedder = entrypoints::makeEmbedder(*settings);
     const entrypoints::VectorIndexes indexes;
@@ -161,9 +161,7 @@ int runSearch(const std::vector<std::string>& argv) {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (!result) {
         std::fprintf(stderr, "devos search: %s\n", result.error().render().c_str());
-        const auto kind = result.error().kind;
-        return kind == contracts::ErrorKind::Invalid || kind == contracts::ErrorKind::NotFound ? kUsage
-                                                                                               : kFindings;
+        return foundation::exitCodeOf(result.error().kind);
     }
     if (!result->vectorFileNote.empty())
         std::fprintf(stderr, "devos search: warning: searched the store, not the vector file: %s\n",

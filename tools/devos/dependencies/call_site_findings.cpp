@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/files.hpp>
 
 namespace devos::dependencies {
 
@@ -38,7 +38,7 @@ void CallSiteFindings::add(const std::string& ruleId, engine::Level level, const
 const std::string& CallSiteFindings::listFileText(const std::string& path) {
     auto it = listFiles_.find(path);
     if (it == listFiles_.end())
-        it = listFiles_.emplace(path, engine::readTextFile(path).value_or(std::string{})).first;
+        it = listFiles_.emplace(path, foundation::readTextFile(path).value_or(std::string{})).first;
     return it->second;
 }
 

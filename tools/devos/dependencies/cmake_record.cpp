@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -64,7 +64,7 @@ std::string configFileVersion(const std::string& configFile) {
     static const std::regex set(R"re(set\s*\(\s*PACKAGE_VERSION\s+"?([0-9][^")\s]*)"?\s*\))re",
                                 std::regex::icase);
     for (const std::string& candidate : {stem + "Version.cmake", stem + "-version.cmake"}) {
-        auto text = engine::readTextFile(candidate);
+        auto text = foundation::readTextFile(candidate);
         std::smatch m;
         if (text && std::regex_search(*text, m, set))
             return m[1].str();
@@ -80,7 +80,7 @@ public:
         for (const auto& entry : known.cache)
             cache_[entry.name] = &entry;
         for (const auto& file : known.listFiles)
-            listTexts_.emplace_back(file, engine::readTextFile(file).value_or(std::string{}));
+            listTexts_.emplace_back(file, foundation::readTextFile(file).value_or(std::string{}));
     }
 
     std::vector<ResolvedDependency> run() {

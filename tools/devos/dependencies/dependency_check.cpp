@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <devos/engine/dependency_rules.hpp>
+#include <devos/foundation/text.hpp>
 
 namespace devos::dependencies {
 namespace {
@@ -13,11 +14,6 @@ using engine::Finding;
 
 bool isNameChar(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
 }
 
 class Checker {
@@ -55,7 +51,7 @@ private:
 } // namespace
 
 unsigned findPackageLine(const std::string& cmakeText, const std::string& name) {
-    const std::string text = lower(cmakeText);
+    const std::string text = foundation::lower(cmakeText);
     unsigned first = 0;
     for (const std::string command : {"find_package", "pkg_check_modules", "pkg_search_module"}) {
         for (size_t at = text.find(command); at != std::string::npos; at = text.find(command, at + 1)) {

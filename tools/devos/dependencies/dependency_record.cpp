@@ -1,7 +1,7 @@
 #include "dependencies/dependency_record.hpp"
 
 #include <algorithm>
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/json.hpp>
 #include <nlohmann/json.hpp>
 
 namespace devos::dependencies {
@@ -22,26 +22,18 @@ bool flag(const nlohmann::json& entry, const char* key) {
 foundation::Expected<std::vector<ResolvedDependency>> readDependencyRecord(const std::string& path) {
     const char* how = "configure again with -DCMAKE_PROJECT_TOP_LEVEL_INCLUDES=<prefix>/lib/cmake/DevOS/"
                       "DevOSDependencyProvider.cmake";
-    auto content = engine::readTextFile(path);
-    if (!content)
+    auto doc = foundation::readJsonFile(path, "the dependency record", how);
+    if (!doc && doc.error().kind == foundation::ErrorKind::NotFound)
         return foundation::fail(foundation::ErrorKind::NotFound, "no dependency record", path, 0, how);
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(*content);
-    } catch (const nlohmann::json::parse_error& e) {
-        auto end = content->begin() + static_cast<long>(std::min(e.byte, content->size()));
-        auto line = static_cast<unsigned>(std::count(content->begin(), end, '\n') + 1);
-        return foundation::fail(foundation::ErrorKind::Invalid,
-                                std::string("the dependency record is not valid JSON: ") + e.what(), path,
-                                line, how);
-    }
-    if (!doc.is_object() || doc.value("version", 0) != 1 || !doc.contains("dependencies") ||
-        !doc["dependencies"].is_array())
+    if (!doc)
+        return std::unexpected(doc.error());
+    if (!doc->is_object() || doc->value("version", 0) != 1 || !doc->contains("dependencies") ||
+        !(*doc)["dependencies"].is_array())
         return foundation::fail(foundation::ErrorKind::Invalid,
                                 "not a version 1 dependency record (an object with a 'dependencies' array)",
                                 path, 0, how);
     std::vector<ResolvedDependency> out;
-    for (const auto& entry : doc["dependencies"]) {
+    for (const auto& entry : (*doc)["dependencies"]) {
         if (!entry.is_object() || text(entry, "name").empty())
             return foundation::fail(foundation::ErrorKind::Invalid, "a dependency record entry has no name",
                                     path, 0, how);

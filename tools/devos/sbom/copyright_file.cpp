@@ -4,59 +4,28 @@
 // license of those files; a paragraph with only `License:` holds a license's text.
 #include "sbom/copyright_file.hpp"
 
+#include "sbom/deb822.hpp"
 #include "sbom/debian_license.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <devos/foundation/text.hpp>
 #include <sstream>
 #include <vector>
 
 namespace devos::sbom {
 namespace {
 
-using Paragraph = std::map<std::string, std::string>; // lower-case field name -> value (lines joined by '\n')
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
-std::string trim(const std::string& s) {
-    size_t b = s.find_first_not_of(" \t\r");
-    size_t e = s.find_last_not_of(" \t\r");
-    return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
-}
-
-std::vector<Paragraph> paragraphs(const std::string& text) {
-    std::vector<Paragraph> out(1);
-    std::string field;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        if (trim(line).empty()) {
-            if (!out.back().empty())
-                out.emplace_back();
-            field.clear();
-        } else if (line[0] == ' ' || line[0] == '\t') {
-            if (!field.empty())
-                out.back()[field] += "\n" + trim(line);
-        } else if (size_t colon = line.find(':'); colon != std::string::npos) {
-            field = lower(trim(line.substr(0, colon)));
-            out.back()[field] = trim(line.substr(colon + 1));
-        }
-    }
-    if (out.back().empty())
-        out.pop_back();
-    return out;
-}
+using Paragraph = Deb822Paragraph;
 
 std::string firstLine(const std::string& value) {
-    return trim(value.substr(0, value.find('\n')));
+    return std::string(foundation::trim(value.substr(0, value.find('\n'))));
 }
 
 bool isMachineReadable(const std::vector<Paragraph>& ps) {
     if (ps.empty() || !ps[0].contains("format"))
         return false;
-    std::string format = lower(ps[0].at("format"));
+    std::string format = foundation::lower(ps[0].at("format"));
     return format.find("copyright-format") != std::string::npos || format.find("dep5") != std::string::npos ||
            format.find("dep-5") != std::string::npos;
 }
@@ -94,7 +63,7 @@ std::string declaredLicense(const std::vector<Paragraph>& ps) {
 
 CopyrightLicense licenseFromCopyright(const std::string& text) {
     CopyrightLicense out;
-    auto ps = paragraphs(text);
+    auto ps = readDeb822(text);
     if (!isMachineReadable(ps))
         return out;
     std::string declared = declaredLicense(ps);
@@ -108,7 +77,8 @@ CopyrightLicense licenseFromCopyright(const std::string& text) {
         auto it = p.find("license");
         if (it == p.end() || it->second.find('\n') == std::string::npos)
             continue;
-        texts.emplace(licenseRef(firstLine(it->second)), trim(it->second.substr(it->second.find('\n') + 1)));
+        texts.emplace(licenseRef(firstLine(it->second)),
+                      std::string(foundation::trim(it->second.substr(it->second.find('\n') + 1))));
     }
     std::istringstream words(out.expression);
     for (std::string word; words >> word;)

@@ -5,17 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <devos/foundation/text.hpp>
 #include <map>
 #include <sstream>
 #include <vector>
 
 namespace devos::sbom {
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
 
 // Lower-case Debian name -> SPDX id, for the names that are not a GNU family (handled below).
 const std::map<std::string, std::string>& namedIds() {
@@ -66,7 +62,7 @@ const std::map<std::string, std::string>& namedIds() {
 // GPL-2+, LGPL-2.1, AGPL-3+, GFDL-1.3+ ... -> GPL-2.0-or-later, LGPL-2.1-only, ...
 std::string gnuId(const std::string& name) {
     static const char* families[] = {"agpl", "lgpl", "gpl", "gfdl"};
-    std::string low = lower(name);
+    std::string low = foundation::lower(name);
     for (const char* family : families) {
         std::string prefix = std::string(family) + "-";
         if (low.rfind(prefix, 0) != 0)
@@ -100,14 +96,14 @@ std::string exceptionId(const std::string& name) {
         {"font", "Font-exception-2.0"},
         {"llvm", "LLVM-exception"},
     };
-    auto it = ids.find(lower(name));
+    auto it = ids.find(foundation::lower(name));
     return it == ids.end() ? std::string{} : it->second;
 }
 
 std::string licenseId(const std::string& name) {
     if (auto gnu = gnuId(name); !gnu.empty())
         return gnu;
-    auto it = namedIds().find(lower(name));
+    auto it = namedIds().find(foundation::lower(name));
     return it == namedIds().end() ? licenseRef(name) : it->second;
 }
 
@@ -130,16 +126,16 @@ std::string spdxFromDebian(const std::string& debianLicense) {
 
     std::string out;
     for (size_t i = 0; i < tokens.size(); ++i) {
-        std::string low = lower(tokens[i]);
+        std::string low = foundation::lower(tokens[i]);
         if (low == "or" || low == "and") {
             out += " " + std::string(low == "or" ? "OR" : "AND") + " ";
             continue;
         }
         // "<name> with <words> exception": WITH <exception id>, or one LicenseRef for the whole term.
         size_t end = i + 1;
-        if (end < tokens.size() && lower(tokens[end]) == "with") {
+        if (end < tokens.size() && foundation::lower(tokens[end]) == "with") {
             size_t last = end + 1;
-            while (last < tokens.size() && lower(tokens[last]) != "exception")
+            while (last < tokens.size() && foundation::lower(tokens[last]) != "exception")
                 ++last;
             std::string words;
             for (size_t k = end + 1; k < last; ++k)

@@ -2,7 +2,7 @@
 
 #include "sbom/copyright_file.hpp"
 
-#include <devos/engine/text_file.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <tuple>
 
@@ -43,7 +43,7 @@ SbomPackage describePackage(const dependencies::ResolvedDependency& dependency, 
     if (!out.debian)
         return out;
     std::string copyright = docRoot + "/" + out.debian->name + "/copyright";
-    auto text = engine::readTextFile(copyright);
+    auto text = foundation::readTextFile(copyright);
     if (!text)
         return out;
     CopyrightLicense license = licenseFromCopyright(*text);

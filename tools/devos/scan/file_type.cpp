@@ -3,19 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <devos/foundation/text.hpp>
 
 namespace devos::scan {
 namespace {
 
 std::string lowerFileName(std::string_view path) {
     size_t slash = path.rfind('/');
-    std::string name(path.substr(slash == std::string_view::npos ? 0 : slash + 1));
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    return name;
-}
-
-bool startsWith(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
+    return foundation::lower(path.substr(slash == std::string_view::npos ? 0 : slash + 1));
 }
 
 // The length of the UTF-8 sequence starting at text[i], or 0 when it is not valid there.
@@ -40,17 +35,17 @@ size_t utf8SequenceLength(std::string_view text, size_t i) {
 } // namespace
 
 std::string_view executableFormat(std::string_view head) {
-    if (startsWith(head, "\x7f"
+    if (head.starts_with("\x7f"
                          "ELF"))
         return "ELF";
-    if (startsWith(head, "!<arch>\n"))
+    if (head.starts_with("!<arch>\n"))
         return "ar archive";
-    if (startsWith(head, "MZ") && looksBinary(head))
+    if (head.starts_with("MZ") && looksBinary(head))
         return "PE";
     static constexpr std::array<std::string_view, 5> machO = {
         "\xfe\xed\xfa\xce", "\xfe\xed\xfa\xcf", "\xce\xfa\xed\xfe", "\xcf\xfa\xed\xfe", "\xca\xfe\xba\xbe"};
     for (auto magic : machO)
-        if (startsWith(head, magic))
+        if (head.starts_with(magic))
             return "Mach-O";
     return "";
 }

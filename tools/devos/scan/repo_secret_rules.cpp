@@ -1,6 +1,6 @@
 #include "scan/repo_secret_rules.hpp"
 
-#include "check/repo_policy.hpp"
+#include <devos/engine/policy.hpp>
 
 #include <filesystem>
 
@@ -13,7 +13,7 @@ std::string gitleaksConfigPath(const std::string& root, const engine::Policy& re
 }
 
 foundation::Expected<std::string> repoGitleaksConfigPath(const std::string& root) {
-    auto repoPolicy = check::loadPolicy(root, "");
+    auto repoPolicy = engine::Policy::forRepo(root);
     if (!repoPolicy)
         return std::unexpected(repoPolicy.error());
     return gitleaksConfigPath(root, *repoPolicy);

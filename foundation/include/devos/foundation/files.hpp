@@ -22,7 +22,8 @@ struct WriteOptions {
 // never a part: the text goes to a uniquely named temporary file in the same folder, every write and
 // the close are checked, it is flushed to the disk (fsync) and renamed over `path`. On any failure (a
 // full disk, a read-only folder, a missing folder ...) the temporary file is removed, the old file is
-// left as it was, and the Io error names `path` and the cause.
+// left as it was, and the Io error names `path` and the cause. A path that exists and is not a
+// regular file (a folder, /dev/stdout) is Invalid and left alone.
 [[nodiscard]] Expected<void> writeFileAtomically(const std::string& path, std::string_view text,
                                                  WriteOptions options = {});
 

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <devos/adapters/report_readers.hpp>
+#include <devos/foundation/text.hpp>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -28,22 +29,12 @@ using contracts::fail;
 constexpr std::size_t kMaxMessageBytes = 4096;
 constexpr std::string_view kTruncated = "\n[message truncated by devos: longer than 4 KiB]";
 
-std::string trim(std::string s) {
-    auto first = s.find_first_not_of(" \t\r\n");
-    auto last = s.find_last_not_of(" \t\r\n");
-    return first == std::string::npos ? std::string{} : s.substr(first, last - first + 1);
-}
+using foundation::trimLeft;
+using foundation::trimRight;
 
-std::string_view trimRight(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
-std::string_view trimLeft(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    return s;
+// `text` without surrounding whitespace, as a string (pugixml gives C strings).
+std::string trimmed(std::string_view text) {
+    return std::string(foundation::trim(text));
 }
 
 std::vector<std::string_view> linesOf(std::string_view text) {
@@ -112,7 +103,7 @@ std::vector<std::string> assertionBlocks(std::string_view output) {
 std::string headline(const std::string& detail) {
     std::string first;
     for (auto view : linesOf(detail)) {
-        std::string line = trim(std::string(view));
+        std::string line = trimmed(view);
         if (line.empty())
             continue;
         if (first.empty())
@@ -125,15 +116,8 @@ std::string headline(const std::string& detail) {
 }
 
 // `text` cut to kMaxMessageBytes (on a UTF-8 character boundary) with a marker saying so.
-std::string bounded(std::string text) {
-    if (text.size() <= kMaxMessageBytes)
-        return text;
-    std::size_t cut = kMaxMessageBytes - kTruncated.size();
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    text.resize(cut);
-    text += kTruncated;
-    return text;
+std::string bounded(const std::string& text) {
+    return foundation::truncateUtf8(text, kMaxMessageBytes, kTruncated);
 }
 
 // The failure's message: the failure elements' messages, then the assertion blocks of the output.
@@ -144,8 +128,8 @@ std::string failureMessage(const std::vector<pugi::xml_node>& failures, const st
             parts.push_back(std::move(part));
     };
     for (const auto& failure : failures) {
-        std::string message = trim(failure.attribute("message").as_string());
-        add(message.empty() || message == "Failed" ? trim(failure.text().as_string()) : message);
+        std::string message = trimmed(failure.attribute("message").as_string());
+        add(message.empty() || message == "Failed" ? trimmed(failure.text().as_string()) : message);
     }
     for (auto& block : assertionBlocks(output))
         add(std::move(block));
@@ -154,14 +138,14 @@ std::string failureMessage(const std::vector<pugi::xml_node>& failures, const st
     std::string message;
     for (const auto& part : parts)
         message += (message.empty() ? "" : "\n") + part;
-    return message.empty() ? "test failed without a message" : bounded(std::move(message));
+    return message.empty() ? "test failed without a message" : bounded(message);
 }
 
 // The failure texts, else the output, when they hold a backtrace; empty otherwise.
 std::string failureTrace(const std::vector<pugi::xml_node>& failures, const std::string& output) {
     std::string detail;
     for (const auto& failure : failures)
-        if (std::string text = trim(failure.text().as_string()); !text.empty())
+        if (std::string text = trimmed(failure.text().as_string()); !text.empty())
             detail += (detail.empty() ? "" : "\n") + text;
     if (hasBacktrace(detail))
         return detail;
@@ -182,14 +166,14 @@ contracts::Expected<contracts::IngestBatch> JunitReader::read(const std::string&
     auto parsed = doc.load_buffer(text->data(), text->size());
     if (!parsed)
         return fail(ErrorKind::Invalid, std::string("invalid JUnit XML: ") + parsed.description(), path,
-                    lineAt(*text, static_cast<std::size_t>(parsed.offset)),
+                    foundation::lineOfOffset(*text, static_cast<std::size_t>(parsed.offset)),
                     "is the file complete? re-run the tests");
     pugi::xml_node root = doc.document_element();
     std::string rootName = root.name();
     if (rootName != "testsuites" && rootName != "testsuite")
         return fail(ErrorKind::Invalid,
                     "expected a <testsuites> or <testsuite> root element, found <" + rootName + ">", path,
-                    lineAt(*text, static_cast<std::size_t>(root.offset_debug())),
+                    foundation::lineOfOffset(*text, static_cast<std::size_t>(root.offset_debug())),
                     "pass the file written by ctest --output-junit or --gtest_output=xml");
     contracts::IngestBatch batch;
     auto& run = batch.run;
@@ -204,8 +188,9 @@ contracts::Expected<contracts::IngestBatch> JunitReader::read(const std::string&
         for (auto testcase : suite.children("testcase")) {
             std::string name = testcase.attribute("name").as_string();
             if (name.empty())
-                return fail(ErrorKind::Invalid, "a <testcase> has no name attribute", path,
-                            lineAt(*text, static_cast<std::size_t>(testcase.offset_debug())));
+                return fail(
+                    ErrorKind::Invalid, "a <testcase> has no name attribute", path,
+                    foundation::lineOfOffset(*text, static_cast<std::size_t>(testcase.offset_debug())));
             if (testcase.attribute("file") || testcase.attribute("result"))
                 run.tool = "gtest";
             ++run.total;
@@ -231,7 +216,7 @@ contracts::Expected<contracts::IngestBatch> JunitReader::read(const std::string&
             f.file = testcase.attribute("file").as_string();
             f.line = testcase.attribute("line").as_uint();
             f.durationMs = millis(testcase);
-            std::string output = trim(testcase.child("system-out").text().as_string());
+            std::string output = trimmed(testcase.child("system-out").text().as_string());
             f.message = failureMessage(failures, output);
             f.stackTrace = failureTrace(failures, output);
             batch.testFailures.push_back(std::move(f));

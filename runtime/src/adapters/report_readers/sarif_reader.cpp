@@ -4,6 +4,7 @@
 #include "report_file.hpp"
 
 #include <devos/adapters/report_readers.hpp>
+#include <devos/foundation/json.hpp>
 #include <nlohmann/json.hpp>
 
 namespace devos::adapters {
@@ -29,13 +30,11 @@ contracts::Expected<contracts::IngestBatch> SarifReader::read(const std::string&
     auto text = readReportFile(path);
     if (!text)
         return std::unexpected(text.error());
-    json log;
-    try {
-        log = json::parse(*text);
-    } catch (const json::parse_error& e) {
-        return fail(ErrorKind::Invalid, std::string("invalid JSON: ") + e.what(), path,
-                    lineAt(*text, e.byte > 0 ? e.byte - 1 : 0));
-    }
+    auto parsed = foundation::parseJson(*text, path, "the SARIF log",
+                                        "pass a .sarif file such as build/devos/devos.sarif");
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    json& log = *parsed;
     if (!log.is_object() || !log.contains("runs") || !log["runs"].is_array())
         return fail(ErrorKind::Invalid, "expected a SARIF 2.1.0 log: an object with a 'runs' array", path, 1,
                     "pass a .sarif file such as build/devos/devos.sarif");

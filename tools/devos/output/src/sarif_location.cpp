@@ -1,27 +1,15 @@
 #include "sarif_parts.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cstdio>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/foundation/text.hpp>
 
 namespace devos::output::sarif {
 namespace {
 
-// Percent-encodes every byte of `path` but RFC 3986 unreserved characters and '/'.
+// A path as a URI path: every byte percent-encoded but RFC 3986 unreserved characters and '/'.
 std::string uriPath(const std::string& path) {
-    std::string out;
-    for (char c : path) {
-        auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-            out += c;
-        } else {
-            char escaped[4];
-            std::snprintf(escaped, sizeof escaped, "%%%02X", byte);
-            out += escaped;
-        }
-    }
-    return out;
+    return foundation::percentEncode(path, "/");
 }
 
 Json region(const engine::SourcePoint& at, const engine::SourcePoint& end) {

@@ -1,6 +1,7 @@
 #include "sarif_parts.hpp"
 
 #include <algorithm>
+#include <devos/foundation/text.hpp>
 #include <devos/output/sarif_writer.hpp>
 
 namespace devos::output::sarif {
@@ -30,12 +31,7 @@ std::string helpText(const engine::Rule& rule) {
 } // namespace
 
 std::string truncated(const std::string& text, std::size_t maxBytes) {
-    if (text.size() <= maxBytes)
-        return text;
-    std::size_t cut = maxBytes - std::char_traits<char>::length(ellipsis);
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return text.substr(0, cut) + ellipsis;
+    return foundation::truncateUtf8(text, maxBytes, ellipsis);
 }
 
 const char* level(engine::Level level) {

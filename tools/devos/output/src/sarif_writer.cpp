@@ -1,13 +1,12 @@
 #include "sarif_parts.hpp"
 
 #include <algorithm>
+#include <devos/foundation/files.hpp>
 #include <devos/output/line_hash.hpp>
 #include <devos/output/sarif_writer.hpp>
-#include <fstream>
 #include <map>
 #include <numeric>
 #include <optional>
-#include <sstream>
 #include <utility>
 
 namespace devos::output {
@@ -35,12 +34,11 @@ public:
 
 private:
     std::optional<std::vector<std::string>> hashFile(const std::string& file) const {
-        std::ifstream in(file.starts_with('/') ? file : repoRoot_ + "/" + file, std::ios::binary);
-        if (!in)
+        // A file that is gone (a deleted source, a baseline entry) gets no line hashes, only its fingerprint.
+        auto text = foundation::readTextFile(file.starts_with('/') ? file : repoRoot_ + "/" + file);
+        if (!text)
             return std::nullopt;
-        std::ostringstream text;
-        text << in.rdbuf();
-        return lineHashes(text.str());
+        return lineHashes(*text);
     }
 
     std::string repoRoot_;
