@@ -30,33 +30,34 @@ class TomlReader {
 public:
     explicit TomlReader(std::string file) : file_(std::move(file)) {}
 
-    [[nodiscard]] std::unexpected<SecretRulesError> error(unsigned line, std::string message,
-                                                          std::string hint = {}) const {
-        return std::unexpected(SecretRulesError{file_, line, std::move(message), std::move(hint)});
+    [[nodiscard]] std::unexpected<foundation::Error> error(unsigned line, std::string message,
+                                                           std::string hint = {}) const {
+        return foundation::fail(foundation::ErrorKind::Invalid, std::move(message), file_, line,
+                                std::move(hint));
     }
 
-    [[nodiscard]] SecretRulesExpected<std::string> string(const toml::node& node,
-                                                          const std::string& what) const {
+    [[nodiscard]] foundation::Expected<std::string> string(const toml::node& node,
+                                                           const std::string& what) const {
         if (const auto* value = node.as_string())
             return value->get();
         return error(lineOf(node), what + " must be a string");
     }
 
-    [[nodiscard]] SecretRulesExpected<PatternText> pattern(const toml::node& node,
-                                                           const std::string& what) const {
+    [[nodiscard]] foundation::Expected<PatternText> pattern(const toml::node& node,
+                                                            const std::string& what) const {
         auto text = string(node, what);
         if (!text)
             return std::unexpected(text.error());
         return PatternText{std::move(*text), file_, lineOf(node)};
     }
 
-    [[nodiscard]] SecretRulesExpected<bool> boolean(const toml::node& node, const std::string& what) const {
+    [[nodiscard]] foundation::Expected<bool> boolean(const toml::node& node, const std::string& what) const {
         if (const auto* value = node.as_boolean())
             return value->get();
         return error(lineOf(node), what + " must be true or false", "write it without quotes: true or false");
     }
 
-    [[nodiscard]] SecretRulesExpected<double> number(const toml::node& node, const std::string& what) const {
+    [[nodiscard]] foundation::Expected<double> number(const toml::node& node, const std::string& what) const {
         if (const auto* value = node.as_floating_point())
             return value->get();
         if (const auto* value = node.as_integer())
@@ -64,14 +65,14 @@ public:
         return error(lineOf(node), what + " must be a number", "e.g. entropy = 3.5");
     }
 
-    [[nodiscard]] SecretRulesExpected<long> integer(const toml::node& node, const std::string& what) const {
+    [[nodiscard]] foundation::Expected<long> integer(const toml::node& node, const std::string& what) const {
         if (const auto* value = node.as_integer())
             return static_cast<long>(value->get());
         return error(lineOf(node), what + " must be an integer", "e.g. secretGroup = 1");
     }
 
-    [[nodiscard]] SecretRulesExpected<std::vector<PatternText>> patterns(const toml::node& node,
-                                                                         const std::string& what) const {
+    [[nodiscard]] foundation::Expected<std::vector<PatternText>> patterns(const toml::node& node,
+                                                                          const std::string& what) const {
         const auto* array = node.as_array();
         if (!array)
             return error(lineOf(node), what + " must be a list of strings",
@@ -86,8 +87,8 @@ public:
         return out;
     }
 
-    [[nodiscard]] SecretRulesExpected<std::vector<std::string>> strings(const toml::node& node,
-                                                                        const std::string& what) const {
+    [[nodiscard]] foundation::Expected<std::vector<std::string>> strings(const toml::node& node,
+                                                                         const std::string& what) const {
         auto list = patterns(node, what);
         if (!list)
             return std::unexpected(list.error());
@@ -98,9 +99,9 @@ public:
     }
 
     // Fails on a key of `table` not in `known`, naming it, its line and the keys allowed.
-    [[nodiscard]] SecretRulesExpected<void> onlyKeys(const toml::table& table,
-                                                     const std::vector<std::string_view>& known,
-                                                     const std::string& what) const {
+    [[nodiscard]] foundation::Expected<void> onlyKeys(const toml::table& table,
+                                                      const std::vector<std::string_view>& known,
+                                                      const std::string& what) const {
         for (const auto& [key, value] : table) {
             if (std::find(known.begin(), known.end(), key.str()) != known.end())
                 continue;
@@ -127,8 +128,8 @@ std::vector<std::string> lowered(std::vector<std::string> words) {
     return words;
 }
 
-SecretRulesExpected<AllowlistDefinition> parseAllowlist(const toml::table& table, const TomlReader& reader,
-                                                        const std::string& what, bool global) {
+foundation::Expected<AllowlistDefinition> parseAllowlist(const toml::table& table, const TomlReader& reader,
+                                                         const std::string& what, bool global) {
     std::vector<std::string_view> known{"description", "condition", "regexTarget", "regexes",
                                         "paths",       "stopwords", "commits"};
     if (global)
@@ -194,7 +195,7 @@ SecretRulesExpected<AllowlistDefinition> parseAllowlist(const toml::table& table
 }
 
 // `[name]` (one table) and `[[names]]` (an array of tables) of `table`, in that order.
-SecretRulesExpected<std::vector<AllowlistDefinition>>
+foundation::Expected<std::vector<AllowlistDefinition>>
 parseAllowlists(const toml::table& table, const TomlReader& reader, const std::string& owner, bool global) {
     std::vector<AllowlistDefinition> out;
     if (const toml::node* single = table.get("allowlist")) {
@@ -222,7 +223,7 @@ parseAllowlists(const toml::table& table, const TomlReader& reader, const std::s
     return out;
 }
 
-SecretRulesExpected<RuleDefinition> parseRule(const toml::table& table, const TomlReader& reader) {
+foundation::Expected<RuleDefinition> parseRule(const toml::table& table, const TomlReader& reader) {
     const unsigned line = lineOf(table);
     const toml::node* idNode = table.get("id");
     if (!idNode)
@@ -297,8 +298,8 @@ SecretRulesExpected<RuleDefinition> parseRule(const toml::table& table, const To
     return rule;
 }
 
-SecretRulesExpected<void> parseExtend(const toml::node& node, const TomlReader& reader,
-                                      ConfigDefinition& config) {
+foundation::Expected<void> parseExtend(const toml::node& node, const TomlReader& reader,
+                                       ConfigDefinition& config) {
     const auto* table = node.as_table();
     if (!table)
         return reader.error(lineOf(node), "'extend' must be a table",
@@ -326,7 +327,7 @@ SecretRulesExpected<void> parseExtend(const toml::node& node, const TomlReader& 
 
 } // namespace
 
-SecretRulesExpected<ConfigDefinition> parseGitleaksConfig(std::string_view toml, const std::string& file) {
+foundation::Expected<ConfigDefinition> parseGitleaksConfig(std::string_view toml, const std::string& file) {
     const TomlReader reader(file);
     toml::table root;
     try {
@@ -371,17 +372,17 @@ SecretRulesExpected<ConfigDefinition> parseGitleaksConfig(std::string_view toml,
     return config;
 }
 
-SecretRulesExpected<ConfigDefinition> extendConfig(ConfigDefinition base, ConfigDefinition user) {
+foundation::Expected<ConfigDefinition> extendConfig(ConfigDefinition base, ConfigDefinition user) {
     std::vector<RuleDefinition> added;
     for (auto& rule : user.rules) {
         auto same = std::find_if(base.rules.begin(), base.rules.end(),
                                  [&](const RuleDefinition& r) { return r.id == rule.id; });
         if (same == base.rules.end()) {
             if (!rule.regex && !rule.path)
-                return std::unexpected(SecretRulesError{
-                    rule.file, rule.line,
-                    "rule '" + rule.id + "' has no regex or path and extends no built-in rule",
-                    "add a regex, or name a built-in rule (see policy/secrets.md) to extend it"});
+                return foundation::fail(
+                    foundation::ErrorKind::Invalid,
+                    "rule '" + rule.id + "' has no regex or path and extends no built-in rule", rule.file,
+                    rule.line, "add a regex, or name a built-in rule (see policy/secrets.md) to extend it");
             added.push_back(std::move(rule));
             continue;
         }

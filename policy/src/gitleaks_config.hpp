@@ -59,13 +59,13 @@ struct ConfigDefinition {
 };
 
 // Reads a gitleaks configuration; `file` names it in errors.
-[[nodiscard]] SecretRulesExpected<ConfigDefinition> parseGitleaksConfig(std::string_view toml,
-                                                                        const std::string& file);
+[[nodiscard]] foundation::Expected<ConfigDefinition> parseGitleaksConfig(std::string_view toml,
+                                                                         const std::string& file);
 
 // `user` on top of `base` as gitleaks extends a default configuration: `user`'s new rules first,
 // a rule with a `base` id overrides the attributes it sets and adds its allowlists, `disabledRules`
 // are dropped, global allowlists are appended. A new rule without a regex or path is an error.
-[[nodiscard]] SecretRulesExpected<ConfigDefinition> extendConfig(ConfigDefinition base,
-                                                                 ConfigDefinition user);
+[[nodiscard]] foundation::Expected<ConfigDefinition> extendConfig(ConfigDefinition base,
+                                                                  ConfigDefinition user);
 
 } // namespace devos::policy

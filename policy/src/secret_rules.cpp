@@ -8,12 +8,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <devos/foundation/files.hpp>
 #include <devos/policy/secret_rules.hpp>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <re2/re2.h>
-#include <sstream>
 
 namespace devos::policy {
 namespace {
@@ -48,13 +46,13 @@ struct MatchTexts {
     std::string_view path;
 };
 
-std::unexpected<SecretRulesError> failAt(const std::string& file, unsigned line, std::string message,
-                                         std::string hint = {}) {
-    return std::unexpected(SecretRulesError{file, line, std::move(message), std::move(hint)});
+std::unexpected<foundation::Error> failAt(const std::string& file, unsigned line, std::string message,
+                                          std::string hint = {}) {
+    return foundation::fail(foundation::ErrorKind::Invalid, std::move(message), file, line, std::move(hint));
 }
 
-SecretRulesExpected<std::unique_ptr<re2::RE2>> compileRegex(const PatternText& pattern,
-                                                            const std::string& what) {
+foundation::Expected<std::unique_ptr<re2::RE2>> compileRegex(const PatternText& pattern,
+                                                             const std::string& what) {
     re2::RE2::Options options;
     options.set_log_errors(false);
     auto regex = std::make_unique<re2::RE2>(pattern.text, options);
@@ -66,8 +64,8 @@ SecretRulesExpected<std::unique_ptr<re2::RE2>> compileRegex(const PatternText& p
     return regex;
 }
 
-SecretRulesExpected<CompiledAllowlist> compileAllowlist(const AllowlistDefinition& definition,
-                                                        const std::string& owner) {
+foundation::Expected<CompiledAllowlist> compileAllowlist(const AllowlistDefinition& definition,
+                                                         const std::string& owner) {
     if (definition.regexes.empty() && definition.paths.empty() && definition.stopwords.empty() &&
         definition.commits.empty())
         return failAt(definition.file, definition.line, "an allowlist of " + owner + " has nothing to allow",
@@ -318,22 +316,19 @@ const std::vector<SecretRuleInfo>& SecretRules::rules() const {
     return compiled_->infos;
 }
 
-SecretRulesExpected<GitleaksConfig> readGitleaksConfig(const std::string& path, const std::string& shownAs) {
-    std::error_code ec;
-    std::ifstream in;
-    if (std::filesystem::is_regular_file(path, ec))
-        in.open(path, std::ios::binary);
-    if (!in.is_open())
-        return failAt(
-            shownAs, 0, "cannot read the gitleaks configuration",
-            "check the path in .devos/devos.yml scan.gitleaks_config (it is relative to the repo root)");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return GitleaksConfig{text.str(), shownAs};
+foundation::Expected<GitleaksConfig> readGitleaksConfig(const std::string& path, const std::string& shownAs) {
+    auto text = foundation::readTextFile(path, "the gitleaks configuration");
+    if (!text) {
+        text.error().file = shownAs;
+        text.error().hint =
+            "check the path in .devos/devos.yml scan.gitleaks_config (it is relative to the repo root)";
+        return std::unexpected(text.error());
+    }
+    return GitleaksConfig{std::move(*text), shownAs};
 }
 
-SecretRulesExpected<SecretRules> compileSecretRules(SecretUse use,
-                                                    const std::optional<GitleaksConfig>& repoConfig) {
+foundation::Expected<SecretRules> compileSecretRules(SecretUse use,
+                                                     const std::optional<GitleaksConfig>& repoConfig) {
     auto shipped = parseGitleaksConfig(shippedSecretRulesToml(), std::string(kShippedFile));
     if (!shipped)
         return std::unexpected(shipped.error());

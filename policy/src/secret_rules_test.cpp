@@ -254,7 +254,22 @@ TEST(SecretRules, AMissingConfigFileSaysSo) {
     ASSERT_FALSE(read);
     EXPECT_EQ(read.error().file, ".gitleaks.toml");
     EXPECT_NE(read.error().message.find("cannot read"), std::string::npos);
-    EXPECT_FALSE(readGitleaksConfig("/tmp", "tmp")) << "a folder is no configuration";
+    EXPECT_EQ(read.error().kind, foundation::ErrorKind::NotFound);
+    EXPECT_NE(read.error().hint.find("scan.gitleaks_config"), std::string::npos) << read.error().hint;
+    auto folder = readGitleaksConfig("/tmp", "tmp");
+    ASSERT_FALSE(folder) << "a folder is no configuration";
+    EXPECT_EQ(folder.error().kind, foundation::ErrorKind::Io);
+    EXPECT_EQ(folder.error().file, "tmp");
+}
+
+TEST(SecretRules, ErrorsAreFoundationErrorsThatRenderWithFileLineAndHint) {
+    auto bad = compileSecretRules(SecretUse::Scan,
+                                  GitleaksConfig{"[[rules]]\nid = \"x\"\nregex = \"(\"\n", "repo/g.toml"});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().kind, foundation::ErrorKind::Invalid);
+    EXPECT_EQ(bad.error().file, "repo/g.toml");
+    EXPECT_EQ(bad.error().line, 3u);
+    EXPECT_EQ(bad.error().render().rfind("repo/g.toml:3: error: ", 0), 0u) << bad.error().render();
 }
 
 TEST(SecretRules, AConfigurationWithoutRulesThatReplacesTheBuiltInOnesIsAnError) {

@@ -22,15 +22,15 @@ contracts::Expected<std::unique_ptr<ports::Redactor>> makeRe2Redactor(const std:
     std::optional<policy::GitleaksConfig> config;
     if (!gitleaksConfig.empty()) {
         auto read = policy::readGitleaksConfig(gitleaksConfig, gitleaksConfig);
-        if (!read)
-            return contracts::fail(contracts::ErrorKind::NotFound, read.error().message, read.error().file, 0,
-                                   "set the gitleaks configuration to a file that exists, or leave it unset");
+        if (!read) {
+            read.error().hint = "set the gitleaks configuration to a file that exists, or leave it unset";
+            return std::unexpected(read.error());
+        }
         config = std::move(*read);
     }
     auto rules = policy::compileSecretRules(policy::SecretUse::Redact, config);
     if (!rules)
-        return contracts::fail(contracts::ErrorKind::Invalid, rules.error().message, rules.error().file,
-                               rules.error().line, rules.error().hint);
+        return std::unexpected(rules.error());
     return std::unique_ptr<ports::Redactor>(std::make_unique<Re2Redactor>(std::move(*rules)));
 }
 

@@ -1,7 +1,6 @@
 #include "scan/repo_secret_rules.hpp"
 
 #include <devos/engine/policy.hpp>
-
 #include <filesystem>
 
 namespace devos::scan {
@@ -36,8 +35,7 @@ foundation::Expected<RepoSecretRules> loadRepoSecretRules(const std::string& roo
     }
     auto rules = policy::compileSecretRules(policy::SecretUse::Scan, config);
     if (!rules)
-        return foundation::fail(foundation::ErrorKind::Invalid, rules.error().message, rules.error().file,
-                                rules.error().line, rules.error().hint);
+        return std::unexpected(rules.error());
     return RepoSecretRules{std::move(*rules), std::move(inputs)};
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 #include <cstddef>
-#include <expected>
+#include <devos/foundation/error.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,16 +8,6 @@
 #include <vector>
 
 namespace devos::policy {
-
-// Why a rule file was rejected: the file, the 1-based line, what is wrong and what to do.
-struct SecretRulesError {
-    std::string file;
-    unsigned line = 0;
-    std::string message;
-    std::string hint;
-};
-
-template <typename T> using SecretRulesExpected = std::expected<T, SecretRulesError>;
 
 // The shipped rules (policy/secrets.toml, gitleaks' format), compiled in by policy/CMakeLists.txt.
 [[nodiscard]] std::string_view shippedSecretRulesToml();
@@ -35,8 +25,8 @@ struct GitleaksConfig {
 };
 
 // Reads a gitleaks configuration file; the error names `shownAs` (the path as the user wrote it).
-[[nodiscard]] SecretRulesExpected<GitleaksConfig> readGitleaksConfig(const std::string& path,
-                                                                     const std::string& shownAs);
+[[nodiscard]] foundation::Expected<GitleaksConfig> readGitleaksConfig(const std::string& path,
+                                                                      const std::string& shownAs);
 
 // One rule's report data.
 struct SecretRuleInfo {
@@ -81,8 +71,8 @@ private:
     struct Compiled;
     explicit SecretRules(std::unique_ptr<Compiled> compiled);
     std::unique_ptr<Compiled> compiled_;
-    friend SecretRulesExpected<SecretRules> compileSecretRules(SecretUse,
-                                                               const std::optional<GitleaksConfig>&);
+    friend foundation::Expected<SecretRules> compileSecretRules(SecretUse,
+                                                                const std::optional<GitleaksConfig>&);
 };
 
 // The one way to build a rule set, for the scan and the redactor alike: the shipped rules and, when
@@ -91,7 +81,7 @@ private:
 // shipped id extends that rule, and `disabledRules` drops shipped ones); the redactor always keeps
 // the shipped rules. Errors name the file and the line: an unknown key, a wrong type, a regex RE2
 // cannot compile, a secretGroup the regex does not have.
-[[nodiscard]] SecretRulesExpected<SecretRules>
+[[nodiscard]] foundation::Expected<SecretRules>
 compileSecretRules(SecretUse use, const std::optional<GitleaksConfig>& repoConfig = {});
 
 // Shannon entropy of `text` in bits per byte (0 for an empty text): the measure `entropy` floors use.
