@@ -11,6 +11,7 @@
 #include <devos/logic/attempt_limits.hpp>
 #include <devos/logic/autonomy.hpp>
 #include <devos/logic/heal_flow.hpp>
+#include <devos/logic/pattern_id.hpp>
 #include <devos/logic/proof_commands.hpp>
 #include <devos/logic/proposal_report.hpp>
 #include <devos/logic/proposal_validation.hpp>
@@ -81,6 +82,9 @@ private:
             p_.progress(line);
     }
     void event(std::string_view code, contracts::EventKind kind, const std::string& message);
+    // The failure's pattern id under every normalizer version, the stored one first: attempts and
+    // pausedPatterns recorded under an older normalizer still count.
+    std::vector<std::string> everyPatternId() const;
     Expected<void> saveAttempt(const std::string& status);
     // Configures and builds the unpatched worktree once; the failure (as a stop) when it cannot.
     std::optional<StepResult> ensureBuilt();
@@ -104,6 +108,15 @@ private:
     std::vector<std::string> repoFiles_;
     HealContext context_;
 };
+
+std::vector<std::string> HealAttempt::everyPatternId() const {
+    std::vector<std::string> ids{failure_.patternId};
+    for (auto& id : logic::patternIdsOfEveryVersion(failure_.message, failure_.stackTrace,
+                                                    outcome_.signal.context.affectedFiles))
+        if (std::find(ids.begin(), ids.end(), id) == ids.end())
+            ids.push_back(std::move(id));
+    return ids;
+}
 
 Expected<void> HealAttempt::loadConfig() {
     auto doc = p_.config.read(request_.repoRoot + "/" + kConfigFile, kConfigFile);
@@ -295,10 +308,11 @@ Expected<StepResult> HealAttempt::detect() {
     std::string summary = "FAIL " + outcome_.testName + " (pattern " + s.patternId.substr(0, 12) + ") at " +
                           shortSha(s.context.commitSha) +
                           (s.context.branch.empty() ? "" : " on " + s.context.branch);
-    if (logic::isPatternPaused(config_, s.patternId))
-        return stop(StepVerdict::Paused, summary + ": paused",
-                    "pattern " + s.patternId + " is in pausedPatterns of " + config_.origin,
-                    "remove it there to heal it again");
+    for (const auto& id : everyPatternId())
+        if (logic::isPatternPaused(config_, id))
+            return stop(StepVerdict::Paused, summary + ": paused",
+                        "pattern " + id + " is in pausedPatterns of " + config_.origin,
+                        "remove it there to heal it again");
     contracts::AttemptQuery inFlight;
     inFlight.statuses = {"started"};
     inFlight.since = p_.ids.now() - logic::kInFlightMillis;
@@ -404,14 +418,18 @@ Expected<StepResult> HealAttempt::flake() {
 }
 
 Expected<StepResult> HealAttempt::slo() {
-    contracts::AttemptQuery q;
-    q.patternId = outcome_.signal.patternId;
-    q.since = logic::sloWindowStart(p_.ids.now(), config_);
-    q.statuses = logic::sloCountedStatuses();
-    auto past = p_.store.countAttempts(q);
-    if (!past)
-        return std::unexpected(past.error());
-    const auto decision = logic::checkSlo(*past, config_);
+    long long past = 0;
+    for (const auto& id : everyPatternId()) {
+        contracts::AttemptQuery q;
+        q.patternId = id;
+        q.since = logic::sloWindowStart(p_.ids.now(), config_);
+        q.statuses = logic::sloCountedStatuses();
+        auto counted = p_.store.countAttempts(q);
+        if (!counted)
+            return std::unexpected(counted.error());
+        past += *counted;
+    }
+    const auto decision = logic::checkSlo(past, config_);
     if (!decision.allowed)
         return stop(StepVerdict::SloExceeded, decision.summary, decision.summary,
                     "escalate to a human; raise slo.maxAttemptsPerPattern in " + config_.origin +

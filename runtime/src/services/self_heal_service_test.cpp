@@ -43,6 +43,9 @@ struct ScriptedChat : ports::AgentPort {
     contracts::AgentRequest seen;
 };
 
+const char* kFailureMessage =
+    "tests/value_test.cpp:3: Failure\nExpected equality of these values:\n  value()\n"
+    "    Which is: 1\n  2";
 const char* kBuggy = "int value() {\n    return 1;\n}\n";
 const char* kFixed = "int value() {\n    return 2;\n}\n";
 
@@ -110,8 +113,8 @@ protected:
               "  gate: \"true\"\n" +
                   extra);
     }
-    // A stored failure of Value.IsTwo at `commit`, embedded as ingest does.
-    std::string storeFailure(const std::string& commit) {
+    // A stored failure of Value.IsTwo at `commit` (with `trace`), embedded as ingest does.
+    std::string storeFailure(const std::string& commit, const std::string& trace = {}) {
         contracts::IngestBatch b;
         b.run.runId = ids.next();
         b.run.startedAt = ids.now();
@@ -122,9 +125,9 @@ protected:
         f.runId = b.run.runId;
         f.ts = ids.now();
         f.suite = f.testName = "Value.IsTwo";
-        f.message = "tests/value_test.cpp:3: Failure\nExpected equality of these values:\n  value()\n    "
-                    "Which is: 1\n  2";
-        f.patternId = pattern = logic::computePatternId(f.message, "", {});
+        f.message = kFailureMessage;
+        f.stackTrace = trace;
+        f.patternId = pattern = logic::computePatternId(f.message, trace, {});
         b.testFailures.push_back(f);
         EXPECT_TRUE(store->ingest(b));
         const std::vector<std::string> texts{logic::incidentText(f)};
@@ -260,6 +263,21 @@ TEST_F(SelfHealServiceTest, TheKillSwitchAndAPausedPatternDoNothing) {
     EXPECT_EQ(*store->count(contracts::TelemetryTable::SelfhealProposals), 0);
     EXPECT_TRUE(eventCodes().empty());
     EXPECT_FALSE(fs::exists(repo / ".devos/selfheal"));
+}
+
+TEST_F(SelfHealServiceTest, APatternPausedUnderItsV1IdStaysPaused) {
+    // A trace with a mangled std:: frame: pattern-id normalizer v1 kept the frame, v2 leaves it out,
+    // so the two ids differ; a pausedPatterns entry written with the v1 id must still pause it.
+    const std::string trace = "./app(_ZNSt6vectorIiSaIiEE14_M_range_checkEm+0x3c) [0x1]\n"
+                              "./app(_ZN5value3getEv+0x1c) [0x2]\n";
+    const std::string id = storeFailure(regressed, trace);
+    const std::string v1 = logic::computePatternId(kFailureMessage, trace, {}, logic::PatternIdVersion::v1);
+    ASSERT_NE(v1, pattern);
+    config("pausedPatterns: [\"" + v1 + "\"]\n");
+    before = checkoutState();
+    const auto o = heal(contracts::AgentChoice::Playbook, id);
+    EXPECT_EQ(o.reason, contracts::StopReason::Paused);
+    EXPECT_NE(o.evidence.find("pattern " + v1), std::string::npos) << o.evidence;
 }
 
 TEST_F(SelfHealServiceTest, AFlakyTestIsNeverATarget) {
