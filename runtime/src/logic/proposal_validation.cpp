@@ -2,6 +2,7 @@
 // the service. Every rule that fails adds a Rejection; nothing is fixed up silently.
 #include <algorithm>
 #include <cctype>
+#include <devos/foundation/text.hpp>
 #include <devos/logic/path_glob.hpp>
 #include <devos/logic/proposal_validation.hpp>
 #include <devos/logic/text_lines.hpp>
@@ -155,13 +156,6 @@ std::vector<std::string_view> segments(std::string_view path) {
     return out;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return out;
-}
-
 std::string_view fileName(std::string_view path) {
     const auto slash = path.rfind('/');
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -176,14 +170,14 @@ std::string buildOutputReason(std::string_view path, std::span<const std::string
         if (!dir.empty() && (path == dir || path.starts_with(dir + "/")))
             return "it is in the build folder " + dir;
     const auto parts = segments(path);
-    const std::string first = lower(parts.front());
+    const std::string first = foundation::lower(parts.front());
     if (parts.size() > 1 && (first == "build" || first == "_build" || first.starts_with("build-") ||
                              first.starts_with("build_") || first.starts_with("cmake-build-")))
         return "it is in the build folder " + std::string(parts.front());
     for (const auto& p : parts)
         if (p == "CMakeFiles")
             return "it is in a CMakeFiles folder";
-    const std::string name = lower(fileName(path));
+    const std::string name = foundation::lower(fileName(path));
     if (name == "cmakecache.txt" || name == "compile_commands.json" || name == "build.ninja")
         return "it is a file CMake or Ninja writes";
     if (endsWithAny(name, {".o", ".obj", ".a", ".so", ".dylib", ".dll", ".exe", ".gcda", ".gcno", ".pch"}))
@@ -221,7 +215,7 @@ std::vector<CMakeCall> cmakeCalls(std::string_view text) {
                 i = j;
                 continue;
             }
-            CMakeCall call{lower(text.substr(i, j - i)), {}, line};
+            CMakeCall call{foundation::lower(text.substr(i, j - i)), {}, line};
             std::size_t p = k + 1;
             int depth = 1;
             std::string arg;
@@ -420,7 +414,7 @@ std::optional<Rejection> checkProposedPath(std::string_view path) {
             return Rejection{
                 "path.outside-repo", std::string(path), 0,
                 "the proposal names " + std::string(path) + ", which climbs out of the repository", hint};
-        if (lower(part) == ".git")
+        if (foundation::lower(part) == ".git")
             return Rejection{"path.git-dir", std::string(path), 0,
                              "the proposal writes " + std::string(path) + " under .git/",
                              "git's own files are never edited"};

@@ -2,6 +2,7 @@
 // nothing else (no prose, no diff), and the applier matches SEARCH by whole lines exactly once, so a
 // model can neither smuggle text in nor make DevOS guess where an edit belongs.
 #include <algorithm>
+#include <devos/foundation/text.hpp>
 #include <devos/logic/search_replace.hpp>
 #include <devos/logic/text_lines.hpp>
 
@@ -24,16 +25,8 @@ std::unexpected<contracts::Rejection> badFormat(unsigned line, std::string messa
         "the agent must answer only with path / <<<<<<< SEARCH / ======= / >>>>>>> REPLACE blocks");
 }
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
 bool isFence(std::string_view line) {
-    return trimmed(line).starts_with("```");
+    return foundation::trim(line).starts_with("```");
 }
 
 // Positions where `needle` (whole lines) occurs in `hay`.
@@ -58,14 +51,14 @@ parseSearchReplace(std::string_view answer) {
     auto number = [](std::size_t index) { return static_cast<unsigned>(index + 1); };
     while (i < lines.size()) {
         const std::string_view line = lines[i];
-        if (trimmed(line).empty() || isFence(line)) {
+        if (foundation::trim(line).empty() || isFence(line)) {
             ++i;
             continue;
         }
-        const std::string_view path = trimmed(line);
+        const std::string_view path = foundation::trim(line);
         if (path == kSearch || path == kDivider || path == kReplace)
             return badFormat(number(i), "a marker without a file path line before it");
-        if (i + 1 >= lines.size() || trimmed(lines[i + 1]) != kSearch)
+        if (i + 1 >= lines.size() || foundation::trim(lines[i + 1]) != kSearch)
             return badFormat(number(i), "expected a file path followed by '<<<<<<< SEARCH', found '" +
                                             std::string(line.substr(0, 80)) + "'");
         SearchReplaceBlock block{std::string(path), {}, {}, number(i)};

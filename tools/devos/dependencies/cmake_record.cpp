@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <devos/foundation/files.hpp>
+#include <devos/foundation/text.hpp>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -18,11 +19,6 @@ namespace {
 
 std::string upper(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-    return text;
-}
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
     return text;
 }
 
@@ -119,7 +115,7 @@ private:
     // The package (any case) a name refers to, or nullptr.
     ResolvedDependency* known(const std::string& name) {
         for (auto& [key, dep] : packages_)
-            if (lower(key) == lower(name))
+            if (foundation::lower(key) == foundation::lower(name))
                 return &dep;
         return nullptr;
     }
@@ -163,7 +159,8 @@ private:
                     package(name); // looked for; found only if another source says so
                 continue;
             }
-            for (const std::string& file : {name + "Config.cmake", lower(name) + "-config.cmake"}) {
+            for (const std::string& file :
+                 {name + "Config.cmake", foundation::lower(name) + "-config.cmake"}) {
                 std::string config = (fs::path(e.value) / file).string();
                 if (!isFile(config))
                     continue;
