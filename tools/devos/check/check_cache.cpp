@@ -3,9 +3,7 @@
 #include <devos/engine/content_hash.hpp>
 #include <devos/foundation/files.hpp>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
