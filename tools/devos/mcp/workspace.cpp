@@ -1,7 +1,6 @@
 #include "mcp/workspace.hpp"
 
-#include "check/repo_policy.hpp"
-
+#include <devos/engine/policy.hpp>
 #include <devos/engine/repo_paths.hpp>
 
 namespace fs = std::filesystem;
@@ -19,7 +18,7 @@ foundation::Expected<std::shared_ptr<const engine::Policy>> McpWorkspace::policy
     std::lock_guard lock(mutex_);
     if (policy_ && stamp == policyStamp_)
         return policy_;
-    auto loaded = check::loadPolicy(paths_.root, paths_.configFile);
+    auto loaded = engine::Policy::forRepo(paths_.root, paths_.configFile);
     if (!loaded)
         return std::unexpected(loaded.error());
     policy_ = std::make_shared<const engine::Policy>(std::move(*loaded));
