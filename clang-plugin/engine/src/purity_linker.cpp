@@ -46,10 +46,18 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
             if (byUsr.contains(call.usr) || !declaredInPureLayer(policy_, call.declFile))
                 continue;
             if (unknown && unknown->level != Level::Off) {
-                Finding f{"purity.unknown-effect", unknown->level, call.at, call.at,
-                          "'" + fn->name + "' calls '" + call.name + "', which is declared in " + call.declFile +
+                Finding f{"purity.unknown-effect",
+                          unknown->level,
+                          call.at,
+                          call.at,
+                          "'" + fn->name + "' calls '" + call.name + "', which is declared in " +
+                              call.declFile +
                               " but defined in no checked translation unit: its effects are unknown",
-                          call.name, unknown->instead, {}, {}, false};
+                          call.name,
+                          unknown->instead,
+                          {},
+                          {},
+                          false};
                 out.push_back(std::move(f));
             }
         }
@@ -99,11 +107,19 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
         path += " → " + effectText(*last);
         if (!last->effects.empty())
             notes.push_back({{last->file, last->effects.front().line, 1},
-                             "'" + last->effects.front().what + "' is here", false});
+                             "'" + last->effects.front().what + "' is here",
+                             false});
         const CallSite& first = *hops[chain.front()].site;
-        Finding f{"purity.transitive", transitive->level, first.at, first.at,
-                  "'" + fn->name + "' is not pure: " + path, hops[chain.front()].callee->name, transitive->instead,
-                  std::move(notes), {}, false};
+        Finding f{"purity.transitive",
+                  transitive->level,
+                  first.at,
+                  first.at,
+                  "'" + fn->name + "' is not pure: " + path,
+                  hops[chain.front()].callee->name,
+                  transitive->instead,
+                  std::move(notes),
+                  {},
+                  false};
         out.push_back(std::move(f));
     }
     sortAndDeduplicate(out);

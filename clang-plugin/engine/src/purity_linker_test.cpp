@@ -25,8 +25,8 @@ TEST(PurityLinker, ReportsShortestChainAcrossTranslationUnits) {
     b.calls.push_back(call("c", "src/logic/c.hpp", 9));
     auto c = fn("c", "src/adapters/c.cpp", "adapters", false);
     c.effects.push_back({"purity.clock", "time", 7});
-    std::vector<EffectSummary> summaries{{"src/logic/a.cpp", {a}, {}}, {"src/logic/b.cpp", {b}, {}},
-                                         {"src/adapters/c.cpp", {c}, {}}};
+    std::vector<EffectSummary> summaries{
+        {"src/logic/a.cpp", {a}, {}}, {"src/logic/b.cpp", {b}, {}}, {"src/adapters/c.cpp", {c}, {}}};
     auto findings = PurityLinker(*policy).link(summaries);
     ASSERT_EQ(findings.size(), 2u); // a and b, each through its own shortest chain
     EXPECT_EQ(findings[0].ruleId, "purity.transitive");
@@ -65,8 +65,16 @@ TEST(EffectSummary, RoundTripsThroughJson) {
     auto a = fn("c:@F@a#", "src/logic/a.cpp", "logic", true);
     a.effects.push_back({"purity.io", "printf", 3});
     a.calls.push_back(call("c:@F@b#", "src/logic/b.hpp", 4));
-    Finding f{"purity.io", Level::Error, {"src/logic/a.cpp", 3, 5}, {"src/logic/a.cpp", 3, 9}, "msg", "printf", "do",
-              {{{"src/logic/a.cpp", 1, 1}, "included from here", true}}, {}, false};
+    Finding f{"purity.io",
+              Level::Error,
+              {"src/logic/a.cpp", 3, 5},
+              {"src/logic/a.cpp", 3, 9},
+              "msg",
+              "printf",
+              "do",
+              {{{"src/logic/a.cpp", 1, 1}, "included from here", true}},
+              {},
+              false};
     EffectSummary s{"src/logic/a.cpp", {a}, {f}};
     auto back = summaryFromJson(toJson(s), "x");
     ASSERT_TRUE(back);

@@ -1,8 +1,8 @@
+#include <cstdlib>
 #include <devos/adapters/sqlite_store.hpp>
 #include <devos/adapters/vector_file.hpp>
 #include <devos/entrypoints/store_factory.hpp>
 #include <devos/foundation/hash.hpp>
-#include <cstdlib>
 #include <filesystem>
 #if DEVOS_HAS_POSTGRES
 #include <devos/adapters/postgres_store.hpp>
