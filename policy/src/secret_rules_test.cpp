@@ -14,9 +14,7 @@ std::string join(std::initializer_list<std::string_view> parts) {
 
 SecretRules compiled(SecretUse use, const std::optional<GitleaksConfig>& config = {}) {
     auto rules = compileSecretRules(use, config);
-    EXPECT_TRUE(rules) << (rules ? ""
-                                 : rules.error().file + ":" + std::to_string(rules.error().line) + ": " +
-                                       rules.error().message);
+    EXPECT_TRUE(rules) << (rules ? "" : rules.error().render());
     return std::move(*rules);
 }
 
