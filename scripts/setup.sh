@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libssl-dev libre2-dev libtomlplusplus-dev libpugixml-dev libxxhash-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libgit2-dev libcurl4-openssl-dev
   libopenblas-dev googletest libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
-  nodejs npm valgrind python3 ccache
+  nodejs npm valgrind python3 ccache chromium
 )
 
 missing=()
@@ -32,3 +32,4 @@ else
 fi
 [ -d "$(dirname "$0")/../tests/sarif/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/sarif" --no-audit --no-fund
 [ -d "$(dirname "$0")/../tests/mcp/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/mcp" --no-audit --no-fund
+[ -d "$(dirname "$0")/../tests/report/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/report" --no-audit --no-fund

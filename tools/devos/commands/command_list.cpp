@@ -26,6 +26,8 @@ const std::vector<Command>& allCommands() {
         {"coverage", "check the unit tests' line coverage against the repo's threshold", runCoverage},
         {"scan", "scan tracked files for secrets and for binaries, oversized files and bad encodings",
          runScan},
+        {"report", "write one self-contained HTML (or markdown) report of gates, findings and telemetry",
+         runReport},
         {"mcp", "serve DevOS to coding agents: a Model Context Protocol server over stdio", runMcp},
         {"init", "scaffold DevOS in a repo: layer folders, .devos/ config, CMake lines", runInit},
     };

@@ -19,4 +19,5 @@ int runSbom(const std::vector<std::string>& args);
 int runCoverage(const std::vector<std::string>& args);
 int runScan(const std::vector<std::string>& args);
 int runMcp(const std::vector<std::string>& args);
+int runReport(const std::vector<std::string>& args);
 } // namespace devos::cli

@@ -1,10 +1,28 @@
 #include "gates/gate_result.hpp"
 
+#include <algorithm>
 #include <devos/foundation/files.hpp>
 #include <devos/foundation/json.hpp>
 #include <nlohmann/json.hpp>
 
 namespace devos::gates {
+
+std::vector<std::filesystem::path> gateResultFiles(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        const auto rel = it->path().lexically_relative(dir).generic_string();
+        if (rel == "tu" || rel == "check-cache") { // effect summaries and the check cache, not gate results
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file() && it->path().extension() == ".json")
+            files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
 
 std::string toJson(const GateResult& r) {
     return nlohmann::json{{"name", r.name},       {"status", r.status},     {"exitCode", r.exitCode},

@@ -1,6 +1,8 @@
 #pragma once
 #include <devos/foundation/error.hpp>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 namespace devos::gates {
 
@@ -16,6 +18,9 @@ struct GateResult {
     std::string note;   // shown under its row: why it was skipped or failed without running, or what it read
 };
 
+// The JSON files under <build>/devos that may be gate results (one per gate, per file for format),
+// sorted; the effect summaries (tu/) and the check cache are left out.
+[[nodiscard]] std::vector<std::filesystem::path> gateResultFiles(const std::filesystem::path& gateDir);
 [[nodiscard]] std::string toJson(const GateResult& result);
 [[nodiscard]] foundation::Expected<GateResult> readGateResult(const std::string& path);
 [[nodiscard]] foundation::Expected<void> writeGateResult(const std::string& path, const GateResult& result);

@@ -44,7 +44,7 @@ foundation::Expected<json> gateRun(McpWorkspace& ws, const json& args, const Too
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         if (call.isCancelled())
             runner.stop();
-        for (const auto& file : gateResultFiles(build / "devos")) {
+        for (const auto& file : gates::gateResultFiles(build / "devos")) {
             auto written = fs::last_write_time(file, ec);
             if (ec || written < started || reported.contains(file))
                 continue;

@@ -175,30 +175,13 @@ foundation::Expected<json> layerMap(McpWorkspace& ws, const json&) {
 
 } // namespace
 
-std::vector<fs::path> gateResultFiles(const fs::path& dir) {
-    std::error_code ec;
-    std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-        const auto rel = it->path().lexically_relative(dir).generic_string();
-        if (rel == "tu" || rel == "check-cache") { // effect summaries and the check cache, not gate results
-            it.disable_recursion_pending();
-            continue;
-        }
-        if (it->is_regular_file() && it->path().extension() == ".json")
-            files.push_back(it->path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 // The gate results the build's check-fast / check-full edges left in <build>/devos (one JSON file
 // per gate, per file for the format gate), folded into rows as `devos gate report` prints them.
 foundation::Expected<json> gateStatusJson(McpWorkspace& ws, const json& args) {
     const fs::path dir = fs::path(ws.paths().buildDir) / "devos";
     std::error_code ec;
     std::vector<gates::GateResult> results;
-    const auto files = gateResultFiles(dir);
+    const auto files = gates::gateResultFiles(dir);
     for (const auto& file : files)
         if (auto result = gates::readGateResult(file.string());
             result && !result->name.empty() && !result->status.empty())

@@ -12,9 +12,6 @@ namespace devos::mcp {
 
 [[nodiscard]] std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> workspace);
 
-// The gate result files (one JSON per gate, per file for format) under <build>/devos, sorted; the
-// effect summaries (tu/) and the check cache are not gate results.
-[[nodiscard]] std::vector<std::filesystem::path> gateResultFiles(const std::filesystem::path& gateDir);
 // devos_gate_status's result: the results folded into rows, the fast/full verdicts; NotFound when
 // no gate has run in the build folder.
 [[nodiscard]] foundation::Expected<nlohmann::json> gateStatusJson(McpWorkspace& workspace,

@@ -1,0 +1,15 @@
+// readTelemetry in a devos built without the runtime: there is no store to read.
+#include "report/report_telemetry.hpp"
+
+namespace devos::report {
+
+foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& source) {
+    if (source.db || !source.databaseUrl.empty())
+        return foundation::fail(
+            foundation::ErrorKind::Invalid,
+            "this devos was built without the telemetry runtime, so it cannot read a store", "", 0,
+            "build DevOS with DEVOS_WITH_RUNTIME=ON, or drop --db and DEVOS_DATABASE_URL");
+    return TelemetrySummary{};
+}
+
+} // namespace devos::report

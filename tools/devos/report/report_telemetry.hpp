@@ -1,0 +1,25 @@
+#pragma once
+// The trends section's data from the telemetry store `devos ingest` writes (SQLite, or PostgreSQL
+// through DEVOS_DATABASE_URL), read-only. Without the runtime in this build, only "no store".
+#include "report/report_data.hpp"
+
+#include <devos/foundation/error.hpp>
+#include <optional>
+#include <string>
+
+namespace devos::report {
+
+// Which store to read: `db` (--db) when given, else PostgreSQL when `databaseUrl` is set, else the
+// SQLite file `defaultPath` when it exists; none of them: a summary with present = false.
+struct TelemetrySource {
+    std::optional<std::string> db;
+    std::string databaseUrl;
+    std::string defaultPath;
+};
+
+// Failures per day (the last 60 days with data), the top 10 recurring patterns, flaky tests and the
+// newest 50 self-heal attempts, from the newest 10000 stored test failures. An error when a store
+// that was named cannot be opened or read.
+[[nodiscard]] foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& source);
+
+} // namespace devos::report
