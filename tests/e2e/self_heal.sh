@@ -145,4 +145,20 @@ expect_output "not inside a git repository"
 cd "$REPO" && rm -rf "$nogit"
 expect_rc 2 "$DEVOS" heal --failure x --latest
 [ "$(selfheal_branches)" = 1 ] || fail "expected only the playbook's branch at the end"
+
+# 9. Outcomes: the playbook's proposal is merged, then reverted; devos heal sync records each once.
+proposal_branch=$(git for-each-ref --format='%(refname:short)' refs/heads/selfheal/)
+git stash -q # the user's work in progress (section 1) out of the way of the merge
+git -c user.name=dev -c user.email=dev@example.com merge -q --no-ff -m "Merge $proposal_branch" "$proposal_branch"
+expect_rc 0 "$DEVOS" heal sync --db "$db"
+expect_output "proposal ${proposal_branch#selfheal/}  pattern "
+expect_output "open -> merged (in $(git rev-parse --short=7 HEAD))"
+expect_rc 0 "$DEVOS" heal sync --db "$db"
+expect_output "0 changed"
+git -c user.name=dev -c user.email=dev@example.com revert --no-edit -m 1 HEAD >/dev/null
+expect_rc 0 "$DEVOS" heal sync --db "$db" --format json
+[ "$(field "$WORK/out.txt" '[c["to"] + " " + c["reverted_by"] for c in d["changes"] if c["subject"] == "proposal"][0]')" = "reverted $(git rev-parse HEAD)" ] \
+    || fail "the revert is not recorded: $(cat "$WORK/out.txt")"
+[ "$(sqlite3 "$db" "select outcome from selfheal_proposals where branch = '$proposal_branch'")" = reverted ] \
+    || fail "the proposal's row does not say reverted"
 echo PASS

@@ -23,6 +23,13 @@ expect_output "branch    selfheal/"
 [ "$(sql "select count(*) from application_logs where code like 'selfheal.%'")" -ge 4 ] || fail "no selfheal events"
 expect_heal 1 --failure "$F_ROUND" -p build
 expect_output "stopped   concurrency: failure $F_ROUND already has the open proposal"
+# Outcomes land in PostgreSQL: the proposal merged (the learned fix recurred at the regression).
+proposal_branch=$(git for-each-ref --format='%(refname:short)' refs/heads/selfheal/)
+git -c user.name=dev -c user.email=dev@example.com merge -q --no-ff -m "Merge $proposal_branch" "$proposal_branch"
+expect_rc 0 "$DEVOS" heal sync
+expect_output "open -> merged"
+[ "$(sql "select outcome from selfheal_proposals")" = merged ] || fail "no merged outcome in PostgreSQL"
+[ "$(sql "select count(*) from selfheal_fixes where outcome = 'recurred'")" -ge 1 ] || fail "no recurred fix in PostgreSQL"
 printf 'enabled: false\n' >.devos/self-heal.yml
 expect_heal 1 --latest -p build
 expect_output "stopped   disabled"

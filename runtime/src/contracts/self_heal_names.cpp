@@ -1,5 +1,6 @@
 // The stable names of the self-heal enums: stored in selfheal_proposals and selfheal_fixes,
 // printed by `devos heal`, and sent in JSON.
+#include <devos/contracts/fix_outcome.hpp>
 #include <devos/contracts/fix_proposal.hpp>
 #include <devos/contracts/recorded_fix.hpp>
 #include <devos/contracts/self_heal_outcome.hpp>
@@ -19,6 +20,32 @@ bool parseFixSource(const std::string& name, FixSource& out) {
         return false;
     out = name == "proposal" ? FixSource::Proposal : FixSource::History;
     return true;
+}
+
+const char* outcomeStateName(OutcomeState state) {
+    switch (state) {
+    case OutcomeState::Open:
+        return "open";
+    case OutcomeState::Merged:
+        return "merged";
+    case OutcomeState::Rejected:
+        return "rejected";
+    case OutcomeState::Reverted:
+        return "reverted";
+    case OutcomeState::Recurred:
+        return "recurred";
+    }
+    return "open";
+}
+
+bool parseOutcomeState(const std::string& name, OutcomeState& out) {
+    for (auto s : {OutcomeState::Open, OutcomeState::Merged, OutcomeState::Rejected, OutcomeState::Reverted,
+                   OutcomeState::Recurred})
+        if (name == outcomeStateName(s)) {
+            out = s;
+            return true;
+        }
+    return false;
 }
 
 const char* stopReasonName(StopReason reason) {
@@ -45,6 +72,8 @@ const char* stopReasonName(StopReason reason) {
         return "risk_too_high";
     case StopReason::Concurrency:
         return "concurrency";
+    case StopReason::Escalated:
+        return "escalated";
     }
     return "";
 }

@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <devos/adapters/git/git_heal_workspace.hpp>
+#include <devos/adapters/git/git_repo_history.hpp>
 #include <devos/adapters/http/chat_agent.hpp>
 #include <devos/adapters/process_command_runner.hpp>
 #include <devos/adapters/proposal_bundle_files.hpp>
@@ -31,12 +32,18 @@ struct SelfHealApp::Parts {
     adapters::ProposalBundleFiles bundles;
     services::PlaybookAgent playbook;
     std::unique_ptr<adapters::ChatAgent> chat;
+    adapters::GitRepoHistory history;
+    std::unique_ptr<services::OutcomeSync> outcomes;
 };
 
 SelfHealApp::~SelfHealApp() = default;
 
 ports::TelemetryStore& SelfHealApp::store() {
     return *parts_->store.store;
+}
+
+services::OutcomeSync& SelfHealApp::outcomes() {
+    return *parts_->outcomes;
 }
 
 namespace {
@@ -70,6 +77,8 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
     parts.vectors = openVectorCache(parts.store);
     parts.search = std::make_unique<services::IncidentSearch>(
         *parts.store.store, *parts.embedder, parts.indexes, *parts.redactor, parts.vectors.get());
+    parts.outcomes = std::make_unique<services::OutcomeSync>(*parts.store.store, parts.history,
+                                                             parts.workspace, parts.config, *parts.ids);
     Parts* owned = &parts;
     auto chat = [owned](const contracts::SelfHealConfig& config) -> ports::AgentPort* {
         const std::string url =

@@ -11,53 +11,86 @@ bool onlyLogicAndTests(std::span<const contracts::CodeDiff> diffs) {
         diffs, [](const contracts::CodeDiff& d) { return isLogicPath(d.path) || isTestPath(d.path); });
 }
 
+std::string withoutWhitespace(const std::string& text) {
+    std::string out;
+    for (char c : text)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            out += c;
+    return out;
+}
+
+contracts::AutonomyDecision humanReview(std::string why) {
+    return {0, "human_review", std::move(why) + ". Human review (draft pull request)"};
+}
+
 } // namespace
+
+FixClass classifyFix(contracts::AgentKind agent, std::span<const std::string> references,
+                     std::span<const contracts::CodeDiff> diffs) {
+    if (!diffs.empty() && std::ranges::all_of(diffs, [](const contracts::CodeDiff& d) {
+            return d.before != d.after && withoutWhitespace(d.before) == withoutWhitespace(d.after);
+        }))
+        return FixClass::Mechanical;
+    if (agent == contracts::AgentKind::Playbook && !references.empty())
+        return FixClass::PlaybookReapply;
+    return FixClass::Novel;
+}
 
 contracts::AutonomyDecision decideAutonomy(const contracts::SelfHealConfig& config, const AutonomyInput& in) {
     const int configured = config.autonomy.level;
     if (configured == 0)
-        return {0, "human_review", "autonomy level 0: human review"};
+        return humanReview("autonomy level 0");
     if (configured >= 3)
-        return {
-            configured, "human_review",
-            "autonomy level 3 (auto-remediation in production) is refused: the seed reserves it for after "
-            "extensive level 2 evidence and DevOS never deploys; set autonomy.level to 2 or lower. Human "
-            "review"};
-    const int cap = std::clamp(in.tier, 0, 2);
-    if (configured > cap)
-        return {configured, "human_review",
-                "autonomy level " + std::to_string(configured) + " is above what tier " +
-                    std::to_string(in.tier) +
-                    " allows (tier 0: suggestions only, tier 1: up to level 1, tier 2: up to level 2). Human "
-                    "review"};
+        return humanReview(
+            "autonomy level 3 (auto-remediation in production) is refused: the seed reserves it "
+            "for after extensive level 2 evidence and DevOS never deploys; set autonomy.level "
+            "to 2 or lower");
+    if (in.tier <= 0)
+        return humanReview("tier 0 is not eligible for self-healing beyond suggestions");
+    const int level = std::min(configured, std::clamp(in.tier, 0, 2));
+    const std::string capped = level < configured ? "autonomy level " + std::to_string(configured) +
+                                                        " is above what tier " + std::to_string(in.tier) +
+                                                        " allows (level " + std::to_string(level) + "); "
+                                                  : std::string{};
     std::string missing;
-    if (!in.gatesGreen)
+    if (config.branches.integration.empty())
+        missing = "no integration branch is configured (branches.integration)";
+    else if (!in.gatesGreen)
         missing = "a gate is not green";
     else if (!onlyLogicAndTests(in.diffs))
         missing = "it changes files outside logic/ and tests/";
     else if (in.riskScore >= 30)
         missing = "risk " + std::to_string(in.riskScore) + " is not below 30";
     if (!missing.empty())
-        return {configured, "human_review",
-                "autonomy level " + std::to_string(configured) + ": not eligible for auto-fix because " +
-                    missing + ". Human review"};
-    if (configured == 2) {
-        if (in.confidence >= config.autonomy.autoMergeConfidence &&
-            in.riskScore <= config.autonomy.autoMergeRiskScore)
-            return {2, "auto_merge",
-                    "autonomy level 2: eligible for auto-merge (confidence " + std::to_string(in.confidence) +
-                        " >= " + std::to_string(config.autonomy.autoMergeConfidence) + ", risk " +
-                        std::to_string(in.riskScore) +
-                        " <= " + std::to_string(config.autonomy.autoMergeRiskScore) + ", gates green)"};
-        return {2, "auto_fix_dev",
-                "autonomy level 2: below the auto-merge threshold (confidence " +
-                    std::to_string(in.confidence) + ", risk " + std::to_string(in.riskScore) +
-                    "); eligible for auto-fix on dev/beta"};
-    }
+        return humanReview(capped + "autonomy level " + std::to_string(level) +
+                           " does not apply: " + missing);
+    const std::string levelOne = "autonomy level 1: auto-fix on " + config.branches.integration +
+                                 " (logic/ and tests/ only, gates green, risk " +
+                                 std::to_string(in.riskScore) + " < 30)";
+    if (level == 1)
+        return {1, "auto_fix_dev", capped + levelOne};
+    const auto& t = config.autonomy;
+    std::string notTwo;
+    if (in.confidence <= t.autoMergeConfidence)
+        notTwo = "confidence " + std::to_string(in.confidence) + " is not above " +
+                 std::to_string(t.autoMergeConfidence);
+    else if (in.riskScore >= t.autoMergeRiskScore)
+        notTwo =
+            "risk " + std::to_string(in.riskScore) + " is not below " + std::to_string(t.autoMergeRiskScore);
+    else if (in.fixClass == FixClass::Novel)
+        notTwo = "an agent-written fix has no outcome history (level 2 takes mechanical fixes and "
+                 "re-applied fixes that merged and stayed)";
+    else if (in.fixClass == FixClass::PlaybookReapply && !in.reappliedFixMerged)
+        notTwo = "the re-applied fix has no merged, unreverted history";
+    if (!notTwo.empty())
+        return {1, "auto_fix_dev", levelOne + "; not level 2: " + notTwo};
     return {
-        1, "auto_fix_dev",
-        "autonomy level 1: eligible for auto-fix on dev/beta (logic/ and tests/ only, gates green, risk " +
-            std::to_string(in.riskScore) + " < 30)"};
+        2, "auto_merge",
+        std::string("autonomy level 2: auto-merge requested (") +
+            (in.fixClass == FixClass::Mechanical ? "mechanical fix" : "re-applies a merged, unreverted fix") +
+            ", confidence " + std::to_string(in.confidence) + " > " + std::to_string(t.autoMergeConfidence) +
+            ", risk " + std::to_string(in.riskScore) + " < " + std::to_string(t.autoMergeRiskScore) +
+            ", gates green); the merge still goes through branch protection"};
 }
 
 } // namespace devos::logic

@@ -22,6 +22,8 @@ StopReason stopFor(StepVerdict verdict) {
         return StopReason::NotReproduced;
     case StepVerdict::SloExceeded:
         return StopReason::SloExceeded;
+    case StepVerdict::Escalated:
+        return StopReason::Escalated;
     case StepVerdict::NoFix:
         return StopReason::NoFixFound;
     case StepVerdict::Rejected:
@@ -99,6 +101,8 @@ std::string_view eventCode(HealStep step, StepVerdict verdict) {
         return "selfheal.not_reproduced";
     case StepVerdict::SloExceeded:
         return "selfheal.slo_exceeded";
+    case StepVerdict::Escalated:
+        return "selfheal.escalated";
     case StepVerdict::NoFix:
         return "selfheal.no_fix_found";
     case StepVerdict::Rejected:

@@ -25,6 +25,7 @@ TEST(HealFlow, EveryVerdictStopsWithItsReason) {
         {StepVerdict::Flaky, StopReason::Flaky},
         {StepVerdict::NotReproduced, StopReason::NotReproduced},
         {StepVerdict::SloExceeded, StopReason::SloExceeded},
+        {StepVerdict::Escalated, StopReason::Escalated},
         {StepVerdict::NoFix, StopReason::NoFixFound},
         {StepVerdict::Rejected, StopReason::ValidationFailed},
         {StepVerdict::TooRisky, StopReason::RiskTooHigh},
@@ -45,6 +46,7 @@ TEST(HealFlow, EventsFollowTheSeedList) {
     EXPECT_EQ(eventCode(HealStep::Flake, StepVerdict::NotReproduced), "selfheal.not_reproduced");
     EXPECT_EQ(eventCode(HealStep::Flake, StepVerdict::Passed), "");
     EXPECT_EQ(eventCode(HealStep::Slo, StepVerdict::SloExceeded), "selfheal.slo_exceeded");
+    EXPECT_EQ(eventCode(HealStep::Slo, StepVerdict::Escalated), "selfheal.escalated");
     EXPECT_EQ(eventCode(HealStep::Propose, StepVerdict::NoFix), "selfheal.no_fix_found");
     EXPECT_EQ(eventCode(HealStep::Validate, StepVerdict::Passed), "selfheal.validation_passed");
     EXPECT_EQ(eventCode(HealStep::Validate, StepVerdict::Rejected), "selfheal.validation_failed");

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <devos/logic/fix_outcome.hpp>
 #include <devos/logic/hunk_reapply.hpp>
 #include <devos/logic/playbook.hpp>
 #include <devos/logic/unified_diff.hpp>
@@ -19,10 +20,13 @@ std::vector<contracts::SimilarIncident> reusableFixes(const contracts::AgentRequ
     };
     std::vector<contracts::SimilarIncident> out;
     for (const auto& i : request.similarIncidents)
-        if (i.fix && !i.fix->diffTruncated && !i.fix->diff.empty() &&
+        if (i.fix && !i.fix->diffTruncated && !i.fix->diff.empty() && isReusable(*i.fix) &&
             (sameTest(i) || i.fix->patternId == request.signal.patternId || i.score >= kOtherTestSimilarity))
             out.push_back(i);
     std::ranges::sort(out, [&](const contracts::SimilarIncident& a, const contracts::SimilarIncident& b) {
+        const int rankA = outcomeRank(a.fix->outcome.state), rankB = outcomeRank(b.fix->outcome.state);
+        if (rankA != rankB)
+            return rankA < rankB;
         if (sameTest(a) != sameTest(b))
             return sameTest(a);
         if (a.score != b.score)

@@ -110,3 +110,24 @@ TEST(Playbook, ListsTheFilesOfAFix) {
 }
 
 } // namespace devos::logic
+
+namespace devos::logic {
+
+TEST(Playbook, NeverReappliesARevertedFixAndPrefersMergedOnes) {
+    auto reverted = incident(0.99F, "REVERTED", fixDiff());
+    reverted.fix->outcome.state = contracts::OutcomeState::Reverted;
+    auto recurred = incident(0.98F, "RECURRED", fixDiff());
+    recurred.fix->outcome.state = contracts::OutcomeState::Recurred;
+    auto merged = incident(0.80F, "MERGED", fixDiff());
+    merged.fix->outcome.state = contracts::OutcomeState::Merged;
+    auto request = requestFor({reverted, recurred, merged});
+    const auto order = reusableFixes(request);
+    ASSERT_EQ(order.size(), 2u);
+    EXPECT_EQ(order[0].fix->id, "MERGED");
+    EXPECT_EQ(order[1].fix->id, "RECURRED");
+    request.codeContext = {{"src/logic/rounding.cpp", kBefore}};
+    request.similarIncidents = {reverted};
+    EXPECT_FALSE(playbookAnswer(request)) << "the only fix was reverted";
+}
+
+} // namespace devos::logic

@@ -14,7 +14,7 @@ using contracts::ConfigEntry;
 using contracts::Expected;
 using contracts::SelfHealConfig;
 
-enum class Kind { Bool, Int, String, List, TimeWindow, AgentKind };
+enum class Kind { Bool, Int, String, List, TimeWindow, AgentKind, Branch };
 
 // One known key: its type, its range for integers, and where it goes in the config.
 struct KnownKey {
@@ -33,6 +33,8 @@ constexpr KnownKey kKnownKeys[] = {
     {"slo.timeWindow", Kind::TimeWindow},
     {"concurrency.maxConcurrentProposals", Kind::Int, 1, 100},
     {"concurrency.maxConcurrentPRs", Kind::Int, 1, 100},
+    {"branches.default", Kind::Branch},
+    {"branches.integration", Kind::Branch},
     {"pausedPatterns", Kind::List},
     {"flake.reruns", Kind::Int, 0, 20},
     {"commands.configure", Kind::String},
@@ -155,6 +157,26 @@ void setString(SelfHealConfig& c, std::string_view key, const std::string& v) {
         c.agent.model = v;
 }
 
+// Why `name` is not a usable branch name (git check-ref-format's rules that matter here), or "".
+std::string badBranchName(std::string_view name) {
+    if (name.empty())
+        return "is empty";
+    if (name.starts_with('-') || name.starts_with('/') || name.ends_with('/') || name.ends_with(".lock") ||
+        name.ends_with('.'))
+        return "cannot start with - or /, or end with /, . or .lock";
+    if (name.find("..") != std::string_view::npos || name.find("@{") != std::string_view::npos ||
+        name.find("//") != std::string_view::npos)
+        return "cannot contain .., @{ or //";
+    if (std::ranges::any_of(name, [](char ch) {
+            return static_cast<unsigned char>(ch) < 0x21 || ch == 0x7f || ch == '~' || ch == '^' ||
+                   ch == ':' || ch == '?' || ch == '*' || ch == '[' || ch == '\\';
+        }))
+        return "cannot contain spaces, control characters or ~ ^ : ? * [ \\";
+    if (name.starts_with("selfheal/"))
+        return "cannot be under selfheal/ (DevOS's proposal branches)";
+    return "";
+}
+
 bool isHex(std::string_view s) {
     return std::ranges::all_of(s,
                                [](char ch) { return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'); });
@@ -251,6 +273,13 @@ Expected<SelfHealConfig> parseSelfHealConfig(const contracts::ConfigDocument& do
             config.slo.timeWindowMillis = *millis;
             break;
         }
+        case Kind::Branch:
+            if (const auto bad = badBranchName(e.scalar); !bad.empty())
+                return invalid(doc, e, e.key + " '" + e.scalar + "' " + bad,
+                               "name a git branch such as dev or beta");
+            (e.key == "branches.default" ? config.branches.defaultBranch : config.branches.integration) =
+                e.scalar;
+            break;
         case Kind::AgentKind:
             if (e.scalar == "playbook")
                 config.agent.kind = contracts::AgentChoice::Playbook;
@@ -268,6 +297,13 @@ Expected<SelfHealConfig> parseSelfHealConfig(const contracts::ConfigDocument& do
         case Kind::List:
             break;
         }
+    }
+    if (config.branches.integration == config.branches.defaultBranch) {
+        const auto e = std::ranges::find(doc.entries, std::string("branches.integration"), &ConfigEntry::key);
+        return invalid(doc, *e,
+                       "branches.integration must not be the default branch '" +
+                           config.branches.defaultBranch + "': DevOS never writes the default branch",
+                       "name an integration branch such as dev or beta");
     }
     return config;
 }

@@ -168,3 +168,31 @@ TEST(SelfHealConfig, PausedPatternsMatchWholeIdsOrLongPrefixes) {
 }
 
 } // namespace devos::logic
+
+namespace devos::logic {
+
+TEST(SelfHealConfig, BranchesNameTheDefaultAndTheIntegrationBranch) {
+    auto config = parseSelfHealConfig(
+        {".devos/self-heal.yml",
+         {scalar("branches.default", "trunk", 2), scalar("branches.integration", "dev", 3)}});
+    ASSERT_TRUE(config) << config.error().render();
+    EXPECT_EQ(config->branches.defaultBranch, "trunk");
+    EXPECT_EQ(config->branches.integration, "dev");
+    auto defaults = parseSelfHealConfig({".devos/self-heal.yml", {}});
+    EXPECT_EQ(defaults->branches.defaultBranch, "main");
+    EXPECT_EQ(defaults->branches.integration, "");
+}
+
+TEST(SelfHealConfig, ABadOrForbiddenIntegrationBranchIsRejectedAtItsLine) {
+    auto bad = errorOf({scalar("branches.integration", "dev branch", 4)});
+    EXPECT_EQ(bad.line, 4u);
+    EXPECT_NE(bad.message.find("cannot contain spaces"), std::string::npos);
+    EXPECT_NE(errorOf({scalar("branches.integration", "selfheal/x", 1)}).message.find("selfheal/"),
+              std::string::npos);
+    EXPECT_NE(errorOf({scalar("branches.integration", "a..b", 1)}).message.find(".."), std::string::npos);
+    auto main = errorOf({scalar("branches.integration", "main", 7)});
+    EXPECT_EQ(main.line, 7u);
+    EXPECT_NE(main.message.find("never writes the default branch"), std::string::npos);
+}
+
+} // namespace devos::logic

@@ -59,10 +59,13 @@ FixLearner::learn(const contracts::TestRun& run, std::span<const contracts::Test
         const auto diff = logic::firstPartyDiff(*patches, kMaxFixDiffBytes);
         if (diff.diff.empty())
             continue; // nothing first-party changed: there is nothing a playbook could re-apply
-        auto messages = history_.commitMessages(repoPath_, failure.commitSha, run.commitSha);
-        if (!messages)
-            return std::unexpected(messages.error());
-        const auto proposal = logic::acceptedProposal(*messages);
+        auto commits = history_.commits(repoPath_, failure.commitSha, run.commitSha);
+        if (!commits)
+            return std::unexpected(commits.error());
+        std::vector<std::string> messages;
+        for (auto& c : *commits)
+            messages.push_back(std::move(c.message));
+        const auto proposal = logic::acceptedProposal(messages);
         contracts::RecordedFix fix;
         fix.id = ids_.next();
         fix.ts = ids_.now();

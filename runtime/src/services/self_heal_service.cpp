@@ -3,6 +3,7 @@
 // next step or a stop. Side effects are ordered so that a stop leaves nothing behind but the
 // attempt's row and events: the worktree and its build folder are removed in finish(), and the
 // selfheal/<id> branch is created only after the proof passed.
+#include "heal_config.hpp"
 #include "heal_context.hpp"
 #include "heal_proof.hpp"
 
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <devos/logic/attempt_limits.hpp>
 #include <devos/logic/autonomy.hpp>
+#include <devos/logic/fix_outcome.hpp>
 #include <devos/logic/heal_flow.hpp>
 #include <devos/logic/pattern_id.hpp>
 #include <devos/logic/proof_commands.hpp>
@@ -33,7 +35,7 @@ using contracts::StopReason;
 using logic::HealStep;
 using logic::StepVerdict;
 
-constexpr const char* kConfigFile = ".devos/self-heal.yml";
+constexpr const char* kConfigFile = kSelfHealConfigFile;
 
 std::string shortSha(const std::string& sha) {
     return sha.substr(0, 7);
@@ -119,24 +121,11 @@ std::vector<std::string> HealAttempt::everyPatternId() const {
 }
 
 Expected<void> HealAttempt::loadConfig() {
-    auto doc = p_.config.read(request_.repoRoot + "/" + kConfigFile, kConfigFile);
-    if (!doc)
-        return std::unexpected(doc.error());
-    if (*doc) {
-        auto parsed = logic::parseSelfHealConfig(**doc);
-        if (!parsed)
-            return std::unexpected(parsed.error());
-        config_ = std::move(*parsed);
-    } else {
-        config_.origin = std::string(kConfigFile) + " (missing: the shipped defaults)";
-    }
-    auto repoConfig = p_.config.read(request_.repoRoot + "/.devos/devos.yml", ".devos/devos.yml");
-    if (!repoConfig)
-        return std::unexpected(repoConfig.error());
-    if (*repoConfig)
-        for (const auto& e : (*repoConfig)->entries)
-            if (e.key == "tier" && (e.scalar == "0" || e.scalar == "1" || e.scalar == "2"))
-                tier_ = e.scalar[0] - '0';
+    auto settings = loadHealSettings(p_.config, request_.repoRoot);
+    if (!settings)
+        return std::unexpected(settings.error());
+    config_ = std::move(settings->config);
+    tier_ = settings->tier;
     return {};
 }
 
@@ -418,6 +407,27 @@ Expected<StepResult> HealAttempt::flake() {
 }
 
 Expected<StepResult> HealAttempt::slo() {
+    std::vector<contracts::SelfHealAttempt> earlier;
+    std::vector<contracts::RecordedFix> fixes;
+    for (const auto& id : everyPatternId()) {
+        contracts::AttemptQuery q;
+        q.patternId = id;
+        q.statuses = {"proposed"};
+        auto found = p_.store.attempts(q);
+        if (!found)
+            return std::unexpected(found.error());
+        earlier.insert(earlier.end(), found->begin(), found->end());
+        contracts::FixQuery fq;
+        fq.patternId = id;
+        auto recorded = p_.store.fixes(fq);
+        if (!recorded)
+            return std::unexpected(recorded.error());
+        fixes.insert(fixes.end(), recorded->begin(), recorded->end());
+    }
+    if (auto why = logic::escalation(earlier, fixes))
+        return stop(
+            StepVerdict::Escalated, "escalated to a human", *why,
+            "look at the pattern's history (devos heal report); pausedPatterns stops further attempts");
     long long past = 0;
     for (const auto& id : everyPatternId()) {
         contracts::AttemptQuery q;
@@ -709,9 +719,15 @@ Expected<StepResult> HealAttempt::branch() {
     std::vector<std::string> files;
     for (const auto& d : outcome_.proposal->diffs)
         files.push_back(d.path);
+    const auto& proposal = *outcome_.proposal;
+    const auto fixClass = logic::classifyFix(proposal.agent, proposal.references, proposal.diffs);
+    bool reappliedMerged = false;
+    for (const auto& incident : incidents_)
+        if (incident.fix && !proposal.references.empty() && incident.fix->id == proposal.references.front())
+            reappliedMerged = incident.fix->outcome.state == contracts::OutcomeState::Merged;
     outcome_.autonomy =
-        logic::decideAutonomy(config_, {tier_, outcome_.proposal->confidence, outcome_.risk.score,
-                                        outcome_.proof.gateOk, outcome_.proposal->diffs});
+        logic::decideAutonomy(config_, {tier_, proposal.confidence, outcome_.risk.score,
+                                        outcome_.proof.gateOk, proposal.diffs, fixClass, reappliedMerged});
     outcome_.labels = logic::proposalLabels(outcome_.risk);
     auto commit = p_.workspace.commitOnNewBranch(worktree_, outcome_.branch, files,
                                                  logic::proposalCommitMessage(outcome_));

@@ -1,10 +1,12 @@
 // The self-heal loop end to end on a real git repository, real SQLite, libgit2 worktrees and real
 // processes; the proof's commands come from `commands:` (shell one-liners), so no compiler runs.
 // Only the chat agent is a double (a scripted AgentPort: the model is the boundary).
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <devos/adapters/git/git_heal_workspace.hpp>
+#include <devos/adapters/git/git_repo_history.hpp>
 #include <devos/adapters/process_command_runner.hpp>
 #include <devos/adapters/proposal_bundle_files.hpp>
 #include <devos/adapters/re2_redactor.hpp>
@@ -17,6 +19,7 @@
 #include <devos/logic/pattern_id.hpp>
 #include <devos/logic/unified_diff.hpp>
 #include <devos/services/default_embedder.hpp>
+#include <devos/services/outcome_sync.hpp>
 #include <devos/services/playbook_agent.hpp>
 #include <devos/services/self_heal_service.hpp>
 #include <filesystem>
@@ -195,7 +198,17 @@ protected:
                                           &playbook,
                                           [this](const contracts::SelfHealConfig&) { return &chat; },
                                           {}}};
+    adapters::GitRepoHistory history;
+    OutcomeSync outcomes{*store, history, workspace, configReader, ids};
     std::string good, lost, fixedAt, regressed, oldFailure, failure, pattern, before;
+
+    // devos heal sync; the changes it recorded.
+    std::vector<OutcomeChange> sync() {
+        auto report = outcomes.sync(repo.string());
+        EXPECT_TRUE(report) << report.error().render();
+        return report ? report->changes : std::vector<OutcomeChange>{};
+    }
+    contracts::FixOutcome proposalOutcome() { return store->attempts({})->front().outcome; }
 };
 
 } // namespace
@@ -411,6 +424,116 @@ TEST_F(SelfHealServiceTest, UsageAndConfigurationErrors) {
     EXPECT_NE(noBuild.error().message.find("needs -p <build-dir>"), std::string::npos);
     request.buildDir = (repo / "nobuild").string();
     EXPECT_NE(service.heal(request).error().message.find("not a configured CMake build"), std::string::npos);
+}
+
+} // namespace devos::services
+
+namespace devos::services {
+
+TEST_F(SelfHealServiceTest, SyncSeesAMergedProposalThenItsRevertAndTheRepeatIsEscalated) {
+    const auto o = heal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    const auto first = sync();
+    ASSERT_EQ(first.size(), 1u)
+        << "only the learned fix: on main, and its pattern failed again at `regressed`";
+    EXPECT_EQ(first[0].subject, contracts::OutcomeSubject::Fix);
+    EXPECT_EQ(proposalOutcome().state, contracts::OutcomeState::Open) << "not merged yet";
+    sh("git -c user.name=t -c user.email=t@e merge -q --no-ff -m 'Merge the fix' " + o.branch);
+    const std::string merge = out("git rev-parse HEAD").substr(0, 40);
+    const auto merged = sync();
+    auto outcome = proposalOutcome();
+    EXPECT_EQ(outcome.state, contracts::OutcomeState::Merged);
+    EXPECT_EQ(outcome.mergedCommit, merge);
+    EXPECT_GT(outcome.mergedAt, 0);
+    const auto fix = store->fixes({})->front();
+    EXPECT_EQ(fix.outcome.state, contracts::OutcomeState::Recurred);
+    EXPECT_EQ(fix.outcome.recurredFailureId, failure);
+    EXPECT_EQ(fix.outcome.mergedCommit, fixedAt);
+    ASSERT_EQ(merged.size(), 1u);
+    EXPECT_EQ(merged[0].from, contracts::OutcomeState::Open);
+    EXPECT_TRUE(sync().empty()) << "a second sync changes nothing";
+    sh("git -c user.name=t -c user.email=t@e revert --no-edit -m 1 HEAD >/dev/null");
+    const std::string revert = out("git rev-parse HEAD").substr(0, 40);
+    sync();
+    outcome = proposalOutcome();
+    EXPECT_EQ(outcome.state, contracts::OutcomeState::Reverted);
+    EXPECT_EQ(outcome.revertedBy, revert);
+    EXPECT_EQ(outcome.mergedCommit, merge);
+    auto codes = eventCodes();
+    EXPECT_NE(std::ranges::find(codes, "selfheal.merged"), codes.end());
+    EXPECT_NE(std::ranges::find(codes, "selfheal.reverted"), codes.end());
+    // The failure comes back at the revert: the pattern goes to a human.
+    const auto back = storeFailure(revert);
+    before = checkoutState();
+    const auto again = heal(contracts::AgentChoice::Playbook, back);
+    EXPECT_EQ(again.reason, contracts::StopReason::Escalated);
+    EXPECT_NE(again.evidence.find("self-heal proposal " + o.proposal->id), std::string::npos)
+        << again.evidence;
+    EXPECT_NE(again.evidence.find("was reverted by " + revert.substr(0, 7)), std::string::npos)
+        << again.evidence;
+}
+
+TEST_F(SelfHealServiceTest, AMergedProposalWhosePatternComesBackIsRecurredAndEscalated) {
+    const auto o = heal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    sh("git merge -q --ff-only " + o.branch);
+    write("src/logic/value.cpp", std::string("// the value\n\n") + kBuggy);
+    const auto back = storeFailure(commit("lose it once more"));
+    sync();
+    const auto outcome = proposalOutcome();
+    EXPECT_EQ(outcome.state, contracts::OutcomeState::Recurred);
+    EXPECT_EQ(outcome.mergedCommit, o.commitSha) << "a fast-forward merges the proposal's own commit";
+    EXPECT_EQ(outcome.recurredFailureId, back);
+    before = checkoutState();
+    const auto again = heal(contracts::AgentChoice::Playbook, back);
+    EXPECT_EQ(again.reason, contracts::StopReason::Escalated);
+    EXPECT_NE(again.evidence.find("came back after it merged (failure " + back + ")"), std::string::npos)
+        << again.evidence;
+}
+
+TEST_F(SelfHealServiceTest, ADeletedUnmergedProposalBranchIsRejected) {
+    const auto o = heal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    sh("git branch -q -D " + o.branch);
+    const auto changes = sync();
+    ASSERT_EQ(changes.size(), 2u) << "the proposal, and the learned fix that recurred at `regressed`";
+    EXPECT_EQ(changes[1].subject, contracts::OutcomeSubject::Proposal);
+    EXPECT_EQ(changes[1].to.state, contracts::OutcomeState::Rejected);
+    EXPECT_EQ(proposalOutcome().state, contracts::OutcomeState::Rejected);
+}
+
+TEST_F(SelfHealServiceTest, ARevertedFixIsNeverReapplied) {
+    const auto fix = store->fixes({})->front();
+    contracts::FixOutcome reverted;
+    reverted.state = contracts::OutcomeState::Reverted;
+    reverted.revertedBy = good;
+    ASSERT_TRUE(*store->recordOutcome(contracts::OutcomeSubject::Fix, fix.id, reverted));
+    const auto o = heal();
+    EXPECT_FALSE(o.proposed);
+    EXPECT_EQ(o.reason, contracts::StopReason::NoFixFound);
+}
+
+TEST_F(SelfHealServiceTest, SyncNamesAMissingDefaultBranch) {
+    config("branches:\n  default: trunk\n");
+    auto report = outcomes.sync(repo.string());
+    ASSERT_FALSE(report);
+    EXPECT_EQ(report.error().kind, contracts::ErrorKind::Invalid);
+    EXPECT_NE(report.error().message.find("the default branch 'trunk' does not exist"), std::string::npos);
+}
+
+TEST_F(SelfHealServiceTest, AutonomyLevelTwoNeedsAMergedUnrevertedFixToReapply) {
+    config("autonomy:\n  level: 2\nbranches:\n  integration: dev\n");
+    write(".devos/devos.yml", "tier: 2\n");
+    commit("tier 2, level 2");
+    before = checkoutState();
+    const auto o = heal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    EXPECT_EQ(o.autonomy.level, 1);
+    EXPECT_EQ(o.autonomy.action, "auto_fix_dev");
+    EXPECT_NE(o.autonomy.reason.find("auto-fix on dev"), std::string::npos) << o.autonomy.reason;
+    EXPECT_NE(o.autonomy.reason.find("not level 2: the re-applied fix has no merged, unreverted history"),
+              std::string::npos)
+        << o.autonomy.reason;
 }
 
 } // namespace devos::services

@@ -86,6 +86,10 @@ public:
     attempts(const contracts::AttemptQuery& q) override {
         return inner_.attempts(q);
     }
+    contracts::Expected<bool> recordOutcome(contracts::OutcomeSubject s, const contracts::Ulid& id,
+                                            const contracts::FixOutcome& o) override {
+        return inner_.recordOutcome(s, id, o);
+    }
     contracts::Expected<long long> countAttempts(const contracts::AttemptQuery& q) override {
         return inner_.countAttempts(q);
     }

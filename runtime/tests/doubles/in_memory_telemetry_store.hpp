@@ -225,8 +225,10 @@ public:
         auto [it, added] = attempts_.try_emplace(attempt.proposalId, attempt);
         if (!added) {
             const auto ts = it->second.ts;
+            const auto outcome = it->second.outcome;
             it->second = attempt;
             it->second.ts = ts;
+            it->second.outcome = outcome;
         }
         audit("save_attempt", "selfheal_proposals", 1, attempt.proposalId);
         return {};
@@ -242,6 +244,26 @@ public:
             if (matches(it->second, query))
                 out.push_back(it->second);
         return out;
+    }
+
+    contracts::Expected<bool> recordOutcome(contracts::OutcomeSubject subject, const contracts::Ulid& id,
+                                            const contracts::FixOutcome& outcome) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        const bool proposal = subject == contracts::OutcomeSubject::Proposal;
+        bool found = false;
+        if (proposal) {
+            if (auto it = attempts_.find(id); it != attempts_.end()) {
+                it->second.outcome = outcome;
+                found = true;
+            }
+        } else if (auto it = fixes_.find(id); it != fixes_.end()) {
+            it->second.outcome = outcome;
+            found = true;
+        }
+        audit("record_outcome", proposal ? "selfheal_proposals" : "selfheal_fixes", found ? 1 : 0, id);
+        return found;
     }
 
     contracts::Expected<long long> countAttempts(const contracts::AttemptQuery& query) override {

@@ -301,7 +301,8 @@ inline contracts::SelfHealAttempt sampleAttempt(std::uint64_t ts, std::uint8_t s
             "",
             "",
             "",
-            static_cast<long long>(ts)};
+            static_cast<long long>(ts),
+            {}};
 }
 
 TEST_P(StoreConformance, IngestKeepsTheNamesOfThePassedTests) {
@@ -395,6 +396,29 @@ TEST_P(StoreConformance, AttemptsAreUpdatedInPlaceAndCountedByPatternWindowAndSt
     byTrigger.triggerId = started.triggerId;
     byTrigger.limit = 1;
     EXPECT_EQ(store->attempts(byTrigger)->size(), 1u);
+}
+
+TEST_P(StoreConformance, OutcomesAreRecordedPerProposalAndPerFixAndSurviveAttemptUpdates) {
+    auto attempt = sampleAttempt(1700000000000, 1, std::string(64, 'e'), "proposed");
+    ASSERT_TRUE(store->saveAttempt(attempt));
+    const auto fix = sampleFix(2, "F9", 1700000000000);
+    ASSERT_TRUE(*store->recordFix(fix));
+    EXPECT_EQ(store->attempts({})->front().outcome, contracts::FixOutcome{}) << "open by default";
+    EXPECT_EQ(store->fixes({})->front().outcome, contracts::FixOutcome{});
+    contracts::FixOutcome merged{
+        contracts::OutcomeState::Merged, 1700000100000, "abc123", "", "", 1700000200000};
+    auto written = store->recordOutcome(contracts::OutcomeSubject::Proposal, attempt.proposalId, merged);
+    ASSERT_TRUE(written) << written.error().render();
+    EXPECT_TRUE(*written);
+    EXPECT_EQ((*store->auditRows(1))[0].action, "record_outcome");
+    attempt.updatedAt = 1700000300000;
+    ASSERT_TRUE(store->saveAttempt(attempt));
+    EXPECT_EQ(store->attempts({})->front().outcome, merged) << "saveAttempt leaves the outcome as it is";
+    contracts::FixOutcome reverted{
+        contracts::OutcomeState::Reverted, 1700000100000, "abc123", "def456", "F10", 1700000400000};
+    ASSERT_TRUE(*store->recordOutcome(contracts::OutcomeSubject::Fix, fix.id, reverted));
+    EXPECT_EQ(store->fixes({})->front().outcome, reverted);
+    EXPECT_FALSE(*store->recordOutcome(contracts::OutcomeSubject::Fix, "NO_SUCH_FIX", reverted));
 }
 
 } // namespace devos::adapters::testing

@@ -19,6 +19,7 @@ const char* kHelp =
     R"(usage: devos heal --failure <id> | --latest [-p <build-dir>] [--agent playbook|chat|auto]
                   [--db <path>] [--format text|json] [--keep]
        devos heal fixes [--pattern <pattern-id>] [--db <path>] [--format text|json]
+       devos heal sync [--db <path>] [--format text|json]
 
 Turns a stored failing test (its id as `devos ingest` prints it, or --latest: the newest stored
 failure) into a proven fix on a new branch selfheal/<proposal-id>, or says exactly why not.
@@ -36,6 +37,12 @@ else agent.url and agent.model. --keep keeps the worktree and its build folder.
 
 `devos heal fixes` lists the fix memory: fixes learned by `devos ingest junit` from history (a test
 that failed at a commit passes at a descendant; the fix is the first-party source diff between them).
+
+`devos heal sync` records what became of each proposal and recorded fix: merged (its commit is
+reachable from branches.default, "main" unless set), rejected (its selfheal branch was deleted
+unmerged), reverted (a later commit on the default branch reverts it), recurred (its pattern failed
+again in a run that contains it). The playbook never re-applies a reverted fix and prefers merged
+ones; a pattern whose merged self-heal fix recurred or was reverted is escalated to a human.
 
 Exit codes: 0 a proposal was written (or fixes listed), 1 stopped with a reason (or the store
 failed), 2 usage or configuration error.
@@ -117,6 +124,9 @@ int runHeal(const std::vector<std::string>& argv) {
         std::fputs(kHelp, stderr);
         return kUsage;
     }
+    if (pos.size() == 1 && pos[0] == "sync" && !args.has("--failure") && !args.has("--latest") &&
+        !args.has("--pattern"))
+        return heal::runSyncCommand(args.value("--db"), format);
     if (pos.size() == 1 && pos[0] == "fixes" && !args.has("--failure") && !args.has("--latest"))
         return listFixes({args.value("--pattern"), args.value("--db"), format});
     heal::HealCommandRequest request{args.value("--failure"), args.has("--latest"),

@@ -5,6 +5,8 @@
 #include <devos/adapters/proposal_bundle_files.hpp>
 #include <devos/entrypoints/self_heal_factory.hpp>
 #include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 namespace devos::heal {
@@ -57,6 +59,89 @@ std::string outcomeText(const contracts::SelfHealOutcome& o) {
     return out;
 }
 
+namespace {
+
+// The store and the services of devos heal for the repository around the current folder, or the
+// exit code after printing why not.
+std::expected<std::unique_ptr<entrypoints::SelfHealApp>, int>
+openApp(const char* command, const std::string& root, const std::optional<std::string>& db,
+        std::function<void(const std::string&)> progress) {
+    entrypoints::SelfHealOptions options;
+    options.repoRoot = root;
+    options.dbPath = db;
+    const char* url = std::getenv("DEVOS_DATABASE_URL");
+    options.databaseUrl = url != nullptr ? url : "";
+    options.progress = std::move(progress);
+    auto app = entrypoints::SelfHealApp::open(std::move(options));
+    if (!app) {
+        std::fprintf(stderr, "%s: %s\n", command, app.error().render().c_str());
+        return std::unexpected(app.error().kind == contracts::ErrorKind::Invalid ? 2 : 1);
+    }
+    return std::move(*app);
+}
+
+std::string changeText(const services::OutcomeChange& c) {
+    const auto& o = c.to;
+    std::string detail;
+    if (o.state == contracts::OutcomeState::Merged)
+        detail = " (in " + o.mergedCommit.substr(0, 7) + ")";
+    else if (o.state == contracts::OutcomeState::Reverted)
+        detail = " (by " + o.revertedBy.substr(0, 7) + ")";
+    else if (o.state == contracts::OutcomeState::Recurred)
+        detail = " (failure " + o.recurredFailureId + ")";
+    return std::string(c.subject == contracts::OutcomeSubject::Proposal ? "proposal " : "fix      ") + c.id +
+           "  pattern " + c.patternId.substr(0, 12) + "  " + contracts::outcomeStateName(c.from) + " -> " +
+           contracts::outcomeStateName(o.state) + detail;
+}
+
+} // namespace
+
+int runSyncCommand(const std::optional<std::string>& db, const std::string& format) {
+    const std::string root = gitRoot(fs::current_path());
+    if (root.empty()) {
+        std::fprintf(stderr, "devos heal sync: not inside a git repository\n");
+        return 2;
+    }
+    auto app = openApp("devos heal sync", root, db, {});
+    if (!app)
+        return app.error();
+    auto report = (*app)->outcomes().sync(root);
+    if (!report) {
+        std::fprintf(stderr, "devos heal sync: %s\n", report.error().render().c_str());
+        return report.error().kind == contracts::ErrorKind::Invalid ? 2 : 1;
+    }
+    if (format == "json") {
+        nlohmann::json changes = nlohmann::json::array();
+        for (const auto& c : report->changes)
+            changes.push_back(
+                {{"subject", c.subject == contracts::OutcomeSubject::Proposal ? "proposal" : "fix"},
+                 {"id", c.id},
+                 {"pattern_id", c.patternId},
+                 {"from", contracts::outcomeStateName(c.from)},
+                 {"to", contracts::outcomeStateName(c.to.state)},
+                 {"merged_commit", c.to.mergedCommit},
+                 {"merged_at", c.to.mergedAt},
+                 {"reverted_by", c.to.revertedBy},
+                 {"recurred_failure_id", c.to.recurredFailureId}});
+        std::printf("%s\n", nlohmann::json{{"store", (*app)->storeName()},
+                                           {"default_branch", report->defaultBranch},
+                                           {"head", report->head},
+                                           {"proposals_checked", report->proposalsChecked},
+                                           {"fixes_checked", report->fixesChecked},
+                                           {"changes", changes}}
+                                .dump(2)
+                                .c_str());
+        return 0;
+    }
+    std::printf("heal sync: %s at %.7s; %d proposal%s and %d fix%s checked, %zu changed\n",
+                report->defaultBranch.c_str(), report->head.c_str(), report->proposalsChecked,
+                report->proposalsChecked == 1 ? "" : "s", report->fixesChecked,
+                report->fixesChecked == 1 ? "" : "es", report->changes.size());
+    for (const auto& c : report->changes)
+        std::printf("  %s\n", changeText(c).c_str());
+    return 0;
+}
+
 int runHealCommand(const HealCommandRequest& request) {
     const std::string root = gitRoot(fs::current_path());
     if (root.empty()) {
@@ -80,18 +165,12 @@ int runHealCommand(const HealCommandRequest& request) {
     else if (request.agent == "auto")
         heal.agent = contracts::AgentChoice::Auto;
     const bool terminal = ::isatty(STDERR_FILENO) != 0;
-    entrypoints::SelfHealOptions options;
-    options.repoRoot = root;
-    options.dbPath = request.db;
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    options.databaseUrl = url != nullptr ? url : "";
+    std::function<void(const std::string&)> progress;
     if (terminal)
-        options.progress = [](const std::string& line) { std::fprintf(stderr, "  ... %s\n", line.c_str()); };
-    auto app = entrypoints::SelfHealApp::open(std::move(options));
-    if (!app) {
-        std::fprintf(stderr, "devos heal: %s\n", app.error().render().c_str());
-        return app.error().kind == contracts::ErrorKind::Invalid ? 2 : 1;
-    }
+        progress = [](const std::string& line) { std::fprintf(stderr, "  ... %s\n", line.c_str()); };
+    auto app = openApp("devos heal", root, request.db, std::move(progress));
+    if (!app)
+        return app.error();
     auto outcome = (*app)->service().heal(heal);
     if (!outcome) {
         std::fprintf(stderr, "devos heal: %s\n", outcome.error().render().c_str());

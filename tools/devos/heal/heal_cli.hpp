@@ -24,6 +24,10 @@ struct HealCommandRequest {
 // configuration error.
 [[nodiscard]] int runHealCommand(const HealCommandRequest& request);
 
+// Runs `devos heal sync` in the current folder's repository: checks what became of each proposal and
+// recorded fix and prints the changes. Exit code: 0 done, 1 the store failed, 2 usage or configuration.
+[[nodiscard]] int runSyncCommand(const std::optional<std::string>& db, const std::string& format);
+
 // The outcome as `devos heal` prints it: one line per step (`detect    FAIL …`), then for a stop the
 // reason, the evidence and what to do.
 [[nodiscard]] std::string outcomeText(const contracts::SelfHealOutcome& outcome);

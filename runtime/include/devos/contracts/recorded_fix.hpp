@@ -1,4 +1,5 @@
 #pragma once
+#include <devos/contracts/fix_outcome.hpp>
 #include <devos/contracts/ulid.hpp>
 #include <optional>
 #include <string>
@@ -31,6 +32,7 @@ struct RecordedFix {
     std::string diff;           // unified diff (git format), first-party sources only
     bool diffTruncated = false; // the diff was cut at the size cap (the playbook does not reuse it)
     Ulid proposalId;            // the accepted proposal, for FixSource::Proposal
+    FixOutcome outcome;         // merged, reverted, recurred ... (devos heal sync)
 
     bool operator==(const RecordedFix&) const = default;
 };

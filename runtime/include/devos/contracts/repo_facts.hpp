@@ -1,4 +1,5 @@
 #pragma once
+#include <devos/contracts/ulid.hpp>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,16 @@ struct CheckoutState {
     std::string head;                  // HEAD's commit; empty before the first commit
     std::string branch;                // empty when detached
     std::vector<std::string> modified; // tracked files with uncommitted changes (work tree or index)
+};
+
+// One commit as the outcome check reads it.
+struct CommitSummary {
+    std::string sha;
+    EpochMillis time = 0; // committer time
+    std::string message;
+    std::vector<std::string> parents;
+
+    bool operator==(const CommitSummary&) const = default;
 };
 
 // One file's patch between two commits, as git writes it (`diff --git` header and hunks).

@@ -48,6 +48,10 @@ struct SelfHealConfig {
         int maxConcurrentProposals = 5;
         int maxConcurrentPRs = 3;
     } concurrency;
+    struct {
+        std::string defaultBranch = "main"; // `branches.default`: what merged means (DevOS never writes it)
+        std::string integration; // `branches.integration` (dev/beta): level 1's target; empty: none
+    } branches;
     std::vector<std::string> pausedPatterns;
     int flakeReruns = 3; // 0: no flake check (the proof still runs the test before the patch)
     ProofCommands commands;

@@ -20,6 +20,7 @@ enum class StopReason {
     ProofFailed,
     RiskTooHigh,
     Concurrency,
+    Escalated, // the pattern came back after a merged self-heal fix: a human looks at it
 };
 
 // "disabled", "slo_exceeded" ... ("" for None): the status stored and printed.

@@ -1,4 +1,5 @@
 #pragma once
+#include <devos/contracts/fix_outcome.hpp>
 #include <devos/contracts/ulid.hpp>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ struct SelfHealAttempt {
     std::string bundle;    // the proposal folder
     std::string reason;    // why it stopped, with the rule when one was broken
     EpochMillis updatedAt = 0;
+    FixOutcome outcome; // written by recordOutcome only; saveAttempt leaves it as it is
 
     bool operator==(const SelfHealAttempt&) const = default;
 };

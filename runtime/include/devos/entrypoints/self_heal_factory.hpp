@@ -1,5 +1,6 @@
 #pragma once
 #include <devos/contracts/error.hpp>
+#include <devos/services/outcome_sync.hpp>
 #include <devos/services/self_heal_service.hpp>
 #include <functional>
 #include <memory>
@@ -30,6 +31,8 @@ public:
 
     [[nodiscard]] services::SelfHealService& service() { return *service_; }
     [[nodiscard]] ports::TelemetryStore& store();
+    // devos heal sync's use case over the same store and the repository's git history.
+    [[nodiscard]] services::OutcomeSync& outcomes();
     // "PostgreSQL" or the SQLite file's path.
     [[nodiscard]] const std::string& storeName() const { return storeName_; }
 

@@ -1,10 +1,21 @@
 #pragma once
 #include <devos/contracts/code_diff.hpp>
+#include <devos/contracts/fix_proposal.hpp>
 #include <devos/contracts/self_heal_config.hpp>
 #include <devos/contracts/self_heal_outcome.hpp>
 #include <span>
 
 namespace devos::logic {
+
+// What kind of fix a proposal is, for level 2 (research anchors: auto-merge only where the outcome
+// data supports it). Novel: written by an agent. PlaybookReapply: the playbook re-applies a recorded
+// fix. Mechanical: only whitespace changes (a formatter's fix).
+enum class FixClass { Novel, PlaybookReapply, Mechanical };
+
+// The class of a proposal: Mechanical when every diff changes whitespace only, PlaybookReapply when
+// the playbook answered with a reference to a recorded fix, else Novel.
+[[nodiscard]] FixClass classifyFix(contracts::AgentKind agent, std::span<const std::string> references,
+                                   std::span<const contracts::CodeDiff> diffs);
 
 // What the autonomy decision looks at, after the proof.
 struct AutonomyInput {
@@ -13,13 +24,19 @@ struct AutonomyInput {
     int riskScore = 0;
     bool gatesGreen = false;
     std::span<const contracts::CodeDiff> diffs;
+    FixClass fixClass = FixClass::Novel;
+    // For PlaybookReapply: the re-applied fix was merged and is neither reverted nor recurred.
+    bool reappliedFixMerged = false;
 };
 
-// The seed §7 decision. Level 0: human review. Level 1: auto-fix on dev/beta when only logic/ and
-// tests change, every gate is green and risk < 30. Level 2: auto-merge when, in addition,
-// confidence >= autonomy.autoMergeThreshold.confidence and risk <= autoMergeThreshold.riskScore
-// (else the level 1 decision). Level 3 is refused with its reason (human review). The tier caps the
-// level. DevOS itself never writes anything but the selfheal/<id> branch: the action is recorded.
+// The seed §7 decision, capped by the tier (tier 0: level 0 only, tier 1: 0-1, tier 2: 0-2).
+// Level 1 (auto-fix on branches.integration) when an integration branch is configured, only logic/
+// and tests change, every gate is green and risk < 30. Level 2 (auto-merge request) when level 1
+// holds, confidence > autoMergeThreshold.confidence, risk < autoMergeThreshold.riskScore, and the fix
+// class is one the outcome data supports (a mechanical fix, or a playbook re-application of a merged,
+// unreverted fix); a level-2 candidate that misses one of these is level 1 with the reason. Anything
+// else is level 0 (a draft for human review) with the reason. Level 3 is refused. The decision's
+// level is the one that applies, not the configured one.
 [[nodiscard]] contracts::AutonomyDecision decideAutonomy(const contracts::SelfHealConfig& config,
                                                          const AutonomyInput& input);
 

@@ -16,6 +16,7 @@ enum class StepVerdict {
     Flaky,         // flake: it passed at least once on the unpatched code
     NotReproduced, // flake or prove: it never failed, or the build did not configure or compile
     SloExceeded,   // slo
+    Escalated,     // slo: a merged self-heal fix of the pattern recurred or was reverted
     NoFix,         // retrieve or propose: no agent produced a proposal
     Rejected,      // validate: a rule was broken
     TooRisky,      // validate: risk above limits.maxRiskScore

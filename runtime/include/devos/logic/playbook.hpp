@@ -15,8 +15,9 @@ inline constexpr const char* kPlaybookModel = "devos-playbook-v1";
 inline constexpr float kOtherTestSimilarity = 0.95F;
 
 // The similar incidents whose recorded fix the playbook may re-apply, best first: a complete diff,
-// recorded for the failing test or its pattern (or a near-identical failure, kOtherTestSimilarity);
-// the same test first, then higher similarity, then the newer fix.
+// recorded for the failing test or its pattern (or a near-identical failure, kOtherTestSimilarity),
+// never a reverted or rejected one (logic::isReusable); by outcome first (merged, open, recurred:
+// logic::outcomeRank), then the same test, then higher similarity, then the newer fix.
 [[nodiscard]] std::vector<contracts::SimilarIncident> reusableFixes(const contracts::AgentRequest& request);
 
 // The repo files a recorded fix changes (its diff's paths), for the code context.

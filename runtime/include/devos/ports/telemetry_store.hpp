@@ -83,6 +83,11 @@ public:
     // Attempts matching `query`, newest first, at most query.limit.
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::SelfHealAttempt>>
     attempts(const contracts::AttemptQuery& query) = 0;
+    // Writes the outcome columns of a proposal (selfheal_proposals) or a fix (selfheal_fixes) row;
+    // false when no row has that id.
+    [[nodiscard]] virtual contracts::Expected<bool> recordOutcome(contracts::OutcomeSubject subject,
+                                                                  const contracts::Ulid& id,
+                                                                  const contracts::FixOutcome& outcome) = 0;
     // How many attempts match `query` (its limit ignored).
     [[nodiscard]] virtual contracts::Expected<long long>
     countAttempts(const contracts::AttemptQuery& query) = 0;

@@ -23,9 +23,23 @@ contracts::Expected<bool> GitRepoHistory::isAncestor(const std::string& repoPath
     return rc == 1;
 }
 
-contracts::Expected<std::vector<std::string>> GitRepoHistory::commitMessages(const std::string& repoPath,
-                                                                             const std::string& from,
-                                                                             const std::string& to) const {
+namespace {
+
+contracts::CommitSummary summaryOf(git_commit* commit) {
+    contracts::CommitSummary c;
+    c.sha = git::shaOf(git_commit_id(commit));
+    c.time = static_cast<contracts::EpochMillis>(git_commit_time(commit)) * 1000;
+    const char* message = git_commit_message(commit);
+    c.message = message ? message : "";
+    for (unsigned i = 0; i < git_commit_parentcount(commit); ++i)
+        c.parents.push_back(git::shaOf(git_commit_parent_id(commit, i)));
+    return c;
+}
+
+} // namespace
+
+contracts::Expected<std::vector<contracts::CommitSummary>>
+GitRepoHistory::commits(const std::string& repoPath, const std::string& from, const std::string& to) const {
     git::Libgit2 library;
     auto repo = git::openRepository(repoPath);
     if (!repo)
@@ -41,20 +55,32 @@ contracts::Expected<std::vector<std::string>> GitRepoHistory::commitMessages(con
         return contracts::fail(contracts::ErrorKind::Io, "cannot walk the history: " + git::lastError(),
                                repoPath);
     std::unique_ptr<git_revwalk, git::Deleter<git_revwalk, git_revwalk_free>> walk(raw);
+    git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
     if (git_revwalk_push(walk.get(), git_commit_id(b->get())) != 0 ||
         git_revwalk_hide(walk.get(), git_commit_id(a->get())) != 0)
         return contracts::fail(contracts::ErrorKind::Io, "cannot walk the history: " + git::lastError(),
                                repoPath);
-    std::vector<std::string> messages;
+    std::vector<contracts::CommitSummary> out;
     git_oid oid;
     while (git_revwalk_next(&oid, walk.get()) == 0) {
         auto commit = git::lookupCommit(repo->get(), git::shaOf(&oid));
         if (!commit)
             return std::unexpected(commit.error());
-        const char* message = git_commit_message(commit->get());
-        messages.emplace_back(message ? message : "");
+        out.push_back(summaryOf(commit->get()));
     }
-    return messages;
+    return out;
+}
+
+contracts::Expected<contracts::CommitSummary> GitRepoHistory::commit(const std::string& repoPath,
+                                                                     const std::string& revision) const {
+    git::Libgit2 library;
+    auto repo = git::openRepository(repoPath);
+    if (!repo)
+        return std::unexpected(repo.error());
+    auto commit = git::lookupCommit(repo->get(), revision);
+    if (!commit)
+        return std::unexpected(commit.error());
+    return summaryOf(commit->get());
 }
 
 contracts::Expected<std::vector<contracts::FilePatchText>>

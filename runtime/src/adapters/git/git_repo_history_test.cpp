@@ -58,14 +58,21 @@ TEST_F(GitRepoHistoryTest, AncestryIsStrictAndFollowsTheGraph) {
     EXPECT_EQ(unknown.error().kind, contracts::ErrorKind::NotFound);
 }
 
-TEST_F(GitRepoHistoryTest, CommitMessagesBetweenTwoCommits) {
+TEST_F(GitRepoHistoryTest, CommitsBetweenTwoCommitsOldestFirst) {
     const auto c1 = commit("src/a.cpp", "1\n");
     commit("src/a.cpp", "2\n");
     const auto c3 = commit("src/a.cpp", "3\n");
-    auto messages = GitRepoHistory().commitMessages(dir.string(), c1, c3);
-    ASSERT_TRUE(messages) << messages.error().render();
-    EXPECT_EQ(messages->size(), 2u);
-    EXPECT_EQ(messages->front(), "c\n");
+    auto commits = GitRepoHistory().commits(dir.string(), c1, c3);
+    ASSERT_TRUE(commits) << commits.error().render();
+    ASSERT_EQ(commits->size(), 2u);
+    EXPECT_EQ(commits->back().message, "c\n") << "oldest first";
+    EXPECT_EQ(commits->back().sha, c3);
+    EXPECT_EQ(commits->back().parents, std::vector<std::string>{commits->front().sha});
+    EXPECT_GT(commits->back().time, 0);
+    auto one = GitRepoHistory().commit(dir.string(), c3);
+    ASSERT_TRUE(one) << one.error().render();
+    EXPECT_EQ(*one, commits->back());
+    EXPECT_FALSE(GitRepoHistory().commit(dir.string(), "0123456789012345678901234567890123456789"));
 }
 
 TEST_F(GitRepoHistoryTest, DiffGivesOnePatchPerFile) {

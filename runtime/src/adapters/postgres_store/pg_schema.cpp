@@ -114,9 +114,18 @@ CREATE TRIGGER embeddings_generation AFTER INSERT OR UPDATE OR DELETE ON embeddi
   FOR EACH ROW EXECUTE FUNCTION devos_bump_vector_generation();
 )SQL";
 
+// Self-heal outcomes (issue 13): what became of each proposal and each recorded fix (merged,
+// rejected, reverted, recurred), written by devos heal sync.
+constexpr const char* kOutcomes = R"SQL(
+ALTER TABLE selfheal_proposals ADD COLUMN outcome TEXT NOT NULL DEFAULT 'open', ADD COLUMN merged_at BIGINT, ADD COLUMN merged_commit TEXT, ADD COLUMN reverted_by TEXT, ADD COLUMN recurred_failure_id TEXT, ADD COLUMN outcome_changed_at BIGINT;
+ALTER TABLE selfheal_fixes ADD COLUMN outcome TEXT NOT NULL DEFAULT 'open', ADD COLUMN merged_at BIGINT, ADD COLUMN merged_commit TEXT, ADD COLUMN reverted_by TEXT, ADD COLUMN recurred_failure_id TEXT, ADD COLUMN outcome_changed_at BIGINT;
+CREATE INDEX idx_selfheal_proposals_outcome ON selfheal_proposals (outcome);
+)SQL";
+
 constexpr PgMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
                                        {2, "self-heal fix memory and attempt outcomes", kFixMemory},
-                                       {3, "failure vector generations", kVectorGenerations}};
+                                       {3, "failure vector generations", kVectorGenerations},
+                                       {4, "self-heal outcomes", kOutcomes}};
 
 } // namespace
 

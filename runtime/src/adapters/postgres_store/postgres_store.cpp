@@ -433,13 +433,15 @@ public:
             return std::unexpected(c.error());
         long long written = 0;
         auto result = inTransaction([&]() -> Expected<void> {
-            auto res =
-                pgExec(conn_,
-                       "INSERT INTO selfheal_fixes VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)"
-                       " ON CONFLICT DO NOTHING",
-                       {f.id, std::to_string(f.ts), contracts::fixSourceName(f.source), f.patternId,
-                        f.failureId, f.suite, f.testName, f.failingRunId, f.fixingRunId, f.failingCommit,
-                        f.fixingCommit, f.diff, f.diffTruncated ? "true" : "false", f.proposalId});
+            auto res = pgExec(
+                conn_,
+                "INSERT INTO selfheal_fixes (fix_id, ts, source, pattern_id, failure_id, suite, test_name,"
+                " failing_run_id, fixing_run_id, failing_commit, fixing_commit, diff, diff_truncated,"
+                " proposal_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)"
+                " ON CONFLICT DO NOTHING",
+                {f.id, std::to_string(f.ts), contracts::fixSourceName(f.source), f.patternId, f.failureId,
+                 f.suite, f.testName, f.failingRunId, f.fixingRunId, f.failingCommit, f.fixingCommit, f.diff,
+                 f.diffTruncated ? "true" : "false", f.proposalId});
             if (!pgOk(res))
                 return error("record fix " + f.id, res);
             written = std::atoll(PQcmdTuples(res.get()));
@@ -453,9 +455,10 @@ public:
     Expected<std::vector<contracts::RecordedFix>> fixes(const contracts::FixQuery& q) override {
         auto rows =
             query("SELECT fix_id, ts, source, pattern_id, failure_id, suite, test_name, failing_run_id,"
-                  " fixing_run_id, failing_commit, fixing_commit, diff, diff_truncated, proposal_id"
-                  " FROM selfheal_fixes WHERE ($1::text IS NULL OR pattern_id = $1) AND ($2::text IS NULL"
-                  " OR failure_id = $2) ORDER BY ts DESC, fix_id DESC LIMIT $3",
+                  " fixing_run_id, failing_commit, fixing_commit, diff, diff_truncated, proposal_id, " +
+                      std::string(kOutcomeColumns) +
+                      " FROM selfheal_fixes WHERE ($1::text IS NULL OR pattern_id = $1) AND ($2::text IS NULL"
+                      " OR failure_id = $2) ORDER BY ts DESC, fix_id DESC LIMIT $3",
                   {q.patternId.value_or(""), q.failureId.value_or(""), std::to_string(q.limit)}, true);
         if (!rows)
             return std::unexpected(rows.error());
@@ -477,6 +480,7 @@ public:
             f.diff = t(11);
             f.diffTruncated = t(12) == "t";
             f.proposalId = t(13);
+            f.outcome = outcomeAt(*rows, i, 14);
             out.push_back(std::move(f));
         }
         return out;
@@ -514,10 +518,9 @@ public:
         auto params = attemptParams(q);
         params.push_back(std::to_string(q.limit));
         auto rows = query("SELECT proposal_id, ts, pattern_id, trigger_id, status, description, risk_score,"
-                          " confidence, agent, branch, commit_sha, bundle, reason, updated_at FROM"
-                          " selfheal_proposals " +
-                              attemptWhere(q) + " ORDER BY ts DESC, proposal_id DESC LIMIT $" +
-                              std::to_string(params.size()),
+                          " confidence, agent, branch, commit_sha, bundle, reason, updated_at, " +
+                              std::string(kOutcomeColumns) + " FROM selfheal_proposals " + attemptWhere(q) +
+                              " ORDER BY ts DESC, proposal_id DESC LIMIT $" + std::to_string(params.size()),
                           params);
         if (!rows)
             return std::unexpected(rows.error());
@@ -526,9 +529,37 @@ public:
             auto t = [&](int c) { return pgText(*rows, i, c); };
             out.push_back({t(0), std::atoll(t(1).c_str()), t(2), t(3), t(4), t(5), std::atoi(t(6).c_str()),
                            std::atoi(t(7).c_str()), t(8), t(9), t(10), t(11), t(12),
-                           std::atoll(t(13).c_str())});
+                           std::atoll(t(13).c_str()), outcomeAt(*rows, i, 14)});
         }
         return out;
+    }
+
+    Expected<bool> recordOutcome(contracts::OutcomeSubject subject, const contracts::Ulid& id,
+                                 const contracts::FixOutcome& o) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return std::unexpected(c.error());
+        const bool proposal = subject == contracts::OutcomeSubject::Proposal;
+        const std::string table = proposal ? "selfheal_proposals" : "selfheal_fixes";
+        long long written = 0;
+        auto result = inTransaction([&]() -> Expected<void> {
+            auto res =
+                pgExec(conn_,
+                       "UPDATE " + table +
+                           " SET outcome = $1, merged_at = $2::BIGINT, merged_commit = $3, reverted_by = $4,"
+                           " recurred_failure_id = $5, outcome_changed_at = $6::BIGINT WHERE " +
+                           (proposal ? "proposal_id" : "fix_id") + " = $7",
+                       {contracts::outcomeStateName(o.state), std::to_string(o.mergedAt), o.mergedCommit,
+                        o.revertedBy, o.recurredFailureId, std::to_string(o.changedAt), id},
+                       true);
+            if (!pgOk(res))
+                return error("record the outcome of " + id, res);
+            written = std::atoll(PQcmdTuples(res.get()));
+            return audit("record_outcome", table.c_str(), written, id);
+        });
+        if (!result)
+            return std::unexpected(result.error());
+        return written > 0;
     }
 
     Expected<long long> countAttempts(const contracts::AttemptQuery& q) override {
@@ -539,6 +570,22 @@ public:
     }
 
 private:
+    // The outcome columns, in the order outcomeAt reads them.
+    static constexpr const char* kOutcomeColumns =
+        "outcome, merged_at, merged_commit, reverted_by, recurred_failure_id, outcome_changed_at";
+
+    // The outcome read from kOutcomeColumns of row `row`, starting at column `first`.
+    static contracts::FixOutcome outcomeAt(const PgResult& rows, int row, int first) {
+        contracts::FixOutcome o;
+        (void)contracts::parseOutcomeState(pgText(rows, row, first), o.state);
+        o.mergedAt = std::atoll(pgText(rows, row, first + 1).c_str());
+        o.mergedCommit = pgText(rows, row, first + 2);
+        o.revertedBy = pgText(rows, row, first + 3);
+        o.recurredFailureId = pgText(rows, row, first + 4);
+        o.changedAt = std::atoll(pgText(rows, row, first + 5).c_str());
+        return o;
+    }
+
     // The WHERE clause of an attempt query, numbering its parameters in attemptParams' order.
     static std::string attemptWhere(const contracts::AttemptQuery& q) {
         std::string where = "WHERE TRUE";

@@ -96,9 +96,28 @@ CREATE TRIGGER embeddings_generation_delete AFTER DELETE ON embeddings
 END;
 )SQL";
 
+// Self-heal outcomes (issue 13): what became of each proposal and each recorded fix (merged,
+// rejected, reverted, recurred), written by devos heal sync.
+constexpr const char* kOutcomes = R"SQL(
+ALTER TABLE selfheal_proposals ADD COLUMN outcome TEXT NOT NULL DEFAULT 'open';
+ALTER TABLE selfheal_proposals ADD COLUMN merged_at INTEGER;
+ALTER TABLE selfheal_proposals ADD COLUMN merged_commit TEXT;
+ALTER TABLE selfheal_proposals ADD COLUMN reverted_by TEXT;
+ALTER TABLE selfheal_proposals ADD COLUMN recurred_failure_id TEXT;
+ALTER TABLE selfheal_proposals ADD COLUMN outcome_changed_at INTEGER;
+ALTER TABLE selfheal_fixes ADD COLUMN outcome TEXT NOT NULL DEFAULT 'open';
+ALTER TABLE selfheal_fixes ADD COLUMN merged_at INTEGER;
+ALTER TABLE selfheal_fixes ADD COLUMN merged_commit TEXT;
+ALTER TABLE selfheal_fixes ADD COLUMN reverted_by TEXT;
+ALTER TABLE selfheal_fixes ADD COLUMN recurred_failure_id TEXT;
+ALTER TABLE selfheal_fixes ADD COLUMN outcome_changed_at INTEGER;
+CREATE INDEX idx_selfheal_proposals_outcome ON selfheal_proposals(outcome);
+)SQL";
+
 constexpr SqliteMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
                                            {2, "self-heal fix memory and attempt outcomes", kFixMemory},
-                                           {3, "failure vector generations", kVectorGenerations}};
+                                           {3, "failure vector generations", kVectorGenerations},
+                                           {4, "self-heal outcomes", kOutcomes}};
 
 } // namespace
 

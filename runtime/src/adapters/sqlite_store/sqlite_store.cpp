@@ -215,8 +215,8 @@ public:
     queryFailures(const contracts::FailureQuery& query) override {
         std::lock_guard lock(mutex_);
         std::string sql =
-            "SELECT failure_id, run_id, ts, suite, test_name, file, line, message, stack_trace, pattern_id,"
-            " duration_ms FROM test_failures WHERE (?1 IS NULL OR run_id = ?1) AND (?2 IS NULL OR"
+            "SELECT " + std::string(kFailureColumns) +
+            " FROM test_failures WHERE (?1 IS NULL OR run_id = ?1) AND (?2 IS NULL OR"
             " pattern_id = ?2) AND (?3 IS NULL OR failure_id = ?3) AND (?5 IS NULL OR suite = ?5) AND"
             " (?6 IS NULL OR test_name = ?6) ORDER BY ts DESC, failure_id DESC LIMIT ?4";
         SqliteStatement q(db_, sql);
@@ -233,21 +233,8 @@ public:
             q.bind(6, *query.testName);
         std::vector<contracts::TestFailure> out;
         int rc;
-        while ((rc = q.step()) == SQLITE_ROW) {
-            contracts::TestFailure f;
-            f.id = q.text(0);
-            f.runId = q.text(1);
-            f.ts = q.integer(2);
-            f.suite = q.text(3);
-            f.testName = q.text(4);
-            f.file = q.text(5);
-            f.line = static_cast<unsigned>(q.integer(6));
-            f.message = q.text(7);
-            f.stackTrace = q.text(8);
-            f.patternId = q.text(9);
-            f.durationMs = q.integer(10);
-            out.push_back(std::move(f));
-        }
+        while ((rc = q.step()) == SQLITE_ROW)
+            out.push_back(failureAt(q));
         if (rc != SQLITE_DONE)
             return storageError("query failures", q);
         return out;
@@ -370,8 +357,11 @@ public:
         std::lock_guard lock(mutex_);
         long long written = 0;
         auto result = inTransaction([&]() -> Expected<void> {
-            SqliteStatement q(db_,
-                              "INSERT OR IGNORE INTO selfheal_fixes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            SqliteStatement q(
+                db_, "INSERT OR IGNORE INTO selfheal_fixes (fix_id, ts, source, pattern_id, failure_id, "
+                     "suite, test_name,"
+                     " failing_run_id, fixing_run_id, failing_commit, fixing_commit, diff, diff_truncated,"
+                     " proposal_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             q.bind(1, f.id);
             q.bind(2, f.ts);
             q.bind(3, std::string(contracts::fixSourceName(f.source)));
@@ -400,9 +390,10 @@ public:
         std::lock_guard lock(mutex_);
         SqliteStatement q(
             db_, "SELECT fix_id, ts, source, pattern_id, failure_id, suite, test_name, failing_run_id,"
-                 " fixing_run_id, failing_commit, fixing_commit, diff, diff_truncated, proposal_id"
-                 " FROM selfheal_fixes WHERE (?1 IS NULL OR pattern_id = ?1) AND (?2 IS NULL OR"
-                 " failure_id = ?2) ORDER BY ts DESC, fix_id DESC LIMIT ?3");
+                 " fixing_run_id, failing_commit, fixing_commit, diff, diff_truncated, proposal_id, " +
+                     std::string(kOutcomeColumns) +
+                     " FROM selfheal_fixes WHERE (?1 IS NULL OR pattern_id = ?1) AND (?2 IS NULL OR"
+                     " failure_id = ?2) ORDER BY ts DESC, fix_id DESC LIMIT ?3");
         if (query.patternId)
             q.bind(1, *query.patternId);
         if (query.failureId)
@@ -426,6 +417,7 @@ public:
             f.diff = q.text(11);
             f.diffTruncated = q.integer(12) != 0;
             f.proposalId = q.text(13);
+            f.outcome = outcomeAt(q, 14);
             out.push_back(std::move(f));
         }
         if (rc != SQLITE_DONE)
@@ -471,8 +463,8 @@ public:
         std::lock_guard lock(mutex_);
         SqliteStatement q(db_,
                           "SELECT proposal_id, ts, pattern_id, trigger_id, status, description, risk_score,"
-                          " confidence, agent, branch, commit_sha, bundle, reason, updated_at FROM"
-                          " selfheal_proposals " +
+                          " confidence, agent, branch, commit_sha, bundle, reason, updated_at, " +
+                              std::string(kOutcomeColumns) + " FROM selfheal_proposals " +
                               attemptWhere(query) + " ORDER BY ts DESC, proposal_id DESC LIMIT ?");
         int next = bindAttemptQuery(q, query);
         q.bind(next, static_cast<long long>(query.limit));
@@ -481,10 +473,38 @@ public:
         while ((rc = q.step()) == SQLITE_ROW)
             out.push_back({q.text(0), q.integer(1), q.text(2), q.text(3), q.text(4), q.text(5),
                            static_cast<int>(q.integer(6)), static_cast<int>(q.integer(7)), q.text(8),
-                           q.text(9), q.text(10), q.text(11), q.text(12), q.integer(13)});
+                           q.text(9), q.text(10), q.text(11), q.text(12), q.integer(13), outcomeAt(q, 14)});
         if (rc != SQLITE_DONE)
             return storageError("read self-heal attempts");
         return out;
+    }
+
+    Expected<bool> recordOutcome(contracts::OutcomeSubject subject, const contracts::Ulid& id,
+                                 const contracts::FixOutcome& o) override {
+        std::lock_guard lock(mutex_);
+        const bool proposal = subject == contracts::OutcomeSubject::Proposal;
+        const std::string table = proposal ? "selfheal_proposals" : "selfheal_fixes";
+        long long written = 0;
+        auto result = inTransaction([&]() -> Expected<void> {
+            SqliteStatement q(db_, "UPDATE " + table +
+                                       " SET outcome = ?, merged_at = ?, merged_commit = ?, reverted_by = ?,"
+                                       " recurred_failure_id = ?, outcome_changed_at = ? WHERE " +
+                                       (proposal ? "proposal_id" : "fix_id") + " = ?");
+            q.bind(1, std::string(contracts::outcomeStateName(o.state)));
+            q.bind(2, o.mergedAt);
+            q.bindOrNull(3, o.mergedCommit);
+            q.bindOrNull(4, o.revertedBy);
+            q.bindOrNull(5, o.recurredFailureId);
+            q.bind(6, o.changedAt);
+            q.bind(7, id);
+            if (!q.run())
+                return storageError("record the outcome of " + id);
+            written = sqlite3_changes(db_);
+            return audit("record_outcome", table.c_str(), written, id);
+        });
+        if (!result)
+            return std::unexpected(result.error());
+        return written > 0;
     }
 
     Expected<long long> countAttempts(const contracts::AttemptQuery& query) override {
@@ -497,6 +517,42 @@ public:
     }
 
 private:
+    // A test failure from the columns kFailureColumns names.
+    static constexpr const char* kFailureColumns =
+        "failure_id, run_id, ts, suite, test_name, file, line, message,"
+        " stack_trace, pattern_id, duration_ms";
+    static contracts::TestFailure failureAt(SqliteStatement& q) {
+        contracts::TestFailure f;
+        f.id = q.text(0);
+        f.runId = q.text(1);
+        f.ts = q.integer(2);
+        f.suite = q.text(3);
+        f.testName = q.text(4);
+        f.file = q.text(5);
+        f.line = static_cast<unsigned>(q.integer(6));
+        f.message = q.text(7);
+        f.stackTrace = q.text(8);
+        f.patternId = q.text(9);
+        f.durationMs = q.integer(10);
+        return f;
+    }
+
+    // The outcome columns, in the order outcomeAt reads them.
+    static constexpr const char* kOutcomeColumns =
+        "outcome, merged_at, merged_commit, reverted_by, recurred_failure_id, outcome_changed_at";
+
+    // The outcome read from kOutcomeColumns starting at column `first`.
+    static contracts::FixOutcome outcomeAt(SqliteStatement& q, int first) {
+        contracts::FixOutcome o;
+        (void)contracts::parseOutcomeState(q.text(first), o.state);
+        o.mergedAt = q.integer(first + 1);
+        o.mergedCommit = q.text(first + 2);
+        o.revertedBy = q.text(first + 3);
+        o.recurredFailureId = q.text(first + 4);
+        o.changedAt = q.integer(first + 5);
+        return o;
+    }
+
     // The WHERE clause of an attempt query: one `?` per set filter and per status.
     static std::string attemptWhere(const contracts::AttemptQuery& query) {
         std::string where = "WHERE 1 = 1";

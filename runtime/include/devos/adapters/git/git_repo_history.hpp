@@ -9,9 +9,10 @@ public:
     [[nodiscard]] contracts::Expected<bool> isAncestor(const std::string& repoPath,
                                                        const std::string& ancestor,
                                                        const std::string& descendant) const override;
-    [[nodiscard]] contracts::Expected<std::vector<std::string>>
-    commitMessages(const std::string& repoPath, const std::string& from,
-                   const std::string& to) const override;
+    [[nodiscard]] contracts::Expected<std::vector<contracts::CommitSummary>>
+    commits(const std::string& repoPath, const std::string& from, const std::string& to) const override;
+    [[nodiscard]] contracts::Expected<contracts::CommitSummary>
+    commit(const std::string& repoPath, const std::string& revision) const override;
     [[nodiscard]] contracts::Expected<std::vector<contracts::FilePatchText>>
     diff(const std::string& repoPath, const std::string& from, const std::string& to) const override;
 };
