@@ -2,6 +2,7 @@
 // printed by `devos heal`, and sent in JSON.
 #include <devos/contracts/fix_outcome.hpp>
 #include <devos/contracts/fix_proposal.hpp>
+#include <devos/contracts/heal_claim.hpp>
 #include <devos/contracts/recorded_fix.hpp>
 #include <devos/contracts/self_heal_outcome.hpp>
 
@@ -46,6 +47,20 @@ bool parseOutcomeState(const std::string& name, OutcomeState& out) {
             return true;
         }
     return false;
+}
+
+const char* claimResultName(ClaimResult result) {
+    switch (result) {
+    case ClaimResult::Claimed:
+        return "claimed";
+    case ClaimResult::Taken:
+        return "taken";
+    case ClaimResult::Done:
+        return "done";
+    case ClaimResult::AtCapacity:
+        return "at_capacity";
+    }
+    return "";
 }
 
 const char* stopReasonName(StopReason reason) {

@@ -2,6 +2,10 @@
 #include <devos/adapters/git/git_heal_workspace.hpp>
 #include <devos/adapters/git/git_repo_history.hpp>
 #include <devos/adapters/http/chat_agent.hpp>
+#include <devos/adapters/polling_wakeup.hpp>
+#if DEVOS_HAS_POSTGRES
+#include <devos/adapters/postgres_store.hpp>
+#endif
 #include <devos/adapters/process_command_runner.hpp>
 #include <devos/adapters/proposal_bundle_files.hpp>
 #include <devos/adapters/re2_redactor.hpp>
@@ -34,6 +38,9 @@ struct SelfHealApp::Parts {
     std::unique_ptr<adapters::ChatAgent> chat;
     adapters::GitRepoHistory history;
     std::unique_ptr<services::OutcomeSync> outcomes;
+    std::string databaseUrl;
+    std::unique_ptr<ports::FailureWakeup> wakeup;
+    std::unique_ptr<services::HealDaemon> daemon;
 };
 
 SelfHealApp::~SelfHealApp() = default;
@@ -44,6 +51,21 @@ ports::TelemetryStore& SelfHealApp::store() {
 
 services::OutcomeSync& SelfHealApp::outcomes() {
     return *parts_->outcomes;
+}
+
+services::HealDaemon& SelfHealApp::daemon(int interruptFd, std::function<void(const std::string&)> log) {
+    auto& p = *parts_;
+    if (!p.daemon) {
+#if DEVOS_HAS_POSTGRES
+        if (!p.databaseUrl.empty())
+            p.wakeup = adapters::makePgFailureWakeup(p.databaseUrl, interruptFd);
+#endif
+        if (!p.wakeup)
+            p.wakeup = std::make_unique<adapters::PollingWakeup>(interruptFd);
+        p.daemon = std::make_unique<services::HealDaemon>(*p.store.store, *service_, p.config, *p.wakeup,
+                                                          p.workspace, *p.ids, std::move(log));
+    }
+    return *p.daemon;
 }
 
 namespace {
@@ -64,6 +86,7 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
     if (!store)
         return std::unexpected(store.error());
     parts.store = std::move(*store);
+    parts.databaseUrl = options.dbPath ? std::string() : options.databaseUrl;
     app->storeName_ = parts.store.name;
     auto settings = embedderSettingsFromEnvironment();
     if (!settings)

@@ -19,6 +19,7 @@
 #include <devos/logic/pattern_id.hpp>
 #include <devos/logic/unified_diff.hpp>
 #include <devos/services/default_embedder.hpp>
+#include <devos/services/heal_daemon.hpp>
 #include <devos/services/outcome_sync.hpp>
 #include <devos/services/playbook_agent.hpp>
 #include <devos/services/self_heal_service.hpp>
@@ -534,6 +535,93 @@ TEST_F(SelfHealServiceTest, AutonomyLevelTwoNeedsAMergedUnrevertedFixToReapply) 
     EXPECT_NE(o.autonomy.reason.find("not level 2: the re-applied fix has no merged, unreverted history"),
               std::string::npos)
         << o.autonomy.reason;
+}
+
+} // namespace devos::services
+
+namespace devos::services {
+namespace {
+
+// The daemon's wakeup in these tests: returns at once and requests a stop after `waits` waits (the
+// notification channel is the boundary; the store, git and the heals are real).
+struct CountedWakeup : ports::FailureWakeup {
+    explicit CountedWakeup(std::atomic<bool>& stop, int waits) : stop_(stop), left_(waits) {}
+    contracts::Expected<bool> wait(std::chrono::milliseconds) override {
+        if (--left_ <= 0)
+            stop_ = true;
+        return false;
+    }
+    std::atomic<bool>& stop_;
+    int left_;
+};
+
+} // namespace
+
+class HealDaemonTest : public SelfHealServiceTest {
+protected:
+    DaemonStats runDaemon(const std::string& id, int maxHeals, int waits = 3) {
+        std::atomic<bool> stop{false};
+        CountedWakeup wakeup(stop, waits);
+        HealDaemon daemon(*store, service, configReader, wakeup, workspace, ids,
+                          [this](const std::string& line) { logged += line + "\n"; });
+        DaemonSettings settings;
+        settings.repoRoot = repo.string();
+        settings.daemonId = id;
+        settings.maxHeals = maxHeals;
+        settings.poll = std::chrono::milliseconds(1);
+        return daemon.run(settings, stop);
+    }
+    long long attemptsOf(const std::string& failureId) {
+        contracts::AttemptQuery q;
+        q.triggerId = failureId;
+        return *store->countAttempts(q);
+    }
+    std::string logged;
+};
+
+TEST_F(HealDaemonTest, EachPendingFailureIsHealedOnceAcrossARestart) {
+    config("concurrency:\n  maxConcurrentPRs: 50\n");
+    const auto more = storeFailure(regressed);
+    ASSERT_EQ(store->pendingFailures(0, ids.now(), "", 10)->size(), 3u);
+    const auto first = runDaemon("d1", 2);
+    EXPECT_EQ(first.healed, 2);
+    EXPECT_EQ(store->pendingFailures(0, ids.now(), "", 10)->size(), 1u);
+    const auto second = runDaemon("d2", 0);
+    EXPECT_EQ(second.healed, 1) << logged;
+    EXPECT_TRUE(store->pendingFailures(0, ids.now(), "", 10)->empty());
+    for (const auto& id : {oldFailure, failure, more})
+        EXPECT_EQ(attemptsOf(id), 1) << id;
+    EXPECT_EQ(first.proposed + second.proposed, 2) << "both failures at `regressed` got the learned fix";
+    EXPECT_EQ(runDaemon("d3", 0).healed, 0) << "nothing is healed twice";
+    auto events = *store->recentEvents(200);
+    EXPECT_TRUE(
+        std::ranges::any_of(events, [](const auto& e) { return e.code == "selfheal.daemon.heartbeat"; }));
+    EXPECT_EQ(out("git worktree list | wc -l"), "1\n") << "no worktree left behind";
+}
+
+TEST_F(HealDaemonTest, TheKillSwitchAndAPausedPatternLeaveFailuresPending) {
+    config("");
+    write(".devos/self-heal.yml", "enabled: false\n");
+    EXPECT_EQ(runDaemon("d1", 0).healed, 0);
+    EXPECT_EQ(store->pendingFailures(0, ids.now(), "", 10)->size(), 2u);
+    config("pausedPatterns: [\"" + pattern + "\"]\n");
+    EXPECT_EQ(runDaemon("d1", 0).healed, 0);
+    EXPECT_EQ(store->pendingFailures(0, ids.now(), "", 10)->size(), 2u)
+        << "re-read: still pending, not claimed";
+    EXPECT_EQ(*store->countAttempts({}), 0);
+    config("");
+    EXPECT_EQ(runDaemon("d1", 0).healed, 2) << "enabled again: healed";
+}
+
+TEST_F(HealDaemonTest, TheOpenProposalCapIsHeldInTheStore) {
+    config("concurrency:\n  maxConcurrentPRs: 1\n");
+    storeFailure(regressed);
+    const auto stats = runDaemon("d1", 0);
+    EXPECT_EQ(stats.proposed, 1);
+    EXPECT_NE(logged.find("at capacity"), std::string::npos) << logged;
+    EXPECT_EQ(store->pendingFailures(0, ids.now(), "", 10)->size(),
+              3u - static_cast<std::size_t>(stats.healed));
+    EXPECT_GE(store->pendingFailures(0, ids.now(), "", 10)->size(), 1u) << "the rest wait for the cap";
 }
 
 } // namespace devos::services

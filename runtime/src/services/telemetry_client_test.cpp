@@ -90,6 +90,26 @@ public:
                                             const contracts::FixOutcome& o) override {
         return inner_.recordOutcome(s, id, o);
     }
+    contracts::Expected<contracts::ClaimResult> claimFailure(const contracts::ClaimRequest& r) override {
+        return inner_.claimFailure(r);
+    }
+    contracts::Expected<bool> finishClaim(const contracts::Ulid& f, const std::string& d,
+                                          const std::string& s, const contracts::Ulid& p,
+                                          contracts::EpochMillis now) override {
+        return inner_.finishClaim(f, d, s, p, now);
+    }
+    contracts::Expected<void> releaseClaim(const contracts::Ulid& f, const std::string& d) override {
+        return inner_.releaseClaim(f, d);
+    }
+    contracts::Expected<void> renewClaims(const std::string& d, contracts::EpochMillis until) override {
+        return inner_.renewClaims(d, until);
+    }
+    contracts::Expected<std::vector<contracts::TestFailure>> pendingFailures(contracts::EpochMillis since,
+                                                                             contracts::EpochMillis now,
+                                                                             const std::string& daemonId,
+                                                                             int limit) override {
+        return inner_.pendingFailures(since, now, daemonId, limit);
+    }
     contracts::Expected<long long> countAttempts(const contracts::AttemptQuery& q) override {
         return inner_.countAttempts(q);
     }

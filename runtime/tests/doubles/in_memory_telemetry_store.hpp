@@ -266,6 +266,88 @@ public:
         return found;
     }
 
+    contracts::Expected<contracts::ClaimResult> claimFailure(const contracts::ClaimRequest& r) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        auto it = claims_.find(r.failureId);
+        const bool mine = it != claims_.end() && it->second.daemonId == r.daemonId;
+        if (it != claims_.end()) {
+            if (it->second.done)
+                return contracts::ClaimResult::Done;
+            if (!mine && it->second.leaseUntil >= r.now)
+                return contracts::ClaimResult::Taken;
+        }
+        if (!mine) {
+            const auto live = std::ranges::count_if(claims_, [&](const auto& kv) {
+                return !kv.second.done && kv.second.leaseUntil >= r.now && kv.first != r.failureId;
+            });
+            const auto open = std::ranges::count_if(attempts_, [](const auto& kv) {
+                return kv.second.status == "proposed" &&
+                       kv.second.outcome.state == contracts::OutcomeState::Open;
+            });
+            if (live >= r.maxInFlight || open >= r.maxOpenProposals)
+                return contracts::ClaimResult::AtCapacity;
+        }
+        claims_[r.failureId] = {r.daemonId, r.now + r.leaseMillis, false};
+        audit("claim", "selfheal_claims", 1, r.failureId);
+        return contracts::ClaimResult::Claimed;
+    }
+
+    contracts::Expected<bool> finishClaim(const contracts::Ulid& failureId, const std::string& daemonId,
+                                          const std::string&, const contracts::Ulid&,
+                                          contracts::EpochMillis) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        auto it = claims_.find(failureId);
+        if (it == claims_.end() || it->second.daemonId != daemonId || it->second.done)
+            return false;
+        it->second.done = true;
+        return true;
+    }
+
+    contracts::Expected<void> releaseClaim(const contracts::Ulid& failureId,
+                                           const std::string& daemonId) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return ok;
+        if (auto it = claims_.find(failureId);
+            it != claims_.end() && it->second.daemonId == daemonId && !it->second.done)
+            claims_.erase(it);
+        return {};
+    }
+
+    contracts::Expected<void> renewClaims(const std::string& daemonId,
+                                          contracts::EpochMillis leaseUntil) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return ok;
+        for (auto& [id, c] : claims_)
+            if (c.daemonId == daemonId && !c.done)
+                c.leaseUntil = leaseUntil;
+        return {};
+    }
+
+    contracts::Expected<std::vector<contracts::TestFailure>> pendingFailures(contracts::EpochMillis since,
+                                                                             contracts::EpochMillis now,
+                                                                             const std::string& daemonId,
+                                                                             int limit) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::vector<contracts::TestFailure> out;
+        for (const auto& [id, f] : failures_) {
+            auto c = claims_.find(id);
+            if (f.ts >= since &&
+                (c == claims_.end() ||
+                 (!c->second.done && (c->second.leaseUntil < now || c->second.daemonId == daemonId))) &&
+                std::ssize(out) < limit)
+                out.push_back(f);
+        }
+        return out;
+    }
+
     contracts::Expected<long long> countAttempts(const contracts::AttemptQuery& query) override {
         std::lock_guard lock(mutex_);
         if (auto ok = up(); !ok)
@@ -307,6 +389,12 @@ private:
     std::set<std::pair<std::string, contracts::TestCaseName>> passes_;
     std::map<std::string, contracts::RecordedFix> fixes_;
     std::map<std::string, contracts::SelfHealAttempt> attempts_; // ULID order is time order
+    struct Claim {
+        std::string daemonId;
+        contracts::EpochMillis leaseUntil = 0;
+        bool done = false;
+    };
+    std::map<std::string, Claim> claims_;
 };
 
 } // namespace devos::doubles

@@ -421,4 +421,47 @@ TEST_P(StoreConformance, OutcomesAreRecordedPerProposalAndPerFixAndSurviveAttemp
     EXPECT_FALSE(*store->recordOutcome(contracts::OutcomeSubject::Fix, "NO_SUCH_FIX", reverted));
 }
 
+TEST_P(StoreConformance, ClaimsHealEachFailureOnceAndHoldTheCapsAcrossDaemons) {
+    ASSERT_TRUE(store->ingest(sampleBatch(21, 3)));
+    auto pending = store->pendingFailures(0, 1700000000000, "", 10);
+    ASSERT_TRUE(pending) << pending.error().render();
+    ASSERT_EQ(pending->size(), 3u);
+    const auto a = (*pending)[0].id, b = (*pending)[1].id, c = (*pending)[2].id;
+    EXPECT_LT((*pending)[0].ts, (*pending)[1].ts) << "oldest first";
+    const long long now = 1700000000000;
+    auto req = [&](const std::string& failure, const std::string& daemon, long long at, int inFlight = 5) {
+        return contracts::ClaimRequest{failure, daemon, at, 1000, inFlight, 3};
+    };
+    auto claimed = store->claimFailure(req(a, "d1", now));
+    ASSERT_TRUE(claimed) << claimed.error().render();
+    EXPECT_EQ(*claimed, contracts::ClaimResult::Claimed);
+    EXPECT_EQ(*store->claimFailure(req(a, "d2", now)), contracts::ClaimResult::Taken);
+    EXPECT_EQ(*store->claimFailure(req(a, "d1", now + 10)), contracts::ClaimResult::Claimed)
+        << "its own: resumed";
+    EXPECT_EQ(*store->claimFailure(req(b, "d2", now, 1)), contracts::ClaimResult::AtCapacity)
+        << "one live claim, maxConcurrentProposals 1";
+    EXPECT_EQ(store->pendingFailures(0, now, "", 10)->size(), 2u) << "a live claim is not pending";
+    EXPECT_EQ(store->pendingFailures(0, now, "d1", 10)->size(), 3u)
+        << "but it is for its own daemon (resumed)";
+    EXPECT_FALSE(*store->finishClaim(a, "d2", "proposed", "P1", now)) << "not d2's claim";
+    EXPECT_TRUE(*store->finishClaim(a, "d1", "proposed", "P1", now));
+    EXPECT_EQ(*store->claimFailure(req(a, "d2", now + 99999)), contracts::ClaimResult::Done);
+    EXPECT_EQ(*store->claimFailure(req(b, "d2", now, 1)), contracts::ClaimResult::Claimed);
+    // d2 dies: its lease runs out and d1 takes b over; a renewed lease holds.
+    EXPECT_EQ(*store->claimFailure(req(c, "d1", now, 5)), contracts::ClaimResult::Claimed);
+    ASSERT_TRUE(store->renewClaims("d1", now + 5000));
+    EXPECT_EQ(*store->claimFailure(req(c, "d2", now + 2000)), contracts::ClaimResult::Taken);
+    EXPECT_EQ(*store->claimFailure(req(b, "d1", now + 2000)), contracts::ClaimResult::Claimed);
+    EXPECT_EQ(store->pendingFailures(0, now + 2000, "", 10)->size(), 0u);
+    ASSERT_TRUE(store->releaseClaim(c, "d1"));
+    EXPECT_EQ(store->pendingFailures(0, now + 2000, "", 10)->size(), 1u)
+        << "a released claim is pending again";
+    EXPECT_EQ(store->pendingFailures(now + 99999, now + 2000, "", 10)->size(), 0u) << "older than `since`";
+    // maxConcurrentPRs: proposed attempts still open.
+    auto open = sampleAttempt(1700000000000, 7, std::string(64, 'f'), "proposed");
+    ASSERT_TRUE(store->saveAttempt(open));
+    EXPECT_EQ(*store->claimFailure({c, "d3", now + 2000, 1000, 5, 1}), contracts::ClaimResult::AtCapacity);
+    EXPECT_EQ(*store->claimFailure({c, "d3", now + 2000, 1000, 5, 2}), contracts::ClaimResult::Claimed);
+}
+
 } // namespace devos::adapters::testing

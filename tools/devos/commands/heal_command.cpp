@@ -20,6 +20,8 @@ const char* kHelp =
                   [--db <path>] [--format text|json] [--keep]
        devos heal fixes [--pattern <pattern-id>] [--db <path>] [--format text|json]
        devos heal sync [--db <path>] [--format text|json]
+       devos heal --daemon [-p <build-dir>] [--db <path>] [--poll-ms N] [--heartbeat-ms N]
+                  [--window <duration>] [--max-heals N] [--daemon-id ID]
 
 Turns a stored failing test (its id as `devos ingest` prints it, or --latest: the newest stored
 failure) into a proven fix on a new branch selfheal/<proposal-id>, or says exactly why not.
@@ -37,6 +39,16 @@ else agent.url and agent.model. --keep keeps the worktree and its build folder.
 
 `devos heal fixes` lists the fix memory: fixes learned by `devos ingest junit` from history (a test
 that failed at a commit passes at a descendant; the fix is the first-party source diff between them).
+
+`devos heal --daemon` heals every failure the store receives: woken by LISTEN devos_failures on
+PostgreSQL (DEVOS_DATABASE_URL), polling the SQLite file every --poll-ms (default 5000). Each failure
+is claimed in the database, so it is healed once across restarts and across daemons on one database;
+concurrency.maxConcurrentProposals and maxConcurrentPRs are counted there too. The config (kill
+switch, pausedPatterns, caps) is re-read on every pass. Failures older than --window (default
+"1 day") at start are left alone. SIGTERM or SIGINT stops it after the heal in progress. A
+selfheal.daemon.heartbeat event every --heartbeat-ms (default 30000) renews its claims; a claim
+whose daemon stopped renewing it for 10 minutes is taken over. A lost database is retried with
+backoff (0.5 s doubling to 30 s); nothing is healed twice.
 
 `devos heal sync` records what became of each proposal and recorded fix: merged (its commit is
 reachable from branches.default, "main" unless set), rejected (its selfheal branch was deleted
@@ -108,8 +120,9 @@ int listFixes(const FixListRequest& request) {
 } // namespace
 
 int runHeal(const std::vector<std::string>& argv) {
-    Args args({"--failure", "-p", "--agent", "--db", "--format", "--pattern"},
-              {"--latest", "--keep", "--help"}, {{"-h", "--help"}});
+    Args args({"--failure", "-p", "--agent", "--db", "--format", "--pattern", "--poll-ms", "--heartbeat-ms",
+               "--window", "--max-heals", "--daemon-id"},
+              {"--latest", "--keep", "--help", "--daemon"}, {{"-h", "--help"}});
     if (!args.parse(argv)) {
         std::fprintf(stderr, "devos heal: %s\n", args.error().c_str());
         return kUsage;
@@ -123,6 +136,37 @@ int runHeal(const std::vector<std::string>& argv) {
     if (format != "text" && format != "json") {
         std::fputs(kHelp, stderr);
         return kUsage;
+    }
+    if (args.has("--daemon")) {
+        heal::DaemonCommandRequest daemon;
+        daemon.buildDir = args.valueOr("-p", "");
+        daemon.db = args.value("--db");
+        daemon.daemonId = args.valueOr("--daemon-id", "");
+        daemon.window = args.valueOr("--window", "1 day");
+        const auto number = [&](const char* name, long fallback, long min) -> std::optional<long> {
+            const std::string text = args.valueOr(name, std::to_string(fallback));
+            char* end = nullptr;
+            const long value = std::strtol(text.c_str(), &end, 10);
+            if (end == text.c_str() || *end != '\0' || value < min) {
+                std::fprintf(stderr, "devos heal --daemon: %s must be a whole number >= %ld, found '%s'\n",
+                             name, min, text.c_str());
+                return std::nullopt;
+            }
+            return value;
+        };
+        const auto poll = number("--poll-ms", 5000, 10);
+        const auto beat = number("--heartbeat-ms", 30000, 100);
+        const auto most = number("--max-heals", 0, 0);
+        if (!poll || !beat || !most)
+            return kUsage;
+        if (!pos.empty() || args.has("--failure") || args.has("--latest") || args.has("--agent")) {
+            std::fputs(kHelp, stderr);
+            return kUsage;
+        }
+        daemon.pollMs = *poll;
+        daemon.heartbeatMs = *beat;
+        daemon.maxHeals = static_cast<int>(*most);
+        return heal::runDaemonCommand(daemon);
     }
     if (pos.size() == 1 && pos[0] == "sync" && !args.has("--failure") && !args.has("--latest") &&
         !args.has("--pattern"))

@@ -2,8 +2,11 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <devos/adapters/proposal_bundle_files.hpp>
+#include <devos/adapters/stop_signals.hpp>
 #include <devos/entrypoints/self_heal_factory.hpp>
+#include <devos/logic/self_heal_config.hpp>
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -139,6 +142,48 @@ int runSyncCommand(const std::optional<std::string>& db, const std::string& form
                 report->fixesChecked == 1 ? "" : "es", report->changes.size());
     for (const auto& c : report->changes)
         std::printf("  %s\n", changeText(c).c_str());
+    return 0;
+}
+
+int runDaemonCommand(const DaemonCommandRequest& request) {
+    const std::string root = gitRoot(fs::current_path());
+    if (root.empty()) {
+        std::fprintf(stderr, "devos heal --daemon: not inside a git repository\n");
+        return 2;
+    }
+    const auto window = logic::parseTimeWindow(request.window);
+    if (!window) {
+        std::fprintf(stderr,
+                     "devos heal --daemon: --window '%s' is not a duration (e.g. \"1 day\", \"12 hours\")\n",
+                     request.window.c_str());
+        return 2;
+    }
+    adapters::StopSignals signals;
+    auto app = openApp("devos heal --daemon", root, request.db, {});
+    if (!app)
+        return app.error();
+    services::DaemonSettings settings;
+    settings.repoRoot = root;
+    if (!request.buildDir.empty()) {
+        std::error_code ec;
+        settings.buildDir = fs::weakly_canonical(fs::absolute(request.buildDir), ec).string();
+    }
+    char host[256] = {};
+    (void)::gethostname(host, sizeof host - 1);
+    settings.daemonId = request.daemonId.empty() ? std::string(host) + ":" + std::to_string(::getpid()) +
+                                                       ":" + std::to_string(std::time(nullptr))
+                                                 : request.daemonId;
+    settings.window = *window;
+    settings.poll = std::chrono::milliseconds(request.pollMs);
+    settings.heartbeat = std::chrono::milliseconds(request.heartbeatMs);
+    settings.maxHeals = request.maxHeals;
+    auto log = [](const std::string& line) {
+        std::fprintf(stderr, "devos heal --daemon: %s\n", line.c_str());
+        std::fflush(stderr);
+    };
+    const auto stats = (*app)->daemon(signals.fd(), log).run(settings, signals.requested());
+    std::printf("healed %d, proposed %d, released %d, store outages %d\n", stats.healed, stats.proposed,
+                stats.released, stats.outages);
     return 0;
 }
 

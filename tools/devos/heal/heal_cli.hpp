@@ -28,6 +28,22 @@ struct HealCommandRequest {
 // recorded fix and prints the changes. Exit code: 0 done, 1 the store failed, 2 usage or configuration.
 [[nodiscard]] int runSyncCommand(const std::optional<std::string>& db, const std::string& format);
 
+// Everything `devos heal --daemon` takes.
+struct DaemonCommandRequest {
+    std::string buildDir; // -p, as given
+    std::optional<std::string> db;
+    std::string daemonId;         // --daemon-id; empty: host, pid and start time
+    std::string window = "1 day"; // --window: how far back a failure may be at start
+    long pollMs = 5000;
+    long heartbeatMs = 30000;
+    int maxHeals = 0;
+};
+
+// Runs the self-heal daemon in the current folder's repository until SIGTERM or SIGINT (or
+// --max-heals); one log line per event on stderr. Exit code: 0 after a clean stop, 2 usage or
+// configuration error at start.
+[[nodiscard]] int runDaemonCommand(const DaemonCommandRequest& request);
+
 // The outcome as `devos heal` prints it: one line per step (`detect    FAIL …`), then for a stop the
 // reason, the evidence and what to do.
 [[nodiscard]] std::string outcomeText(const contracts::SelfHealOutcome& outcome);

@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <devos/contracts/error.hpp>
+#include <devos/ports/failure_wakeup.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <memory>
 #include <optional>
@@ -23,12 +24,18 @@ openPostgresStore(const std::string& url);
 class FailureListener {
 public:
     virtual ~FailureListener() = default;
-    // The next notified run id, or nullopt after `timeout`.
+    // The next notified run id, or nullopt after `timeout` or as soon as `interruptFd` (when not -1)
+    // is readable.
     [[nodiscard]] virtual contracts::Expected<std::optional<std::string>>
-    next(std::chrono::milliseconds timeout) = 0;
+    next(std::chrono::milliseconds timeout, int interruptFd = -1) = 0;
 };
 
 // Connects and LISTENs on devos_failures.
 [[nodiscard]] contracts::Expected<std::unique_ptr<FailureListener>> listenForFailures(const std::string& url);
+
+// The daemon's wakeup on PostgreSQL: LISTEN devos_failures (connecting on the first wait and again
+// after a lost connection), returning early when `interruptFd` (-1: none) is readable.
+[[nodiscard]] std::unique_ptr<ports::FailureWakeup> makePgFailureWakeup(const std::string& url,
+                                                                        int interruptFd);
 
 } // namespace devos::adapters

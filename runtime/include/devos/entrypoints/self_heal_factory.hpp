@@ -1,5 +1,6 @@
 #pragma once
 #include <devos/contracts/error.hpp>
+#include <devos/services/heal_daemon.hpp>
 #include <devos/services/outcome_sync.hpp>
 #include <devos/services/self_heal_service.hpp>
 #include <functional>
@@ -33,6 +34,9 @@ public:
     [[nodiscard]] ports::TelemetryStore& store();
     // devos heal sync's use case over the same store and the repository's git history.
     [[nodiscard]] services::OutcomeSync& outcomes();
+    // The self-heal daemon over the same store and service, woken by LISTEN devos_failures on
+    // PostgreSQL or by polling on SQLite; every wait ends early once `interruptFd` is readable.
+    [[nodiscard]] services::HealDaemon& daemon(int interruptFd, std::function<void(const std::string&)> log);
     // "PostgreSQL" or the SQLite file's path.
     [[nodiscard]] const std::string& storeName() const { return storeName_; }
 

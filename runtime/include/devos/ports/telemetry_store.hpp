@@ -4,6 +4,7 @@
 #include <devos/contracts/audit_entry.hpp>
 #include <devos/contracts/error.hpp>
 #include <devos/contracts/failure_query.hpp>
+#include <devos/contracts/heal_claim.hpp>
 #include <devos/contracts/ingest_batch.hpp>
 #include <devos/contracts/recorded_fix.hpp>
 #include <devos/contracts/selfheal_attempt.hpp>
@@ -88,6 +89,27 @@ public:
     [[nodiscard]] virtual contracts::Expected<bool> recordOutcome(contracts::OutcomeSubject subject,
                                                                   const contracts::Ulid& id,
                                                                   const contracts::FixOutcome& outcome) = 0;
+    // Claims a failure for a heal in one serialized transaction (PostgreSQL: an advisory transaction
+    // lock; SQLite: BEGIN IMMEDIATE), so the caps hold across processes.
+    [[nodiscard]] virtual contracts::Expected<contracts::ClaimResult>
+    claimFailure(const contracts::ClaimRequest& request) = 0;
+    // Marks `daemonId`'s claim of a failure done with the heal's status and proposal; false when the
+    // claim is not (any more) this daemon's.
+    [[nodiscard]] virtual contracts::Expected<bool>
+    finishClaim(const contracts::Ulid& failureId, const std::string& daemonId, const std::string& status,
+                const contracts::Ulid& proposalId, contracts::EpochMillis now) = 0;
+    // Deletes `daemonId`'s unfinished claim of a failure, so it is healed later (a cap, the kill switch).
+    [[nodiscard]] virtual contracts::Expected<void> releaseClaim(const contracts::Ulid& failureId,
+                                                                 const std::string& daemonId) = 0;
+    // Extends the lease of every unfinished claim of `daemonId` to `leaseUntil` (the heartbeat).
+    [[nodiscard]] virtual contracts::Expected<void> renewClaims(const std::string& daemonId,
+                                                                contracts::EpochMillis leaseUntil) = 0;
+    // Test failures at or after `since`, oldest first, at most `limit`, that no claim has finished
+    // and no live claim (lease at or after `now`) of another daemon than `daemonId` holds: a
+    // daemon's own unfinished claims (a heal the store's outage interrupted) are pending for it.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestFailure>>
+    pendingFailures(contracts::EpochMillis since, contracts::EpochMillis now, const std::string& daemonId,
+                    int limit) = 0;
     // How many attempts match `query` (its limit ignored).
     [[nodiscard]] virtual contracts::Expected<long long>
     countAttempts(const contracts::AttemptQuery& query) = 0;

@@ -122,10 +122,21 @@ ALTER TABLE selfheal_fixes ADD COLUMN outcome TEXT NOT NULL DEFAULT 'open', ADD 
 CREATE INDEX idx_selfheal_proposals_outcome ON selfheal_proposals (outcome);
 )SQL";
 
+// The self-heal daemon (issue 13): one claim per failure, so each is healed once across restarts
+// and daemons; live claims (lease_until in the future) count against concurrency.maxConcurrentProposals.
+constexpr const char* kClaims = R"SQL(
+CREATE TABLE selfheal_claims (
+  failure_id TEXT PRIMARY KEY, daemon_id TEXT NOT NULL, claimed_at BIGINT NOT NULL, lease_until BIGINT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('claimed', 'done')), status TEXT, proposal_id TEXT, finished_at BIGINT);
+CREATE INDEX idx_selfheal_claims_live ON selfheal_claims (state, lease_until);
+CREATE INDEX idx_test_failures_ts ON test_failures (ts);
+)SQL";
+
 constexpr PgMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
                                        {2, "self-heal fix memory and attempt outcomes", kFixMemory},
                                        {3, "failure vector generations", kVectorGenerations},
-                                       {4, "self-heal outcomes", kOutcomes}};
+                                       {4, "self-heal outcomes", kOutcomes},
+                                       {5, "self-heal daemon claims", kClaims}};
 
 } // namespace
 

@@ -252,25 +252,19 @@ public:
     }
 
     Expected<std::vector<contracts::TestFailure>> queryFailures(const contracts::FailureQuery& q) override {
-        auto rows = query(
-            "SELECT failure_id, run_id, ts, suite, test_name, file, line, message, stack_trace, pattern_id,"
-            " duration_ms FROM test_failures WHERE ($1::text IS NULL OR run_id = $1) AND ($2::text IS NULL OR"
-            " pattern_id = $2) AND ($3::text IS NULL OR failure_id = $3) AND ($5::text IS NULL OR suite = "
-            "$5) AND"
-            " ($6::text IS NULL OR test_name = $6) ORDER BY ts DESC, failure_id DESC LIMIT $4",
-            {q.runId.value_or(""), q.patternId.value_or(""), q.failureId.value_or(""),
-             std::to_string(q.limit), q.suite.value_or(""), q.testName.value_or("")},
-            true);
+        auto rows =
+            query("SELECT " + std::string(kFailureColumns) +
+                      " FROM test_failures WHERE ($1::text IS NULL OR run_id = $1) AND ($2::text IS NULL OR"
+                      " pattern_id = $2) AND ($3::text IS NULL OR failure_id = $3) AND ($5::text IS NULL OR "
+                      "suite = "
+                      "$5) AND"
+                      " ($6::text IS NULL OR test_name = $6) ORDER BY ts DESC, failure_id DESC LIMIT $4",
+                  {q.runId.value_or(""), q.patternId.value_or(""), q.failureId.value_or(""),
+                   std::to_string(q.limit), q.suite.value_or(""), q.testName.value_or("")},
+                  true);
         if (!rows)
             return std::unexpected(rows.error());
-        std::vector<contracts::TestFailure> out;
-        for (int i = 0; i < PQntuples(rows->get()); ++i) {
-            auto t = [&](int c) { return pgText(*rows, i, c); };
-            out.push_back({t(0), t(1), std::atoll(t(2).c_str()), t(3), t(4), t(5),
-                           static_cast<unsigned>(std::atoll(t(6).c_str())), t(7), t(8), t(9),
-                           std::atoll(t(10).c_str())});
-        }
-        return out;
+        return failuresOf(*rows);
     }
 
     Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
@@ -562,6 +556,128 @@ public:
         return written > 0;
     }
 
+    Expected<contracts::ClaimResult> claimFailure(const contracts::ClaimRequest& r) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return std::unexpected(c.error());
+        auto result = contracts::ClaimResult::AtCapacity;
+        const std::string now = std::to_string(r.now);
+        auto done = inTransaction([&]() -> Expected<void> {
+            // Every claim of every daemon goes through this lock, so the caps are counted consistently.
+            if (auto locked = pgExec(conn_, "SELECT pg_advisory_xact_lock(7341013)"); !pgOk(locked))
+                return error("lock the claims", locked);
+            auto existing = pgExec(
+                conn_, "SELECT daemon_id, state, lease_until FROM selfheal_claims WHERE failure_id = $1",
+                {r.failureId});
+            if (!pgOk(existing))
+                return error("read the claim of " + r.failureId, existing);
+            const bool found = PQntuples(existing.get()) > 0;
+            const bool mine = found && pgText(existing, 0, 0) == r.daemonId;
+            if (found) {
+                if (pgText(existing, 0, 1) == "done") {
+                    result = contracts::ClaimResult::Done;
+                    return {};
+                }
+                if (!mine && std::atoll(pgText(existing, 0, 2).c_str()) >= r.now) {
+                    result = contracts::ClaimResult::Taken;
+                    return {};
+                }
+            }
+            if (!mine) {
+                auto live = pgExec(conn_,
+                                   "SELECT (SELECT COUNT(*) FROM selfheal_claims WHERE state = 'claimed' AND"
+                                   " lease_until >= $1::BIGINT AND failure_id <> $2), (SELECT COUNT(*) FROM"
+                                   " selfheal_proposals WHERE status = 'proposed' AND outcome = 'open')",
+                                   {now, r.failureId});
+                if (!pgOk(live))
+                    return error("count the claims", live);
+                if (std::atoll(pgText(live, 0, 0).c_str()) >= r.maxInFlight ||
+                    std::atoll(pgText(live, 0, 1).c_str()) >= r.maxOpenProposals)
+                    return {};
+            }
+            auto claim = pgExec(
+                conn_,
+                "INSERT INTO selfheal_claims (failure_id, daemon_id, claimed_at, lease_until, state)"
+                " VALUES ($1, $2, $3::BIGINT, $4::BIGINT, 'claimed') ON CONFLICT (failure_id) DO UPDATE"
+                " SET daemon_id = excluded.daemon_id, claimed_at = excluded.claimed_at,"
+                " lease_until = excluded.lease_until, state = 'claimed'",
+                {r.failureId, r.daemonId, now, std::to_string(r.now + r.leaseMillis)});
+            if (!pgOk(claim))
+                return error("claim " + r.failureId, claim);
+            result = contracts::ClaimResult::Claimed;
+            return audit("claim", "selfheal_claims", 1, r.failureId);
+        });
+        if (!done)
+            return std::unexpected(done.error());
+        return result;
+    }
+
+    Expected<bool> finishClaim(const contracts::Ulid& failureId, const std::string& daemonId,
+                               const std::string& status, const contracts::Ulid& proposalId,
+                               contracts::EpochMillis now) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return std::unexpected(c.error());
+        long long written = 0;
+        auto done = inTransaction([&]() -> Expected<void> {
+            auto res = pgExec(
+                conn_,
+                "UPDATE selfheal_claims SET state = 'done', status = $1, proposal_id = $2,"
+                " finished_at = $3::BIGINT WHERE failure_id = $4 AND daemon_id = $5 AND state = 'claimed'",
+                {status, proposalId, std::to_string(now), failureId, daemonId}, true);
+            if (!pgOk(res))
+                return error("finish the claim of " + failureId, res);
+            written = std::atoll(PQcmdTuples(res.get()));
+            return audit("finish_claim", "selfheal_claims", written, failureId);
+        });
+        if (!done)
+            return std::unexpected(done.error());
+        return written > 0;
+    }
+
+    Expected<void> releaseClaim(const contracts::Ulid& failureId, const std::string& daemonId) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return c;
+        return inTransaction([&]() -> Expected<void> {
+            auto res = pgExec(conn_,
+                              "DELETE FROM selfheal_claims WHERE failure_id = $1 AND daemon_id = $2 AND"
+                              " state = 'claimed'",
+                              {failureId, daemonId});
+            if (!pgOk(res))
+                return error("release the claim of " + failureId, res);
+            return audit("release_claim", "selfheal_claims", std::atoll(PQcmdTuples(res.get())), failureId);
+        });
+    }
+
+    Expected<void> renewClaims(const std::string& daemonId, contracts::EpochMillis leaseUntil) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return c;
+        auto res = pgExec(conn_,
+                          "UPDATE selfheal_claims SET lease_until = $1::BIGINT WHERE daemon_id = $2 AND"
+                          " state = 'claimed'",
+                          {std::to_string(leaseUntil), daemonId});
+        if (!pgOk(res))
+            return error("renew the claims of " + daemonId, res);
+        return {};
+    }
+
+    Expected<std::vector<contracts::TestFailure>> pendingFailures(contracts::EpochMillis since,
+                                                                  contracts::EpochMillis now,
+                                                                  const std::string& daemonId,
+                                                                  int limit) override {
+        auto rows = query(
+            "SELECT " + std::string(kFailureColumns) +
+                " FROM test_failures f WHERE ts >= $1::BIGINT AND NOT EXISTS (SELECT 1 FROM"
+                " selfheal_claims c WHERE c.failure_id = f.failure_id AND (c.state = 'done' OR"
+                " (c.lease_until >= $2::BIGINT AND c.daemon_id <> $4))) ORDER BY ts, failure_id LIMIT $3",
+            {std::to_string(since), std::to_string(now), std::to_string(limit), daemonId});
+        if (!rows)
+            return std::unexpected(rows.error());
+        return failuresOf(*rows);
+    }
+
     Expected<long long> countAttempts(const contracts::AttemptQuery& q) override {
         auto rows = query("SELECT COUNT(*) FROM selfheal_proposals " + attemptWhere(q), attemptParams(q));
         if (!rows)
@@ -570,6 +686,21 @@ public:
     }
 
 private:
+    // The test failure columns, in the order failuresOf reads them.
+    static constexpr const char* kFailureColumns =
+        "failure_id, run_id, ts, suite, test_name, file, line, message,"
+        " stack_trace, pattern_id, duration_ms";
+    static std::vector<contracts::TestFailure> failuresOf(const PgResult& rows) {
+        std::vector<contracts::TestFailure> out;
+        for (int i = 0; i < PQntuples(rows.get()); ++i) {
+            auto t = [&](int c) { return pgText(rows, i, c); };
+            out.push_back({t(0), t(1), std::atoll(t(2).c_str()), t(3), t(4), t(5),
+                           static_cast<unsigned>(std::atoll(t(6).c_str())), t(7), t(8), t(9),
+                           std::atoll(t(10).c_str())});
+        }
+        return out;
+    }
+
     // The outcome columns, in the order outcomeAt reads them.
     static constexpr const char* kOutcomeColumns =
         "outcome, merged_at, merged_commit, reverted_by, recurred_failure_id, outcome_changed_at";

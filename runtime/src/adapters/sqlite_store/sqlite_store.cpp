@@ -507,6 +507,129 @@ public:
         return written > 0;
     }
 
+    Expected<contracts::ClaimResult> claimFailure(const contracts::ClaimRequest& r) override {
+        std::lock_guard lock(mutex_);
+        auto result = contracts::ClaimResult::AtCapacity;
+        auto done = inTransaction([&]() -> Expected<void> {
+            SqliteStatement existing(
+                db_, "SELECT daemon_id, state, lease_until FROM selfheal_claims WHERE failure_id = ?");
+            existing.bind(1, r.failureId);
+            const int rc = existing.step();
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return storageError("read the claim of " + r.failureId, existing);
+            const bool mine = rc == SQLITE_ROW && existing.text(0) == r.daemonId;
+            if (rc == SQLITE_ROW) {
+                if (existing.text(1) == "done") {
+                    result = contracts::ClaimResult::Done;
+                    return {};
+                }
+                if (!mine && existing.integer(2) >= r.now) {
+                    result = contracts::ClaimResult::Taken;
+                    return {};
+                }
+            }
+            if (!mine) {
+                SqliteStatement live(
+                    db_, "SELECT (SELECT COUNT(*) FROM selfheal_claims WHERE state = 'claimed' AND"
+                         " lease_until >= ?1 AND failure_id <> ?2), (SELECT COUNT(*) FROM"
+                         " selfheal_proposals WHERE status = 'proposed' AND outcome = 'open')");
+                live.bind(1, r.now);
+                live.bind(2, r.failureId);
+                if (live.step() != SQLITE_ROW)
+                    return storageError("count the claims", live);
+                if (live.integer(0) >= r.maxInFlight || live.integer(1) >= r.maxOpenProposals)
+                    return {};
+            }
+            SqliteStatement claim(db_,
+                                  "INSERT OR REPLACE INTO selfheal_claims (failure_id, daemon_id, claimed_at,"
+                                  " lease_until, state) VALUES (?, ?, ?, ?, 'claimed')");
+            claim.bind(1, r.failureId);
+            claim.bind(2, r.daemonId);
+            claim.bind(3, r.now);
+            claim.bind(4, r.now + r.leaseMillis);
+            if (!claim.run())
+                return storageError("claim " + r.failureId, claim);
+            result = contracts::ClaimResult::Claimed;
+            return audit("claim", "selfheal_claims", 1, r.failureId);
+        });
+        if (!done)
+            return std::unexpected(done.error());
+        return result;
+    }
+
+    Expected<bool> finishClaim(const contracts::Ulid& failureId, const std::string& daemonId,
+                               const std::string& status, const contracts::Ulid& proposalId,
+                               contracts::EpochMillis now) override {
+        std::lock_guard lock(mutex_);
+        long long written = 0;
+        auto done = inTransaction([&]() -> Expected<void> {
+            SqliteStatement q(
+                db_, "UPDATE selfheal_claims SET state = 'done', status = ?, proposal_id = ?,"
+                     " finished_at = ? WHERE failure_id = ? AND daemon_id = ? AND state = 'claimed'");
+            q.bind(1, status);
+            q.bindOrNull(2, proposalId);
+            q.bind(3, now);
+            q.bind(4, failureId);
+            q.bind(5, daemonId);
+            if (!q.run())
+                return storageError("finish the claim of " + failureId, q);
+            written = sqlite3_changes(db_);
+            return audit("finish_claim", "selfheal_claims", written, failureId);
+        });
+        if (!done)
+            return std::unexpected(done.error());
+        return written > 0;
+    }
+
+    Expected<void> releaseClaim(const contracts::Ulid& failureId, const std::string& daemonId) override {
+        std::lock_guard lock(mutex_);
+        return inTransaction([&]() -> Expected<void> {
+            SqliteStatement q(db_, "DELETE FROM selfheal_claims WHERE failure_id = ? AND daemon_id = ? AND"
+                                   " state = 'claimed'");
+            q.bind(1, failureId);
+            q.bind(2, daemonId);
+            if (!q.run())
+                return storageError("release the claim of " + failureId, q);
+            return audit("release_claim", "selfheal_claims", sqlite3_changes(db_), failureId);
+        });
+    }
+
+    Expected<void> renewClaims(const std::string& daemonId, contracts::EpochMillis leaseUntil) override {
+        std::lock_guard lock(mutex_);
+        return inTransaction([&]() -> Expected<void> {
+            SqliteStatement q(db_, "UPDATE selfheal_claims SET lease_until = ? WHERE daemon_id = ? AND"
+                                   " state = 'claimed'");
+            q.bind(1, leaseUntil);
+            q.bind(2, daemonId);
+            if (!q.run())
+                return storageError("renew the claims of " + daemonId, q);
+            return {};
+        });
+    }
+
+    Expected<std::vector<contracts::TestFailure>> pendingFailures(contracts::EpochMillis since,
+                                                                  contracts::EpochMillis now,
+                                                                  const std::string& daemonId,
+                                                                  int limit) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(
+            db_, "SELECT " + std::string(kFailureColumns) +
+                     " FROM test_failures f WHERE ts >= ?1 AND NOT EXISTS (SELECT 1 FROM"
+                     " selfheal_claims c WHERE c.failure_id = f.failure_id AND (c.state = 'done' OR"
+                     " (c.lease_until >= ?2 AND c.daemon_id <> ?4))) ORDER BY ts, failure_id LIMIT ?3");
+        q.bind(1, since);
+        q.bind(2, now);
+        q.bind(3, static_cast<long long>(limit));
+        q.bind(4, daemonId);
+        std::vector<contracts::TestFailure> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW)
+            out.push_back(failureAt(q));
+        if (rc != SQLITE_DONE)
+            return storageError("read pending failures", q);
+        return out;
+    }
+
     Expected<long long> countAttempts(const contracts::AttemptQuery& query) override {
         std::lock_guard lock(mutex_);
         SqliteStatement q(db_, "SELECT COUNT(*) FROM selfheal_proposals " + attemptWhere(query));
