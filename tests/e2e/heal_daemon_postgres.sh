@@ -114,5 +114,17 @@ proposed=$(sql "select count(*) from selfheal_proposals where status = 'proposed
 [ "$(git for-each-ref refs/heads/selfheal/ | wc -l)" = "$proposed" ] || fail "branches != proposals"
 [ -z "$(git worktree list | sed 1d)" ] || fail "a worktree was left"
 [ "$(sql "select count(*) from application_logs where code = 'selfheal.daemon.heartbeat'")" -ge 2 ] || fail "no heartbeat events"
+# devos heal report: its numbers are the rows' and are recorded as metrics_samples rows.
+"$DEVOS" heal report --since 1d --format json >"$WORK/report.json" || fail "devos heal report failed"
+field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($1)" "$WORK/report.json"; }
+[ "$(field 'd["attempts"]')" = "$(sql "select count(*) from selfheal_proposals")" ] || fail "report attempts != rows: $(sql "select status, count(*) from selfheal_proposals group by status")"
+[ "$(field 'd["proposed"]')" = "$proposed" ] || fail "report proposed != rows"
+[ "$(field 'd["open"]')" = "$proposed" ] || fail "every proposal is still open"
+[ "$(sql "select value::bigint from metrics_samples where name = 'selfheal.report.proposed'")" = "$proposed" ] \
+    || fail "the report's metrics row differs"
+[ "$(sql "select count(*) from metrics_samples where name = 'selfheal.step.millis' and tags->>'step' = 'prove'")" \
+    = "$(sql "select count(*) from selfheal_proposals where status = 'proposed'")" ] || fail "no prove step sample per proposal"
+"$DEVOS" heal report --since 1d >"$WORK/report.txt" || fail "devos heal report (text) failed"
+grep -q "proposed $proposed · merged 0 (0%)" "$WORK/report.txt" || fail "report text: $(cat "$WORK/report.txt")"
 echo "healed by d1: $(sql "select count(*) from selfheal_claims where daemon_id = 'd1'"), by d2: $(sql "select count(*) from selfheal_claims where daemon_id = 'd2'")"
 echo PASS

@@ -38,6 +38,7 @@ struct SelfHealApp::Parts {
     std::unique_ptr<adapters::ChatAgent> chat;
     adapters::GitRepoHistory history;
     std::unique_ptr<services::OutcomeSync> outcomes;
+    std::unique_ptr<services::HealReporter> reporter;
     std::string databaseUrl;
     std::unique_ptr<ports::FailureWakeup> wakeup;
     std::unique_ptr<services::HealDaemon> daemon;
@@ -51,6 +52,10 @@ ports::TelemetryStore& SelfHealApp::store() {
 
 services::OutcomeSync& SelfHealApp::outcomes() {
     return *parts_->outcomes;
+}
+
+services::HealReporter& SelfHealApp::reporter() {
+    return *parts_->reporter;
 }
 
 services::HealDaemon& SelfHealApp::daemon(int interruptFd, std::function<void(const std::string&)> log) {
@@ -102,6 +107,7 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
         *parts.store.store, *parts.embedder, parts.indexes, *parts.redactor, parts.vectors.get());
     parts.outcomes = std::make_unique<services::OutcomeSync>(*parts.store.store, parts.history,
                                                              parts.workspace, parts.config, *parts.ids);
+    parts.reporter = std::make_unique<services::HealReporter>(*parts.store.store, *parts.ids);
     Parts* owned = &parts;
     auto chat = [owned](const contracts::SelfHealConfig& config) -> ports::AgentPort* {
         const std::string url =

@@ -73,6 +73,8 @@ private:
     Expected<StepResult> branch();
     Expected<StepResult> bundle();
     void finish();
+    // One selfheal.step.millis metrics_samples row per step of an attempt that wrote its row.
+    void recordStepTimes();
 
     StepResult stop(StepVerdict verdict, std::string summary, std::string evidence, std::string hint) {
         outcome_.evidence = std::move(evidence);
@@ -762,6 +764,22 @@ Expected<StepResult> HealAttempt::bundle() {
     return result;
 }
 
+void HealAttempt::recordStepTimes() {
+    if (!rowWritten_)
+        return;
+    std::vector<contracts::MetricSample> samples;
+    for (const auto& step : outcome_.steps)
+        samples.push_back({p_.ids.next(),
+                           p_.ids.now(),
+                           "selfheal.step.millis",
+                           static_cast<double>(step.millis),
+                           {{"step", step.name},
+                            {"status", contracts::stepStatusName(step.status)},
+                            {"proposal_id", id_},
+                            {"pattern_id", outcome_.signal.patternId}}});
+    (void)p_.store.recordMetrics(samples); // best effort: the attempt row is the record
+}
+
 void HealAttempt::finish() {
     if (worktreeCreated_) {
         if (request_.keep) {
@@ -820,6 +838,7 @@ Expected<contracts::SelfHealOutcome> HealAttempt::run() {
         current = next.next;
     }
     finish();
+    recordStepTimes();
     return outcome_;
 }
 

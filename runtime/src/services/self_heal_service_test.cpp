@@ -20,6 +20,7 @@
 #include <devos/logic/unified_diff.hpp>
 #include <devos/services/default_embedder.hpp>
 #include <devos/services/heal_daemon.hpp>
+#include <devos/services/heal_reporter.hpp>
 #include <devos/services/outcome_sync.hpp>
 #include <devos/services/playbook_agent.hpp>
 #include <devos/services/self_heal_service.hpp>
@@ -622,6 +623,48 @@ TEST_F(HealDaemonTest, TheOpenProposalCapIsHeldInTheStore) {
     EXPECT_EQ(store->pendingFailures(0, ids.now(), "", 10)->size(),
               3u - static_cast<std::size_t>(stats.healed));
     EXPECT_GE(store->pendingFailures(0, ids.now(), "", 10)->size(), 1u) << "the rest wait for the cap";
+}
+
+} // namespace devos::services
+
+namespace devos::services {
+
+TEST_F(SelfHealServiceTest, TheReportCountsTheRowsAndRecordsTheSameNumbersAsMetrics) {
+    const auto o = heal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    sh("git -c user.name=t -c user.email=t@e merge -q --no-ff -m 'Merge the fix' " + o.branch);
+    sync();
+    auto steps = store->metrics("selfheal.step.millis", 0);
+    ASSERT_TRUE(steps);
+    EXPECT_EQ(steps->size(), o.steps.size()) << "one sample per step of the heal";
+    HealReporter reporter(*store, ids);
+    auto report = reporter.report(0, "30d");
+    ASSERT_TRUE(report) << report.error().render();
+    EXPECT_EQ(report->attempts, *store->countAttempts({}));
+    contracts::AttemptQuery proposed;
+    proposed.statuses = {"proposed"};
+    EXPECT_EQ(report->proposed, *store->countAttempts(proposed));
+    EXPECT_EQ(report->merged, 1);
+    EXPECT_DOUBLE_EQ(report->acceptanceRate, 1.0);
+    ASSERT_TRUE(report->mttrWithMillis);
+    const auto attempt = store->attempts({})->front();
+    const auto failed =
+        store->queryFailures({std::nullopt, std::nullopt, failure, std::nullopt, std::nullopt, 1});
+    EXPECT_DOUBLE_EQ(*report->mttrWithMillis,
+                     static_cast<double>(attempt.outcome.mergedAt - failed->front().ts));
+    EXPECT_TRUE(report->samePatterns) << "the learned human fix is of the same pattern";
+    ASSERT_EQ(report->recurring.size(), 1u) << "the learned fix came back at `regressed`";
+    EXPECT_EQ(report->recurring[0].failures, 2);
+    ASSERT_FALSE(report->steps.empty());
+    EXPECT_EQ(report->steps.front().step, "detect");
+    const auto row = [&](const std::string& name) {
+        auto rows = store->metrics("selfheal.report." + name, 0);
+        return rows && rows->size() == 1 ? rows->front().value : -1.0;
+    };
+    EXPECT_EQ(row("proposed"), static_cast<double>(report->proposed));
+    EXPECT_EQ(row("merged"), static_cast<double>(report->merged));
+    EXPECT_EQ(row("acceptance_rate"), report->acceptanceRate);
+    EXPECT_EQ(row("attempts"), static_cast<double>(report->attempts));
 }
 
 } // namespace devos::services

@@ -110,6 +110,13 @@ public:
                                                                              int limit) override {
         return inner_.pendingFailures(since, now, daemonId, limit);
     }
+    contracts::Expected<std::size_t> recordMetrics(std::span<const contracts::MetricSample> m) override {
+        return inner_.recordMetrics(m);
+    }
+    contracts::Expected<std::vector<contracts::MetricSample>> metrics(const std::string& name,
+                                                                      contracts::EpochMillis since) override {
+        return inner_.metrics(name, since);
+    }
     contracts::Expected<long long> countAttempts(const contracts::AttemptQuery& q) override {
         return inner_.countAttempts(q);
     }

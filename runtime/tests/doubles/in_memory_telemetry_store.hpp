@@ -348,6 +348,27 @@ public:
         return out;
     }
 
+    contracts::Expected<std::size_t>
+    recordMetrics(std::span<const contracts::MetricSample> samples) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::size_t added = 0;
+        for (const auto& m : samples)
+            added += metrics_.try_emplace(m.id, m).second ? 1 : 0;
+        return added;
+    }
+
+    contracts::Expected<std::vector<contracts::MetricSample>> metrics(const std::string& name,
+                                                                      contracts::EpochMillis since) override {
+        std::lock_guard lock(mutex_);
+        std::vector<contracts::MetricSample> out;
+        for (const auto& [id, m] : metrics_)
+            if (m.name == name && m.ts >= since)
+                out.push_back(m);
+        return out;
+    }
+
     contracts::Expected<long long> countAttempts(const contracts::AttemptQuery& query) override {
         std::lock_guard lock(mutex_);
         if (auto ok = up(); !ok)
@@ -395,6 +416,7 @@ private:
         bool done = false;
     };
     std::map<std::string, Claim> claims_;
+    std::map<std::string, contracts::MetricSample> metrics_; // ULID order is time order
 };
 
 } // namespace devos::doubles

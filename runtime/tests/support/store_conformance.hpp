@@ -464,4 +464,22 @@ TEST_P(StoreConformance, ClaimsHealEachFailureOnceAndHoldTheCapsAcrossDaemons) {
     EXPECT_EQ(*store->claimFailure({c, "d3", now + 2000, 1000, 5, 2}), contracts::ClaimResult::Claimed);
 }
 
+TEST_P(StoreConformance, MetricSamplesRoundTripByNameAndTime) {
+    const std::vector<contracts::MetricSample> samples{
+        {testUlid(1700000000000, 1), 1700000000000, "selfheal.step.millis", 1234.5, {{"step", "prove"}}},
+        {testUlid(1700000001000, 2), 1700000001000, "selfheal.step.millis", 0.25, {{"step", "detect"}}},
+        {testUlid(1700000002000, 3), 1700000002000, "selfheal.report.proposed", 3, {}}};
+    auto written = store->recordMetrics(samples);
+    ASSERT_TRUE(written) << written.error().render();
+    EXPECT_EQ(*written, 3u);
+    EXPECT_EQ(*store->recordMetrics(samples), 0u) << "replayed ids are ignored";
+    auto steps = store->metrics("selfheal.step.millis", 0);
+    ASSERT_TRUE(steps) << steps.error().render();
+    ASSERT_EQ(steps->size(), 2u);
+    EXPECT_EQ((*steps)[0], samples[0]);
+    EXPECT_EQ((*steps)[1], samples[1]);
+    EXPECT_EQ(store->metrics("selfheal.step.millis", 1700000000500)->size(), 1u);
+    EXPECT_EQ(rows(contracts::TelemetryTable::MetricsSamples), 3);
+}
+
 } // namespace devos::adapters::testing

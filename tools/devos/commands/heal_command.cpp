@@ -20,6 +20,7 @@ const char* kHelp =
                   [--db <path>] [--format text|json] [--keep]
        devos heal fixes [--pattern <pattern-id>] [--db <path>] [--format text|json]
        devos heal sync [--db <path>] [--format text|json]
+       devos heal report [--since <duration>] [--db <path>] [--format text|json]
        devos heal --daemon [-p <build-dir>] [--db <path>] [--poll-ms N] [--heartbeat-ms N]
                   [--window <duration>] [--max-heals N] [--daemon-id ID]
 
@@ -49,6 +50,12 @@ switch, pausedPatterns, caps) is re-read on every pass. Failures older than --wi
 selfheal.daemon.heartbeat event every --heartbeat-ms (default 30000) renews its claims; a claim
 whose daemon stopped renewing it for 10 minutes is taken over. A lost database is retried with
 backoff (0.5 s doubling to 30 s); nothing is healed twice.
+
+`devos heal report` sums up the attempts of the last --since (default 30d): counts by status and
+stop reason, outcomes (merged, rejected, reverted, recurred), the acceptance rate (merged over
+proposed), MTTR from failure to merged fix with self-heal and without (human fixes learned from
+history, of the same patterns when there are any), patterns that came back, and the median time
+of each loop step. The same numbers are written as selfheal.report.* metrics_samples rows.
 
 `devos heal sync` records what became of each proposal and recorded fix: merged (its commit is
 reachable from branches.default, "main" unless set), rejected (its selfheal branch was deleted
@@ -120,8 +127,8 @@ int listFixes(const FixListRequest& request) {
 } // namespace
 
 int runHeal(const std::vector<std::string>& argv) {
-    Args args({"--failure", "-p", "--agent", "--db", "--format", "--pattern", "--poll-ms", "--heartbeat-ms",
-               "--window", "--max-heals", "--daemon-id"},
+    Args args({"--failure", "-p", "--agent", "--db", "--format", "--pattern", "--since", "--poll-ms",
+               "--heartbeat-ms", "--window", "--max-heals", "--daemon-id"},
               {"--latest", "--keep", "--help", "--daemon"}, {{"-h", "--help"}});
     if (!args.parse(argv)) {
         std::fprintf(stderr, "devos heal: %s\n", args.error().c_str());
@@ -168,6 +175,9 @@ int runHeal(const std::vector<std::string>& argv) {
         daemon.maxHeals = static_cast<int>(*most);
         return heal::runDaemonCommand(daemon);
     }
+    if (pos.size() == 1 && pos[0] == "report" && !args.has("--failure") && !args.has("--latest") &&
+        !args.has("--pattern"))
+        return heal::runReportCommand(args.value("--db"), args.valueOr("--since", "30d"), format);
     if (pos.size() == 1 && pos[0] == "sync" && !args.has("--failure") && !args.has("--latest") &&
         !args.has("--pattern"))
         return heal::runSyncCommand(args.value("--db"), format);

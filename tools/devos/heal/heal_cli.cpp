@@ -145,6 +145,70 @@ int runSyncCommand(const std::optional<std::string>& db, const std::string& form
     return 0;
 }
 
+int runReportCommand(const std::optional<std::string>& db, const std::string& window,
+                     const std::string& format) {
+    const auto millis = logic::parseTimeWindow(window);
+    if (!millis) {
+        std::fprintf(stderr, "devos heal report: --since '%s' is not a duration (e.g. 30d, \"12 hours\")\n",
+                     window.c_str());
+        return 2;
+    }
+    const std::string root = gitRoot(fs::current_path());
+    auto app = openApp("devos heal report", root.empty() ? fs::current_path().string() : root, db, {});
+    if (!app)
+        return app.error();
+    const auto since = static_cast<contracts::EpochMillis>(std::time(nullptr)) * 1000 - *millis;
+    auto report = (*app)->reporter().report(since, window);
+    if (!report) {
+        std::fprintf(stderr, "devos heal report: %s\n", report.error().render().c_str());
+        return report.error().kind == contracts::ErrorKind::Invalid ? 2 : 1;
+    }
+    const auto& r = *report;
+    if (format == "json") {
+        nlohmann::json reasons = nlohmann::json::object();
+        for (const auto& [reason, count] : r.stopReasons)
+            reasons[reason] = count;
+        nlohmann::json recurring = nlohmann::json::array();
+        for (const auto& p : r.recurring)
+            recurring.push_back({{"pattern_id", p.patternId},
+                                 {"failures", p.failures},
+                                 {"what", p.what},
+                                 {"escalated", p.escalated}});
+        nlohmann::json steps = nlohmann::json::array();
+        for (const auto& s : r.steps)
+            steps.push_back({{"step", s.step},
+                             {"count", s.count},
+                             {"median_millis", s.medianMillis},
+                             {"total_millis", s.totalMillis}});
+        const auto optional = [](const std::optional<double>& v) {
+            return v ? nlohmann::json(*v) : nlohmann::json();
+        };
+        std::printf("%s\n", nlohmann::json{{"store", (*app)->storeName()},
+                                           {"window", window},
+                                           {"since", since},
+                                           {"attempts", r.attempts},
+                                           {"proposed", r.proposed},
+                                           {"open", r.open},
+                                           {"merged", r.merged},
+                                           {"rejected", r.rejected},
+                                           {"reverted", r.reverted},
+                                           {"recurred", r.recurred},
+                                           {"stopped", r.stopped},
+                                           {"stop_reasons", reasons},
+                                           {"acceptance_rate", r.acceptanceRate},
+                                           {"mttr_with_selfheal_millis", optional(r.mttrWithMillis)},
+                                           {"mttr_without_selfheal_millis", optional(r.mttrWithoutMillis)},
+                                           {"mttr_same_patterns", r.samePatterns},
+                                           {"recurring_patterns", recurring},
+                                           {"steps", steps}}
+                                .dump(2)
+                                .c_str());
+        return 0;
+    }
+    std::fputs(logic::healReportText(r, window).c_str(), stdout);
+    return 0;
+}
+
 int runDaemonCommand(const DaemonCommandRequest& request) {
     const std::string root = gitRoot(fs::current_path());
     if (root.empty()) {

@@ -28,6 +28,12 @@ struct HealCommandRequest {
 // recorded fix and prints the changes. Exit code: 0 done, 1 the store failed, 2 usage or configuration.
 [[nodiscard]] int runSyncCommand(const std::optional<std::string>& db, const std::string& format);
 
+// Runs `devos heal report`: the self-heal numbers of the attempts in the last `window` (a duration
+// such as "30d"), printed and recorded as selfheal.report.* metrics_samples rows. Exit code: 0 done,
+// 1 the store failed, 2 usage or configuration.
+[[nodiscard]] int runReportCommand(const std::optional<std::string>& db, const std::string& window,
+                                   const std::string& format);
+
 // Everything `devos heal --daemon` takes.
 struct DaemonCommandRequest {
     std::string buildDir; // -p, as given

@@ -1,6 +1,7 @@
 #pragma once
 #include <devos/contracts/error.hpp>
 #include <devos/services/heal_daemon.hpp>
+#include <devos/services/heal_reporter.hpp>
 #include <devos/services/outcome_sync.hpp>
 #include <devos/services/self_heal_service.hpp>
 #include <functional>
@@ -34,6 +35,8 @@ public:
     [[nodiscard]] ports::TelemetryStore& store();
     // devos heal sync's use case over the same store and the repository's git history.
     [[nodiscard]] services::OutcomeSync& outcomes();
+    // devos heal report's use case over the same store.
+    [[nodiscard]] services::HealReporter& reporter();
     // The self-heal daemon over the same store and service, woken by LISTEN devos_failures on
     // PostgreSQL or by polling on SQLite; every wait ends early once `interruptFd` is readable.
     [[nodiscard]] services::HealDaemon& daemon(int interruptFd, std::function<void(const std::string&)> log);

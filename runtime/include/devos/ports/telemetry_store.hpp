@@ -6,6 +6,7 @@
 #include <devos/contracts/failure_query.hpp>
 #include <devos/contracts/heal_claim.hpp>
 #include <devos/contracts/ingest_batch.hpp>
+#include <devos/contracts/metric_sample.hpp>
 #include <devos/contracts/recorded_fix.hpp>
 #include <devos/contracts/selfheal_attempt.hpp>
 #include <devos/contracts/stored_embedding.hpp>
@@ -110,6 +111,12 @@ public:
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestFailure>>
     pendingFailures(contracts::EpochMillis since, contracts::EpochMillis now, const std::string& daemonId,
                     int limit) = 0;
+    // Stores metrics_samples rows in one transaction; returns how many were new (replayed ids ignored).
+    [[nodiscard]] virtual contracts::Expected<std::size_t>
+    recordMetrics(std::span<const contracts::MetricSample> samples) = 0;
+    // The samples named `name` at or after `since`, oldest first.
+    [[nodiscard]] virtual contracts::Expected<std::vector<contracts::MetricSample>>
+    metrics(const std::string& name, contracts::EpochMillis since) = 0;
     // How many attempts match `query` (its limit ignored).
     [[nodiscard]] virtual contracts::Expected<long long>
     countAttempts(const contracts::AttemptQuery& query) = 0;

@@ -678,6 +678,49 @@ public:
         return failuresOf(*rows);
     }
 
+    Expected<std::size_t> recordMetrics(std::span<const contracts::MetricSample> samples) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return std::unexpected(c.error());
+        long long written = 0;
+        auto result = inTransaction([&]() -> Expected<void> {
+            for (const auto& m : samples) {
+                char value[64];
+                std::snprintf(value, sizeof value, "%.17g", m.value);
+                auto res = pgExec(
+                    conn_,
+                    "INSERT INTO metrics_samples (sample_id, ts, name, value, tags) VALUES ($1, $2::BIGINT,"
+                    " $3, $4::DOUBLE PRECISION, $5::JSONB) ON CONFLICT DO NOTHING",
+                    {m.id, std::to_string(m.ts), m.name, value, nlohmann::json(m.tags).dump()});
+                if (!pgOk(res))
+                    return error("insert metric " + m.id, res);
+                written += std::atoll(PQcmdTuples(res.get()));
+            }
+            return samples.empty() ? Expected<void>{}
+                                   : audit("record_metrics", "metrics_samples", written, samples[0].id);
+        });
+        if (!result)
+            return std::unexpected(result.error());
+        return static_cast<std::size_t>(written);
+    }
+
+    Expected<std::vector<contracts::MetricSample>> metrics(const std::string& name,
+                                                           contracts::EpochMillis since) override {
+        auto rows =
+            query("SELECT sample_id, ts, name, value, tags::text FROM metrics_samples WHERE name = $1 AND"
+                  " ts >= $2::BIGINT ORDER BY ts, sample_id",
+                  {name, std::to_string(since)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        std::vector<contracts::MetricSample> out;
+        for (int i = 0; i < PQntuples(rows->get()); ++i)
+            out.push_back(
+                {pgText(*rows, i, 0), std::atoll(pgText(*rows, i, 1).c_str()), pgText(*rows, i, 2),
+                 std::strtod(pgText(*rows, i, 3).c_str(), nullptr),
+                 nlohmann::json::parse(pgText(*rows, i, 4)).get<std::map<std::string, std::string>>()});
+        return out;
+    }
+
     Expected<long long> countAttempts(const contracts::AttemptQuery& q) override {
         auto rows = query("SELECT COUNT(*) FROM selfheal_proposals " + attemptWhere(q), attemptParams(q));
         if (!rows)

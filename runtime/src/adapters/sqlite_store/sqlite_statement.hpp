@@ -38,6 +38,7 @@ public:
             bind(pos, text);
     }
     void bind(int pos, long long value) { checkBind(sqlite3_bind_int64(stmt_, pos, value), pos); }
+    void bind(int pos, double value) { checkBind(sqlite3_bind_double(stmt_, pos, value), pos); }
     void bindBlob(int pos, const void* data, std::size_t size) {
         checkBind(sqlite3_bind_blob(stmt_, pos, data, static_cast<int>(size), SQLITE_TRANSIENT), pos);
     }
@@ -69,6 +70,7 @@ public:
                  : std::string{};
     }
     [[nodiscard]] long long integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    [[nodiscard]] double real(int col) const { return sqlite3_column_double(stmt_, col); }
     [[nodiscard]] std::vector<float> floats(int col) const {
         std::vector<float> out(static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)) / sizeof(float));
         if (!out.empty())

@@ -630,6 +630,47 @@ public:
         return out;
     }
 
+    Expected<std::size_t> recordMetrics(std::span<const contracts::MetricSample> samples) override {
+        std::lock_guard lock(mutex_);
+        long long written = 0;
+        auto result = inTransaction([&]() -> Expected<void> {
+            SqliteStatement insert(db_, "INSERT OR IGNORE INTO metrics_samples VALUES (?,?,?,?,?)");
+            for (const auto& m : samples) {
+                insert.bind(1, m.id);
+                insert.bind(2, m.ts);
+                insert.bind(3, m.name);
+                insert.bind(4, m.value);
+                insert.bind(5, nlohmann::json(m.tags).dump());
+                if (!insert.run())
+                    return storageError("insert metric " + m.id, insert);
+                written += sqlite3_changes(db_);
+            }
+            return samples.empty() ? Expected<void>{}
+                                   : audit("record_metrics", "metrics_samples", written, samples[0].id);
+        });
+        if (!result)
+            return std::unexpected(result.error());
+        return static_cast<std::size_t>(written);
+    }
+
+    Expected<std::vector<contracts::MetricSample>> metrics(const std::string& name,
+                                                           contracts::EpochMillis since) override {
+        std::lock_guard lock(mutex_);
+        SqliteStatement q(db_,
+                          "SELECT sample_id, ts, name, value, tags FROM metrics_samples WHERE name = ? AND"
+                          " ts >= ? ORDER BY ts, sample_id");
+        q.bind(1, name);
+        q.bind(2, since);
+        std::vector<contracts::MetricSample> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW)
+            out.push_back({q.text(0), q.integer(1), q.text(2), q.real(3),
+                           nlohmann::json::parse(q.text(4)).get<std::map<std::string, std::string>>()});
+        if (rc != SQLITE_DONE)
+            return storageError("read metrics " + name, q);
+        return out;
+    }
+
     Expected<long long> countAttempts(const contracts::AttemptQuery& query) override {
         std::lock_guard lock(mutex_);
         SqliteStatement q(db_, "SELECT COUNT(*) FROM selfheal_proposals " + attemptWhere(query));
