@@ -1,7 +1,9 @@
 #include <cstdlib>
+#include <devos/adapters/git/git_branch_pusher.hpp>
 #include <devos/adapters/git/git_heal_workspace.hpp>
 #include <devos/adapters/git/git_repo_history.hpp>
 #include <devos/adapters/http/chat_agent.hpp>
+#include <devos/adapters/http/github_pull_requests.hpp>
 #include <devos/adapters/polling_wakeup.hpp>
 #if DEVOS_HAS_POSTGRES
 #include <devos/adapters/postgres_store.hpp>
@@ -36,6 +38,8 @@ struct SelfHealApp::Parts {
     adapters::ProposalBundleFiles bundles;
     services::PlaybookAgent playbook;
     std::unique_ptr<adapters::ChatAgent> chat;
+    adapters::GitBranchPusher pusher;
+    std::unique_ptr<adapters::GitHubPullRequests> github;
     adapters::GitRepoHistory history;
     std::unique_ptr<services::OutcomeSync> outcomes;
     std::unique_ptr<services::HealReporter> reporter;
@@ -124,9 +128,20 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
         owned->chat = std::make_unique<adapters::ChatAgent>(std::move(chatOptions));
         return owned->chat.get();
     };
+    auto github = [owned](const contracts::SelfHealConfig& config) -> ports::PullRequestHost* {
+        if (config.publish.repository.empty())
+            return nullptr;
+        adapters::GitHubOptions gh;
+        gh.api = config.publish.api;
+        gh.repository = config.publish.repository;
+        gh.token = environment("DEVOS_GITHUB_TOKEN");
+        owned->github = std::make_unique<adapters::GitHubPullRequests>(std::move(gh));
+        return owned->github.get();
+    };
     app->service_ = std::make_unique<services::SelfHealService>(services::SelfHealPorts{
         *parts.store.store, *parts.search, parts.config, parts.workspace, parts.runner, parts.bundles,
-        *parts.redactor, *parts.ids, &parts.playbook, std::move(chat), std::move(options.progress)});
+        *parts.redactor, *parts.ids, &parts.playbook, std::move(chat), std::move(options.progress),
+        &parts.pusher, std::move(github)});
     return app;
 }
 

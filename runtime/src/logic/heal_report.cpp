@@ -67,9 +67,9 @@ HealReport buildHealReport(const HealReportInput& in) {
         if (wasMerged(o)) {
             ++r.merged;
             mergedPatterns.insert(a.patternId);
-            if (auto t = in.failureTimes.find(a.triggerId);
-                t != in.failureTimes.end() && o.mergedAt >= t->second)
-                with.push_back(static_cast<double>(o.mergedAt - t->second));
+            // git's commit times are whole seconds: a merge in the failure's second counts as 0
+            if (auto t = in.failureTimes.find(a.triggerId); t != in.failureTimes.end())
+                with.push_back(static_cast<double>(std::max(0LL, o.mergedAt - t->second)));
         }
     }
     for (auto& [reason, count] : reasons)

@@ -35,6 +35,9 @@ constexpr KnownKey kKnownKeys[] = {
     {"concurrency.maxConcurrentPRs", Kind::Int, 1, 100},
     {"branches.default", Kind::Branch},
     {"branches.integration", Kind::Branch},
+    {"publish.remote", Kind::String},
+    {"publish.repository", Kind::String},
+    {"publish.api", Kind::String},
     {"pausedPatterns", Kind::List},
     {"flake.reruns", Kind::Int, 0, 20},
     {"commands.configure", Kind::String},
@@ -155,6 +158,12 @@ void setString(SelfHealConfig& c, std::string_view key, const std::string& v) {
         c.agent.url = v;
     else if (key == "agent.model")
         c.agent.model = v;
+    else if (key == "publish.remote")
+        c.publish.remote = v;
+    else if (key == "publish.repository")
+        c.publish.repository = v;
+    else if (key == "publish.api")
+        c.publish.api = v;
 }
 
 // Why `name` is not a usable branch name (git check-ref-format's rules that matter here), or "".

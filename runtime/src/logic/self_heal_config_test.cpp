@@ -196,3 +196,19 @@ TEST(SelfHealConfig, ABadOrForbiddenIntegrationBranchIsRejectedAtItsLine) {
 }
 
 } // namespace devos::logic
+
+namespace devos::logic {
+
+TEST(SelfHealConfig, PublishNamesTheRemoteTheRepositoryAndTheApi) {
+    auto config = parseSelfHealConfig({".devos/self-heal.yml",
+                                       {scalar("publish.remote", "git@github.com:acme/orders.git", 2),
+                                        scalar("publish.repository", "acme/orders", 3)}});
+    ASSERT_TRUE(config) << config.error().render();
+    EXPECT_EQ(config->publish.remote, "git@github.com:acme/orders.git");
+    EXPECT_EQ(config->publish.repository, "acme/orders");
+    EXPECT_EQ(config->publish.api, "https://api.github.com");
+    EXPECT_TRUE(parseSelfHealConfig({".devos/self-heal.yml", {}})->publish.remote.empty())
+        << "off by default";
+}
+
+} // namespace devos::logic

@@ -75,6 +75,10 @@ private:
     void finish();
     // One selfheal.step.millis metrics_samples row per step of an attempt that wrote its row.
     void recordStepTimes();
+    // Pushes selfheal/<id> to publish.remote and opens its pull request (a draft at autonomy level 0,
+    // the proposal's labels, auto-merge requested at level 2): a "publish" step and a
+    // selfheal.pr_opened or selfheal.publish_failed event. The proposal stands either way.
+    void publish();
 
     StepResult stop(StepVerdict verdict, std::string summary, std::string evidence, std::string hint) {
         outcome_.evidence = std::move(evidence);
@@ -764,6 +768,47 @@ Expected<StepResult> HealAttempt::bundle() {
     return result;
 }
 
+void HealAttempt::publish() {
+    const auto started = std::chrono::steady_clock::now();
+    progress("push " + outcome_.branch + " and open its pull request");
+    std::string summary;
+    bool ok = false;
+    if (auto pushed = p_.pusher->push(request_.repoRoot, outcome_.branch, config_.publish.remote); !pushed) {
+        summary =
+            pushed.error().message + (pushed.error().hint.empty() ? "" : " (" + pushed.error().hint + ")");
+    } else if (auto* host = p_.pullRequests ? p_.pullRequests(config_) : nullptr; host == nullptr) {
+        ok = true;
+        summary = "pushed " + outcome_.branch + " (no publish.repository: no pull request)";
+    } else {
+        auto body = p_.workspace.readFile(proposalDir_ + "/PR.md");
+        contracts::PullRequestSpec spec;
+        spec.head = outcome_.branch;
+        spec.base = config_.branches.defaultBranch;
+        spec.title =
+            "self-heal: " + outcome_.testName + " (" + outcome_.proposal->description.substr(0, 80) + ")";
+        spec.body = body ? *body : outcome_.proposal->description;
+        spec.draft = outcome_.autonomy.level == 0;
+        spec.labels = outcome_.labels;
+        spec.autoMerge = outcome_.autonomy.action == "auto_merge";
+        auto pr = host->open(spec);
+        if (!pr) {
+            summary = "pushed " + outcome_.branch + "; " + pr.error().message +
+                      (pr.error().hint.empty() ? "" : " (" + pr.error().hint + ")");
+        } else {
+            ok = true;
+            summary = std::string(spec.draft ? "draft " : "") + "pull request #" +
+                      std::to_string(pr->number) + " " + pr->url +
+                      (pr->autoMergeRequested ? " (auto-merge requested)" : "");
+        }
+    }
+    const long long ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+            .count();
+    outcome_.steps.push_back({"publish", ok ? StepStatus::Ok : StepStatus::Failed, ms, summary});
+    event(ok ? "selfheal.pr_opened" : "selfheal.publish_failed",
+          ok ? contracts::EventKind::Info : contracts::EventKind::Warn, "publish: " + summary);
+}
+
 void HealAttempt::recordStepTimes() {
     if (!rowWritten_)
         return;
@@ -838,6 +883,8 @@ Expected<contracts::SelfHealOutcome> HealAttempt::run() {
         current = next.next;
     }
     finish();
+    if (outcome_.proposed && !config_.publish.remote.empty() && p_.pusher)
+        publish();
     recordStepTimes();
     return outcome_;
 }

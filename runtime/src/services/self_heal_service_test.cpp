@@ -1,12 +1,16 @@
 // The self-heal loop end to end on a real git repository, real SQLite, libgit2 worktrees and real
 // processes; the proof's commands come from `commands:` (shell one-liners), so no compiler runs.
 // Only the chat agent is a double (a scripted AgentPort: the model is the boundary).
+#include "support/http_test_server.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <devos/adapters/git/git_branch_pusher.hpp>
 #include <devos/adapters/git/git_heal_workspace.hpp>
 #include <devos/adapters/git/git_repo_history.hpp>
+#include <devos/adapters/http/github_pull_requests.hpp>
 #include <devos/adapters/process_command_runner.hpp>
 #include <devos/adapters/proposal_bundle_files.hpp>
 #include <devos/adapters/re2_redactor.hpp>
@@ -27,6 +31,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 namespace devos::services {
@@ -199,6 +204,8 @@ protected:
                                           ids,
                                           &playbook,
                                           [this](const contracts::SelfHealConfig&) { return &chat; },
+                                          {},
+                                          nullptr,
                                           {}}};
     adapters::GitRepoHistory history;
     OutcomeSync outcomes{*store, history, workspace, configReader, ids};
@@ -651,7 +658,7 @@ TEST_F(SelfHealServiceTest, TheReportCountsTheRowsAndRecordsTheSameNumbersAsMetr
     const auto failed =
         store->queryFailures({std::nullopt, std::nullopt, failure, std::nullopt, std::nullopt, 1});
     EXPECT_DOUBLE_EQ(*report->mttrWithMillis,
-                     static_cast<double>(attempt.outcome.mergedAt - failed->front().ts));
+                     static_cast<double>(std::max(0LL, attempt.outcome.mergedAt - failed->front().ts)));
     EXPECT_TRUE(report->samePatterns) << "the learned human fix is of the same pattern";
     ASSERT_EQ(report->recurring.size(), 1u) << "the learned fix came back at `regressed`";
     EXPECT_EQ(report->recurring[0].failures, 2);
@@ -665,6 +672,99 @@ TEST_F(SelfHealServiceTest, TheReportCountsTheRowsAndRecordsTheSameNumbersAsMetr
     EXPECT_EQ(row("merged"), static_cast<double>(report->merged));
     EXPECT_EQ(row("acceptance_rate"), report->acceptanceRate);
     EXPECT_EQ(row("attempts"), static_cast<double>(report->attempts));
+}
+
+} // namespace devos::services
+
+namespace devos::services {
+
+// Publishing: a real push to a local bare repository, and GitHub's API as a local stand-in.
+class PublishTest : public SelfHealServiceTest {
+protected:
+    void SetUp() override {
+        SelfHealServiceTest::SetUp();
+        fs::remove_all(remote);
+        sh("git init -q --bare '" + remote.string() + "'");
+    }
+    void TearDown() override {
+        fs::remove_all(remote);
+        SelfHealServiceTest::TearDown();
+    }
+    contracts::SelfHealOutcome publishHeal() {
+        SelfHealService publishing{
+            SelfHealPorts{*store,
+                          search,
+                          configReader,
+                          workspace,
+                          runner,
+                          bundles,
+                          *redactor,
+                          ids,
+                          &playbook,
+                          {},
+                          {},
+                          &pusher,
+                          [this](const contracts::SelfHealConfig& c) -> ports::PullRequestHost* {
+                              adapters::GitHubOptions o;
+                              o.api = c.publish.api;
+                              o.repository = c.publish.repository;
+                              o.token = "t0ken";
+                              o.initialBackoff = std::chrono::milliseconds(1);
+                              github = std::make_unique<adapters::GitHubPullRequests>(o);
+                              return github.get();
+                          }}};
+        HealRequest request;
+        request.failureId = failure;
+        request.repoRoot = repo.string();
+        request.agent = contracts::AgentChoice::Playbook;
+        auto outcome = publishing.heal(request);
+        EXPECT_TRUE(outcome) << outcome.error().render();
+        return outcome.value_or(contracts::SelfHealOutcome{});
+    }
+    fs::path remote =
+        fs::temp_directory_path() / ("devos_publish_remote_" + std::to_string(::getpid()) + ".git");
+    adapters::GitBranchPusher pusher;
+    std::unique_ptr<adapters::GitHubPullRequests> github;
+    test_support::TestServer api{[](const test_support::Request& r) -> test_support::Response {
+        if (r.head.starts_with("POST /repos/acme/orders/pulls "))
+            return {201,
+                    R"({"number": 7, "html_url": "https://github.com/acme/orders/pull/7", "node_id": "N"})"};
+        return {200, "[]"};
+    }};
+};
+
+TEST_F(PublishTest, AProposalIsPushedAndOpensADraftPullRequestWithItsLabelsAndPrMd) {
+    config("publish:\n  remote: \"" + remote.string() + "\"\n  repository: acme/orders\n  api: \"" +
+           api.url() + "\"\n");
+    const auto o = publishHeal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    ASSERT_EQ(o.steps.back().name, "publish");
+    EXPECT_EQ(o.steps.back().status, contracts::StepStatus::Ok) << o.steps.back().summary;
+    EXPECT_EQ(o.steps.back().summary, "draft pull request #7 https://github.com/acme/orders/pull/7");
+    EXPECT_EQ(out("git -C '" + remote.string() + "' rev-parse " + o.branch).substr(0, 40), o.commitSha);
+    const auto requests = api.requests();
+    ASSERT_EQ(requests.size(), 2u);
+    const auto created = nlohmann::json::parse(requests[0].body);
+    EXPECT_EQ(created["draft"], true) << "autonomy level 0";
+    EXPECT_EQ(created["head"], o.branch);
+    EXPECT_EQ(created["body"].get<std::string>(),
+              out("cat '" + (repo / o.bundleDir / "PR.md").string() + "'"));
+    EXPECT_EQ(nlohmann::json::parse(requests[1].body)["labels"], nlohmann::json(o.labels));
+    auto codes = eventCodes();
+    EXPECT_NE(std::ranges::find(codes, "selfheal.pr_opened"), codes.end());
+}
+
+TEST_F(PublishTest, AFailedPushIsAFailedPublishStepAndTheProposalStands) {
+    config("publish:\n  remote: \"" + (remote.string() + "-missing") + "\"\n");
+    const auto o = publishHeal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    EXPECT_EQ(o.steps.back().name, "publish");
+    EXPECT_EQ(o.steps.back().status, contracts::StepStatus::Failed);
+    EXPECT_NE(o.steps.back().summary.find("cannot push " + o.branch), std::string::npos)
+        << o.steps.back().summary;
+    EXPECT_TRUE(api.requests().empty()) << "no pull request for a branch that was not pushed";
+    auto codes = eventCodes();
+    EXPECT_NE(std::ranges::find(codes, "selfheal.publish_failed"), codes.end());
 }
 
 } // namespace devos::services

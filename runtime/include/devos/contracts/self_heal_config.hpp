@@ -52,6 +52,12 @@ struct SelfHealConfig {
         std::string defaultBranch = "main"; // `branches.default`: what merged means (DevOS never writes it)
         std::string integration; // `branches.integration` (dev/beta): level 1's target; empty: none
     } branches;
+    struct {
+        std::string remote; // `publish.remote`: where selfheal/<id> is pushed; empty: not published
+        std::string
+            repository; // `publish.repository`: owner/name on GitHub; empty: push only, no pull request
+        std::string api = "https://api.github.com"; // `publish.api`
+    } publish;
     std::vector<std::string> pausedPatterns;
     int flakeReruns = 3; // 0: no flake check (the proof still runs the test before the patch)
     ProofCommands commands;

@@ -6,6 +6,7 @@
 #include <devos/ports/config_file_reader.hpp>
 #include <devos/ports/heal_workspace.hpp>
 #include <devos/ports/proposal_bundle_writer.hpp>
+#include <devos/ports/proposal_host.hpp>
 #include <devos/ports/redactor.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <devos/services/id_generator.hpp>
@@ -41,6 +42,10 @@ struct SelfHealPorts {
     // null when none is configured. Called once per heal, after the config is read.
     std::function<ports::AgentPort*(const contracts::SelfHealConfig&)> chat;
     std::function<void(const std::string&)> progress; // one line per step as it starts; may be empty
+    ports::BranchPusher* pusher = nullptr;            // null: proposals are not published
+    // The pull request host for the loaded config (publish.repository, publish.api; the token from
+    // the environment), or null when none is configured.
+    std::function<ports::PullRequestHost*(const contracts::SelfHealConfig&)> pullRequests;
 };
 
 // The self-heal loop (seed §6.2, issue 11): detect → flake check → SLO → retrieve similar failures

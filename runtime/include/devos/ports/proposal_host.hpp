@@ -1,0 +1,30 @@
+#pragma once
+#include <devos/contracts/error.hpp>
+#include <devos/contracts/pull_request.hpp>
+#include <string>
+#include <vector>
+
+namespace devos::ports {
+
+// Pushes a selfheal/* branch to a remote (issue 13 part 2). DevOS pushes nothing else.
+class BranchPusher {
+public:
+    virtual ~BranchPusher() = default;
+    // Pushes refs/heads/<branch> of `repoRoot` to the same name at `remote` (a URL or a path).
+    // Unavailable when the remote cannot be reached, Invalid when it refuses the push (its message).
+    [[nodiscard]] virtual contracts::Expected<void>
+    push(const std::string& repoRoot, const std::string& branch, const std::string& remote) = 0;
+};
+
+// Where pull requests are opened (GitHub's REST API behind this port).
+class PullRequestHost {
+public:
+    virtual ~PullRequestHost() = default;
+    // Opens the pull request, labels it, and requests auto-merge when asked. Invalid for a refusal
+    // (4xx: a missing or wrong token, a branch the host does not know) naming what to fix; Unavailable
+    // when the host keeps failing (5xx, timeouts) after its retries.
+    [[nodiscard]] virtual contracts::Expected<contracts::OpenedPullRequest>
+    open(const contracts::PullRequestSpec& spec) = 0;
+};
+
+} // namespace devos::ports
