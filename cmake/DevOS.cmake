@@ -7,7 +7,7 @@
 #   at the violation too;
 # - `check-fast` and `check-full` targets run the tier's gates as Ninja edges with stamp files
 #   (nothing re-runs when nothing changed), keep going past a failed gate, print one summary table
-#   and write build/devos/{fast,full}.sarif and .junit.xml.
+#   and write build/devos/{fast,full}.sarif and .junit.xml, and build/devos/report.html (`devos report`).
 # Targets default to every target defined under the calling directory, minus imported, interface
 # and utility targets, DevOS's own, FetchContent (_deps) and third-party folders. The call may stand
 # anywhere in its directory (before the targets, as the README shows, or after them): the gates are
@@ -73,7 +73,8 @@ endfunction()
 function(_devos_add_gate_level level title cli cli_dep gate_dir)
   add_custom_command(OUTPUT "${gate_dir}/${level}.stamp"
     COMMAND ${cli} gate report --title "${title}" --sarif "${gate_dir}/${level}.sarif"
-            --junit "${gate_dir}/${level}.junit.xml" --stamp "${gate_dir}/${level}.stamp" ${ARGN}
+            --junit "${gate_dir}/${level}.junit.xml" --stamp "${gate_dir}/${level}.stamp"
+            --report "${gate_dir}/report.html" --build-dir "${CMAKE_BINARY_DIR}" ${ARGN}
     DEPENDS ${ARGN} ${cli_dep}
     VERBATIM)
   add_custom_target(check-${level} DEPENDS "${gate_dir}/${level}.stamp")

@@ -20,6 +20,9 @@ for compiler in clang++-19 g++; do
     expect_rc 0 cmake --build "$build" --target check-fast
     expect_output "PASSED: 3 gates"
     [ -f "$build/devos/fast.sarif" ] && [ -f "$build/devos/fast.junit.xml" ] || fail "no fast.sarif / fast.junit.xml"
+    # The summary ends with the report the same edge wrote: the gates of this run, no network reference.
+    [ "$(grep -v '^\[' "$WORK/out.txt" | tail -1)" = "  report: $build/devos/report.html" ] || fail "the summary does not end with the report line"
+    grep -q '<td>layering</td><td class="status-passed">passed</td>' "$build/devos/report.html" || fail "report.html lacks the layering gate"
     node "$SOURCE/tests/sarif/validate-sarif.mjs" --no-multitool --schema "$SCHEMA" "$build/devos/fast.sarif" >/dev/null \
         || fail "fast.sarif is not valid SARIF"
     expect_rc 0 cmake --build "$build" --target check-fast

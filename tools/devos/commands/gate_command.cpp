@@ -8,6 +8,7 @@
 #include "gates/diagnostic_line.hpp"
 #include "gates/gate_report.hpp"
 #include "process/process_runner.hpp"
+#include "report/report_use_case.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -25,7 +26,8 @@ const char* kHelp =
                        -- COMMAND...
        devos gate skip --name NAME --result FILE --reason TEXT
        devos gate fail --name NAME --result FILE --reason TEXT
-       devos gate report --title TITLE --sarif FILE --junit FILE --stamp FILE RESULT...
+       devos gate report --title TITLE --sarif FILE --junit FILE --stamp FILE [--report FILE --build-dir DIR]
+                         RESULT...
 
 run     runs COMMAND, records status, findings and time in FILE, prints the output when it fails,
         and exits 0 so the other gates still run. --sarif: count findings from the SARIF the command
@@ -35,8 +37,9 @@ run     runs COMMAND, records status, findings and time in FILE, prints the outp
 skip    records a gate that does not apply, with the reason shown in the table.
 fail    records a required gate that cannot run (nothing to gate, a missing requirement), failed,
         with the reason shown in the table.
-report  prints the summary table, writes merged SARIF and JUnit, and exits 1 (removing the stamp)
-        when a required gate failed, so the next run reports it again.
+report  prints the summary table, writes merged SARIF and JUnit (and with --report the HTML page of
+        `devos report` over DIR, telemetry from <repo>/.devos/telemetry.db when it exists), and exits 1
+        (removing the stamp) when a required gate failed, so the next run reports it again.
 )";
 
 int gateRun(const std::vector<std::string>& argv) {
@@ -110,9 +113,12 @@ int gateRecord(const std::string& status, const std::vector<std::string>& argv) 
 }
 
 int gateReport(const std::vector<std::string>& argv) {
-    Args args({"--title", "--sarif", "--junit", "--stamp"}, {});
-    if (!args.parse(argv) || !args.has("--title") || !args.has("--stamp") || args.positionals().empty()) {
-        std::fprintf(stderr, "devos gate report: needs --title, --stamp and result files\n");
+    Args args({"--title", "--sarif", "--junit", "--stamp", "--report", "--build-dir"}, {});
+    if (!args.parse(argv) || !args.has("--title") || !args.has("--stamp") || args.positionals().empty() ||
+        (args.has("--report") && (!args.has("--sarif") || !args.has("--build-dir")))) {
+        std::fprintf(stderr,
+                     "devos gate report: needs --title, --stamp and result files (--report needs --sarif "
+                     "and --build-dir)\n");
         return kUsage;
     }
     std::vector<gates::GateResult> results;
@@ -148,6 +154,19 @@ int gateReport(const std::vector<std::string>& argv) {
         if (!write(*junit, gates::renderJunit("devos-" + title, rows), "the JUnit report"))
             return kFindings;
         std::printf("  JUnit: %s\n", junit->c_str());
+    }
+    if (auto page = args.value("--report")) {
+        report::ReportRequest request;
+        request.inputs = {*args.value("--build-dir"), args.value("--sarif"), std::nullopt};
+        request.output = *page;
+        request.caption = title + ", build folder " + request.inputs.buildDir;
+        if (auto made = report::makeReport(request); !made) {
+            std::fprintf(stderr, "devos gate report: %s\n", made.error().render().c_str());
+            std::error_code ec;
+            fs::remove(stamp, ec);
+            return kFindings;
+        }
+        std::printf("  report: %s\n", page->c_str());
     }
     if (std::any_of(rows.begin(), rows.end(), gates::isFailure)) {
         std::error_code ec;
