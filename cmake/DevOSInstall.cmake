@@ -37,6 +37,8 @@ if(TARGET devos_runtime)
   export(EXPORT DevOSRuntimeTargets NAMESPACE DevOS:: FILE "${PROJECT_BINARY_DIR}/DevOSRuntimeTargets.cmake")
 endif()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/rules/" DESTINATION "${CMAKE_INSTALL_DATADIR}/devos/rules")
+# Grafana dashboards and provisioning over the PostgreSQL telemetry store (README: Dashboards).
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/dashboards/grafana/" DESTINATION "${CMAKE_INSTALL_DATADIR}/devos/grafana")
 
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/DevOSConfigVersion.cmake"
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMajorVersion)

@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libssl-dev libre2-dev libtomlplusplus-dev libpugixml-dev libxxhash-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libgit2-dev libcurl4-openssl-dev
   libopenblas-dev googletest libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
-  nodejs npm valgrind python3 ccache chromium
+  nodejs npm valgrind python3 python3-yaml ccache chromium
 )
 
 missing=()

@@ -132,11 +132,32 @@ CREATE INDEX idx_selfheal_claims_live ON selfheal_claims (state, lease_until);
 CREATE INDEX idx_test_failures_ts ON test_failures (ts);
 )SQL";
 
+// Dashboards (issue 15): devos_grafana, a role that can read every table of the store's schema, now
+// and those later migrations add, and write none; Grafana logs in as a user granted it. Creating a
+// role needs CREATEROLE: a store user without it gets a notice and no role (an administrator can run
+// this block later), never a failed migration.
+constexpr const char* kDashboardRole = R"SQL(
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'devos_grafana') THEN
+    IF NOT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) THEN
+      RAISE NOTICE 'devos: role devos_grafana not created (% lacks CREATEROLE); dashboards need it', current_user;
+      RETURN;
+    END IF;
+    CREATE ROLE devos_grafana NOLOGIN;
+  END IF;
+  EXECUTE format('GRANT USAGE ON SCHEMA %I TO devos_grafana', current_schema());
+  EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO devos_grafana', current_schema());
+  EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON TABLES TO devos_grafana', current_schema());
+END $$;
+)SQL";
+
 constexpr PgMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
                                        {2, "self-heal fix memory and attempt outcomes", kFixMemory},
                                        {3, "failure vector generations", kVectorGenerations},
                                        {4, "self-heal outcomes", kOutcomes},
-                                       {5, "self-heal daemon claims", kClaims}};
+                                       {5, "self-heal daemon claims", kClaims},
+                                       {6, "read-only role for dashboards", kDashboardRole}};
 
 } // namespace
 
