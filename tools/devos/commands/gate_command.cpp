@@ -38,7 +38,7 @@ skip    records a gate that does not apply, with the reason shown in the table.
 fail    records a required gate that cannot run (nothing to gate, a missing requirement), failed,
         with the reason shown in the table.
 report  prints the summary table, writes merged SARIF and JUnit (and with --report the HTML page of
-        `devos report` over DIR, telemetry from <repo>/.devos/telemetry.db when it exists), and exits 1
+        `devos report` over these results, telemetry from <repo>/.devos/telemetry.db when it exists), and exits 1
         (removing the stamp) when a required gate failed, so the next run reports it again.
 )";
 
@@ -157,7 +157,8 @@ int gateReport(const std::vector<std::string>& argv) {
     }
     if (auto page = args.value("--report")) {
         report::ReportRequest request;
-        request.inputs = {*args.value("--build-dir"), args.value("--sarif"), std::nullopt};
+        request.inputs = {*args.value("--build-dir"), args.value("--sarif"), std::nullopt,
+                          args.positionals()};
         request.output = *page;
         request.caption = title + ", build folder " + request.inputs.buildDir;
         if (auto made = report::makeReport(request); !made) {

@@ -46,7 +46,7 @@ int runReport(const std::vector<std::string>& argv) {
         return kSuccess;
     }
     report::ReportRequest request;
-    request.inputs = {args.valueOr("--build-dir", "build"), args.value("--sarif"), args.value("--root")};
+    request.inputs = {args.valueOr("--build-dir", "build"), args.value("--sarif"), args.value("--root"), {}};
     const char* url = std::getenv("DEVOS_DATABASE_URL");
     request.telemetry = {args.value("--db"), url != nullptr ? url : "", ""};
     request.format = args.valueOr("--format", "html");

@@ -112,7 +112,10 @@ foundation::Expected<ReportData> readBuildInputs(const BuildInputs& inputs) {
     data.title = "DevOS report";
 
     std::vector<gates::GateResult> results;
-    for (const auto& file : gates::gateResultFiles(gateDir)) {
+    std::vector<fs::path> resultFiles(inputs.results.begin(), inputs.results.end());
+    if (resultFiles.empty())
+        resultFiles = gates::gateResultFiles(gateDir);
+    for (const auto& file : resultFiles) {
         auto json = foundation::readJsonFile(file.string(), "the gate result",
                                              "delete it and rebuild check-fast or check-full");
         if (!json)

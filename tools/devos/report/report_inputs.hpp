@@ -7,6 +7,7 @@
 #include <devos/foundation/error.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace devos::report {
 
@@ -15,6 +16,7 @@ struct BuildInputs {
     std::string buildDir;             // as given (-p); its devos/ folder holds the gate results
     std::optional<std::string> sarif; // a SARIF log to read instead of <build>/devos/{full,fast}.sarif
     std::optional<std::string> root;  // the repo root; default: the build's CMAKE_HOME_DIRECTORY
+    std::vector<std::string> results; // the gate result files to read; empty: every one in <build>/devos
 };
 
 // The repo root of `inputs`: --root, else CMAKE_HOME_DIRECTORY from <build>/CMakeCache.txt, else the
