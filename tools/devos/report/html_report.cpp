@@ -329,14 +329,16 @@ std::string telemetrySection(const TelemetrySummary& t) {
     else {
         out += "<table id=\"proposals-table\"><thead><tr><th scope=\"col\">Attempt</th><th "
                "scope=\"col\">Status</th><th "
-               "scope=\"col\" class=\"num\">Risk</th><th scope=\"col\">Pattern</th><th "
+               "scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Risk</th><th "
+               "scope=\"col\">Pattern</th><th "
                "scope=\"col\">Branch</th><th "
                "scope=\"col\">Description</th></tr></thead><tbody>";
         for (const auto& p : t.proposals)
             out += "<tr><td><code>" + escapeHtml(p.id) + "</code></td><td>" + escapeHtml(p.status) +
-                   "</td><td class=\"num\">" + std::to_string(p.risk) + "</td><td><code>" +
-                   escapeHtml(p.patternId.substr(0, 12)) + "</code></td><td>" + escapeHtml(p.branch) +
-                   "</td><td class=\"message\">" + escapeHtml(p.description) + "</td></tr>";
+                   "</td><td>" + escapeHtml(p.outcome) + "</td><td class=\"num\">" + std::to_string(p.risk) +
+                   "</td><td><code>" + escapeHtml(p.patternId.substr(0, 12)) + "</code></td><td>" +
+                   escapeHtml(p.branch) + "</td><td class=\"message\">" + escapeHtml(p.description) +
+                   "</td></tr>";
         out += "</tbody></table>";
     }
     return out + "</section>";

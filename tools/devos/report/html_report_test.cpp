@@ -68,12 +68,15 @@ TEST(HtmlReport, WithoutTelemetrySaysHowToGetIt) {
     d.telemetry.present = true;
     d.telemetry.source = "t.db";
     d.telemetry.failuresPerDay = {{"2026-01-01", 2}, {"2026-01-02", 1}};
-    d.telemetry.proposals = {{"01J", "proposed", 20, "abcdef0123456789", "fix <it>", "selfheal/01J"}};
+    d.telemetry.proposals = {
+        {"01J", "proposed", 20, "abcdef0123456789", "fix <it>", "selfheal/01J", "merged"}};
     const std::string withTrends = renderHtml(d);
     EXPECT_NE(withTrends.find("<span id=\"failures-total\">3</span>"), std::string::npos);
     EXPECT_NE(withTrends.find("class=\"sparkline\""), std::string::npos);
     EXPECT_NE(withTrends.find("<code>abcdef012345</code>"), std::string::npos);
     EXPECT_NE(withTrends.find("fix &lt;it&gt;"), std::string::npos);
+    EXPECT_NE(withTrends.find("<td>proposed</td><td>merged</td><td class=\"num\">20</td>"),
+              std::string::npos);
 }
 
 } // namespace

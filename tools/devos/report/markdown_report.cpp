@@ -150,10 +150,12 @@ std::string renderMarkdown(const ReportData& d, std::size_t maxFindings) {
         out += "\n";
     }
     if (!t.proposals.empty()) {
-        out += "| self-heal attempt | status | risk | branch | description |\n|---|---|---:|---|---|\n";
+        out += "| self-heal attempt | status | outcome | risk | branch | description "
+               "|\n|---|---|---|---:|---|---|\n";
         for (const auto& p : t.proposals)
-            out += "| " + code(p.id) + " | " + markdownText(p.status) + " | " + std::to_string(p.risk) +
-                   " | " + markdownText(p.branch) + " | " + markdownText(p.description) + " |\n";
+            out += "| " + code(p.id) + " | " + markdownText(p.status) + " | " + markdownText(p.outcome) +
+                   " | " + std::to_string(p.risk) + " | " + markdownText(p.branch) + " | " +
+                   markdownText(p.description) + " |\n";
         out += "\n";
     }
     return out;

@@ -92,6 +92,7 @@ struct ProposalEntry {
     std::string patternId;
     std::string description;
     std::string branch;
+    std::string outcome; // open, merged, rejected, reverted, recurred (devos heal sync)
 };
 
 // The telemetry trends; `present` is false when no store was read.

@@ -47,7 +47,8 @@ foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& sour
     t.topPatterns = topPatterns(records, 10);
     t.flakyTests = flakyTests(records, passes);
     for (const auto& a : *attempts)
-        t.proposals.push_back({a.proposalId, a.status, a.riskScore, a.patternId, a.description, a.branch});
+        t.proposals.push_back({a.proposalId, a.status, a.riskScore, a.patternId, a.description, a.branch,
+                               contracts::outcomeStateName(a.outcome.state)});
     return t;
 }
 
