@@ -71,8 +71,9 @@ services::HealDaemon& SelfHealApp::daemon(int interruptFd, std::function<void(co
 #endif
         if (!p.wakeup)
             p.wakeup = std::make_unique<adapters::PollingWakeup>(interruptFd);
-        p.daemon = std::make_unique<services::HealDaemon>(*p.store.store, *service_, p.config, *p.wakeup,
-                                                          p.workspace, *p.ids, std::move(log));
+        p.daemon =
+            std::make_unique<services::HealDaemon>(*p.store.store, *service_, p.config, *p.wakeup,
+                                                   p.workspace, *p.ids, std::move(log), p.outcomes.get());
     }
     return *p.daemon;
 }

@@ -212,10 +212,21 @@ DaemonStats HealDaemon::run(const DaemonSettings& settings, const std::atomic<bo
     while (!stop && (settings.maxHeals == 0 || run.stats.healed < settings.maxHeals)) {
         Expected<bool> more = true;
         if (ids_.now() - lastBeat >= settings.heartbeat.count()) {
-            if (auto beat = run.heartbeat(); !beat)
+            if (auto beat = run.heartbeat(); !beat) {
                 more = std::unexpected(beat.error());
-            else
+            } else {
                 lastBeat = ids_.now();
+                if (outcomes_) {
+                    auto synced = outcomes_->sync(settings.repoRoot);
+                    if (!synced)
+                        say("outcome sync: " + synced.error().render());
+                    else
+                        for (const auto& c : synced->changes)
+                            say(std::string(c.subject == contracts::OutcomeSubject::Proposal ? "proposal "
+                                                                                             : "fix ") +
+                                c.id + ": " + contracts::outcomeStateName(c.to.state));
+                }
+            }
         }
         if (more)
             more = run.pass();

@@ -570,8 +570,9 @@ protected:
     DaemonStats runDaemon(const std::string& id, int maxHeals, int waits = 3) {
         std::atomic<bool> stop{false};
         CountedWakeup wakeup(stop, waits);
-        HealDaemon daemon(*store, service, configReader, wakeup, workspace, ids,
-                          [this](const std::string& line) { logged += line + "\n"; });
+        HealDaemon daemon(
+            *store, service, configReader, wakeup, workspace, ids,
+            [this](const std::string& line) { logged += line + "\n"; }, &outcomes);
         DaemonSettings settings;
         settings.repoRoot = repo.string();
         settings.daemonId = id;
@@ -619,6 +620,21 @@ TEST_F(HealDaemonTest, TheKillSwitchAndAPausedPatternLeaveFailuresPending) {
     EXPECT_EQ(*store->countAttempts({}), 0);
     config("");
     EXPECT_EQ(runDaemon("d1", 0).healed, 2) << "enabled again: healed";
+}
+
+TEST_F(HealDaemonTest, TheHeartbeatRecordsOutcomes) {
+    config("concurrency:\n  maxConcurrentPRs: 50\n");
+    before = checkoutState();
+    const auto o = heal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    sh("git -c user.name=t -c user.email=t@e merge -q --no-ff -m 'Merge the fix' " + o.branch);
+    runDaemon("d1", 0, 1);
+    bool merged = false;
+    for (const auto& a : *store->attempts({}))
+        if (a.proposalId == o.proposal->id)
+            merged = a.outcome.state == contracts::OutcomeState::Merged;
+    EXPECT_TRUE(merged) << logged;
+    EXPECT_NE(logged.find("proposal " + o.proposal->id + ": merged"), std::string::npos) << logged;
 }
 
 TEST_F(HealDaemonTest, TheOpenProposalCapIsHeldInTheStore) {

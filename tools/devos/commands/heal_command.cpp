@@ -47,7 +47,8 @@ is claimed in the database, so it is healed once across restarts and across daem
 concurrency.maxConcurrentProposals and maxConcurrentPRs are counted there too. The config (kill
 switch, pausedPatterns, caps) is re-read on every pass. Failures older than --window (default
 "1 day") at start are left alone. SIGTERM or SIGINT stops it after the heal in progress. A
-selfheal.daemon.heartbeat event every --heartbeat-ms (default 30000) renews its claims; a claim
+selfheal.daemon.heartbeat event every --heartbeat-ms (default 30000) renews its claims and records
+outcomes as devos heal sync does; a claim
 whose daemon stopped renewing it for 10 minutes is taken over. A lost database is retried with
 backoff (0.5 s doubling to 30 s); nothing is healed twice.
 

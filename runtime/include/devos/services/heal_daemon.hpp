@@ -6,6 +6,7 @@
 #include <devos/ports/failure_wakeup.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <devos/services/id_generator.hpp>
+#include <devos/services/outcome_sync.hpp>
 #include <devos/services/self_heal_service.hpp>
 #include <functional>
 #include <string>
@@ -39,14 +40,15 @@ struct DaemonStats {
 // on every pass. A store outage keeps the claims and retries with backoff (0.5 s doubling to 30 s);
 // a heal that stopped on a cap or the kill switch gives its claim back. A stop request is honoured
 // between heals: the heal in progress finishes, so no branch is left half made. A heartbeat event
-// (selfheal.daemon.heartbeat) renews this daemon's claims.
+// (selfheal.daemon.heartbeat) renews this daemon's claims and, with an OutcomeSync, records what
+// became of the proposals and fixes (devos heal sync) on the same beat.
 class HealDaemon {
 public:
     HealDaemon(ports::TelemetryStore& store, SelfHealService& heal, const ports::ConfigFileReader& config,
                ports::FailureWakeup& wakeup, const ports::HealWorkspace& workspace, IdGenerator& ids,
-               std::function<void(const std::string&)> log)
+               std::function<void(const std::string&)> log, OutcomeSync* outcomes = nullptr)
         : store_(store), heal_(heal), config_(config), wakeup_(wakeup), workspace_(workspace), ids_(ids),
-          log_(std::move(log)) {}
+          log_(std::move(log)), outcomes_(outcomes) {}
 
     // Runs until `stop` is set (or maxHeals heals); the stats.
     [[nodiscard]] DaemonStats run(const DaemonSettings& settings, const std::atomic<bool>& stop);
@@ -59,6 +61,7 @@ private:
     const ports::HealWorkspace& workspace_;
     IdGenerator& ids_;
     std::function<void(const std::string&)> log_;
+    OutcomeSync* outcomes_;
 };
 
 } // namespace devos::services

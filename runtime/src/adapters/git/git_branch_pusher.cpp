@@ -13,7 +13,7 @@ struct PushState {
     int credentialTries = 0;
 };
 
-// `remote` without a user or password written into it (https://user:token@host/…): for messages.
+// `remote` with any user and password written into its URL masked as ***: for messages.
 std::string shown(const std::string& remote) {
     const auto scheme = remote.find("://");
     const auto at = remote.find('@', scheme == std::string::npos ? 0 : scheme + 3);
