@@ -87,4 +87,48 @@ std::string percentEncode(std::string_view text, std::string_view keep) {
     return out;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at the start of `text` (Unicode 15, table 3-7), or 0.
+std::size_t wellFormedLength(std::string_view text) {
+    auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    auto inRange = [&](std::size_t i, unsigned lo, unsigned hi) {
+        return i < text.size() && at(i) >= lo && at(i) <= hi;
+    };
+    unsigned char lead = at(0);
+    if (lead < 0x80)
+        return 1;
+    if (lead >= 0xC2 && lead <= 0xDF)
+        return inRange(1, 0x80, 0xBF) ? 2 : 0;
+    if (lead >= 0xE0 && lead <= 0xEF) {
+        unsigned lo = lead == 0xE0 ? 0xA0 : 0x80;
+        unsigned hi = lead == 0xED ? 0x9F : 0xBF;
+        return inRange(1, lo, hi) && inRange(2, 0x80, 0xBF) ? 3 : 0;
+    }
+    if (lead >= 0xF0 && lead <= 0xF4) {
+        unsigned lo = lead == 0xF0 ? 0x90 : 0x80;
+        unsigned hi = lead == 0xF4 ? 0x8F : 0xBF;
+        return inRange(1, lo, hi) && inRange(2, 0x80, 0xBF) && inRange(3, 0x80, 0xBF) ? 4 : 0;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string validUtf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        std::size_t n = wellFormedLength(text);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD"; // U+FFFD
+            n = 1;
+        } else {
+            out.append(text.substr(0, n));
+        }
+        text.remove_prefix(n);
+    }
+    return out;
+}
+
 } // namespace devos::foundation

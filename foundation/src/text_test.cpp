@@ -48,3 +48,17 @@ TEST(Text, PercentEncodeKeepsUnreservedAndTheGivenBytes) {
     EXPECT_EQ(percentEncode("/src/my file.cpp", "/"), "/src/my%20file.cpp");
     EXPECT_EQ(percentEncode("1:2.0+dfsg-1", ":"), "1:2.0%2Bdfsg-1");
 }
+
+TEST(Text, ValidUtf8ReplacesEachBadByteAndKeepsValidText) {
+    EXPECT_EQ(validUtf8("plain ascii, é, 中, 😀"), "plain ascii, é, 中, 😀");
+    EXPECT_EQ(validUtf8("a\xFF"
+                        "b"),
+              "a\uFFFD"
+              "b");                                                       // a byte no sequence starts with
+    EXPECT_EQ(validUtf8("\x80"), "\uFFFD");                               // a stray continuation byte
+    EXPECT_EQ(validUtf8("\xC3"), "\uFFFD");                               // cut at the end
+    EXPECT_EQ(validUtf8("\xC0\xAF"), "\uFFFD\uFFFD");                     // overlong '/'
+    EXPECT_EQ(validUtf8("\xED\xA0\x80"), "\uFFFD\uFFFD\uFFFD");           // a surrogate
+    EXPECT_EQ(validUtf8("\xF4\x90\x80\x80"), "\uFFFD\uFFFD\uFFFD\uFFFD"); // above U+10FFFF
+    EXPECT_EQ(validUtf8(std::string_view("a\0b", 3)), std::string("a\0b", 3));
+}

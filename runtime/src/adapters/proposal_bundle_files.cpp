@@ -1,4 +1,5 @@
 #include <devos/adapters/proposal_bundle_files.hpp>
+#include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -8,13 +9,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Replaces `path` with `text` atomically: on a full disk the old file stays and the error names it.
 contracts::Expected<void> writeText(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out)
-        return contracts::fail(contracts::ErrorKind::Io, "cannot write the file", path.string(), 0,
-                               "check the disk and the permissions of .devos/");
-    return {};
+    auto written = foundation::writeFileAtomically(path.string(), text);
+    if (!written)
+        written.error().hint = "check the disk and the permissions of .devos/";
+    return written;
 }
 
 std::string emptySarif() {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 #include <utility>
 
@@ -164,6 +165,105 @@ TEST_F(IngestServiceTest, AssertionBlocksThatDifferOnlyInNumbersShareAPatternId)
     ASSERT_TRUE(stored);
     ASSERT_EQ(stored->size(), 3u);
     EXPECT_EQ((*stored)[0].vector, (*stored)[1].vector);
+}
+
+// Issue 16 item 2: a store that fails on the second vector (a full disk, a lost server) used to keep
+// the run and its failures (committed before the vectors), so a retry doubled the run and the failures
+// without vectors were never found. Now nothing is stored, and the retry stores everything once.
+TEST_F(IngestServiceTest, AStoreFailingPartWayStoresNothingAndTheRetryStoresEverythingOnce) {
+    auto path =
+        std::filesystem::temp_directory_path() / ("devos_ingest_tx_" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    auto opened = adapters::openSqliteStore(path.string());
+    ASSERT_TRUE(opened) << opened.error().render();
+    auto& fileStore = **opened;
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    auto exec = [&](const char* sql) {
+        return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    };
+    ASSERT_TRUE(
+        exec("CREATE TABLE vector_count (n INTEGER); INSERT INTO vector_count VALUES (0);"
+             "CREATE TRIGGER second_vector_fails BEFORE INSERT ON embeddings BEGIN"
+             " UPDATE vector_count SET n = n + 1;"
+             " SELECT RAISE(ABORT, 'database or disk is full') WHERE (SELECT n FROM vector_count) = 2;"
+             " END"));
+    IngestService onFile{fileStore, *redactor, *embedder, ids};
+    auto interrupted = onFile.ingest(FakeReader(), "report.xml", {});
+    ASSERT_FALSE(interrupted);
+    EXPECT_NE(interrupted.error().message.find("disk is full"), std::string::npos)
+        << interrupted.error().render();
+    using T = contracts::TelemetryTable;
+    for (T t : {T::TestRuns, T::TestFailures, T::LintFailures, T::Embeddings, T::AuditLog})
+        EXPECT_EQ(fileStore.count(t).value_or(-1), 0) << contracts::tableName(t);
+
+    ASSERT_TRUE(exec("DROP TRIGGER second_vector_fails"));
+    auto retried = onFile.ingest(FakeReader(), "report.xml", {});
+    ASSERT_TRUE(retried) << retried.error().render();
+    EXPECT_EQ(fileStore.count(T::TestRuns).value_or(-1), 1);
+    EXPECT_EQ(fileStore.count(T::TestFailures).value_or(-1), 2);
+    EXPECT_EQ(fileStore.count(T::LintFailures).value_or(-1), 1);
+    EXPECT_EQ(fileStore.count(T::Embeddings).value_or(-1), 3); // every failure searchable
+    sqlite3_close(db);
+    std::filesystem::remove(path);
+}
+
+// Issue 16 item 2: a retry after an ingest that did store (the process killed before it answered)
+// finds the stored run instead of storing it twice; the same report at another commit is a new run.
+TEST_F(IngestServiceTest, ARetryOfAStoredReportStoresNothingNewAndAnotherCommitIsANewRun) {
+    contracts::RunMetadata meta{contracts::RunSource::Ci, "orders", "main", "abc", "github", "9"};
+    auto first = service.ingest(FakeReader(), "report.xml", meta);
+    ASSERT_TRUE(first) << first.error().render();
+    EXPECT_FALSE(first->alreadyStored);
+    auto retry = service.ingest(FakeReader(), "report.xml", meta);
+    ASSERT_TRUE(retry) << retry.error().render();
+    EXPECT_TRUE(retry->alreadyStored);
+    EXPECT_EQ(retry->run, first->run);
+    ASSERT_EQ(retry->testFailures.size(), 2u);
+    EXPECT_EQ(retry->testFailures[0].id, first->testFailures[0].id);
+    EXPECT_EQ(retry->testFailures[1].id, first->testFailures[1].id);
+    ASSERT_EQ(retry->lintFailures.size(), 1u);
+    using T = contracts::TelemetryTable;
+    EXPECT_EQ(store->count(T::TestRuns).value_or(-1), 1);
+    EXPECT_EQ(store->count(T::TestFailures).value_or(-1), 2);
+    EXPECT_EQ(store->count(T::Embeddings).value_or(-1), 3);
+    meta.commitSha = "def";
+    auto later = service.ingest(FakeReader(), "report.xml", meta);
+    ASSERT_TRUE(later) << later.error().render();
+    EXPECT_FALSE(later->alreadyStored);
+    EXPECT_EQ(store->count(T::TestRuns).value_or(-1), 2);
+}
+
+// Issue 16 item 4: invalid UTF-8 in a report (SQLite kept it, PostgreSQL refused it, and every JSON
+// output of it failed) is stored as U+FFFD in both stores; a huge stack trace is capped.
+struct InvalidBytesReader : ports::ReportReader {
+    contracts::Expected<contracts::IngestBatch> read(const std::string&) const override {
+        contracts::IngestBatch b;
+        b.run.tool = "ctest";
+        b.run.total = 1;
+        b.run.failed = 1;
+        contracts::TestFailure f;
+        f.suite = "Bytes\xC3";
+        f.testName = "Reads\xFF";
+        f.message = "expected caf\xE9 got \x80";
+        f.stackTrace = std::string(1024 * 1024, 'x');
+        b.testFailures.push_back(f);
+        return b;
+    }
+};
+
+TEST_F(IngestServiceTest, InvalidUtf8IsStoredAsReplacementCharactersAndHugeTracesAreCapped) {
+    auto summary = service.ingest(InvalidBytesReader(), "bytes.xml", {});
+    ASSERT_TRUE(summary) << summary.error().render();
+    auto stored = store->queryFailures({});
+    ASSERT_TRUE(stored);
+    ASSERT_EQ(stored->size(), 1u);
+    const auto& f = (*stored)[0];
+    EXPECT_EQ(f.suite, "Bytes\uFFFD");
+    EXPECT_EQ(f.testName, "Reads\uFFFD");
+    EXPECT_EQ(f.message, "expected caf\uFFFD got \uFFFD");
+    EXPECT_LE(f.stackTrace.size(), 64u * 1024);
+    EXPECT_NE(f.stackTrace.find("cut by devos ingest"), std::string::npos);
 }
 
 // An embedder whose server is down.

@@ -37,6 +37,9 @@ public:
     contracts::Expected<std::optional<contracts::TestRun>> findRun(const contracts::Ulid& id) override {
         return inner_.findRun(id);
     }
+    contracts::Expected<std::optional<contracts::TestRun>> findRunByIngestKey(const std::string& k) override {
+        return inner_.findRunByIngestKey(k);
+    }
     contracts::Expected<std::vector<contracts::TestFailure>>
     queryFailures(const contracts::FailureQuery& q) override {
         return inner_.queryFailures(q);

@@ -18,6 +18,10 @@ public:
         std::lock_guard lock(mutex_);
         if (auto ok = up(); !ok)
             return ok;
+        if (!batch.run.ingestKey.empty() && !runs_.contains(batch.run.runId))
+            for (const auto& [id, run] : runs_)
+                if (run.ingestKey == batch.run.ingestKey)
+                    return contracts::fail(contracts::ErrorKind::Storage, "the ingest key is already stored");
         runs_.try_emplace(batch.run.runId, batch.run);
         for (const auto& f : batch.testFailures)
             failures_.try_emplace(f.id, f);
@@ -25,6 +29,8 @@ public:
             lint_.try_emplace(f.id, f);
         for (const auto& t : batch.passedTests)
             passes_.insert({batch.run.runId, t});
+        for (const auto& e : batch.embeddings)
+            embeddings_[{e.model, e.ownerKind, e.ownerId}] = e;
         audit("ingest_run", "test_runs", 1, batch.run.runId);
         return {};
     }
@@ -54,6 +60,15 @@ public:
         std::lock_guard lock(mutex_);
         const auto it = runs_.find(runId);
         return it == runs_.end() ? std::nullopt : std::optional(it->second);
+    }
+
+    contracts::Expected<std::optional<contracts::TestRun>>
+    findRunByIngestKey(const std::string& ingestKey) override {
+        std::lock_guard lock(mutex_);
+        for (const auto& [id, run] : runs_)
+            if (run.ingestKey == ingestKey)
+                return std::optional(run);
+        return std::nullopt;
     }
 
     contracts::Expected<std::vector<contracts::TestFailure>>

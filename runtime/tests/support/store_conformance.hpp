@@ -196,6 +196,53 @@ TEST_P(StoreConformance, EmbeddingsAreKeyedByOwnerAndModel) {
     EXPECT_EQ(rows(contracts::TelemetryTable::Embeddings), 3);
 }
 
+TEST_P(StoreConformance, IngestStoresTheFailuresVectorsInTheSameTransaction) {
+    auto batch = sampleBatch(11);
+    for (const auto& f : batch.testFailures)
+        batch.embeddings.push_back({"test_failure", f.id, "hash-3", {1.0f, 0.0f, 0.5f}});
+    batch.embeddings.push_back({"lint_failure", batch.lintFailures[0].id, "hash-3", {0.0f, 1.0f, 0.0f}});
+    ASSERT_TRUE(store->ingest(batch));
+    auto vectors = store->loadEmbeddings("hash-3");
+    ASSERT_TRUE(vectors);
+    ASSERT_EQ(vectors->size(), 3u);
+    EXPECT_EQ((*vectors)[0], batch.embeddings[2]); // lint_failure sorts first
+    auto audit = store->auditRows(10);
+    ASSERT_TRUE(audit);
+    ASSERT_EQ(audit->size(), 1u); // one transaction, one audit row
+    EXPECT_EQ((*audit)[0].action, "ingest_run");
+}
+
+TEST_P(StoreConformance, AFailedIngestStoresNoVectors) {
+    auto batch = sampleBatch(12);
+    for (const auto& f : batch.testFailures)
+        batch.embeddings.push_back({"test_failure", f.id, "hash-3", {1.0f, 0.0f, 0.5f}});
+    batch.testFailures[1].runId = testUlid(5, 5); // no such run: the foreign key rejects it
+    EXPECT_FALSE(store->ingest(batch));
+    EXPECT_EQ(rows(contracts::TelemetryTable::Embeddings), 0);
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestRuns), 0);
+}
+
+TEST_P(StoreConformance, ARunIsFoundByItsIngestKeyAndTheKeyIsStoredOnce) {
+    auto batch = sampleBatch(13);
+    batch.run.ingestKey = std::string(64, 'k');
+    ASSERT_TRUE(store->ingest(batch));
+    auto found = store->findRunByIngestKey(batch.run.ingestKey);
+    ASSERT_TRUE(found && *found);
+    EXPECT_EQ(**found, batch.run);
+    auto none = store->findRunByIngestKey(std::string(64, 'z'));
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(*none);
+    auto twice = sampleBatch(14); // other ids, the same key: a second copy of the same ingest
+    twice.run.ingestKey = batch.run.ingestKey;
+    EXPECT_FALSE(store->ingest(twice));
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestRuns), 1);
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestFailures), 2);
+    auto keyless = sampleBatch(15); // runs without a key (stored before keys existed) never clash
+    ASSERT_TRUE(store->ingest(keyless));
+    ASSERT_TRUE(store->ingest(sampleBatch(16)));
+    EXPECT_EQ(rows(contracts::TelemetryTable::TestRuns), 3);
+}
+
 TEST_P(StoreConformance, FindsALintFailureById) {
     auto batch = sampleBatch(5);
     batch.lintFailures.push_back({testUlid(1700000000101, 5), batch.run.runId, 1700000000101, "clang-tidy",

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <devos/engine/repo_paths.hpp>
 #include <filesystem>
+#include <string>
 
 namespace devos::cli {
 namespace {
@@ -25,8 +26,12 @@ OpenAI-compatible server at DEVOS_EMBEDDINGS_URL serving DEVOS_EMBEDDINGS_MODEL 
 DEVOS_EMBEDDINGS_API_KEY). The store is .devos/telemetry.db under the repo root (SQLite), or the
 file given with --db, or PostgreSQL when DEVOS_DATABASE_URL=postgresql://... is set.
 
-Exit codes: 0 stored, 1 the report is invalid or the store or embedder failed (nothing was
-written), 2 usage or configuration error.
+The run, its failures and their vectors are stored in one transaction: an ingest that fails or is
+interrupted stores nothing. A report already stored with the same git and CI metadata (a retry) is
+not stored again: the stored run is shown ("already stored", "already_stored": true in JSON).
+
+Exit codes: 0 stored (or already stored), 1 the report is invalid or the store or embedder failed
+(nothing was written), 2 usage or configuration error.
 )";
 
 } // namespace
@@ -43,9 +48,16 @@ int runIngest(const std::vector<std::string>& argv) {
     }
     std::string format = args.valueOr("--format", "text");
     const auto& pos = args.positionals();
-    if (pos.size() != 2 || (pos[0] != "junit" && pos[0] != "sarif") ||
-        (format != "text" && format != "json")) {
-        std::fputs(kHelp, stderr);
+    std::string wrong;
+    if (pos.empty() || (pos[0] != "junit" && pos[0] != "sarif"))
+        wrong = pos.empty() ? "give the report's kind (junit or sarif) and its file"
+                            : "unknown report kind '" + pos[0] + "' (accepted: junit, sarif)";
+    else if (pos.size() != 2)
+        wrong = "give one report file after '" + pos[0] + "'; got " + std::to_string(pos.size() - 1);
+    else if (format != "text" && format != "json")
+        wrong = "unknown format '" + format + "' (accepted: text, json)";
+    if (!wrong.empty()) {
+        std::fprintf(stderr, "devos ingest: %s\n  hint: see `devos ingest --help`\n", wrong.c_str());
         return kUsage;
     }
     std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
@@ -71,10 +83,19 @@ int runIngest(const std::vector<std::string>& argv) {
                      "devos ingest: warning: the run was stored, but fixes could not be learned: %s\n",
                      summary->learningError.c_str());
     if (format == "json") {
-        std::printf("%s\n", ingest::ingestOutcomeJson(*outcome, pos[1]).dump(2).c_str());
+        std::printf("%s\n", ingest::ingestOutcomeJson(*outcome, pos[1])
+                                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                                .c_str());
         return kSuccess;
     }
     const auto& r = summary->run;
+    if (summary->alreadyStored) {
+        std::printf(
+            "%s is already stored in %s as run %s (%s, %d total, %d failed, %d skipped): nothing added\n",
+            pos[1].c_str(), outcome->storeName.c_str(), r.runId.c_str(), r.tool.c_str(), r.total, r.failed,
+            r.skipped);
+        return kSuccess;
+    }
     std::printf("ingested %s into %s: run %s (%s, %d total, %d failed, %d skipped)\n", pos[1].c_str(),
                 outcome->storeName.c_str(), r.runId.c_str(), r.tool.c_str(), r.total, r.failed, r.skipped);
     for (const auto& f : summary->testFailures)

@@ -120,10 +120,22 @@ int runSearch(const std::vector<std::string>& argv) {
     const std::string format = args.valueOr("--format", "text");
     const auto& pos = args.positionals();
     const bool oneQuery = query.failureId ? pos.empty() : pos.size() == 1 && !pos[0].empty();
-    if (!oneQuery || !parseNumber(args.valueOr("-k", "10"), query.k) || query.k == 0 ||
-        !parseNumber(args.valueOr("--threshold", "0.7"), query.threshold) || query.threshold < -1.0F ||
-        query.threshold > 1.0F || (format != "text" && format != "json")) {
-        std::fputs(kHelp, stderr);
+    // Each usage error names the argument and what it accepts.
+    std::string wrong;
+    if (!oneQuery)
+        wrong = query.failureId ? "give either a query text or --failure <id>, not both"
+                                : "give one query text (quote it) or --failure <id>; got " +
+                                      std::to_string(pos.size()) + " arguments";
+    else if (!parseNumber(args.valueOr("-k", "10"), query.k) || query.k == 0)
+        wrong = "-k must be a whole number of results from 1 up; got '" + args.valueOr("-k", "") + "'";
+    else if (!parseNumber(args.valueOr("--threshold", "0.7"), query.threshold) ||
+             !(query.threshold >= -1.0F && query.threshold <= 1.0F))
+        wrong = "--threshold must be a cosine similarity from -1 to 1; got '" +
+                args.valueOr("--threshold", "") + "'";
+    else if (format != "text" && format != "json")
+        wrong = "unknown format '" + format + "' (accepted: text, json)";
+    if (!wrong.empty()) {
+        std::fprintf(stderr, "devos search: %s\n  hint: see `devos search --help`\n", wrong.c_str());
         return kUsage;
     }
     if (!query.failureId)
@@ -174,7 +186,7 @@ int runSearch(const std::vector<std::string>& argv) {
                                     {"searched", result->searched},    {"k", query.k},
                                     {"threshold", query.threshold},    {"elapsed_ms", ms},
                                     {"vectors", result->vectorSource}, {"hits", hits}};
-        std::printf("%s\n", out.dump(2).c_str());
+        std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         return kSuccess;
     }
     printText(*result, ms, query.threshold);

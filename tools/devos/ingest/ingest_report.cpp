@@ -147,6 +147,7 @@ nlohmann::json ingestOutcomeJson(const IngestOutcome& outcome, const std::string
               {"failed", r.failed},
               {"skipped", r.skipped}}},
             {"embedding_model", s.embeddingModel},
+            {"already_stored", s.alreadyStored},
             {"failures", failures},
             {"learned_fixes", fixes}};
 }

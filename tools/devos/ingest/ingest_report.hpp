@@ -39,7 +39,7 @@ private:
 };
 
 // The outcome as `devos ingest --format json` prints it: file, store, run, embedding_model,
-// failures, learned_fixes.
+// already_stored, failures, learned_fixes.
 [[nodiscard]] nlohmann::json ingestOutcomeJson(const IngestOutcome& outcome, const std::string& file);
 
 } // namespace devos::ingest

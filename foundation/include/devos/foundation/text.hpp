@@ -32,4 +32,9 @@ namespace devos::foundation {
 // (A-Z a-z 0-9 - . _ ~) and the bytes in `keep` (e.g. "/" for a URI path, ":" for a purl version).
 [[nodiscard]] std::string percentEncode(std::string_view text, std::string_view keep = {});
 
+// `text` as valid UTF-8: each byte that does not start a well-formed sequence (a stray continuation
+// byte, a truncated or overlong sequence, a surrogate, a code point above U+10FFFF) becomes U+FFFD, so
+// every JSON writer and PostgreSQL accept it; valid text comes back unchanged.
+[[nodiscard]] std::string validUtf8(std::string_view text);
+
 } // namespace devos::foundation

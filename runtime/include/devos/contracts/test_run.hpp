@@ -23,6 +23,8 @@ struct TestRun {
     int failed = 0;
     int skipped = 0;
     long long durationMs = 0;
+    // logic::ingestKey of the report and its metadata; empty for runs stored before it existed.
+    std::string ingestKey = {};
 
     bool operator==(const TestRun&) const = default;
 };

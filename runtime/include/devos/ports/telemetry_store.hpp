@@ -29,8 +29,9 @@ public:
 
     // Applies the versioned migrations not yet in schema_migrations; a no-op when up to date.
     [[nodiscard]] virtual contracts::Expected<void> migrate() = 0;
-    // Stores a run, its test failures, lint failures and the names of the tests that passed in one
-    // transaction: all or nothing. Rows whose id already exists are left as they are.
+    // Stores a run, its test failures, lint failures, the names of the tests that passed and the
+    // failures' vectors in one transaction: all or nothing. Rows whose id already exists are left as
+    // they are; a run whose non-empty ingest key is already stored fails (Storage) and writes nothing.
     [[nodiscard]] virtual contracts::Expected<void> ingest(const contracts::IngestBatch& batch) = 0;
     // Stores events in one transaction; returns how many were new (replayed ids are ignored).
     [[nodiscard]] virtual contracts::Expected<std::size_t>
@@ -41,6 +42,10 @@ public:
     // A run by id, or nullopt.
     [[nodiscard]] virtual contracts::Expected<std::optional<contracts::TestRun>>
     findRun(const contracts::Ulid& runId) = 0;
+    // The run stored with this ingest key (TestRun::ingestKey), or nullopt: a retried ingest finds
+    // the run it already stored.
+    [[nodiscard]] virtual contracts::Expected<std::optional<contracts::TestRun>>
+    findRunByIngestKey(const std::string& ingestKey) = 0;
     // Test failures matching `query`, newest first.
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestFailure>>
     queryFailures(const contracts::FailureQuery& query) = 0;

@@ -91,13 +91,14 @@ public:
         return inTransaction([&]() -> Expected<void> {
             const auto& r = batch.run;
             auto run = pgExec(conn_,
-                              "INSERT INTO test_runs VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)"
+                              "INSERT INTO test_runs VALUES "
+                              "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,NULLIF($15, ''))"
                               " ON CONFLICT (run_id) DO NOTHING",
                               {r.runId, std::to_string(r.startedAt),
                                r.source == contracts::RunSource::Ci ? "ci" : "local", r.repository, r.branch,
                                r.commitSha, r.ciProvider, r.ciJobId, r.tool, std::to_string(r.total),
                                std::to_string(r.passed), std::to_string(r.failed), std::to_string(r.skipped),
-                               std::to_string(r.durationMs)});
+                               std::to_string(r.durationMs), r.ingestKey});
             if (!pgOk(run))
                 return error("insert test run " + r.runId, run);
             long long written = std::atoll(PQcmdTuples(run.get()));
@@ -132,6 +133,9 @@ public:
                 passes += std::atoll(PQcmdTuples(res.get()));
             }
             written += passes;
+            for (const auto& e : batch.embeddings)
+                if (auto stored = insertEmbedding(e); !stored)
+                    return stored;
             if (newFailures > 0)
                 if (!pgOk(pgExec(conn_, "SELECT pg_notify($1, $2)", {kFailuresChannel, r.runId})))
                     return error("notify " + std::string(kFailuresChannel));
@@ -225,30 +229,11 @@ public:
     }
 
     Expected<std::optional<contracts::TestRun>> findRun(const contracts::Ulid& runId) override {
-        auto rows = query(
-            "SELECT run_id, started_at, source, repository, branch, commit_sha, ci_provider, ci_job_id, tool,"
-            " total, passed, failed, skipped, duration_ms FROM test_runs WHERE run_id = $1",
-            {runId});
-        if (!rows)
-            return std::unexpected(rows.error());
-        if (PQntuples(rows->get()) == 0)
-            return std::optional<contracts::TestRun>{};
-        auto t = [&](int c) { return pgText(*rows, 0, c); };
-        contracts::TestRun r{t(0),
-                             std::atoll(t(1).c_str()),
-                             t(2) == "ci" ? contracts::RunSource::Ci : contracts::RunSource::Local,
-                             t(3),
-                             t(4),
-                             t(5),
-                             t(6),
-                             t(7),
-                             t(8),
-                             std::atoi(t(9).c_str()),
-                             std::atoi(t(10).c_str()),
-                             std::atoi(t(11).c_str()),
-                             std::atoi(t(12).c_str()),
-                             std::atoll(t(13).c_str())};
-        return std::optional{r};
+        return readRun("run_id", runId);
+    }
+
+    Expected<std::optional<contracts::TestRun>> findRunByIngestKey(const std::string& ingestKey) override {
+        return readRun("ingest_key", ingestKey);
     }
 
     Expected<std::vector<contracts::TestFailure>> queryFailures(const contracts::FailureQuery& q) override {
@@ -306,20 +291,8 @@ public:
         if (auto c = connect(); !c)
             return c;
         return inTransaction([&]() -> Expected<void> {
-            std::string dims = std::to_string(e.vector.size());
-            const char* values[5] = {e.ownerKind.c_str(), e.ownerId.c_str(), e.model.c_str(), dims.c_str(),
-                                     reinterpret_cast<const char*>(e.vector.data())};
-            int lengths[5] = {0, 0, 0, 0, static_cast<int>(e.vector.size() * sizeof(float))};
-            int formats[5] = {0, 0, 0, 0, 1};
-            PgResult res(
-                PQexecParams(
-                    conn_,
-                    "INSERT INTO embeddings VALUES ($1, $2, $3, $4, $5) ON CONFLICT (owner_kind, owner_id,"
-                    " model) DO UPDATE SET dims = excluded.dims, vector = excluded.vector",
-                    5, nullptr, values, lengths, formats, 0),
-                PQclear);
-            if (!pgOk(res))
-                return error("store embedding of " + e.ownerKind + " " + e.ownerId, res);
+            if (auto stored = insertEmbedding(e); !stored)
+                return stored;
             return audit("put_embedding", "embeddings", 1, e.ownerKind + ":" + e.ownerId);
         });
     }
@@ -872,6 +845,55 @@ private:
             return result;
         }
         return run("COMMIT");
+    }
+
+    // The run whose `column` (run_id or ingest_key) is `value`, or nullopt.
+    Expected<std::optional<contracts::TestRun>> readRun(const std::string& column, const std::string& value) {
+        auto rows = query("SELECT run_id, started_at, source, repository, branch, commit_sha, ci_provider,"
+                          " ci_job_id, tool, total, passed, failed, skipped, duration_ms, ingest_key"
+                          " FROM test_runs WHERE " +
+                              column + " = $1",
+                          {value});
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (PQntuples(rows->get()) == 0)
+            return std::optional<contracts::TestRun>{};
+        auto t = [&](int c) { return pgText(*rows, 0, c); };
+        contracts::TestRun r{t(0),
+                             std::atoll(t(1).c_str()),
+                             t(2) == "ci" ? contracts::RunSource::Ci : contracts::RunSource::Local,
+                             t(3),
+                             t(4),
+                             t(5),
+                             t(6),
+                             t(7),
+                             t(8),
+                             std::atoi(t(9).c_str()),
+                             std::atoi(t(10).c_str()),
+                             std::atoi(t(11).c_str()),
+                             std::atoi(t(12).c_str()),
+                             std::atoll(t(13).c_str()),
+                             t(14)};
+        return std::optional{r};
+    }
+
+    // Inserts or replaces one vector, inside the caller's transaction.
+    Expected<void> insertEmbedding(const contracts::StoredEmbedding& e) {
+        std::string dims = std::to_string(e.vector.size());
+        const char* values[5] = {e.ownerKind.c_str(), e.ownerId.c_str(), e.model.c_str(), dims.c_str(),
+                                 reinterpret_cast<const char*>(e.vector.data())};
+        int lengths[5] = {0, 0, 0, 0, static_cast<int>(e.vector.size() * sizeof(float))};
+        int formats[5] = {0, 0, 0, 0, 1};
+        PgResult res(
+            PQexecParams(
+                conn_,
+                "INSERT INTO embeddings VALUES ($1, $2, $3, $4, $5) ON CONFLICT (owner_kind, owner_id,"
+                " model) DO UPDATE SET dims = excluded.dims, vector = excluded.vector",
+                5, nullptr, values, lengths, formats, 0),
+            PQclear);
+        if (!pgOk(res))
+            return error("store embedding of " + e.ownerKind + " " + e.ownerId, res);
+        return {};
     }
 
     Expected<void> audit(const char* action, const char* table, long long rows, const std::string& subject) {

@@ -124,11 +124,18 @@ CREATE INDEX idx_selfheal_claims_live ON selfheal_claims(state, lease_until);
 CREATE INDEX idx_test_failures_ts ON test_failures(ts);
 )SQL";
 
+// Issue 16: the ingest key of a run (logic::ingestKey), unique, so a retried ingest finds its run.
+constexpr const char* kIngestKey = R"SQL(
+ALTER TABLE test_runs ADD COLUMN ingest_key TEXT;
+CREATE UNIQUE INDEX idx_test_runs_ingest_key ON test_runs(ingest_key) WHERE ingest_key IS NOT NULL;
+)SQL";
+
 constexpr SqliteMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
                                            {2, "self-heal fix memory and attempt outcomes", kFixMemory},
                                            {3, "failure vector generations", kVectorGenerations},
                                            {4, "self-heal outcomes", kOutcomes},
-                                           {5, "self-heal daemon claims", kClaims}};
+                                           {5, "self-heal daemon claims", kClaims},
+                                           {6, "ingest key of a run", kIngestKey}};
 
 } // namespace
 

@@ -45,6 +45,12 @@ public:
             if (*applied)
                 continue;
             auto migrated = inTransaction([&]() -> Expected<void> {
+                // Another process may have applied it while this one waited for the write lock.
+                auto appliedMeanwhile = isApplied(m.version);
+                if (!appliedMeanwhile)
+                    return std::unexpected(appliedMeanwhile.error());
+                if (*appliedMeanwhile)
+                    return {};
                 if (auto r = exec(m.sql); !r)
                     return r;
                 SqliteStatement record(db_, std::string("INSERT INTO schema_migrations VALUES (?, ?, ") +
@@ -63,7 +69,9 @@ public:
         std::lock_guard lock(mutex_);
         return inTransaction([&]() -> Expected<void> {
             const auto& r = batch.run;
-            SqliteStatement run(db_, "INSERT OR IGNORE INTO test_runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            // ON CONFLICT (run_id): a replayed id is ignored, a stored ingest key is an error.
+            SqliteStatement run(db_, "INSERT INTO test_runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                                     " ON CONFLICT (run_id) DO NOTHING");
             run.bind(1, r.runId);
             run.bind(2, r.startedAt);
             run.bind(3, std::string(r.source == contracts::RunSource::Ci ? "ci" : "local"));
@@ -78,6 +86,7 @@ public:
             run.bind(12, static_cast<long long>(r.failed));
             run.bind(13, static_cast<long long>(r.skipped));
             run.bind(14, r.durationMs);
+            run.bindOrNull(15, r.ingestKey);
             if (!run.run())
                 return storageError("insert test run " + r.runId, run);
             long long written = sqlite3_changes(db_);
@@ -125,6 +134,9 @@ public:
                     return storageError("insert passed test " + t.testName);
                 written += sqlite3_changes(db_);
             }
+            for (const auto& e : batch.embeddings)
+                if (auto stored = insertEmbedding(e); !stored)
+                    return stored;
             return audit("ingest_run", "test_runs", written, r.runId);
         });
     }
@@ -184,31 +196,12 @@ public:
 
     Expected<std::optional<contracts::TestRun>> findRun(const contracts::Ulid& runId) override {
         std::lock_guard lock(mutex_);
-        SqliteStatement q(
-            db_, "SELECT run_id, started_at, source, repository, branch, commit_sha, ci_provider, ci_job_id,"
-                 " tool, total, passed, failed, skipped, duration_ms FROM test_runs WHERE run_id = ?");
-        q.bind(1, runId);
-        int rc = q.step();
-        if (rc == SQLITE_DONE)
-            return std::optional<contracts::TestRun>{};
-        if (rc != SQLITE_ROW)
-            return storageError("read run " + runId, q);
-        contracts::TestRun r;
-        r.runId = q.text(0);
-        r.startedAt = q.integer(1);
-        r.source = q.text(2) == "ci" ? contracts::RunSource::Ci : contracts::RunSource::Local;
-        r.repository = q.text(3);
-        r.branch = q.text(4);
-        r.commitSha = q.text(5);
-        r.ciProvider = q.text(6);
-        r.ciJobId = q.text(7);
-        r.tool = q.text(8);
-        r.total = static_cast<int>(q.integer(9));
-        r.passed = static_cast<int>(q.integer(10));
-        r.failed = static_cast<int>(q.integer(11));
-        r.skipped = static_cast<int>(q.integer(12));
-        r.durationMs = q.integer(13);
-        return std::optional{r};
+        return readRun("run_id", runId);
+    }
+
+    Expected<std::optional<contracts::TestRun>> findRunByIngestKey(const std::string& ingestKey) override {
+        std::lock_guard lock(mutex_);
+        return readRun("ingest_key", ingestKey);
     }
 
     Expected<std::vector<contracts::TestFailure>>
@@ -280,16 +273,8 @@ public:
     Expected<void> putEmbedding(const contracts::StoredEmbedding& e) override {
         std::lock_guard lock(mutex_);
         return inTransaction([&]() -> Expected<void> {
-            SqliteStatement q(
-                db_, "INSERT INTO embeddings VALUES (?,?,?,?,?) ON CONFLICT (owner_kind, owner_id, model)"
-                     " DO UPDATE SET dims = excluded.dims, vector = excluded.vector");
-            q.bind(1, e.ownerKind);
-            q.bind(2, e.ownerId);
-            q.bind(3, e.model);
-            q.bind(4, static_cast<long long>(e.vector.size()));
-            q.bindBlob(5, e.vector.data(), e.vector.size() * sizeof(float));
-            if (!q.run())
-                return storageError("store embedding of " + e.ownerKind + " " + e.ownerId, q);
+            if (auto stored = insertEmbedding(e); !stored)
+                return stored;
             return audit("put_embedding", "embeddings", 1, e.ownerKind + ":" + e.ownerId);
         });
     }
@@ -788,6 +773,53 @@ private:
         if (rc != SQLITE_ROW)
             return storageError("read the vector generation of " + model, q);
         return static_cast<std::uint64_t>(q.integer(0));
+    }
+
+    // The run whose `column` (run_id or ingest_key) is `value`, or nullopt.
+    Expected<std::optional<contracts::TestRun>> readRun(const std::string& column, const std::string& value) {
+        SqliteStatement q(db_,
+                          "SELECT run_id, started_at, source, repository, branch, commit_sha, ci_provider,"
+                          " ci_job_id, tool, total, passed, failed, skipped, duration_ms, ingest_key"
+                          " FROM test_runs WHERE " +
+                              column + " = ?");
+        q.bind(1, value);
+        int rc = q.step();
+        if (rc == SQLITE_DONE)
+            return std::optional<contracts::TestRun>{};
+        if (rc != SQLITE_ROW)
+            return storageError("read run " + value, q);
+        contracts::TestRun r;
+        r.runId = q.text(0);
+        r.startedAt = q.integer(1);
+        r.source = q.text(2) == "ci" ? contracts::RunSource::Ci : contracts::RunSource::Local;
+        r.repository = q.text(3);
+        r.branch = q.text(4);
+        r.commitSha = q.text(5);
+        r.ciProvider = q.text(6);
+        r.ciJobId = q.text(7);
+        r.tool = q.text(8);
+        r.total = static_cast<int>(q.integer(9));
+        r.passed = static_cast<int>(q.integer(10));
+        r.failed = static_cast<int>(q.integer(11));
+        r.skipped = static_cast<int>(q.integer(12));
+        r.durationMs = q.integer(13);
+        r.ingestKey = q.text(14);
+        return std::optional{r};
+    }
+
+    // Inserts or replaces one vector, inside the caller's transaction.
+    Expected<void> insertEmbedding(const contracts::StoredEmbedding& e) {
+        SqliteStatement q(
+            db_, "INSERT INTO embeddings VALUES (?,?,?,?,?) ON CONFLICT (owner_kind, owner_id, model)"
+                 " DO UPDATE SET dims = excluded.dims, vector = excluded.vector");
+        q.bind(1, e.ownerKind);
+        q.bind(2, e.ownerId);
+        q.bind(3, e.model);
+        q.bind(4, static_cast<long long>(e.vector.size()));
+        q.bindBlob(5, e.vector.data(), e.vector.size() * sizeof(float));
+        if (!q.run())
+            return storageError("store embedding of " + e.ownerKind + " " + e.ownerId, q);
+        return {};
     }
 
     Expected<bool> isApplied(int version) {

@@ -3,7 +3,9 @@
 #include <devos/adapters/sqlite_store.hpp>
 #include <filesystem>
 #include <sqlite3.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace devos::adapters::testing {
 namespace {
@@ -49,7 +51,7 @@ TEST(SqliteStore, UsesWalAndCascadesDeletes) {
         return value;
     };
     EXPECT_EQ(scalar("PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM schema_migrations"), "5");
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM schema_migrations"), "6");
     sqlite3_exec(db, "PRAGMA foreign_keys=ON; DELETE FROM test_runs", nullptr, nullptr, nullptr);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM test_failures"), "0");
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM lint_failures"), "0");
@@ -61,6 +63,36 @@ TEST(SqliteStore, ReportsAnUnopenablePath) {
     auto store = openSqliteStore("/proc/no/such/dir/telemetry.db");
     ASSERT_FALSE(store);
     EXPECT_NE(store.error().render().find("/proc/no/such/dir"), std::string::npos);
+}
+
+// Issue 16 item 9: several processes (here threads, each with its own connection) opening a new file
+// at once all migrate it: the loser of the write lock sees the migration applied instead of failing
+// on "table already exists".
+TEST(SqliteStore, ConcurrentOpensOfANewFileAllSucceed) {
+    for (int round = 0; round < 5; ++round) {
+        auto path = std::filesystem::temp_directory_path() /
+                    ("devos_sqlite_race_" + std::to_string(::getpid()) + "_" + std::to_string(round) + ".db");
+        std::filesystem::remove(path);
+        constexpr int kOpeners = 4;
+        std::vector<std::string> errors(kOpeners);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < kOpeners; ++i)
+            threads.emplace_back([&, i] {
+                auto store = openSqliteStore(path.string());
+                if (!store)
+                    errors[static_cast<std::size_t>(i)] = store.error().render();
+            });
+        for (auto& t : threads)
+            t.join();
+        for (const auto& e : errors)
+            EXPECT_EQ(e, "");
+        auto store = openSqliteStore(path.string());
+        ASSERT_TRUE(store);
+        EXPECT_EQ((*store)->count(contracts::TelemetryTable::TestRuns).value_or(-1), 0);
+        std::filesystem::remove(path);
+        std::filesystem::remove(path.string() + "-wal");
+        std::filesystem::remove(path.string() + "-shm");
+    }
 }
 
 } // namespace devos::adapters::testing
