@@ -1,5 +1,8 @@
 #include "plugin_options.hpp"
 
+#include <devos/engine/allow_comment.hpp>
+#include <filesystem>
+
 namespace devos::plugin {
 
 bool parsePluginOptions(const std::vector<std::string>& args, PluginOptions& out, std::string& error) {
@@ -13,13 +16,23 @@ bool parsePluginOptions(const std::vector<std::string>& args, PluginOptions& out
         }
         if (key == "config")
             out.config = value;
-        else if (key == "root")
+        else if (key == "root") {
+            std::error_code ec;
+            if (!std::filesystem::is_directory(value, ec)) {
+                error = "devos plugin argument 'root=" + value +
+                        "' is not a folder: give the repo root (the folder that holds .devos/)";
+                return false;
+            }
             out.root = value;
-        else if (key == "summary")
+        } else if (key == "summary")
             out.summary = value;
-        else if (key == "today")
+        else if (key == "today") {
+            if (!engine::isIsoDate(value)) {
+                error = "devos plugin argument 'today=" + value + "' must be a date that exists, YYYY-MM-DD";
+                return false;
+            }
             out.today = value;
-        else if (key == "rule") {
+        } else if (key == "rule") {
             size_t colon = value.rfind(':');
             if (colon == std::string::npos) {
                 error = "devos plugin argument '" + arg + "' must be rule=<rule-id>:<error|warning|note|off>";
@@ -28,7 +41,8 @@ bool parsePluginOptions(const std::vector<std::string>& args, PluginOptions& out
             out.levels.emplace_back(value.substr(0, colon), value.substr(colon + 1));
         } else {
             error = "unknown devos plugin argument '" + arg +
-                    "': expected config=<file>, root=<dir>, summary=<file>|off, today=YYYY-MM-DD or rule=<id>:<level>";
+                    "': expected config=<file>, root=<dir>, summary=<file>|off, today=YYYY-MM-DD or "
+                    "rule=<id>:<level>";
             return false;
         }
     }

@@ -6,19 +6,17 @@
 #include <devos/foundation/text.hpp>
 
 namespace devos::engine {
-namespace {
-
 bool isIsoDate(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
         return false;
     for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
         if (!std::isdigit(static_cast<unsigned char>(s[i])))
             return false;
-    int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    std::chrono::year_month_day date{std::chrono::year{std::stoi(s.substr(0, 4))},
+                                     std::chrono::month{static_cast<unsigned>(std::stoi(s.substr(5, 2)))},
+                                     std::chrono::day{static_cast<unsigned>(std::stoi(s.substr(8, 2)))}};
+    return date.ok();
 }
-
-} // namespace
 
 std::optional<AllowComment> parseAllowComment(const std::string& line) {
     size_t comment = line.find("//");

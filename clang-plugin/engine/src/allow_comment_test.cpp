@@ -4,7 +4,8 @@
 using namespace devos::engine;
 
 TEST(AllowComment, ParsesRulesReasonAndDate) {
-    auto a = parseAllowComment("  int x = rand(); // devos-allow(purity.random, purity.clock): legacy seed until 2027-03-01");
+    auto a = parseAllowComment(
+        "  int x = rand(); // devos-allow(purity.random, purity.clock): legacy seed until 2027-03-01");
     ASSERT_TRUE(a);
     EXPECT_EQ(a->problem, "");
     EXPECT_EQ(a->rules, (std::vector<std::string>{"purity.random", "purity.clock"}));
@@ -14,7 +15,8 @@ TEST(AllowComment, ParsesRulesReasonAndDate) {
 
 TEST(AllowComment, ReportsWhatIsMissing) {
     EXPECT_FALSE(parseAllowComment("int x = 1; // nothing here"));
-    EXPECT_EQ(parseAllowComment("// devos-allow(purity.clock)")->problem, "':' and a reason after the rule id");
+    EXPECT_EQ(parseAllowComment("// devos-allow(purity.clock)")->problem,
+              "':' and a reason after the rule id");
     EXPECT_EQ(parseAllowComment("// devos-allow(purity.clock): because")->problem,
               "an expiry date ('until YYYY-MM-DD')");
     EXPECT_EQ(parseAllowComment("// devos-allow(purity.clock): until 2027-01-01")->problem,
@@ -28,4 +30,16 @@ TEST(AllowComment, ReportsWhatIsMissing) {
 TEST(AllowComment, ExpiryIsInclusive) {
     EXPECT_FALSE(isExpired("2026-11-25", "2026-11-25"));
     EXPECT_TRUE(isExpired("2026-11-24", "2026-11-25"));
+}
+
+// Issue 16 item 8: a date that does not exist (2027-02-30) is malformed; it used to be accepted.
+TEST(AllowComment, ADateThatDoesNotExistIsMalformed) {
+    EXPECT_EQ(parseAllowComment("// devos-allow(purity.clock): why until 2027-02-30")->problem,
+              "a valid date after 'until' (YYYY-MM-DD)");
+    EXPECT_EQ(parseAllowComment("// devos-allow(purity.clock): why until 2027-04-31")->problem,
+              "a valid date after 'until' (YYYY-MM-DD)");
+    EXPECT_EQ(parseAllowComment("// devos-allow(purity.clock): why until 2028-02-29")->problem, ""); // leap
+    EXPECT_FALSE(isIsoDate("0"));
+    EXPECT_FALSE(isIsoDate("2027-02-29"));
+    EXPECT_TRUE(isIsoDate("2024-02-29"));
 }

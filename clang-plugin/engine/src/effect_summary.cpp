@@ -47,7 +47,7 @@ Finding fromJ(const json& j) {
 } // namespace
 
 std::string findingToJson(const Finding& f) {
-    return toJ(f).dump();
+    return toJ(f).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 foundation::Expected<Finding> findingFromJson(const std::string& text, const std::string& origin) {
@@ -81,7 +81,10 @@ std::string toJson(const EffectSummary& s) {
     json findings = json::array();
     for (const auto& f : s.findings)
         findings.push_back(toJ(f));
-    return json{{"devosSummary", 1}, {"tu", s.tu}, {"functions", functions}, {"findings", findings}}.dump();
+    // File names and messages are bytes from the disk: invalid UTF-8 becomes U+FFFD instead of an
+    // exception that would end the compiler (issue 16 item 6).
+    return json{{"devosSummary", 1}, {"tu", s.tu}, {"functions", functions}, {"findings", findings}}.dump(
+        -1, ' ', false, json::error_handler_t::replace);
 }
 
 foundation::Expected<EffectSummary> summaryFromJson(const std::string& text, const std::string& origin) {

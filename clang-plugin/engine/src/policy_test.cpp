@@ -93,3 +93,18 @@ TEST(Policy, GeneratedSourceEscapesEveryByte) {
     EXPECT_NE(source.find(".level = Level::Warning"), std::string::npos);
     EXPECT_NE(source.find("Expected<Policy> Policy::defaults()"), std::string::npos);
 }
+
+// Issue 16 item 8: a key written twice used to keep the first and drop the second without a word.
+TEST(Policy, AKeyWrittenTwiceIsAnErrorAtTheSecond) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    auto top = policy->applyRepoConfig("tier: 1\nrules:\n  purity.clock: off\ntier: 2\n", "cfg.yml");
+    ASSERT_FALSE(top);
+    EXPECT_EQ(top.error().file, "cfg.yml");
+    EXPECT_EQ(top.error().line, 4u);
+    EXPECT_NE(top.error().message.find("'tier' is written twice"), std::string::npos);
+    auto nested = policy->applyRepoConfig("rules:\n  purity.clock: off\n  purity.clock: error\n", "cfg.yml");
+    ASSERT_FALSE(nested);
+    EXPECT_EQ(nested.error().line, 3u);
+    EXPECT_TRUE(policy->applyRepoConfig("rules:\n  purity.clock: off\n  purity.io: off\n", "cfg.yml"));
+}

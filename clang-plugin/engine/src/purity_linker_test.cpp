@@ -83,3 +83,28 @@ TEST(EffectSummary, RoundTripsThroughJson) {
     EXPECT_FALSE(summaryFromJson("{\"devosSummary\": 2}", "x"));
     EXPECT_FALSE(summaryFromJson("not json", "x"));
 }
+
+// Issue 16 item 6: a file name that is not valid UTF-8 (a header named with Latin-1 bytes) used to
+// throw out of toJson and end clang with the plugin loaded; it is written as U+FFFD.
+TEST(EffectSummary, AFileNameThatIsNotUtf8IsWrittenWithReplacementCharacters) {
+    auto a = fn("c:@F@a#", "src/logic/caf\xE9.hpp", "logic", true);
+    Finding f{"purity.io",
+              Level::Error,
+              {"src/logic/caf\xE9.hpp", 3, 5},
+              {"src/logic/caf\xE9.hpp", 3, 9},
+              "m\xFF",
+              "printf",
+              "do",
+              {},
+              {},
+              false};
+    EffectSummary s{"src/logic/\xFFmain.cpp", {a}, {f}};
+    std::string text;
+    ASSERT_NO_THROW(text = toJson(s));
+    auto back = summaryFromJson(text, "x");
+    ASSERT_TRUE(back) << back.error().render();
+    EXPECT_EQ(back->tu, "src/logic/\uFFFDmain.cpp");
+    EXPECT_EQ(back->functions[0].file, "src/logic/caf\uFFFD.hpp");
+    EXPECT_EQ(back->findings[0].message, "m\uFFFD");
+    ASSERT_NO_THROW((void)findingToJson(f));
+}

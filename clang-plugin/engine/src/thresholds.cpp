@@ -18,7 +18,7 @@ foundation::Expected<Thresholds> Thresholds::parse(const YAML::Node& node, const
             return reader.error(kv.second, "threshold '" + kv.first.Scalar() + "' must be a number",
                                 "a percentage of lines, e.g. coverage: 80");
         }
-        if (percent < 0 || percent > 100)
+        if (!(percent >= 0 && percent <= 100)) // NaN too
             return reader.error(kv.second, "threshold '" + kv.first.Scalar() + "' must be between 0 and 100",
                                 "a percentage of lines, e.g. coverage: 80");
         thresholds.coverage = percent;

@@ -37,3 +37,16 @@ TEST(Thresholds, MistakesNameTheFileAndLine) {
     ASSERT_FALSE(notMap);
     EXPECT_NE(notMap.error().message.find("must map"), std::string::npos);
 }
+
+// Issue 16 item 8: `.nan` passed the 0..100 check (every comparison with NaN is false) and
+// disabled the coverage gate without a word.
+TEST(Thresholds, NotANumberIsRefused) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    for (const char* nan : {".nan", ".NaN", ".inf", "-.inf"}) {
+        auto parsed = policy->applyRepoConfig(std::string("thresholds:\n  coverage: ") + nan + "\n", "d.yml");
+        ASSERT_FALSE(parsed) << nan;
+        EXPECT_EQ(parsed.error().line, 2u);
+        EXPECT_NE(parsed.error().message.find("between 0 and 100"), std::string::npos);
+    }
+}

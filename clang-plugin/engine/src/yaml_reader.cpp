@@ -1,6 +1,31 @@
 #include <devos/engine/yaml_reader.hpp>
+#include <map>
+#include <optional>
 
 namespace devos::engine {
+
+namespace {
+
+// The first mapping key, anywhere in `node`, written twice in the same mapping (yaml-cpp keeps both
+// and lookups see the first, so the second would be ignored without a word).
+std::optional<YAML::Node> duplicateKey(const YAML::Node& node) {
+    if (node.IsMap()) {
+        std::map<std::string, YAML::Node> seen;
+        for (const auto& kv : node) {
+            if (kv.first.IsScalar() && !seen.emplace(kv.first.Scalar(), kv.first).second)
+                return kv.first;
+            if (auto inner = duplicateKey(kv.second))
+                return inner;
+        }
+    } else if (node.IsSequence()) {
+        for (const auto& item : node)
+            if (auto inner = duplicateKey(item))
+                return inner;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 foundation::Expected<YAML::Node> YamlReader::load(const std::string& text) const {
     try {
@@ -10,6 +35,9 @@ foundation::Expected<YAML::Node> YamlReader::load(const std::string& text) const
         if (!root.IsMap())
             return error(root, "expected a mapping at the top level",
                          "start the file with `key: value` lines");
+        if (auto twice = duplicateKey(root))
+            return error(*twice, "the key '" + twice->Scalar() + "' is written twice in the same mapping",
+                         "keep one of them: the second would be ignored");
         return root;
     } catch (const YAML::ParserException& e) {
         return foundation::fail(foundation::ErrorKind::Invalid, "invalid YAML: " + e.msg, origin_,

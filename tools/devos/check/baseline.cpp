@@ -66,7 +66,8 @@ foundation::Expected<void> Baseline::save(const std::string& path) const {
                          {"file", e.file},
                          {"subject", e.subject},
                          {"message", e.message}};
-        text += "    " + j.dump() + (i + 1 < entries_.size() ? ",\n" : "\n");
+        text += "    " + j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                (i + 1 < entries_.size() ? ",\n" : "\n");
     }
     text += "  ]\n}\n";
     return foundation::writeFileAtomically(

@@ -10,6 +10,8 @@
 #include <devos/checks/translation_unit_checker.hpp>
 #include <devos/engine/content_hash.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <filesystem>
+#include <llvm/Support/CrashRecoveryContext.h>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -64,9 +66,23 @@ private:
     std::vector<std::string>& dependencies_;
 };
 
+// The one command of a TU that ClangTool runs: a database with the same file listed twice would
+// otherwise have it parsed twice.
+class OneCommandDatabase : public clang::tooling::CompilationDatabase {
+public:
+    explicit OneCommandDatabase(clang::tooling::CompileCommand command) : command_(std::move(command)) {}
+    std::vector<clang::tooling::CompileCommand> getCompileCommands(llvm::StringRef) const override {
+        return {command_};
+    }
+
+private:
+    clang::tooling::CompileCommand command_;
+};
+
 struct Outcome {
     std::optional<engine::EffectSummary> summary;
     bool failed = false;
+    std::string failure; // why it failed, when not because it does not compile
     bool cached = false;
     std::vector<std::string> dropped;
     std::vector<std::string> dependencies;
@@ -88,6 +104,15 @@ Outcome checkOne(const CheckRequest& request, const std::string& file) {
         return outcome;
     }
     const auto& command = commands.front();
+    // Clang runs in the entry's directory: LibTooling aborts the whole process when it is missing.
+    std::error_code missing;
+    if (!std::filesystem::is_directory(command.Directory, missing)) {
+        outcome.failed = true;
+        outcome.failure =
+            "its compile database entry runs in " + command.Directory +
+            ", which does not exist (configure the build again to rewrite compile_commands.json)";
+        return outcome;
+    }
     std::string key = commandKey(request, command);
     CheckCache cache(request.cacheDirectory);
     if (!request.cacheDirectory.empty())
@@ -104,7 +129,8 @@ Outcome checkOne(const CheckRequest& request, const std::string& file) {
     options.today = request.today;
     std::vector<std::string>& dependencies = outcome.dependencies;
     CheckActionFactory factory(options, outcome.summary, dependencies);
-    clang::tooling::ClangTool tool(*request.database->database, {file});
+    OneCommandDatabase oneCommand(command);
+    clang::tooling::ClangTool tool(oneCommand, {file});
     tool.appendArgumentsAdjuster([](const clang::tooling::CommandLineArguments& args, llvm::StringRef) {
         auto filtered = dropUnknownFlags(args).arguments;
         filtered.push_back("-w");
@@ -112,7 +138,16 @@ Outcome checkOne(const CheckRequest& request, const std::string& file) {
         return filtered;
     });
     tool.setPrintErrorMessage(false);
-    outcome.failed = tool.run(&factory) != 0 || !outcome.summary;
+    // A crash in clang (or a check) on one TU fails that TU, not the run.
+    int status = 1;
+    llvm::CrashRecoveryContext recovery;
+    if (!recovery.RunSafely([&] { status = tool.run(&factory); })) {
+        outcome.failed = true;
+        outcome.failure = "clang crashed while analysing it";
+        outcome.summary.reset();
+        return outcome;
+    }
+    outcome.failed = status != 0 || !outcome.summary;
     if (!outcome.failed && !request.cacheDirectory.empty()) {
         std::vector<Dependency> deps;
         for (const auto& path : dependencies)
@@ -128,6 +163,7 @@ Outcome checkOne(const CheckRequest& request, const std::string& file) {
 } // namespace
 
 CheckRun checkTranslationUnits(const CheckRequest& request) {
+    llvm::CrashRecoveryContext::Enable();
     std::vector<Outcome> outcomes(request.files.size());
     std::vector<std::string> crashes =
         parallelForEach(request.files.size(), request.jobs,
@@ -145,6 +181,8 @@ CheckRun checkTranslationUnits(const CheckRequest& request) {
         if (o.failed)
             run.failedFiles.push_back(rel);
         run.notifications.insert(run.notifications.end(), o.problems.begin(), o.problems.end());
+        if (!o.failure.empty())
+            run.notifications.push_back(rel + " could not be analysed: " + o.failure);
         if (o.summary)
             run.summaries.push_back(std::move(*o.summary));
         run.fromCache += o.cached;

@@ -20,13 +20,9 @@ namespace fs = std::filesystem;
 
 namespace devos::cli {
 
-bool writeOutputFile(const std::string& path, const std::string& text) {
-    std::error_code ec;
-    if (fs::path(path).has_parent_path())
-        fs::create_directories(fs::path(path).parent_path(), ec);
-    std::ofstream out(path, std::ios::trunc | std::ios::binary);
-    out << text;
-    return static_cast<bool>(out);
+foundation::Expected<void> writeOutputFile(const std::string& path, const std::string& text) {
+    return foundation::writeFileAtomically(
+        path, text, {.folders = foundation::MissingFolders::Create, .what = "the report"});
 }
 
 namespace {
@@ -123,17 +119,18 @@ int reportFindings(FindingReport r) {
     else
         text = output::renderText(report, !r.output && isatty(fileno(stdout)));
     if (r.output) {
-        if (!writeOutputFile(*r.output, text)) {
-            std::fprintf(stderr, "devos: cannot write %s\n", r.output->c_str());
-            return kUsage;
+        if (auto written = writeOutputFile(*r.output, text); !written) {
+            std::fprintf(stderr, "devos: %s\n", written.error().render().c_str());
+            return foundation::exitCodeOf(written.error().kind);
         }
     } else {
         std::fputs(text.c_str(), stdout);
     }
-    if (r.sarifOutput && !writeOutputFile(*r.sarifOutput, output::renderSarif(report))) {
-        std::fprintf(stderr, "devos: cannot write %s\n", r.sarifOutput->c_str());
-        return kUsage;
-    }
+    if (r.sarifOutput)
+        if (auto written = writeOutputFile(*r.sarifOutput, output::renderSarif(report)); !written) {
+            std::fprintf(stderr, "devos: %s\n", written.error().render().c_str());
+            return foundation::exitCodeOf(written.error().kind);
+        }
     if (r.format == "text")
         for (const auto& n : r.notifications)
             std::fprintf(stderr, "devos: note: %s\n", n.c_str());

@@ -1,6 +1,7 @@
 #pragma once
 #include <devos/engine/finding.hpp>
 #include <devos/engine/policy.hpp>
+#include <devos/foundation/error.hpp>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,8 +38,9 @@ struct FindingReport {
                                                      const char* command, const char* help,
                                                      FindingReport& report);
 
-// Writes `text` to `path`, creating its folder; false when it cannot.
-[[nodiscard]] bool writeOutputFile(const std::string& path, const std::string& text);
+// Writes `text` to `path` atomically (foundation::writeFileAtomically), creating its folder; on a
+// failure the old file is left as it was and the error names `path` and the cause.
+[[nodiscard]] foundation::Expected<void> writeOutputFile(const std::string& path, const std::string& text);
 
 // --verify: compares `findings` with the `// expected-* {{...}}` and `// linked-* {{...}}` markers in
 // the sources under the repo's first-party roots, prints each mismatch and a count line naming

@@ -35,16 +35,15 @@ exit codes: 0 done, 2 usage error or a file that cannot be written
 // What happened to one file.
 struct Outcome {
     std::string path;
-    std::string action; // created, overwritten, appended, skipped
+    std::string action; // created, overwritten, appended, skipped, failed
     std::string reason;
 };
 
-bool writeText(const fs::path& path, const std::string& text, std::ios::openmode mode) {
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    std::ofstream out(path, std::ios::binary | mode);
-    out << text;
-    return static_cast<bool>(out);
+// Replaces `path` with `text` (foundation::writeFileAtomically): "" when written, else why not.
+std::string writeText(const fs::path& path, const std::string& text) {
+    auto written =
+        foundation::writeFileAtomically(path.string(), text, {.folders = foundation::MissingFolders::Create});
+    return written ? std::string{} : written.error().message;
 }
 
 // A CMake project name from the folder name: letters, digits and '_'.
@@ -65,12 +64,18 @@ Outcome apply(const fs::path& dir, const init::ScaffoldFile& file, bool force, b
         if (text.find(file.marker) != std::string::npos)
             return {file.path, "skipped", "already has " + file.marker};
         std::string separator = text.empty() || text.ends_with('\n') ? "" : "\n";
-        ok = writeText(path, separator + file.appendText, std::ios::app) && ok;
+        if (auto failed = writeText(path, text + separator + file.appendText); !failed.empty()) {
+            ok = false;
+            return {file.path, "failed", failed};
+        }
         return {file.path, "appended", file.marker};
     }
     if (exists && !force)
         return {file.path, "skipped", "exists; --force overwrites it"};
-    ok = writeText(path, file.text, std::ios::trunc) && ok;
+    if (auto failed = writeText(path, file.text); !failed.empty()) {
+        ok = false;
+        return {file.path, "failed", failed};
+    }
     return {file.path, exists ? "overwritten" : "created", ""};
 }
 
@@ -114,7 +119,7 @@ int runInit(const std::vector<std::string>& argv) {
     } else {
         size_t changed = 0;
         for (const auto& o : outcomes) {
-            changed += o.action != "skipped";
+            changed += o.action != "skipped" && o.action != "failed";
             std::printf("%-11s %s%s\n", o.action.c_str(), o.path.c_str(),
                         o.reason.empty() ? "" : (" (" + o.reason + ")").c_str());
         }
@@ -122,9 +127,11 @@ int runInit(const std::vector<std::string>& argv) {
                     dir.string().c_str());
     }
     if (!ok) {
-        std::fprintf(stderr, "devos init: error: some files could not be written in %s\n",
+        std::fprintf(stderr,
+                     "devos init: error: some files could not be written in %s (each is named above); "
+                     "the files that were there are as they were\n",
                      dir.string().c_str());
-        return kUsage;
+        return kFindings;
     }
     return kSuccess;
 }

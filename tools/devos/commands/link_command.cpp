@@ -50,6 +50,12 @@ int runLink(const std::vector<std::string>& argv) {
     if (auto stop = startFindingCommand(args, argv, "link", kHelp, report))
         return *stop;
     std::vector<std::string> summaryFiles = args.positionals();
+    if (summaryFiles.empty() && args.values("--objects-list").empty()) {
+        std::fprintf(stderr,
+                     "devos link: nothing to link: give the effect summaries (<object>.devos.json) or "
+                     "--objects-list <file>\n  hint: see `devos link --help`\n");
+        return kUsage;
+    }
     std::vector<std::string> missing;
     for (const auto& list : args.values("--objects-list")) {
         auto text = foundation::readTextFile(list);
@@ -70,6 +76,10 @@ int runLink(const std::vector<std::string>& argv) {
         }
     }
     std::string root = args.valueOr("--root", engine::findRepoRoot(fs::current_path().string()));
+    if (std::error_code ec; args.value("--root") && !fs::is_directory(root, ec)) {
+        std::fprintf(stderr, "devos link: %s: error: --root is not a folder\n", root.c_str());
+        return kUsage;
+    }
     auto policy = engine::Policy::forRepo(root, args.valueOr("--config", ""));
     if (!policy) {
         std::fprintf(stderr, "devos link: %s\n", policy.error().render().c_str());

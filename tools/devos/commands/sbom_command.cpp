@@ -123,9 +123,9 @@ int runSbom(const std::vector<std::string>& argv) {
         if (dep.found)
             document.packages.push_back(sbom::describePackage(dep, dpkg));
     std::string sbomPath = args.valueOr("--output", (devosDir / "sbom.spdx.json").string());
-    if (!writeOutputFile(sbomPath, sbom::renderSpdx(document))) {
-        std::fprintf(stderr, "devos sbom: cannot write %s\n", sbomPath.c_str());
-        return kUsage;
+    if (auto written = writeOutputFile(sbomPath, sbom::renderSpdx(document)); !written) {
+        std::fprintf(stderr, "devos sbom: %s\n", written.error().render().c_str());
+        return foundation::exitCodeOf(written.error().kind);
     }
 
     report.findings = sbom::checkLicenses(document.packages, *policy, root);

@@ -84,6 +84,13 @@ int runScan(const std::vector<std::string>& argv) {
     const bool files = parts.empty() || parts[0] == "files";
     std::string found = engine::findRepoRoot(fs::current_path().string());
     std::string root = args.valueOr("--root", found.empty() ? fs::current_path().string() : found);
+    if (std::error_code ec; !fs::is_directory(root, ec)) {
+        std::fprintf(
+            stderr, "devos scan: %s: error: the folder to scan does not exist or is not a folder%s\n",
+            root.c_str(),
+            ec && ec != std::errc::no_such_file_or_directory ? (" (" + ec.message() + ")").c_str() : "");
+        return kUsage;
+    }
     auto policy = engine::Policy::forRepo(root, args.valueOr("--config", ""));
     if (!policy) {
         std::fprintf(stderr, "devos scan: %s\n", policy.error().render().c_str());

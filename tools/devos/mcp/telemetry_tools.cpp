@@ -276,6 +276,7 @@ foundation::Expected<json> ingestReport(McpWorkspace& ws, std::unique_ptr<ingest
                 {"store", printed["store"]},
                 {"run", printed["run"]},
                 {"embedding_model", printed["embedding_model"]},
+                {"already_stored", printed["already_stored"]},
                 {"learned_fixes", printed["learned_fixes"].size()}};
     json failures = json::array();
     for (auto& f : printed["failures"]) {
@@ -364,7 +365,8 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
         {"devos_ingest",
          "Ingest a test or gate report",
          "Stores a JUnit report or gate SARIF (inside the repo or its build folder) in telemetry: "
-         "redacted, pattern ids, embeddings, learned fixes. Each call stores a new run.",
+         "redacted, pattern ids, embeddings, learned fixes. A retry of a stored report adds nothing "
+         "(already_stored).",
          "telemetry",
          schema(R"j({"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{
                         "kind":{"type":"string","enum":["junit","sarif"]},
@@ -372,7 +374,7 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
          schema(
              R"j({"type":"object","required":["file","store","run","embedding_model","failures","truncated"],"properties":{
                         "file":{"type":"string"},"store":{"type":"string"},"run":{"type":"object"},"embedding_model":{"type":"string"},
-                        "learned_fixes":{"type":"integer"},"failures":{"type":"array","items":{"type":"object"}},
+                        "already_stored":{"type":"boolean"},"learned_fixes":{"type":"integer"},"failures":{"type":"array","items":{"type":"object"}},
                         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
          {false, false, false, false},
          [ws, ingester, ingestMutex](const json& a, const ToolCall&) {

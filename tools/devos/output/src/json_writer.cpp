@@ -46,7 +46,9 @@ std::string renderJson(const Report& report) {
         {"version", 1},
         {"findings", std::move(findings)},
         {"summary",
-         {{"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}, {"baselined", s.baselined}}}};
+         {{"errors", s.errors}, {"warnings", s.warnings}, {"notes", s.notes}, {"baselined", s.baselined}}},
+        // What else happened: files that could not be analysed (and why), dropped flags; never silent.
+        {"notifications", report.toolNotifications}};
     return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -61,3 +61,15 @@ TEST(JsonWriter, ReplacesInvalidUtf8InsteadOfFailing) {
     auto json = nlohmann::json::parse(renderJson(report));
     EXPECT_EQ(json["findings"][0]["message"], "bad \xEF\xBF\xBD byte");
 }
+
+// Issue 16 item 7: a file that could not be analysed was missing from the JSON report (text and
+// SARIF named it); the run's notifications are listed.
+TEST(JsonWriter, ListsTheRunsNotifications) {
+    Report report = samples::sampleReport();
+    report.toolNotifications.push_back("src/a.cpp could not be analysed: clang crashed while analysing it");
+    auto json = nlohmann::json::parse(renderJson(report));
+    ASSERT_TRUE(json["notifications"].is_array());
+    EXPECT_EQ(json["notifications"].back(),
+              "src/a.cpp could not be analysed: clang crashed while analysing it");
+    EXPECT_EQ(json["notifications"].size(), report.toolNotifications.size());
+}

@@ -21,6 +21,9 @@ struct AllowComment {
 // True when `until` (YYYY-MM-DD) is before `today` (YYYY-MM-DD).
 [[nodiscard]] bool isExpired(const std::string& until, const std::string& today);
 
+// True when `text` is a date that exists, written YYYY-MM-DD (2027-02-28, not 2027-02-30 or 0).
+[[nodiscard]] bool isIsoDate(const std::string& text);
+
 // Today's date as YYYY-MM-DD (UTC), or DEVOS_TODAY when set (reproducible tests and replays).
 [[nodiscard]] std::string todayIso();
 
