@@ -13,6 +13,10 @@ Expected<nlohmann::json> parseJson(std::string_view text, const std::string& ori
         unsigned line = lineOfOffset(text, e.byte > 0 ? e.byte - 1 : 0);
         return fail(ErrorKind::Invalid, std::string(what) + " is not valid JSON: " + e.what(), origin, line,
                     std::string(hint));
+    } catch (const nlohmann::json::exception& e) {
+        // A number too large for a double (out_of_range.406) and the like: no byte offset is known.
+        return fail(ErrorKind::Invalid, std::string(what) + " is not valid JSON: " + e.what(), origin, 0,
+                    std::string(hint));
     }
 }
 

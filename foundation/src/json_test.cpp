@@ -31,6 +31,15 @@ TEST(Json, UnexpectedEndIsOnTheLastLine) {
     EXPECT_EQ(parsed.error().line, 3u);
 }
 
+TEST(Json, ANumberTooLargeIsAnErrorNotACrash) {
+    // Found by fuzz.baseline: nlohmann throws out_of_range (not parse_error) for 1e555.
+    auto parsed = parseJson("{\"version\": 5555555555555555e555555}", "baseline.json", "the baseline");
+    ASSERT_FALSE(parsed);
+    EXPECT_EQ(parsed.error().kind, ErrorKind::Invalid);
+    EXPECT_EQ(parsed.error().file, "baseline.json");
+    EXPECT_NE(parsed.error().message.find("number overflow"), std::string::npos) << parsed.error().message;
+}
+
 TEST(Json, ReadsAFileAndNamesAMissingOne) {
     auto dir = std::filesystem::path(testing::TempDir()) / "devos-json-test";
     std::filesystem::create_directories(dir);

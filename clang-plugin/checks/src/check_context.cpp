@@ -62,22 +62,16 @@ bool CheckContext::allowed(const std::string& ruleId, clang::SourceLocation loc)
         if (!allow)
             continue;
         clang::SourceLocation at = sm_.translateLineCol(file, candidate, allow->column);
-        if (!allow->problem.empty()) {
-            report("allow.malformed", at, "devos-allow comment is missing " + allow->problem, "devos-allow");
-            return false;
-        }
-        bool covers = false;
-        for (const auto& r : allow->rules)
-            covers = covers || r == ruleId;
-        if (!covers)
+        auto verdict = engine::judgeAllowComment(*allow, ruleId, today_, policy_.allowMaxDays);
+        switch (verdict.outcome) {
+        case engine::AllowVerdict::Outcome::OtherRule:
             continue;
-        if (engine::isExpired(allow->until, today_)) {
-            report("allow.expired", at,
-                   "devos-allow(" + ruleId + ") expired on " + allow->until + " (today is " + today_ + ")",
-                   "devos-allow:" + ruleId);
+        case engine::AllowVerdict::Outcome::Allowed:
+            return true;
+        default:
+            report(verdict.findingRule, at, verdict.message, verdict.subject);
             return false;
         }
-        return true;
     }
     return false;
 }

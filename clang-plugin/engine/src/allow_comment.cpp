@@ -81,6 +81,40 @@ bool isExpired(const std::string& until, const std::string& today) {
     return until < today;
 }
 
+std::optional<long> isoDayNumber(const std::string& text) {
+    if (!isIsoDate(text))
+        return std::nullopt;
+    std::chrono::year_month_day date{std::chrono::year{std::stoi(text.substr(0, 4))},
+                                     std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+                                     std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
+    return std::chrono::sys_days(date).time_since_epoch().count();
+}
+
+AllowVerdict judgeAllowComment(const AllowComment& allow, const std::string& ruleId, const std::string& today,
+                               int maxDays) {
+    using Outcome = AllowVerdict::Outcome;
+    if (!allow.problem.empty())
+        return {Outcome::Malformed, "allow.malformed", "devos-allow comment is missing " + allow.problem,
+                "devos-allow"};
+    bool covers = false;
+    for (const auto& r : allow.rules)
+        covers = covers || r == ruleId;
+    if (!covers)
+        return {};
+    if (isExpired(allow.until, today))
+        return {Outcome::Expired, "allow.expired",
+                "devos-allow(" + ruleId + ") expired on " + allow.until + " (today is " + today + ")",
+                "devos-allow:" + ruleId};
+    const auto until = isoDayNumber(allow.until), now = isoDayNumber(today);
+    if (maxDays > 0 && until && now && *until - *now > maxDays)
+        return {Outcome::TooFar, "allow.malformed",
+                "devos-allow(" + ruleId + ") until " + allow.until + " is more than " +
+                    std::to_string(maxDays) + " days after today (" + today +
+                    "): pick a date within allow.max_days of .devos/devos.yml",
+                "devos-allow:" + ruleId};
+    return {Outcome::Allowed, "", "", ""};
+}
+
 std::string todayIso() {
     if (const char* fixed = std::getenv("DEVOS_TODAY"); fixed && *fixed)
         return fixed;

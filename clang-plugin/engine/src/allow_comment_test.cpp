@@ -43,3 +43,41 @@ TEST(AllowComment, ADateThatDoesNotExistIsMalformed) {
     EXPECT_FALSE(isIsoDate("2027-02-29"));
     EXPECT_TRUE(isIsoDate("2024-02-29"));
 }
+
+// The one resolver every gate uses: allowed, another rule, malformed, expired, too far ahead.
+TEST(AllowVerdict, JudgesOneCommentForOneRule) {
+    using Outcome = AllowVerdict::Outcome;
+    auto allow = *parseAllowComment("// devos-allow(purity.clock): legacy job until 2027-06-01");
+    EXPECT_EQ(judgeAllowComment(allow, "purity.clock", "2026-12-03", 365).outcome, Outcome::Allowed);
+    EXPECT_EQ(judgeAllowComment(allow, "purity.random", "2026-12-03", 365).outcome, Outcome::OtherRule);
+    auto expired = judgeAllowComment(allow, "purity.clock", "2027-06-02", 365);
+    EXPECT_EQ(expired.outcome, Outcome::Expired);
+    EXPECT_EQ(expired.findingRule, "allow.expired");
+    EXPECT_EQ(expired.message, "devos-allow(purity.clock) expired on 2027-06-01 (today is 2027-06-02)");
+    auto malformed = judgeAllowComment(*parseAllowComment("// devos-allow(purity.clock)"), "purity.random",
+                                       "2026-12-03", 365);
+    EXPECT_EQ(malformed.outcome, Outcome::Malformed); // malformed whatever rule it names
+    EXPECT_EQ(malformed.findingRule, "allow.malformed");
+}
+
+// Issue 16 item 8: a far-future expiry is capped (allow.max_days, 365 by default).
+TEST(AllowVerdict, AnExpiryBeyondMaxDaysDoesNotAllow) {
+    using Outcome = AllowVerdict::Outcome;
+    auto far = *parseAllowComment("// devos-allow(purity.clock): forever until 2099-12-31");
+    auto verdict = judgeAllowComment(far, "purity.clock", "2026-12-03", kDefaultAllowMaxDays);
+    EXPECT_EQ(verdict.outcome, Outcome::TooFar);
+    EXPECT_EQ(verdict.findingRule, "allow.malformed");
+    EXPECT_NE(verdict.message.find("until 2099-12-31 is more than 365 days after today (2026-12-03)"),
+              std::string::npos)
+        << verdict.message;
+    auto edge = *parseAllowComment("// devos-allow(purity.clock): a year until 2027-12-03");
+    EXPECT_EQ(judgeAllowComment(edge, "purity.clock", "2026-12-03", 365).outcome, Outcome::Allowed);
+    EXPECT_EQ(judgeAllowComment(edge, "purity.clock", "2026-12-02", 365).outcome, Outcome::TooFar);
+    EXPECT_EQ(judgeAllowComment(far, "purity.clock", "2026-12-03", 36500).outcome, Outcome::Allowed);
+}
+
+TEST(AllowComment, DayNumbersOfRealDatesOnly) {
+    EXPECT_EQ(isoDayNumber("1970-01-02"), 1);
+    EXPECT_EQ(*isoDayNumber("2027-12-03") - *isoDayNumber("2026-12-03"), 365);
+    EXPECT_FALSE(isoDayNumber("2027-02-30"));
+}

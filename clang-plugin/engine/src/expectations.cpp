@@ -4,7 +4,9 @@
 namespace devos::engine {
 namespace {
 
-std::string rendered(const Finding& f) { return "[devos " + f.ruleId + "] " + f.message; }
+std::string rendered(const Finding& f) {
+    return "[devos " + f.ruleId + "] " + f.message;
+}
 
 } // namespace
 
@@ -22,7 +24,8 @@ std::vector<Expectation> parseExpectations(const std::string& file, const std::s
         for (const auto& prefix : prefixes) {
             if (text.compare(pos, prefix.size() + 1, prefix + "-") != 0)
                 continue;
-            if (pos > lineStart && (std::isalnum(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '-'))
+            if (pos > lineStart &&
+                (std::isalnum(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '-'))
                 continue;
             size_t kindStart = pos + prefix.size() + 1;
             Level level;
@@ -55,7 +58,8 @@ std::vector<Expectation> parseExpectations(const std::string& file, const std::s
             size_t open = text.find("{{", cursor);
             size_t close = open == std::string::npos ? std::string::npos : text.find("}}", open);
             size_t eol = text.find('\n', cursor);
-            if (open == std::string::npos || close == std::string::npos || (eol != std::string::npos && open > eol))
+            if (open == std::string::npos || close == std::string::npos ||
+                (eol != std::string::npos && open > eol))
                 continue;
             out.push_back({file, target, level, text.substr(open + 2, close - open - 2), prefix});
             pos = close + 1;
@@ -82,8 +86,8 @@ std::vector<std::string> verifyFindings(const std::vector<Finding>& findings,
             }
         }
         if (!matched)
-            problems.push_back(f.at.file + ":" + std::to_string(f.at.line) + ": seen but not expected: " +
-                               levelName(f.level) + " " + rendered(f));
+            problems.push_back(f.at.file + ":" + std::to_string(f.at.line) +
+                               ": seen but not expected: " + levelName(f.level) + " " + rendered(f));
     }
     for (size_t i = 0; i < expectations.size(); ++i) {
         const auto& e = expectations[i];
@@ -93,13 +97,15 @@ std::vector<std::string> verifyFindings(const std::vector<Finding>& findings,
                 if (f.at.file == e.file && f.at.line == e.line && f.instead.find(e.text) != std::string::npos)
                     seen = true;
                 for (const auto& n : f.notes)
-                    seen = seen || (n.at.file == e.file && n.at.line == e.line && n.message.find(e.text) != std::string::npos);
+                    seen = seen || (n.at.file == e.file && n.at.line == e.line &&
+                                    n.message.find(e.text) != std::string::npos);
             }
             if (!seen)
-                problems.push_back(e.file + ":" + std::to_string(e.line) + ": expected but not seen: note {{" + e.text + "}}");
+                problems.push_back(e.file + ":" + std::to_string(e.line) +
+                                   ": expected but not seen: note {{" + e.text + "}}");
         } else if (!used[i]) {
-            problems.push_back(e.file + ":" + std::to_string(e.line) + ": expected but not seen: " + levelName(e.level) +
-                               " {{" + e.text + "}}");
+            problems.push_back(e.file + ":" + std::to_string(e.line) +
+                               ": expected but not seen: " + levelName(e.level) + " {{" + e.text + "}}");
         }
     }
     return problems;

@@ -24,9 +24,11 @@ TEST(Expectations, ReportsSeenAndMissing) {
     f.level = Level::Error;
     f.at = {"f.cpp", 1, 5};
     f.message = "logic/ must be deterministic";
-    auto ok = verifyFindings({f}, parseExpectations("f.cpp", "x // expected-error {{purity.clock] logic/}}", {"expected"}));
+    auto ok = verifyFindings(
+        {f}, parseExpectations("f.cpp", "x // expected-error {{purity.clock] logic/}}", {"expected"}));
     EXPECT_TRUE(ok.empty());
-    auto missing = verifyFindings({}, parseExpectations("f.cpp", "x // expected-error {{purity.clock}}", {"expected"}));
+    auto missing =
+        verifyFindings({}, parseExpectations("f.cpp", "x // expected-error {{purity.clock}}", {"expected"}));
     ASSERT_EQ(missing.size(), 1u);
     EXPECT_NE(missing[0].find("expected but not seen"), std::string::npos);
     auto unexpected = verifyFindings({f}, {});

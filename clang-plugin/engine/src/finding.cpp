@@ -38,7 +38,8 @@ bool sameFinding(const Finding& a, const Finding& b) {
 }
 
 void sortAndDeduplicate(std::vector<Finding>& findings) {
-    std::sort(findings.begin(), findings.end(), findingLess); // findingLess is a total order on what sameFinding compares
+    std::sort(findings.begin(), findings.end(),
+              findingLess); // findingLess is a total order on what sameFinding compares
     findings.erase(std::unique(findings.begin(), findings.end(), sameFinding), findings.end());
 }
 

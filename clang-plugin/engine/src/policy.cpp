@@ -32,7 +32,7 @@ foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, 
         return std::unexpected(root.error());
     if (auto ok = reader.onlyKeys(*root,
                                   {"version", "tier", "layers", "rules", "purity", "thresholds",
-                                   "dependencies", "licenses", "scan"},
+                                   "dependencies", "licenses", "scan", "allow"},
                                   "the repo config");
         !ok)
         return ok;
@@ -45,6 +45,20 @@ foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, 
             return reader.error((*root)["tier"], "tier must be 0, 1 or 2, not " + std::to_string(*t),
                                 "tier 0: lightweight, 1: standard, 2: critical");
         tier = static_cast<int>(*t);
+    }
+    if (const YAML::Node allowNode = (*root)["allow"]) {
+        if (auto ok = reader.onlyKeys(allowNode, {"max_days"}, "'allow'"); !ok)
+            return ok;
+        if (allowNode["max_days"]) {
+            auto days = reader.integer(allowNode["max_days"], "allow.max_days");
+            if (!days)
+                return std::unexpected(days.error());
+            if (*days < 1 || *days > 36600)
+                return reader.error(allowNode["max_days"],
+                                    "allow.max_days must be 1 to 36600 days, not " + std::to_string(*days),
+                                    "an allow comment must expire; the default is 365 days");
+            allowMaxDays = static_cast<int>(*days);
+        }
     }
     if ((*root)["layers"])
         if (auto ok = layers.override((*root)["layers"], reader); !ok)

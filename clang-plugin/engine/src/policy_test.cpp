@@ -31,8 +31,9 @@ TEST(Policy, DefaultsLoadAndMapLayers) {
 TEST(Policy, RepoConfigOverridesLevelsAndPaths) {
     auto policy = Policy::defaults();
     ASSERT_TRUE(policy);
-    auto ok = policy->applyRepoConfig("tier: 2\nrules:\n  purity.throw: warning\nlayers:\n  logic:\n    paths: [\"src/domain/**\"]\n",
-                                      ".devos/devos.yml");
+    auto ok = policy->applyRepoConfig(
+        "tier: 2\nrules:\n  purity.throw: warning\nlayers:\n  logic:\n    paths: [\"src/domain/**\"]\n",
+        ".devos/devos.yml");
     ASSERT_TRUE(ok) << ok.error().render();
     EXPECT_EQ(policy->tier, 2);
     EXPECT_EQ(policy->levelOf("purity.throw"), Level::Warning);
@@ -61,14 +62,16 @@ TEST(Policy, BadRepoConfigNamesFileAndLine) {
     EXPECT_EQ(unknownKey.error().line, 2u);
     EXPECT_NE(unknownKey.error().hint.find("layers"), std::string::npos);
 
-    auto badMayInclude = policy->applyRepoConfig("layers:\n  logic:\n    may_include: [nowhere]\n", "cfg.yml");
+    auto badMayInclude =
+        policy->applyRepoConfig("layers:\n  logic:\n    may_include: [nowhere]\n", "cfg.yml");
     ASSERT_FALSE(badMayInclude);
 }
 
 // The compiled-in defaults are exactly what rules/*.yml say: the build-time generator lost nothing.
 TEST(Policy, CompiledInDefaultsEqualTheParsedRuleFiles) {
     auto compiled = Policy::defaults();
-    auto parsed = Policy::fromYaml(EmbeddedRules::catalog(), EmbeddedRules::layers(), EmbeddedRules::purity());
+    auto parsed =
+        Policy::fromYaml(EmbeddedRules::catalog(), EmbeddedRules::layers(), EmbeddedRules::purity());
     ASSERT_TRUE(compiled.has_value());
     ASSERT_TRUE(parsed.has_value()) << parsed.error().render();
     EXPECT_EQ(compiled->catalog.rules().size(), parsed->catalog.rules().size());
@@ -79,10 +82,17 @@ TEST(Policy, CompiledInDefaultsEqualTheParsedRuleFiles) {
 
 // The generated source survives any bytes: quotes, backslashes, newlines, UTF-8 and control bytes.
 TEST(Policy, GeneratedSourceEscapesEveryByte) {
-    auto policy = Policy::fromYaml(EmbeddedRules::catalog(), EmbeddedRules::layers(), EmbeddedRules::purity());
+    auto policy =
+        Policy::fromYaml(EmbeddedRules::catalog(), EmbeddedRules::layers(), EmbeddedRules::purity());
     ASSERT_TRUE(policy.has_value());
-    Rule odd{.id = "odd.rule", .level = Level::Warning, .name = "Odd", .summary = "say \"hi\" \\ now",
-             .why = "line one\nline two\n", .instead = "caf\xc3\xa9 \x01 tab\t", .allowed = "", .tags = {"a\"b"}};
+    Rule odd{.id = "odd.rule",
+             .level = Level::Warning,
+             .name = "Odd",
+             .summary = "say \"hi\" \\ now",
+             .why = "line one\nline two\n",
+             .instead = "caf\xc3\xa9 \x01 tab\t",
+             .allowed = "",
+             .tags = {"a\"b"}};
     std::vector<Rule> rules = policy->catalog.rules();
     rules.push_back(odd);
     policy->catalog = RuleCatalog(rules);
@@ -107,4 +117,19 @@ TEST(Policy, AKeyWrittenTwiceIsAnErrorAtTheSecond) {
     ASSERT_FALSE(nested);
     EXPECT_EQ(nested.error().line, 3u);
     EXPECT_TRUE(policy->applyRepoConfig("rules:\n  purity.clock: off\n  purity.io: off\n", "cfg.yml"));
+}
+
+TEST(Policy, AllowMaxDaysIsReadAndBounded) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    EXPECT_EQ(policy->allowMaxDays, 365);
+    ASSERT_TRUE(policy->applyRepoConfig("allow:\n  max_days: 90\n", "cfg.yml"));
+    EXPECT_EQ(policy->allowMaxDays, 90);
+    auto zero = policy->applyRepoConfig("allow:\n  max_days: 0\n", "cfg.yml");
+    ASSERT_FALSE(zero);
+    EXPECT_EQ(zero.error().line, 2u);
+    EXPECT_NE(zero.error().message.find("allow.max_days must be 1 to 36600 days, not 0"), std::string::npos);
+    auto unknown = policy->applyRepoConfig("allow:\n  max_day: 30\n", "cfg.yml");
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().line, 2u);
 }

@@ -38,6 +38,8 @@ std::string repoRelative(const std::string& root, const std::string& path) {
     return s;
 }
 
-bool isInsideRepo(const std::string& relPath) { return !relPath.empty() && relPath[0] != '/'; }
+bool isInsideRepo(const std::string& relPath) {
+    return !relPath.empty() && relPath[0] != '/';
+}
 
 } // namespace devos::engine

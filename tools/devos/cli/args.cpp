@@ -2,7 +2,8 @@
 
 namespace devos::cli {
 
-Args::Args(std::set<std::string> valueOptions, std::set<std::string> flags, std::map<std::string, std::string> aliases)
+Args::Args(std::set<std::string> valueOptions, std::set<std::string> flags,
+           std::map<std::string, std::string> aliases)
     : valueOptions_(std::move(valueOptions)), flags_(std::move(flags)), aliases_(std::move(aliases)) {}
 
 bool Args::parse(const std::vector<std::string>& argv) {
@@ -55,7 +56,9 @@ bool Args::parse(const std::vector<std::string>& argv) {
     return true;
 }
 
-bool Args::has(const std::string& name) const { return values_.contains(name); }
+bool Args::has(const std::string& name) const {
+    return values_.contains(name);
+}
 
 std::optional<std::string> Args::value(const std::string& name) const {
     auto range = values_.equal_range(name);
@@ -73,6 +76,26 @@ std::vector<std::string> Args::values(const std::string& name) const {
     for (auto [it, end] = values_.equal_range(name); it != end; ++it)
         out.push_back(it->second);
     return out;
+}
+
+std::optional<std::string> notOneOf(std::string_view option, const std::string& value,
+                                    const std::vector<std::string_view>& accepted) {
+    for (auto a : accepted)
+        if (value == a)
+            return std::nullopt;
+    std::string list;
+    for (std::size_t i = 0; i < accepted.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == accepted.size() ? " or " : ", ") + std::string(accepted[i]);
+    return std::string(option) + " must be " + list + ", not '" + value + "'";
+}
+
+std::optional<std::string> buildDirProblem(const Args& args) {
+    if (!args.positionals().empty())
+        return "unexpected argument '" + args.positionals().front() +
+               "' (this command takes options only; see --help)";
+    if (!args.value("--build-dir"))
+        return std::string("give the CMake build folder with -p <build-dir>");
+    return std::nullopt;
 }
 
 } // namespace devos::cli

@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace devos::cli {
@@ -33,5 +34,13 @@ private:
     std::vector<std::string> positionals_;
     std::string error_;
 };
+
+// "--format must be text or json, not 'xml'" when `value` is not one of `accepted`, else nullopt.
+[[nodiscard]] std::optional<std::string> notOneOf(std::string_view option, const std::string& value,
+                                                  const std::vector<std::string_view>& accepted);
+
+// What is wrong with the arguments of a command that reads a build folder (-p) and takes no
+// positional argument: a stray argument, or no -p; nullopt when they fit.
+[[nodiscard]] std::optional<std::string> buildDirProblem(const Args& args);
 
 } // namespace devos::cli

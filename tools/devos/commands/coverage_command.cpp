@@ -83,8 +83,8 @@ int runCoverage(const std::vector<std::string>& argv) {
     if (auto stop = startFindingCommand(args, argv, "coverage", kHelp, report))
         return *stop;
     auto buildDirArg = args.value("--build-dir");
-    if (!buildDirArg || !args.positionals().empty()) {
-        std::fputs(kHelp, stderr);
+    if (auto problem = cli::buildDirProblem(args)) {
+        std::fprintf(stderr, "devos coverage: %s\n", problem->c_str());
         return kUsage;
     }
     std::error_code error;

@@ -56,8 +56,8 @@ int runDeps(const std::vector<std::string>& argv) {
     if (auto stop = startFindingCommand(args, argv, "deps", kHelp, report))
         return *stop;
     auto buildDir = args.value("--build-dir");
-    if (!buildDir || !args.positionals().empty()) {
-        std::fputs(kHelp, stderr);
+    if (auto problem = cli::buildDirProblem(args)) {
+        std::fprintf(stderr, "devos deps: %s\n", problem->c_str());
         return kUsage;
     }
     auto record = dependencies::loadBuildRecord(*buildDir, args.valueOr("--record", ""),

@@ -20,8 +20,8 @@ applies in this repo (.devos/devos.yml above the current directory).
 )";
 
 nlohmann::json ruleJson(const engine::Rule& r) {
-    return {{"id", r.id},           {"name", r.name},       {"level", engine::levelName(r.level)},
-            {"summary", r.summary}, {"why", r.why},         {"instead", r.instead},
+    return {{"id", r.id},           {"name", r.name}, {"level", engine::levelName(r.level)},
+            {"summary", r.summary}, {"why", r.why},   {"instead", r.instead},
             {"allowed", r.allowed}, {"tags", r.tags}};
 }
 
@@ -39,7 +39,8 @@ int runExplain(const std::vector<std::string>& argv) {
     }
     std::string format = args.valueOr("--format", "text");
     if (format != "text" && format != "json" && format != "markdown") {
-        std::fprintf(stderr, "devos explain: unknown format '%s' (use text, json or markdown)\n", format.c_str());
+        std::fprintf(stderr, "devos explain: unknown format '%s' (use text, json or markdown)\n",
+                     format.c_str());
         return kUsage;
     }
     auto policy = engine::Policy::forRepo(engine::findRepoRoot(std::filesystem::current_path().string()));
@@ -60,13 +61,19 @@ int runExplain(const std::vector<std::string>& argv) {
         }
         return kSuccess;
     }
-    if (args.positionals().size() != 1) {
-        std::fputs(kHelp, stderr);
+    if (args.positionals().empty()) {
+        std::fputs("devos explain: give a rule id, or --list for all of them\n", stderr);
+        return kUsage;
+    }
+    if (args.positionals().size() > 1) {
+        std::fprintf(stderr, "devos explain: give one rule id, not %zu ('%s' is one too many)\n",
+                     args.positionals().size(), args.positionals()[1].c_str());
         return kUsage;
     }
     const engine::Rule* rule = catalog.find(args.positionals()[0]);
     if (!rule) {
-        std::fprintf(stderr, "devos explain: unknown rule '%s'\n  hint: `devos explain --list` shows every rule id\n",
+        std::fprintf(stderr,
+                     "devos explain: unknown rule '%s'\n  hint: `devos explain --list` shows every rule id\n",
                      args.positionals()[0].c_str());
         return kUsage;
     }
@@ -75,10 +82,11 @@ int runExplain(const std::vector<std::string>& argv) {
     } else if (format == "markdown") {
         std::printf("%s", catalog.helpMarkdown(*rule).c_str());
     } else {
-        std::printf("%s (%s, level %s)\n  %s\n\nwhy:     %s\ninstead: %s\nallowed: %s\n\nsuppress one occurrence:\n"
-                    "  // devos-allow(%s): <reason> until YYYY-MM-DD\n",
-                    rule->id.c_str(), rule->name.c_str(), engine::levelName(rule->level), rule->summary.c_str(),
-                    rule->why.c_str(), rule->instead.c_str(), rule->allowed.c_str(), rule->id.c_str());
+        std::printf(
+            "%s (%s, level %s)\n  %s\n\nwhy:     %s\ninstead: %s\nallowed: %s\n\nsuppress one occurrence:\n"
+            "  // devos-allow(%s): <reason> until YYYY-MM-DD\n",
+            rule->id.c_str(), rule->name.c_str(), engine::levelName(rule->level), rule->summary.c_str(),
+            rule->why.c_str(), rule->instead.c_str(), rule->allowed.c_str(), rule->id.c_str());
     }
     return kSuccess;
 }

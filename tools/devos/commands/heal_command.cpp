@@ -141,8 +141,8 @@ int runHeal(const std::vector<std::string>& argv) {
     }
     const std::string format = args.valueOr("--format", "text");
     const auto& pos = args.positionals();
-    if (format != "text" && format != "json") {
-        std::fputs(kHelp, stderr);
+    if (auto problem = cli::notOneOf("--format", format, {"text", "json"})) {
+        std::fprintf(stderr, "devos heal: %s\n", problem->c_str());
         return kUsage;
     }
     if (args.has("--daemon")) {
@@ -191,8 +191,17 @@ int runHeal(const std::vector<std::string>& argv) {
     const bool oneTarget = request.failureId.has_value() != request.latest;
     const bool agentOk = request.agent.empty() || request.agent == "playbook" || request.agent == "chat" ||
                          request.agent == "auto";
-    if (!pos.empty() || !oneTarget || !agentOk || args.has("--pattern")) {
-        std::fputs(kHelp, stderr);
+    std::optional<std::string> problem;
+    if (!pos.empty())
+        problem = "unexpected argument '" + pos.front() + "' (the only subcommand is 'fixes')";
+    else if (!oneTarget)
+        problem = "give exactly one of --failure <id> and --latest";
+    else if (!agentOk)
+        problem = *cli::notOneOf("--agent", request.agent, {"playbook", "chat", "auto"});
+    else if (args.has("--pattern"))
+        problem = "--pattern goes with `devos heal fixes`";
+    if (problem) {
+        std::fprintf(stderr, "devos heal: %s\n", problem->c_str());
         return kUsage;
     }
     return heal::runHealCommand(request);

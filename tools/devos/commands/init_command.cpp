@@ -97,8 +97,13 @@ int runInit(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos init: --tier must be 0, 1 or 2, not '%s'\n", tierText.c_str());
         return kUsage;
     }
-    if ((format != "text" && format != "json") || args.positionals().size() > 1) {
-        std::fputs(kHelp, stderr);
+    if (auto problem = cli::notOneOf("--format", format, {"text", "json"})) {
+        std::fprintf(stderr, "devos init: %s\n", problem->c_str());
+        return kUsage;
+    }
+    if (args.positionals().size() > 1) {
+        std::fprintf(stderr, "devos init: give one folder, not %zu ('%s' is one too many)\n",
+                     args.positionals().size(), args.positionals()[1].c_str());
         return kUsage;
     }
     fs::path dir = args.positionals().empty() ? fs::current_path() : fs::path(args.positionals()[0]);

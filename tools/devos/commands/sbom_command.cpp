@@ -94,8 +94,8 @@ int runSbom(const std::vector<std::string>& argv) {
         return *stop;
     report.output.reset(); // -o is the SBOM here; the findings go to stdout
     auto buildDir = args.value("--build-dir");
-    if (!buildDir || !args.positionals().empty()) {
-        std::fputs(kHelp, stderr);
+    if (auto problem = cli::buildDirProblem(args)) {
+        std::fprintf(stderr, "devos sbom: %s\n", problem->c_str());
         return kUsage;
     }
     fs::path devosDir = fs::path(*buildDir) / "devos";

@@ -75,9 +75,14 @@ int runScan(const std::vector<std::string>& argv) {
     if (auto stop = startFindingCommand(args, argv, "scan", kHelp, report))
         return *stop;
     const auto& parts = args.positionals();
-    if (parts.size() > 1 || (parts.size() == 1 && parts[0] != "secrets" && parts[0] != "files") ||
-        args.has("--depfile") != args.has("--depfile-target")) {
-        std::fputs(kHelp, stderr);
+    if (parts.size() > 1 || (parts.size() == 1 && parts[0] != "secrets" && parts[0] != "files")) {
+        std::fprintf(stderr, "devos scan: unknown part '%s' (use secrets or files, or neither for both)\n",
+                     parts.back().c_str());
+        return kUsage;
+    }
+    if (args.has("--depfile") != args.has("--depfile-target")) {
+        std::fprintf(stderr,
+                     "devos scan: --depfile and --depfile-target go together (give both or neither)\n");
         return kUsage;
     }
     const bool secrets = parts.empty() || parts[0] == "secrets";

@@ -54,8 +54,8 @@ int runTargets(const std::vector<std::string>& argv) {
     if (auto stop = startFindingCommand(args, argv, "targets", kHelp, report))
         return *stop;
     auto buildDir = args.value("--build-dir");
-    if (!buildDir || !args.positionals().empty()) {
-        std::fputs(kHelp, stderr);
+    if (auto problem = cli::buildDirProblem(args)) {
+        std::fprintf(stderr, "devos targets: %s\n", problem->c_str());
         return kUsage;
     }
     auto model = codemodel::readCodemodel(*buildDir);

@@ -21,20 +21,6 @@ std::vector<std::string> splitLines(const std::string& text) {
     return lines;
 }
 
-// Days since 1970-01-01 of a real calendar date, or nullopt.
-std::optional<long> dayNumber(const std::string& iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' ||
-        !std::all_of(iso.begin(), iso.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; }))
-        return std::nullopt;
-    const std::chrono::year_month_day date{
-        std::chrono::year(std::stoi(iso.substr(0, 4))),
-        std::chrono::month(static_cast<unsigned>(std::stoi(iso.substr(5, 2)))),
-        std::chrono::day(static_cast<unsigned>(std::stoi(iso.substr(8, 2))))};
-    if (!date.ok())
-        return std::nullopt;
-    return std::chrono::sys_days(date).time_since_epoch().count();
-}
-
 bool allows(const std::string& line, const std::string& rule) {
     auto comment = engine::parseAllowComment(line);
     return comment && comment->problem.empty() &&
@@ -50,11 +36,12 @@ foundation::Expected<AllowEdit> insertAllowComment(const std::string& fileText, 
         return foundation::fail(
             ErrorKind::Invalid, "the reason must be one line of 1 to 200 characters", "", 0,
             "say why the finding is acceptable, e.g. \"legacy adapter, moved in PLAT-12\"");
-    const auto until = dayNumber(r.until), today = dayNumber(r.today);
-    if (!until || !today || *until <= *today || *until > *today + 366)
+    const auto until = engine::isoDayNumber(r.until), today = engine::isoDayNumber(r.today);
+    if (!until || !today || *until <= *today || *until > *today + r.maxDays)
         return foundation::fail(ErrorKind::Invalid,
                                 "the expiry '" + r.until + "' is not a date after " + r.today, "", 0,
-                                "give a YYYY-MM-DD date within a year; an allow comment must expire");
+                                "give a YYYY-MM-DD date within " + std::to_string(r.maxDays) +
+                                    " days (allow.max_days); an allow comment must expire");
     std::vector<std::string> lines = splitLines(fileText);
     if (r.line == 0 || r.line > lines.size())
         return foundation::fail(ErrorKind::Invalid, "line " + std::to_string(r.line) + " is not in the file");

@@ -49,8 +49,11 @@ TEST(AllowEdit, ReasonAndExpiryAreCheckedStrictly) {
         r.until = until;
         auto edit = insertAllowComment(kFile, r);
         ASSERT_FALSE(edit) << until;
-        EXPECT_NE(edit.error().hint.find("within a year"), std::string::npos);
+        EXPECT_NE(edit.error().hint.find("within 365 days (allow.max_days)"), std::string::npos);
     }
+    auto shortCap = request(); // the repo's allow.max_days, not a year, bounds the date
+    shortCap.maxDays = 30;
+    EXPECT_FALSE(insertAllowComment(kFile, shortCap));
     auto r = request();
     r.line = 9;
     EXPECT_FALSE(insertAllowComment(kFile, r));

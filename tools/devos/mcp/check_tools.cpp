@@ -224,8 +224,11 @@ foundation::Expected<json> allowFinding(McpWorkspace& ws, const json& args, cons
     auto text = foundation::readTextFile(path, "the source file");
     if (!text)
         return std::unexpected(text.error());
-    auto edit = insertAllowComment(
-        *text, {finding->ruleId, finding->at.line, args["reason"], args["expires"], engine::todayIso()});
+    auto policy = ws.policy();
+    if (!policy)
+        return std::unexpected(policy.error());
+    auto edit = insertAllowComment(*text, {finding->ruleId, finding->at.line, args["reason"], args["expires"],
+                                           engine::todayIso(), (*policy)->allowMaxDays});
     if (!edit)
         return std::unexpected(edit.error());
     if (!edit->alreadyAllowed)

@@ -52,23 +52,16 @@ Allowance allowance(const TrackedFile& file, unsigned line, const std::string& r
         if (!allow)
             continue;
         engine::SourcePoint where{file.path, candidate, static_cast<unsigned>(at + 1)};
-        if (!allow->problem.empty()) {
-            add(policy, "allow.malformed", where, "devos-allow comment is missing " + allow->problem,
-                "devos-allow", out);
-            return Allowance::Reported;
-        }
-        bool covers = false;
-        for (const auto& r : allow->rules)
-            covers = covers || r == ruleId;
-        if (!covers)
+        auto verdict = engine::judgeAllowComment(*allow, ruleId, today, policy.allowMaxDays);
+        switch (verdict.outcome) {
+        case engine::AllowVerdict::Outcome::OtherRule:
             continue;
-        if (engine::isExpired(allow->until, today)) {
-            add(policy, "allow.expired", where,
-                "devos-allow(" + ruleId + ") expired on " + allow->until + " (today is " + today + ")",
-                "devos-allow:" + ruleId, out);
+        case engine::AllowVerdict::Outcome::Allowed:
+            return Allowance::Allowed;
+        default:
+            add(policy, verdict.findingRule, where, verdict.message, verdict.subject, out);
             return Allowance::Reported;
         }
-        return Allowance::Allowed;
     }
     return Allowance::None;
 }

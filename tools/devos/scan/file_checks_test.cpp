@@ -56,6 +56,12 @@ TEST_F(FileChecksTest, AnAllowCommentOnTheLineOrAboveAllowsItInAnyCommentSyntax)
     ASSERT_EQ(expired.size(), 2u);
     EXPECT_EQ(expired[0].ruleId, "allow.expired");
     EXPECT_EQ(expired[1].ruleId, "security.secret");
+    auto tooFar =
+        secrets("t.cpp", "// devos-allow(security.secret): fake until 2099-01-01\nk = \"" + key + "\";\n");
+    ASSERT_EQ(tooFar.size(), 2u); // today is 2026-01-01 here; allow.max_days is 365
+    EXPECT_EQ(tooFar[0].ruleId, "allow.malformed");
+    EXPECT_NE(tooFar[0].message.find("is more than 365 days after today"), std::string::npos);
+    EXPECT_EQ(tooFar[1].ruleId, "security.secret");
     auto malformed = secrets("t.sh", "K=" + key + " # devos-allow(security.secret)\n");
     ASSERT_EQ(malformed.size(), 2u);
     EXPECT_EQ(malformed[0].ruleId, "security.secret");

@@ -4,9 +4,11 @@
 #include "sqlite_statement.hpp"
 
 #include <devos/adapters/sqlite_store.hpp>
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace devos::adapters {
 namespace {
@@ -840,13 +842,22 @@ private:
         return fail(ErrorKind::Storage, what + " failed: " + statement.error(), path_);
     }
 
+    // Outside a transaction, SQLITE_BUSY that the busy handler never saw (a new file's switch to WAL
+    // or another connection's WAL recovery) is retried for up to 5 s; inside one it is an error.
     Expected<void> exec(const char* sql) {
-        char* message = nullptr;
-        if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK)
-            return {};
-        std::string text = message ? message : "unknown error";
-        sqlite3_free(message);
-        return fail(ErrorKind::Storage, text, path_);
+        for (int attempt = 0;; ++attempt) {
+            char* message = nullptr;
+            const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);
+            if (rc == SQLITE_OK)
+                return {};
+            std::string text = message ? message : "unknown error";
+            sqlite3_free(message);
+            if ((rc & 0xff) == SQLITE_BUSY && sqlite3_get_autocommit(db_) != 0 && attempt < 100) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                continue;
+            }
+            return fail(ErrorKind::Storage, text, path_);
+        }
     }
 
     template <typename F> Expected<void> inTransaction(F&& body) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <devos/engine/allow_comment.hpp>
 #include <devos/engine/dependency_rules.hpp>
 #include <devos/engine/layer_map.hpp>
 #include <devos/engine/license_rules.hpp>
@@ -24,6 +25,7 @@ struct Policy {
     DependencyRules dependencies; // floors and bans from the repo config (check-full)
     LicenseRules licenses;        // allowed and denied licenses from the repo config (check-full)
     ScanRules scan;               // secret scan and file-type settings (check-full)
+    int allowMaxDays = kDefaultAllowMaxDays; // how far ahead an allow comment may expire (allow.max_days)
 
     // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
     // parsed when a compile starts). Defined in the generated builtin_policy.cpp (library devos_engine).
