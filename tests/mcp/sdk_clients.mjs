@@ -81,9 +81,9 @@ async function exercise(label, client) {
     const until = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
     if (allowed === undefined) {
         allowed = throwing.findings[0].fingerprint;
-        const late = await client.callTool({ name: 'devos_allow', arguments: { fingerprint: allowed, reason: 'legacy parser, replaced in PLAT-12', expires: '2099-01-01' } });
-        assert.equal(late.isError, true, 'an expiry more than a year ahead is refused');
-        assert.match(late.content[0].text, /within a year/);
+        const late = await client.callTool({ name: 'devos_allow', arguments: { fingerprint: allowed, reason: 'legacy parser, replaced in PLAT-12', expires: '2199-01-01' } });
+        assert.equal(late.isError, true, 'an expiry beyond allow.max_days (36500 in the fixture) is refused');
+        assert.match(late.content[0].text, /within 36500 days \(allow\.max_days\)/);
         const written = structured(await client.callTool({ name: 'devos_allow', arguments: { fingerprint: allowed, reason: 'legacy parser, replaced in PLAT-12', expires: until } }));
         assert.equal(written.written_to, 'src/logic/state.cpp');
         assert.equal(written.comment, `// devos-allow(purity.throw): legacy parser, replaced in PLAT-12 until ${until}`);

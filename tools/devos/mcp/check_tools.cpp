@@ -302,13 +302,13 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
         {"devos_allow",
          "Allow one finding",
          "Writes `// devos-allow(<rule>): <reason> until <date>` above the finding with this "
-         "fingerprint. Expiry within a year. Prefer fixing the code; allow only when the user asks.",
+         "fingerprint. Expiry within allow.max_days (365 days by default). Prefer fixing the code; allow only when the user asks.",
          "baseline",
          schema(
              R"j({"type":"object","additionalProperties":false,"required":["fingerprint","reason","expires"],"properties":{
                         "fingerprint":{"type":"string","minLength":16,"maxLength":16,"description":"from devos_check"},
                         "reason":{"type":"string","minLength":1,"maxLength":200,"description":"why the finding is acceptable"},
-                        "expires":{"type":"string","minLength":10,"maxLength":10,"description":"YYYY-MM-DD, within a year"}}})j"),
+                        "expires":{"type":"string","minLength":10,"maxLength":10,"description":"YYYY-MM-DD, within allow.max_days (365 days by default)"}}})j"),
          schema(
              R"j({"type":"object","required":["written_to","line","comment","rule","already_allowed"],"properties":{
                         "written_to":{"type":"string"},"line":{"type":"integer"},"comment":{"type":"string"},
