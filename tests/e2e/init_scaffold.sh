@@ -77,4 +77,14 @@ grep -qx 'devos_enable_gates(TIER 0)' "$WORK/fresh/CMakeLists.txt" || fail "no m
 expect_rc 2 "$DEVOS" init "$WORK/fresh" --tier 3
 expect_output "--tier must be 0, 1 or 2"
 expect_rc 0 "$DEVOS" init --help
+
+# --dashboards writes the Grafana dashboards and provisioning files, byte for byte those of the repo,
+# and only them; a second run keeps them.
+expect_rc 0 "$DEVOS" init --dashboards "$WORK/grafana"
+expect_output "created     devos-telemetry.json"
+expect_output "created     provisioning/datasources/devos-postgres.yaml"
+diff -r "$SOURCE/dashboards/grafana" "$WORK/grafana" || fail "init --dashboards differs from dashboards/grafana"
+expect_rc 0 "$DEVOS" init --dashboards "$WORK/grafana"
+expect_output "devos init: 0 written, 4 skipped"
+expect_rc 2 "$DEVOS" init "$WORK/fresh" --dashboards "$WORK/grafana"
 echo PASS

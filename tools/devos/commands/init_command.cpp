@@ -3,6 +3,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
+#include "init/grafana_files.hpp"
 #include "init/init_templates.hpp"
 
 #include <cctype>
@@ -19,6 +20,7 @@ namespace devos::cli {
 namespace {
 
 const char* kHelp = R"help(usage: devos init [DIR] [--tier 0|1|2] [--force] [--format text|json]
+       devos init --dashboards GRAFANA_DIR [--force] [--format text|json]
 
 Scaffolds DevOS in DIR (default: the current directory): src/<layer>/ folders, .devos/devos.yml
 (tier, layer paths), .devos/self-heal.yml (disabled, autonomy level 0), .clang-format, the
@@ -28,6 +30,9 @@ GitHub issue forms (.github/ISSUE_TEMPLATE/bet.yml, idea.yml, bug_report.yml), f
 Existing files are kept (--force overwrites the files init owns); CMakeLists.txt and README.md
 get their lines appended only when they lack them, with or without --force. Running it twice
 creates nothing the second time.
+
+--dashboards writes only the Grafana dashboards (devos-telemetry.json, devos-self-heal.json) and
+their provisioning files (provisioning/datasources, provisioning/dashboards) into GRAFANA_DIR.
 
 exit codes: 0 done, 2 usage error or a file that cannot be written
 )help";
@@ -82,7 +87,7 @@ Outcome apply(const fs::path& dir, const init::ScaffoldFile& file, bool force, b
 } // namespace
 
 int runInit(const std::vector<std::string>& argv) {
-    Args args({"--tier", "--format"}, {"--force", "--help"}, {{"-h", "--help"}});
+    Args args({"--tier", "--format", "--dashboards"}, {"--force", "--help"}, {{"-h", "--help"}});
     if (!args.parse(argv)) {
         std::fprintf(stderr, "devos init: %s\n", args.error().c_str());
         return kUsage;
@@ -101,12 +106,20 @@ int runInit(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos init: %s\n", problem->c_str());
         return kUsage;
     }
+    const auto dashboards = args.value("--dashboards");
+    if (dashboards && !args.positionals().empty()) {
+        std::fprintf(stderr, "devos init: --dashboards takes its folder as its value, not also '%s'\n",
+                     args.positionals()[0].c_str());
+        return kUsage;
+    }
     if (args.positionals().size() > 1) {
         std::fprintf(stderr, "devos init: give one folder, not %zu ('%s' is one too many)\n",
                      args.positionals().size(), args.positionals()[1].c_str());
         return kUsage;
     }
-    fs::path dir = args.positionals().empty() ? fs::current_path() : fs::path(args.positionals()[0]);
+    fs::path dir = dashboards                   ? fs::path(*dashboards)
+                   : args.positionals().empty() ? fs::current_path()
+                                                : fs::path(args.positionals()[0]);
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
         std::fprintf(stderr, "devos init: %s: error: not a directory\n", dir.string().c_str());
@@ -114,7 +127,9 @@ int runInit(const std::vector<std::string>& argv) {
     }
     bool ok = true;
     std::vector<Outcome> outcomes;
-    for (const auto& file : init::scaffoldFiles(std::stoi(tierText), projectName(dir)))
+    const auto toWrite =
+        dashboards ? init::grafanaFiles() : init::scaffoldFiles(std::stoi(tierText), projectName(dir));
+    for (const auto& file : toWrite)
         outcomes.push_back(apply(dir, file, args.has("--force"), ok));
     if (format == "json") {
         nlohmann::json files = nlohmann::json::array();
