@@ -57,13 +57,13 @@ std::vector<Sample> groupingCorpus(bool wordNoise) {
     const std::vector<std::string> kinds{
         "SEGV on unknown address 0x{a} in", "assertion failed: expected {n} but got {n} in",
         "timeout after {n} ms waiting for", "unexpected exception std::runtime_error: connection reset in",
-        "null dereference of 0x{a} in", "heap-use-after-free on address 0x{a} in"};
+        "null dereference of 0x{a} in",     "heap-use-after-free on address 0x{a} in"};
     const std::vector<std::string> functions{
-        "OrderRepo::save",  "OrderRepo::load",     "OrderRepo::remove",   "PaymentGateway::refundAll",
-        "PaymentGateway::charge", "CacheShard::evictLRU", "CacheShard::insert", "JsonWriter::writeEscaped",
-        "JsonReader::parseNumber", "HttpClient::retry", "HttpClient::connect", "Scheduler::tick",
-        "Scheduler::cancel", "Inventory::reserve", "Inventory::release", "Ledger::post",
-        "Ledger::reconcile", "Auth::verifyToken", "Auth::refresh", "Mailer::send"};
+        "OrderRepo::save",         "OrderRepo::load",      "OrderRepo::remove",   "PaymentGateway::refundAll",
+        "PaymentGateway::charge",  "CacheShard::evictLRU", "CacheShard::insert",  "JsonWriter::writeEscaped",
+        "JsonReader::parseNumber", "HttpClient::retry",    "HttpClient::connect", "Scheduler::tick",
+        "Scheduler::cancel",       "Inventory::reserve",   "Inventory::release",  "Ledger::post",
+        "Ledger::reconcile",       "Auth::verifyToken",    "Auth::refresh",       "Mailer::send"};
     std::mt19937 rng(11);
     const auto hex = [&](int digits) {
         std::string out;
@@ -84,9 +84,10 @@ std::vector<Sample> groupingCorpus(bool wordNoise) {
             for (int v = 0; v < 5; ++v) {
                 const auto& fn = functions[f];
                 std::string file = fn.substr(0, fn.find(':'));
-                std::string text = fill(kinds[k]) + " " + fn + " at /tmp/build-" + hex(6) + "/src/" + file + ".cpp:" +
-                                   std::to_string(rng() % 900) + " (run " + hex(8) + "-" + hex(4) + "-4" + hex(3) +
-                                   "-a" + hex(3) + "-" + hex(12) + ", attempt " + std::to_string(rng() % 9) + ")";
+                std::string text = fill(kinds[k]) + " " + fn + " at /tmp/build-" + hex(6) + "/src/" + file +
+                                   ".cpp:" + std::to_string(rng() % 900) + " (run " + hex(8) + "-" + hex(4) +
+                                   "-4" + hex(3) + "-a" + hex(3) + "-" + hex(12) + ", attempt " +
+                                   std::to_string(rng() % 9) + ")";
                 if (wordNoise && v % 2 == 1)
                     text += " on worker" + hex(4) + " request_id=req" + hex(10);
                 out.push_back({std::move(text), static_cast<int>(k * functions.size() + f)});
@@ -103,7 +104,8 @@ std::vector<int> topOne(const std::vector<Sample>& corpus, Grouping how) {
     if (how == Grouping::RawText || how == Grouping::PatternId) {
         std::map<std::string, std::vector<int>> groups;
         for (std::size_t i = 0; i < corpus.size(); ++i)
-            groups[how == Grouping::RawText ? corpus[i].text : devos::logic::computePatternId(corpus[i].text, "", {})]
+            groups[how == Grouping::RawText ? corpus[i].text
+                                            : devos::logic::computePatternId(corpus[i].text, "", {})]
                 .push_back(static_cast<int>(i));
         for (const auto& [key, members] : groups)
             for (const int i : members)

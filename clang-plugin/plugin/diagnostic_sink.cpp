@@ -31,7 +31,8 @@ void DiagnosticSink::emit(const engine::Finding& finding, clang::SourceRange ran
         for (const auto& fix : finding.fixes) {
             clang::SourceLocation b = sm_.translateLineCol(file, fix.at.line, fix.at.column);
             clang::SourceLocation e = sm_.translateLineCol(file, fix.end.line, fix.end.column);
-            builder << clang::FixItHint::CreateReplacement(clang::CharSourceRange::getCharRange(b, e), fix.replacement);
+            builder << clang::FixItHint::CreateReplacement(clang::CharSourceRange::getCharRange(b, e),
+                                                           fix.replacement);
         }
     }
     if (!finding.instead.empty())

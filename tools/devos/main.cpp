@@ -14,8 +14,9 @@ void printUsage(FILE* out) {
     std::fprintf(out, "usage: devos <command> [options]\n\ncommands:\n");
     for (const auto& c : devos::cli::allCommands())
         std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
-    std::fprintf(out, "\nRun `devos <command> --help` for a command's options.\n"
-                      "Exit codes: 0 success, 1 findings or a failed gate, 2 usage or configuration error.\n");
+    std::fprintf(out,
+                 "\nRun `devos <command> --help` for a command's options.\n"
+                 "Exit codes: 0 success, 1 findings or a failed gate, 2 usage or configuration error.\n");
 }
 
 } // namespace

@@ -22,8 +22,9 @@ contracts::Expected<EmbedderSettings> embedderSettingsFromEnvironment() {
     const char* model = std::getenv("DEVOS_EMBEDDINGS_MODEL");
     EmbedderSettings settings{url != nullptr ? url : "", model != nullptr ? model : ""};
     if (!settings.url.empty() && settings.model.empty())
-        return contracts::fail(contracts::ErrorKind::Invalid, "DEVOS_EMBEDDINGS_URL is set but DEVOS_EMBEDDINGS_MODEL is not",
-                               {}, 0, "set DEVOS_EMBEDDINGS_MODEL to the server's model name, e.g. BAAI/bge-large-en-v1.5");
+        return contracts::fail(
+            contracts::ErrorKind::Invalid, "DEVOS_EMBEDDINGS_URL is set but DEVOS_EMBEDDINGS_MODEL is not",
+            {}, 0, "set DEVOS_EMBEDDINGS_MODEL to the server's model name, e.g. BAAI/bge-large-en-v1.5");
     return settings;
 }
 

@@ -4,7 +4,8 @@
 
 namespace devos::entrypoints {
 
-std::unique_ptr<ports::EventExporter> makeOtlpExporter(const std::string& endpoint, const std::string& serviceName) {
+std::unique_ptr<ports::EventExporter> makeOtlpExporter(const std::string& endpoint,
+                                                       const std::string& serviceName) {
     if (endpoint.empty())
         return nullptr;
     adapters::OtlpLogExporterOptions options;

@@ -1,5 +1,5 @@
-#include <devos/entrypoints/exporter_factory.hpp>
 #include <cstdlib>
+#include <devos/entrypoints/exporter_factory.hpp>
 #include <gtest/gtest.h>
 
 namespace devos::entrypoints {

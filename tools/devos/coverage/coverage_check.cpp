@@ -16,8 +16,9 @@ std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary, const
                                            const std::string& root) {
     // Tier 2 promises 90%+ (seed §8) even when the config names no threshold.
     const std::optional<double> threshold =
-        policy.thresholds.coverage ? policy.thresholds.coverage
-                                   : (policy.tier == 2 ? std::optional<double>(kTierTwoCoverage) : std::nullopt);
+        policy.thresholds.coverage
+            ? policy.thresholds.coverage
+            : (policy.tier == 2 ? std::optional<double>(kTierTwoCoverage) : std::nullopt);
     const engine::Level level = policy.levelOf("coverage.threshold");
     if (!threshold || level == engine::Level::Off || summary.percent() >= *threshold)
         return {};
@@ -46,7 +47,8 @@ std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary, const
     files.resize(std::min(files.size(), kLeastCoveredFiles));
     for (const FileCoverage* file : files)
         finding.notes.push_back({{file->file, 1, 0},
-                                 std::to_string(file->linesTotal - file->linesCovered) + " lines no test runs: " +
+                                 std::to_string(file->linesTotal - file->linesCovered) +
+                                     " lines no test runs: " +
                                      describeCoverage(file->percent(), file->linesCovered, file->linesTotal),
                                  false});
     return {finding};

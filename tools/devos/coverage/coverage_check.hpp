@@ -18,8 +18,8 @@ inline constexpr double kTierTwoCoverage = 90;
 // `thresholds.coverage` (tier 2 without one: 90; below tier 2 without one: no check), at that config
 // line, with the files that have the most lines no test runs as notes. gcovr's file names are
 // relative to `root`, as the findings' are.
-[[nodiscard]] std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary, const engine::Policy& policy,
-                                                         const std::string& root);
+[[nodiscard]] std::vector<engine::Finding>
+checkCoverage(const CoverageSummary& summary, const engine::Policy& policy, const std::string& root);
 
 // "72.4% (1234 of 1705 lines)".
 [[nodiscard]] std::string describeCoverage(double percent, unsigned long covered, unsigned long total);

@@ -302,7 +302,8 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
         {"devos_allow",
          "Allow one finding",
          "Writes `// devos-allow(<rule>): <reason> until <date>` above the finding with this "
-         "fingerprint. Expiry within allow.max_days (365 days by default). Prefer fixing the code; allow only when the user asks.",
+         "fingerprint. Expiry within allow.max_days (365 days by default). Prefer fixing the code; allow "
+         "only when the user asks.",
          "baseline",
          schema(
              R"j({"type":"object","additionalProperties":false,"required":["fingerprint","reason","expires"],"properties":{

@@ -19,6 +19,7 @@ namespace devos::sbom {
 
 // Every path describePackage may ask `dpkg` about for these dependencies: load the database with only
 // these (DpkgDatabase::load's `only`).
-[[nodiscard]] std::set<std::string> evidencePaths(const std::vector<dependencies::ResolvedDependency>& dependencies);
+[[nodiscard]] std::set<std::string>
+evidencePaths(const std::vector<dependencies::ResolvedDependency>& dependencies);
 
 } // namespace devos::sbom

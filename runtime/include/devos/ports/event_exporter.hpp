@@ -10,7 +10,8 @@ class EventExporter {
 public:
     virtual ~EventExporter() = default;
     // Sends every event; Unavailable when the collector cannot be reached or refuses them.
-    [[nodiscard]] virtual contracts::Expected<void> exportEvents(std::span<const contracts::TelemetryEvent> events) = 0;
+    [[nodiscard]] virtual contracts::Expected<void>
+    exportEvents(std::span<const contracts::TelemetryEvent> events) = 0;
 };
 
 } // namespace devos::ports

@@ -24,11 +24,11 @@ struct TelemetryClientOptions {
 
 // Counters for monitoring the client itself.
 struct TelemetryClientStats {
-    std::uint64_t recorded = 0; // accepted by record()
-    std::uint64_t dropped = 0;  // refused because the queue was full
-    std::uint64_t stored = 0;   // written to the store (new rows)
-    std::uint64_t spooled = 0;  // written to the spool while the store was down
-    std::uint64_t lost = 0;     // could be neither stored nor spooled
+    std::uint64_t recorded = 0;     // accepted by record()
+    std::uint64_t dropped = 0;      // refused because the queue was full
+    std::uint64_t stored = 0;       // written to the store (new rows)
+    std::uint64_t spooled = 0;      // written to the spool while the store was down
+    std::uint64_t lost = 0;         // could be neither stored nor spooled
     std::uint64_t exported = 0;     // sent to the exporter
     std::uint64_t exportFailed = 0; // the exporter refused or could not be reached (not retried)
 };
@@ -41,7 +41,8 @@ struct TelemetryClientStats {
 class TelemetryClient {
 public:
     TelemetryClient(ports::TelemetryStore& store, ports::EventSpool& spool, const ports::Redactor& redactor,
-                    IdGenerator& ids, TelemetryClientOptions options = {}, ports::EventExporter* exporter = nullptr);
+                    IdGenerator& ids, TelemetryClientOptions options = {},
+                    ports::EventExporter* exporter = nullptr);
     // Stores or spools everything still queued, then stops the thread.
     ~TelemetryClient();
     TelemetryClient(const TelemetryClient&) = delete;

@@ -106,10 +106,12 @@ __global__ void mergeSelect(const Key* candidates, std::size_t perQuery, std::si
 
 } // namespace
 
-cudaError_t launchTileSelect(const float* scores, std::size_t ldScores, std::size_t rows, std::size_t tileBegin,
-                             std::size_t queries, const std::uint32_t* ranks, std::size_t k, float threshold,
-                             Key* out, std::size_t outStride, cudaStream_t stream) {
-    const dim3 grid(static_cast<unsigned>((rows + kChunkRows - 1) / kChunkRows), static_cast<unsigned>(queries));
+cudaError_t launchTileSelect(const float* scores, std::size_t ldScores, std::size_t rows,
+                             std::size_t tileBegin, std::size_t queries, const std::uint32_t* ranks,
+                             std::size_t k, float threshold, Key* out, std::size_t outStride,
+                             cudaStream_t stream) {
+    const dim3 grid(static_cast<unsigned>((rows + kChunkRows - 1) / kChunkRows),
+                    static_cast<unsigned>(queries));
     tileSelect<<<grid, kThreads, 0, stream>>>(scores, ldScores, rows, tileBegin, ranks, k, threshold, out,
                                               outStride);
     return cudaGetLastError();

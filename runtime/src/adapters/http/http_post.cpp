@@ -15,7 +15,8 @@ std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* ou
 } // namespace
 
 contracts::Expected<HttpReply> postJson(const std::string& url, const std::string& body,
-                                        const std::vector<std::string>& headers, std::chrono::milliseconds timeout) {
+                                        const std::vector<std::string>& headers,
+                                        std::chrono::milliseconds timeout) {
     static std::once_flag curlReady;
     std::call_once(curlReady, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
@@ -35,7 +36,8 @@ contracts::Expected<HttpReply> postJson(const std::string& url, const std::strin
     curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, appendBody);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
     if (const CURLcode code = curl_easy_perform(curl.get()); code != CURLE_OK)
-        return contracts::fail(contracts::ErrorKind::Unavailable, "POST " + url + " failed: " + curl_easy_strerror(code));
+        return contracts::fail(contracts::ErrorKind::Unavailable,
+                               "POST " + url + " failed: " + curl_easy_strerror(code));
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
     return reply;
 }

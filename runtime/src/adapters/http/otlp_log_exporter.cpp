@@ -19,19 +19,24 @@ json attribute(const std::string& key, const std::string& value) {
 // OTLP SeverityNumber: INFO 9, WARN 13, ERROR 17.
 int severityNumber(contracts::EventKind kind) {
     switch (kind) {
-    case contracts::EventKind::Error: return 17;
-    case contracts::EventKind::Warn: return 13;
-    case contracts::EventKind::Info: return 9;
+    case contracts::EventKind::Error:
+        return 17;
+    case contracts::EventKind::Warn:
+        return 13;
+    case contracts::EventKind::Info:
+        return 9;
     }
     return 0;
 }
 
 bool isTraceId(const std::string& id) {
-    return id.size() == 32 && std::ranges::all_of(id, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    return id.size() == 32 &&
+           std::ranges::all_of(id, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
 
 json logRecord(const contracts::TelemetryEvent& e) {
-    json attributes = json::array({attribute("devos.event_id", e.id), attribute("devos.source", contracts::sourceName(e.source))});
+    json attributes = json::array(
+        {attribute("devos.event_id", e.id), attribute("devos.source", contracts::sourceName(e.source))});
     if (!e.code.empty())
         attributes.push_back(attribute("devos.code", e.code));
     if (!e.payloadJson.empty())
@@ -41,11 +46,15 @@ json logRecord(const contracts::TelemetryEvent& e) {
     for (const auto& [key, value] : e.tags)
         attributes.push_back(attribute(key, value));
     std::string severity = contracts::kindName(e.kind);
-    std::ranges::transform(severity, severity.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::ranges::transform(severity, severity.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     const std::string nanos = std::to_string(e.ts) + "000000";
-    json record = {{"timeUnixNano", nanos},        {"observedTimeUnixNano", nanos},
-                   {"severityNumber", severityNumber(e.kind)}, {"severityText", severity},
-                   {"body", {{"stringValue", e.message}}},      {"attributes", attributes}};
+    json record = {{"timeUnixNano", nanos},
+                   {"observedTimeUnixNano", nanos},
+                   {"severityNumber", severityNumber(e.kind)},
+                   {"severityText", severity},
+                   {"body", {{"stringValue", e.message}}},
+                   {"attributes", attributes}};
     if (isTraceId(e.traceId))
         record["traceId"] = e.traceId;
     return record;
@@ -56,8 +65,10 @@ json logsRequest(std::span<const contracts::TelemetryEvent> events, const std::s
     for (const auto& e : events)
         records.push_back(logRecord(e));
     return {{"resourceLogs",
-             json::array({{{"resource", {{"attributes", json::array({attribute("service.name", serviceName)})}}},
-                           {"scopeLogs", json::array({{{"scope", {{"name", "devos.runtime"}}}, {"logRecords", records}}})}}})}};
+             json::array(
+                 {{{"resource", {{"attributes", json::array({attribute("service.name", serviceName)})}}},
+                   {"scopeLogs",
+                    json::array({{{"scope", {{"name", "devos.runtime"}}}, {"logRecords", records}}})}}})}};
 }
 
 } // namespace

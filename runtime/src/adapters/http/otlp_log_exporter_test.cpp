@@ -10,7 +10,9 @@ using test_support::Request;
 using test_support::Response;
 using test_support::TestServer;
 
-Response accepted(const Request&) { return {200, "{}"}; }
+Response accepted(const Request&) {
+    return {200, "{}"};
+}
 
 contracts::TelemetryEvent event(int i) {
     contracts::TelemetryEvent e;
@@ -67,7 +69,8 @@ TEST(OtlpLogExporter, SplitsIntoBatchesAndKeepsANonOtlpTraceIdAsAnAttribute) {
     const auto requests = server.requests();
     ASSERT_EQ(requests.size(), 2U);
     EXPECT_NE(requests[1].head.find("POST /v1/logs HTTP/1.1"), std::string::npos);
-    const auto last = nlohmann::json::parse(requests[1].body)["resourceLogs"][0]["scopeLogs"][0]["logRecords"];
+    const auto last =
+        nlohmann::json::parse(requests[1].body)["resourceLogs"][0]["scopeLogs"][0]["logRecords"];
     ASSERT_EQ(last.size(), 1U);
     EXPECT_FALSE(last[0].contains("traceId"));
     EXPECT_EQ(attributeValue(last[0].at("attributes"), "devos.trace_id"), "req-42");
@@ -77,13 +80,15 @@ TEST(OtlpLogExporter, SplitsIntoBatchesAndKeepsANonOtlpTraceIdAsAnAttribute) {
 TEST(OtlpLogExporter, ARefusalOrASlowCollectorIsUnavailable) {
     TestServer refusing([](const Request&) { return Response{503, "overloaded"}; });
     const std::vector<contracts::TelemetryEvent> events{event(1)};
-    auto refused = OtlpLogExporter({refusing.url(), "svc", 512, std::chrono::milliseconds(2000)}).exportEvents(events);
+    auto refused =
+        OtlpLogExporter({refusing.url(), "svc", 512, std::chrono::milliseconds(2000)}).exportEvents(events);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, contracts::ErrorKind::Unavailable);
     EXPECT_NE(refused.error().message.find("HTTP 503"), std::string::npos);
 
     TestServer slow([](const Request&) { return Response{200, "{}", std::chrono::milliseconds(600)}; });
-    auto timedOut = OtlpLogExporter({slow.url(), "svc", 512, std::chrono::milliseconds(100)}).exportEvents(events);
+    auto timedOut =
+        OtlpLogExporter({slow.url(), "svc", 512, std::chrono::milliseconds(100)}).exportEvents(events);
     ASSERT_FALSE(timedOut);
     EXPECT_EQ(timedOut.error().kind, contracts::ErrorKind::Unavailable);
 }

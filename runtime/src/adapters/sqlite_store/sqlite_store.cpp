@@ -3,8 +3,8 @@
 #include "sqlite_schema.hpp"
 #include "sqlite_statement.hpp"
 
-#include <devos/adapters/sqlite_store.hpp>
 #include <chrono>
+#include <devos/adapters/sqlite_store.hpp>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>

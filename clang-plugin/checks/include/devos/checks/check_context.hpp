@@ -13,9 +13,9 @@ namespace devos::checks {
 
 // What the purity rules need to know about a callee, computed once per declaration per TU.
 struct CalleeFacts {
-    std::string name;                 // qualified name
-    std::optional<EffectHit> denied;  // on a deny-list: the rule and the symbol
-    bool pureByList = false;          // on the pure allow-list, a deny-list, or a compiler builtin
+    std::string name;                // qualified name
+    std::optional<EffectHit> denied; // on a deny-list: the rule and the symbol
+    bool pureByList = false;         // on the pure allow-list, a deny-list, or a compiler builtin
 };
 
 // A note attached to a finding before it is located.
@@ -28,8 +28,8 @@ struct PendingNote {
 // applies the configured level, allow comments and de-duplication before a finding reaches the sink.
 class CheckContext {
 public:
-    CheckContext(const engine::Policy& policy, std::string repoRoot, std::string today, clang::SourceManager& sm,
-                 FindingSink& sink);
+    CheckContext(const engine::Policy& policy, std::string repoRoot, std::string today,
+                 clang::SourceManager& sm, FindingSink& sink);
 
     // Reports a finding of `ruleId` at `range` unless the rule is off or an allow comment covers it.
     void report(const std::string& ruleId, clang::SourceRange range, std::string message, std::string subject,
@@ -52,7 +52,8 @@ public:
 private:
     [[nodiscard]] bool allowed(const std::string& ruleId, clang::SourceLocation loc);
     [[nodiscard]] std::string lineText(clang::FileID file, unsigned line) const;
-    void emit(engine::Finding finding, clang::SourceRange range, std::vector<clang::SourceLocation> noteLocations);
+    void emit(engine::Finding finding, clang::SourceRange range,
+              std::vector<clang::SourceLocation> noteLocations);
 
     const engine::Policy& policy_;
     std::string today_;

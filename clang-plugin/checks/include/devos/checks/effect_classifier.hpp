@@ -27,6 +27,7 @@ private:
 };
 
 // The message of a deny-list finding: "logic/ must be deterministic: 'std::time' reads the clock".
-[[nodiscard]] std::string effectMessage(const std::string& ruleId, const std::string& layer, const std::string& what);
+[[nodiscard]] std::string effectMessage(const std::string& ruleId, const std::string& layer,
+                                        const std::string& what);
 
 } // namespace devos::checks

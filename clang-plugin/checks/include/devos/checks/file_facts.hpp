@@ -9,7 +9,7 @@ namespace devos::checks {
 
 // What the rules need to know about one file of the translation unit.
 struct FileFacts {
-    std::string path;     // repo-relative when inside the repo, else absolute
+    std::string path; // repo-relative when inside the repo, else absolute
     const engine::LayerSpec* layer = nullptr;
     bool firstParty = false;   // inside the repo and under a first-party root
     bool test = false;         // under the test paths: layer and purity rules do not apply

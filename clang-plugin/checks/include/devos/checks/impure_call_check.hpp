@@ -3,7 +3,8 @@
 
 namespace devos::checks {
 
-// purity.impure-call: a pure layer calls a function whose body lives outside the pure layers and off the allow-list.
+// purity.impure-call: a pure layer calls a function whose body lives outside the pure layers and off the
+// allow-list.
 class ImpureCallCheck : public RuleCheck {
 public:
     using RuleCheck::RuleCheck;

@@ -3,7 +3,8 @@
 
 namespace devos::checks {
 
-// layer.include: an #include edge the layer graph forbids (first-party layers, external libraries, pure standard headers).
+// layer.include: an #include edge the layer graph forbids (first-party layers, external libraries, pure
+// standard headers).
 class LayerIncludeCheck : public RuleCheck {
 public:
     using RuleCheck::RuleCheck;

@@ -3,7 +3,8 @@
 
 namespace devos::checks {
 
-// purity.mutable-state: namespace-scope, class-static, function-static or thread_local mutable variables in a pure layer.
+// purity.mutable-state: namespace-scope, class-static, function-static or thread_local mutable variables in a
+// pure layer.
 class MutableStateCheck : public RuleCheck {
 public:
     using RuleCheck::RuleCheck;

@@ -12,9 +12,9 @@ namespace devos::checks {
 struct CheckOptions {
     const engine::Policy* policy = nullptr;
     std::string repoRoot;
-    std::string today;                  // YYYY-MM-DD, for allow-comment expiry
-    bool collectSummary = true;         // build the effect summary for cross-TU purity
-    bool wholeTranslationUnit = false;  // traverse system headers too (benchmarks only)
+    std::string today;                 // YYYY-MM-DD, for allow-comment expiry
+    bool collectSummary = true;        // build the effect summary for cross-TU purity
+    bool wholeTranslationUnit = false; // traverse system headers too (benchmarks only)
 };
 
 // The ASTConsumer both deliveries use: limits traversal to first-party top-level declarations,

@@ -36,10 +36,10 @@ struct Finding {
     std::string ruleId;
     Level level = Level::Error;
     SourcePoint at;
-    SourcePoint end;      // end of the highlighted range (same line as `at` when unknown)
-    std::string message;  // what is wrong, naming the offending symbol
-    std::string subject;  // the offending symbol, header or name: part of the line-free fingerprint
-    std::string instead;  // what to do (rendered as a note)
+    SourcePoint end;     // end of the highlighted range (same line as `at` when unknown)
+    std::string message; // what is wrong, naming the offending symbol
+    std::string subject; // the offending symbol, header or name: part of the line-free fingerprint
+    std::string instead; // what to do (rendered as a note)
     std::vector<Note> notes;
     std::vector<FixIt> fixes;
     bool baselined = false; // matched a baseline entry: reported as suppressed, never fails

@@ -8,9 +8,9 @@ namespace devos::adapters {
 
 // Where and how to send OpenTelemetry logs.
 struct OtlpLogExporterOptions {
-    std::string endpoint;              // "http://collector:4318": requests go to <endpoint>/v1/logs
-    std::string serviceName = "devos"; // the resource's service.name
-    std::size_t batchSize = 512;       // log records per request
+    std::string endpoint;                    // "http://collector:4318": requests go to <endpoint>/v1/logs
+    std::string serviceName = "devos";       // the resource's service.name
+    std::size_t batchSize = 512;             // log records per request
     std::chrono::milliseconds timeout{5000}; // per request, connection included
 };
 
@@ -24,7 +24,8 @@ public:
 
     // Unavailable when the collector cannot be reached or answers other than 2xx; the batches before
     // the failing one were sent.
-    [[nodiscard]] contracts::Expected<void> exportEvents(std::span<const contracts::TelemetryEvent> events) override;
+    [[nodiscard]] contracts::Expected<void>
+    exportEvents(std::span<const contracts::TelemetryEvent> events) override;
 
 private:
     OtlpLogExporterOptions options_;
