@@ -5,6 +5,7 @@
 #include "gates/gate_result.hpp"
 #include "report/report_aggregate.hpp"
 #include "report/sarif_findings.hpp"
+#include "scan/file_type.hpp"
 #include "scan/repo_files.hpp"
 
 #include <algorithm>
@@ -43,19 +44,13 @@ std::optional<fs::path> newestSarif(const fs::path& gateDir) {
     return best;
 }
 
-bool isSource(const std::string& path) {
-    for (const char* ext : {".cpp", ".cc", ".cxx", ".c", ".hpp", ".hh", ".hxx", ".h", ".ipp", ".inl"})
-        if (path.ends_with(ext))
-            return true;
-    return false;
-}
-
-// Unexpired, well-formed devos-allow comments in the repo's first-party sources.
+// The devos-allow comments in the repo's first-party sources that allow their rules, by the gates' own
+// resolver (well-formed, unexpired, within allow.max_days).
 std::vector<FindingEntry> allowedFindings(const std::string& root, const engine::Policy& policy) {
     std::vector<FindingEntry> out;
     const std::string today = engine::todayIso();
     for (const auto& rel : scan::listRepoFiles(root, {}).files) {
-        if (!isSource(rel) || !policy.layers.isFirstParty(rel))
+        if (!scan::isCxxSource(rel) || !policy.layers.isFirstParty(rel))
             continue;
         auto text = foundation::readTextFile(root + "/" + rel);
         if (!text)
@@ -66,9 +61,12 @@ std::vector<FindingEntry> allowedFindings(const std::string& root, const engine:
         while (std::getline(lines, line)) {
             ++number;
             auto allow = engine::parseAllowComment(line);
-            if (!allow || !allow->problem.empty() || engine::isExpired(allow->until, today))
+            if (!allow)
                 continue;
             for (const auto& rule : allow->rules) {
+                if (engine::judgeAllowComment(*allow, rule, today, policy.allowMaxDays).outcome !=
+                    engine::AllowVerdict::Outcome::Allowed)
+                    continue;
                 FindingEntry f;
                 f.rule = rule;
                 f.level = engine::levelName(policy.levelOf(rule));
