@@ -79,10 +79,7 @@ int listFixes(const FixListRequest& request) {
     std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
     if (repoRoot.empty())
         repoRoot = std::filesystem::current_path().string();
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    auto store = entrypoints::openTelemetryStore(
-        request.db, url != nullptr ? url : "",
-        (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
+    auto store = entrypoints::openRepoTelemetryStore(request.db, repoRoot);
     if (!store) {
         std::fprintf(stderr, "devos heal fixes: %s\n", store.error().render().c_str());
         return store.error().kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;

@@ -144,10 +144,7 @@ int runSearch(const std::vector<std::string>& argv) {
     std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
     if (repoRoot.empty())
         repoRoot = std::filesystem::current_path().string();
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    auto store = entrypoints::openTelemetryStore(
-        args.value("--db"), url != nullptr ? url : "",
-        (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
+    auto store = entrypoints::openRepoTelemetryStore(args.value("--db"), repoRoot);
     auto settings = entrypoints::embedderSettingsFromEnvironment();
     auto gitleaksConfig = scan::repoGitleaksConfigPath(repoRoot);
     if (!gitleaksConfig) {

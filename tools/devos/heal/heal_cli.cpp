@@ -6,6 +6,7 @@
 #include <devos/adapters/proposal_bundle_files.hpp>
 #include <devos/adapters/stop_signals.hpp>
 #include <devos/entrypoints/self_heal_factory.hpp>
+#include <devos/entrypoints/store_factory.hpp>
 #include <devos/logic/self_heal_config.hpp>
 #include <filesystem>
 #include <functional>
@@ -72,8 +73,7 @@ openApp(const char* command, const std::string& root, const std::optional<std::s
     entrypoints::SelfHealOptions options;
     options.repoRoot = root;
     options.dbPath = db;
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    options.databaseUrl = url != nullptr ? url : "";
+    options.databaseUrl = entrypoints::databaseUrlFromEnvironment();
     options.progress = std::move(progress);
     auto app = entrypoints::SelfHealApp::open(std::move(options));
     if (!app) {

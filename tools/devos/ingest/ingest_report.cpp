@@ -55,10 +55,7 @@ contracts::Expected<std::unique_ptr<ReportIngester>>
 ReportIngester::open(const std::string& repoRoot, const std::optional<std::string>& db) {
     auto parts = std::make_unique<Parts>();
     parts->repoRoot = repoRoot;
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    auto store = entrypoints::openTelemetryStore(
-        db, url != nullptr ? url : "",
-        (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
+    auto store = entrypoints::openRepoTelemetryStore(db, repoRoot);
     if (!store)
         return std::unexpected(store.error());
     parts->store = std::move(*store);

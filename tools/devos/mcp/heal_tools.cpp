@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <devos/adapters/proposal_bundle_files.hpp>
 #include <devos/entrypoints/self_heal_factory.hpp>
+#include <devos/entrypoints/store_factory.hpp>
 #include <devos/foundation/text.hpp>
 #include <filesystem>
 
@@ -44,8 +45,7 @@ foundation::Expected<json> proposeFix(McpWorkspace& ws, const json& args, const 
     entrypoints::SelfHealOptions options;
     options.repoRoot = ws.paths().root;
     options.dbPath = ws.paths().db;
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    options.databaseUrl = url != nullptr ? url : "";
+    options.databaseUrl = entrypoints::databaseUrlFromEnvironment();
     double step = 0;
     options.progress = [&call, &step](const std::string& line) { call.report(++step, std::nullopt, line); };
     auto app = entrypoints::SelfHealApp::open(std::move(options));

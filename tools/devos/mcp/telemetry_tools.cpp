@@ -32,10 +32,7 @@ public:
         std::lock_guard lock(mutex_);
         if (search_)
             return {};
-        const char* url = std::getenv("DEVOS_DATABASE_URL");
-        auto store = entrypoints::openTelemetryStore(
-            ws_->paths().db, url != nullptr ? url : "",
-            (fs::path(ws_->paths().root) / ".devos" / "telemetry.db").string());
+        auto store = entrypoints::openRepoTelemetryStore(ws_->paths().db, ws_->paths().root);
         if (!store)
             return std::unexpected(store.error());
         auto settings = entrypoints::embedderSettingsFromEnvironment();
