@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # devos report in a real headless browser: the violations fixture's gate results plus a telemetry
-# file (a recurring failure, a flaky test, markup in a failure message), opened in Debian's chromium
+# file (a recurring failure, a flaky test, markup in a failure message, two near-duplicate failures
+# of different patterns: a similar-incident cluster), opened in Debian's chromium
 # by tests/report/report_browser.mjs (playwright-core + axe-core). The screenshot stays in $WORK.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/report_lib.sh"
@@ -19,6 +20,8 @@ junit() { # junit <file> <flaky passes?>
 <testcase name="Flaky" classname="OrderTest" time="0.1">$flaky</testcase>
 <testcase name="Totals" classname="OrderTest" time="0.1"><failure message="expected total 12.50 but got 13.00 &lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;">order_test.cpp:17: Failure</failure></testcase>
 <testcase name="Saves" classname="OrderTest" time="0.1"/>
+<testcase name="SavesOrder" classname="OrderStore"><failure message="connection refused while saving the order to the orders database on db.internal">store.cpp:40</failure></testcase>
+<testcase name="SavesInvoice" classname="InvoiceStore"><failure message="connection refused while saving the invoice to the orders database on db.internal">store.cpp:52</failure></testcase>
 </testsuite></testsuites>
 XML
 }
@@ -30,7 +33,8 @@ expect_rc 0 "$DEVOS" ingest junit "$WORK/run2.xml" --db "$WORK/telemetry.db"
 cd "$WORK"
 expect_rc 0 "$DEVOS" report -p build --db telemetry.db -o report.html
 expect_output "report: report.html (2 gates, 56 findings: 55 new, 0 baselined, 1 allowed, telemetry)"
-grep -q 'id="failures-total">3<' report.html || fail "the trends do not count the 3 stored failures"
+grep -q 'id="failures-total">7<' report.html || fail "the trends do not count the 7 stored failures"
 grep -q '<td>OrderTest.Flaky</td><td class="num">1</td><td class="num">1</td>' report.html || fail "no flaky OrderTest.Flaky"
+grep -q '<table id="clusters-table">' report.html || fail "no similar-incident cluster of the two near-duplicate failures"
 node "$clients/report_browser.mjs" "$WORK/report.html" "$WORK/check.sarif" "$WORK/report.png"
 echo "PASS"

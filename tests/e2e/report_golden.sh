@@ -31,6 +31,45 @@ assert cells[3] == str(results), (cells, results)
 assert md.count("\n- `") - 1 == results, "one list item per new finding plus the allowed one"
 PY
 
+# Trends from a seeded store (a devos with the runtime): two failures whose pattern ids differ but
+# whose messages are near-duplicates form one similar-incident cluster; a recurring pattern; a flaky
+# test. The stored times are fixed afterwards so trends.html and trends.md are golden too.
+if "$DEVOS" ingest --help >/dev/null 2>&1; then
+    junit() { # junit <file> <Totals fails?>
+        local totals='<failure message="expected total 12.50 but got 13.00">order_test.cpp:17: Failure</failure>'
+        [ "$2" = pass ] && totals=''
+        cat >"$1" <<XML
+<testsuites><testsuite name="Store" tests="3" failures="3">
+<testcase name="SavesOrder" classname="OrderStore"><failure message="connection refused while saving the order to the orders database on db.internal">store.cpp:40</failure></testcase>
+<testcase name="SavesInvoice" classname="InvoiceStore"><failure message="connection refused while saving the invoice to the orders database on db.internal">store.cpp:52</failure></testcase>
+<testcase name="Totals" classname="OrderTest">$totals</testcase>
+</testsuite></testsuites>
+XML
+    }
+    junit run1.xml fail
+    junit run2.xml pass
+    expect_rc 0 "$DEVOS" ingest junit run1.xml --db telemetry.db
+    expect_rc 0 "$DEVOS" ingest junit run2.xml --db telemetry.db
+    python3 - telemetry.db <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("select failure_id from test_failures order by run_id, suite, test_name").fetchall()
+for i, (fid,) in enumerate(rows):  # 2026-05-20T08:00Z, one failure every 7 hours
+    db.execute("update test_failures set ts = ? where failure_id = ?", (1779264000000 + i * 7 * 3600000, fid))
+db.commit()
+PY
+    expect_rc 0 "$DEVOS" report -p build --db telemetry.db -o trends.html
+    expect_rc 0 "$DEVOS" report -p build --db telemetry.db --format md -o trends.md
+    if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+        cp trends.html "$golden/trends.html" && cp trends.md "$golden/trends.md"
+    fi
+    diff -u "$golden/trends.md" trends.md || fail "trends.md differs from tests/report/golden/trends.md (UPDATE_GOLDEN=1 to accept)"
+    cmp "$golden/trends.html" trends.html || fail "trends.html differs from tests/report/golden/trends.html (UPDATE_GOLDEN=1 to accept)"
+    grep -q '| similar-incident cluster |' trends.md || fail "no similar-incident cluster in trends.md"
+    [ "$(grep -c '^| `[0-9a-f]\{12\}` `[0-9a-f]\{12\}` | 4 | ' trends.md)" = 1 ] ||
+        fail "expected one cluster joining the two near-duplicate patterns (4 failures): $(grep -A3 'similar-incident' trends.md)"
+fi
+
 # Bad input: an error naming what to fix, exit 2, and no report file.
 expect_rc 2 "$DEVOS" report -p missing -o bad.html
 expect_output "missing: error: the build folder does not exist"

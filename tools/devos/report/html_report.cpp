@@ -284,9 +284,11 @@ std::string findingsSection(const ReportData& d, const FindingCounts& c) {
 std::string telemetrySection(const TelemetrySummary& t) {
     std::string out = "<section aria-labelledby=\"telemetry-h\"><h2 id=\"telemetry-h\">Trends</h2>";
     if (!t.present)
-        return out + "<p>No telemetry store was read: ingest test results with <code>devos ingest "
-                     "junit</code>, then "
-                     "pass <code>--db</code> or set <code>DEVOS_DATABASE_URL</code>.</p></section>";
+        return out +
+               "<p>No telemetry store was read: ingest test results with <code>devos ingest "
+               "junit</code>, then "
+               "pass <code>--db</code> or set <code>DEVOS_DATABASE_URL</code>.</p>" +
+               (t.clustersNote.empty() ? "" : "<p>" + escapeHtml(t.clustersNote) + ".</p>") + "</section>";
     out += "<p class=\"caption\">From " + escapeHtml(t.source) + "</p>";
     out += "<h3>Test failures per day</h3>";
     if (t.failuresPerDay.empty())
@@ -321,6 +323,26 @@ std::string telemetrySection(const TelemetrySummary& t) {
         for (const auto& f : t.flakyTests)
             out += "<tr><td>" + escapeHtml(f.test) + "</td><td class=\"num\">" + std::to_string(f.failed) +
                    "</td><td class=\"num\">" + std::to_string(f.passed) + "</td></tr>";
+        out += "</tbody></table>";
+    }
+    out += "<h3>Similar-incident clusters</h3>";
+    if (t.clusters.empty())
+        out += "<p>" +
+               (t.clustersNote.empty() ? std::string("No failures of different patterns are alike.")
+                                       : escapeHtml(t.clustersNote) + ".") +
+               "</p>";
+    else {
+        out += "<table id=\"clusters-table\"><thead><tr><th scope=\"col\" class=\"num\">Failures</th><th "
+               "scope=\"col\">Patterns</th><th scope=\"col\">First seen</th><th scope=\"col\">Last "
+               "seen</th><th scope=\"col\">Example</th></tr></thead><tbody>";
+        for (const auto& c : t.clusters) {
+            out += "<tr><td class=\"num\">" + std::to_string(c.failures) + "</td><td>";
+            for (std::size_t i = 0; i < c.patternIds.size(); ++i)
+                out += (i ? " " : "") + std::string("<code>") + escapeHtml(c.patternIds[i].substr(0, 12)) +
+                       "</code>";
+            out += "</td><td>" + escapeHtml(c.firstSeen) + "</td><td>" + escapeHtml(c.lastSeen) +
+                   "</td><td class=\"message\">" + escapeHtml(c.example) + "</td></tr>";
+        }
         out += "</tbody></table>";
     }
     out += "<h3>Self-heal proposals</h3>";

@@ -127,7 +127,8 @@ std::string renderMarkdown(const ReportData& d, std::size_t maxFindings) {
     out += "## Trends\n\n";
     const TelemetrySummary& t = d.telemetry;
     if (!t.present)
-        return out + "No telemetry store was read.\n";
+        return out + "No telemetry store was read.\n" +
+               (t.clustersNote.empty() ? "" : "\n" + markdownText(t.clustersNote) + ".\n");
     long total = 0;
     for (const auto& day : t.failuresPerDay)
         total += day.failures;
@@ -149,6 +150,19 @@ std::string renderMarkdown(const ReportData& d, std::size_t maxFindings) {
                    std::to_string(f.passed) + " |\n";
         out += "\n";
     }
+    if (!t.clusters.empty()) {
+        out += "| similar-incident cluster | failures | first seen | last seen | example "
+               "|\n|---|---:|---|---|---|\n";
+        for (const auto& c : t.clusters) {
+            std::string ids;
+            for (const auto& id : c.patternIds)
+                ids += (ids.empty() ? "" : " ") + code(id.substr(0, 12));
+            out += "| " + ids + " | " + std::to_string(c.failures) + " | " + c.firstSeen + " | " +
+                   c.lastSeen + " | " + markdownText(c.example) + " |\n";
+        }
+        out += "\n";
+    } else if (!t.clustersNote.empty())
+        out += "Similar-incident clusters: " + markdownText(t.clustersNote) + ".\n\n";
     if (!t.proposals.empty()) {
         out += "| self-heal attempt | status | outcome | risk | branch | description "
                "|\n|---|---|---|---:|---|---|\n";

@@ -42,5 +42,24 @@ TEST(MarkdownReport, CountsFindingsChainsAndAcceptances) {
     EXPECT_NE(capped.find("- … 1 more (the HTML report lists them all)"), std::string::npos);
 }
 
+TEST(MarkdownReport, ClustersListTheirPatternsOrSayWhyNone) {
+    ReportData d;
+    d.telemetry.present = true;
+    d.telemetry.source = "t.db";
+    d.telemetry.clusters = {
+        {3, {"aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"}, "Db.save: refused | x", "2026-01-01", "2026-01-03"}};
+    EXPECT_NE(renderMarkdown(d).find(
+                  "| `aaaaaaaaaaaa` `bbbbbbbbbbbb` | 3 | 2026-01-01 | 2026-01-03 | Db.save: refused \\| x |"),
+              std::string::npos)
+        << renderMarkdown(d);
+    d.telemetry.clusters.clear();
+    d.telemetry.clustersNote = "no vectors";
+    EXPECT_NE(renderMarkdown(d).find("Similar-incident clusters: no vectors.\n"), std::string::npos);
+    d.telemetry = {};
+    d.telemetry.clustersNote = "need the runtime";
+    EXPECT_NE(renderMarkdown(d).find("No telemetry store was read.\n\nneed the runtime.\n"),
+              std::string::npos);
+}
+
 } // namespace
 } // namespace devos::report

@@ -9,7 +9,10 @@ foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& sour
             foundation::ErrorKind::Invalid,
             "this devos was built without the telemetry runtime, so it cannot read a store", "", 0,
             "build DevOS with DEVOS_WITH_RUNTIME=ON, or drop --db and DEVOS_DATABASE_URL");
-    return TelemetrySummary{};
+    TelemetrySummary t;
+    t.clustersNote = "similar-incident clusters need a devos built with the telemetry runtime "
+                     "(DEVOS_WITH_RUNTIME=ON)";
+    return t;
 }
 
 } // namespace devos::report

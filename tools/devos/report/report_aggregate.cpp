@@ -145,6 +145,93 @@ std::vector<DayCount> failuresPerDay(const std::vector<FailureRecord>& failures,
     return out;
 }
 
+std::vector<FailureRecord> failuresInWindow(const std::vector<FailureRecord>& failures, int maxDays) {
+    std::vector<FailureRecord> out;
+    if (failures.empty() || maxDays <= 0)
+        return out;
+    long long last = daysSinceEpoch(failures.front().ts);
+    for (const auto& f : failures)
+        last = std::max(last, daysSinceEpoch(f.ts));
+    for (const auto& f : failures)
+        if (daysSinceEpoch(f.ts) > last - maxDays)
+            out.push_back(f);
+    return out;
+}
+
+std::vector<PatternRepresentative> patternRepresentatives(const std::vector<FailureRecord>& failures,
+                                                          std::size_t limit) {
+    std::map<std::string, PatternRepresentative> patterns;
+    for (std::size_t i = 0; i < failures.size(); ++i) {
+        const FailureRecord& f = failures[i];
+        auto [it, fresh] = patterns.try_emplace(f.patternId, PatternRepresentative{f.patternId, 0, i});
+        ++it->second.failures;
+        if (f.ts > failures[it->second.newest].ts)
+            it->second.newest = i;
+    }
+    std::vector<PatternRepresentative> out;
+    for (auto& [id, p] : patterns)
+        out.push_back(std::move(p));
+    std::sort(out.begin(), out.end(), [](const PatternRepresentative& a, const PatternRepresentative& b) {
+        return std::tie(b.failures, a.patternId) < std::tie(a.failures, b.patternId);
+    });
+    if (out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
+std::vector<IncidentCluster> similarIncidentClusters(const std::vector<FailureRecord>& failures,
+                                                     const std::vector<PatternRepresentative>& patterns,
+                                                     const std::vector<std::vector<std::size_t>>& similar) {
+    std::vector<std::vector<std::size_t>> members;
+    std::vector<bool> taken(patterns.size(), false);
+    for (std::size_t leader = 0; leader < patterns.size(); ++leader) {
+        if (taken[leader])
+            continue;
+        taken[leader] = true;
+        std::vector<std::size_t> group{leader};
+        if (leader < similar.size())
+            for (std::size_t other : similar[leader])
+                if (other < patterns.size() && !taken[other]) {
+                    taken[other] = true;
+                    group.push_back(other);
+                }
+        if (group.size() >= 2) {
+            std::sort(group.begin() + 1, group.end());
+            members.push_back(std::move(group));
+        }
+    }
+    std::map<std::string, std::size_t> clusterOf;
+    for (std::size_t c = 0; c < members.size(); ++c)
+        for (std::size_t p : members[c])
+            clusterOf[patterns[p].patternId] = c;
+    std::vector<IncidentCluster> out(members.size());
+    std::vector<long long> first(members.size(), 0), last(members.size(), 0);
+    for (std::size_t c = 0; c < members.size(); ++c) {
+        const FailureRecord& newest = failures[patterns[members[c].front()].newest];
+        out[c].example =
+            newest.suite + "." + newest.test + ": " + newest.message.substr(0, newest.message.find('\n'));
+        for (std::size_t p : members[c])
+            out[c].patternIds.push_back(patterns[p].patternId);
+        first[c] = last[c] = newest.ts;
+    }
+    for (const auto& f : failures) {
+        auto it = clusterOf.find(f.patternId);
+        if (it == clusterOf.end())
+            continue;
+        ++out[it->second].failures;
+        first[it->second] = std::min(first[it->second], f.ts);
+        last[it->second] = std::max(last[it->second], f.ts);
+    }
+    for (std::size_t c = 0; c < members.size(); ++c) {
+        out[c].firstSeen = utcDay(first[c]);
+        out[c].lastSeen = utcDay(last[c]);
+    }
+    std::sort(out.begin(), out.end(), [](const IncidentCluster& a, const IncidentCluster& b) {
+        return std::tie(b.failures, a.patternIds.front()) < std::tie(a.failures, b.patternIds.front());
+    });
+    return out;
+}
+
 std::vector<PatternCount> topPatterns(const std::vector<FailureRecord>& failures, int limit) {
     std::map<std::string, PatternCount> patterns;
     std::map<std::string, long long> newest;

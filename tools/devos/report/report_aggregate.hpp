@@ -45,6 +45,7 @@ struct FailureRecord {
     std::string test;
     std::string patternId;
     std::string message;
+    std::string failureId; // the store's id: the key of the failure's stored vector
 };
 
 // A test that passed in a run.
@@ -67,5 +68,31 @@ struct PassRecord {
 // Tests that failed in one run and passed in another, by failures descending then name.
 [[nodiscard]] std::vector<FlakyTest> flakyTests(const std::vector<FailureRecord>& failures,
                                                 const std::vector<PassRecord>& passes);
+
+// The failures of the report's time window: those on the last `maxDays` UTC days up to the newest
+// failure's day (the window failuresPerDay draws), in input order.
+[[nodiscard]] std::vector<FailureRecord> failuresInWindow(const std::vector<FailureRecord>& failures,
+                                                          int maxDays);
+
+// A pattern as clustering sees it: its failure count and its newest failure (an index into the
+// failures it was taken from), whose vector stands for the pattern.
+struct PatternRepresentative {
+    std::string patternId;
+    long failures = 0;
+    std::size_t newest = 0;
+};
+
+// The patterns of `failures`, most failures first (ties by pattern id), at most `limit`: the order in
+// which similarIncidentClusters picks leaders.
+[[nodiscard]] std::vector<PatternRepresentative>
+patternRepresentatives(const std::vector<FailureRecord>& failures, std::size_t limit);
+
+// Greedy leader clustering: in `patterns` order, a pattern not yet in a cluster leads one and takes
+// every pattern of `similar[leader]` (indexes into `patterns`, similarity at or above the threshold)
+// not yet in one. Clusters that join at least two patterns, by failures descending, then leading id.
+[[nodiscard]] std::vector<IncidentCluster>
+similarIncidentClusters(const std::vector<FailureRecord>& failures,
+                        const std::vector<PatternRepresentative>& patterns,
+                        const std::vector<std::vector<std::size_t>>& similar);
 
 } // namespace devos::report

@@ -78,9 +78,9 @@ TEST(ReportAggregate, FailuresPerDayFillTheDaysBetween) {
     const long long jan1 = 1'767'225'600'000; // 2026-01-01T00:00:00Z
     EXPECT_EQ(utcDay(jan1), "2026-01-01");
     EXPECT_EQ(utcDay(jan1 - 1), "2025-12-31");
-    std::vector<FailureRecord> f = {{jan1 + 5, "r1", "S", "a", "p1", "x"},
-                                    {jan1 + 2 * day + 7, "r2", "S", "a", "p1", "x"},
-                                    {jan1 + 2 * day + 9, "r2", "S", "b", "p2", "y"}};
+    std::vector<FailureRecord> f = {{jan1 + 5, "r1", "S", "a", "p1", "x", ""},
+                                    {jan1 + 2 * day + 7, "r2", "S", "a", "p1", "x", ""},
+                                    {jan1 + 2 * day + 9, "r2", "S", "b", "p2", "y", ""}};
     const auto days = failuresPerDay(f, 60);
     ASSERT_EQ(days.size(), 3u);
     EXPECT_EQ(days[0].day, "2026-01-01");
@@ -92,9 +92,9 @@ TEST(ReportAggregate, FailuresPerDayFillTheDaysBetween) {
 
 TEST(ReportAggregate, TopPatternsAreTheRecurringOnesWithTheNewestExample) {
     std::vector<FailureRecord> f = {
-        {1, "r1", "S", "a", "p1", "old\nstack"}, {3, "r2", "S", "b", "p1", "new\nstack"},
-        {2, "r1", "S", "c", "p2", "once"},       {4, "r3", "T", "d", "p3", "z"},
-        {5, "r4", "T", "d", "p3", "z"},          {6, "r5", "T", "d", "p3", "z"}};
+        {1, "r1", "S", "a", "p1", "old\nstack", ""}, {3, "r2", "S", "b", "p1", "new\nstack", ""},
+        {2, "r1", "S", "c", "p2", "once", ""},       {4, "r3", "T", "d", "p3", "z", ""},
+        {5, "r4", "T", "d", "p3", "z", ""},          {6, "r5", "T", "d", "p3", "z", ""}};
     const auto top = topPatterns(f, 10);
     ASSERT_EQ(top.size(), 2u);
     EXPECT_EQ(top[0].patternId, "p3");
@@ -104,15 +104,71 @@ TEST(ReportAggregate, TopPatternsAreTheRecurringOnesWithTheNewestExample) {
 }
 
 TEST(ReportAggregate, FlakyTestsFailedInOneRunAndPassedInAnother) {
-    std::vector<FailureRecord> f = {{1, "r1", "S", "flaky", "p", "x"},
-                                    {2, "r2", "S", "broken", "p", "x"},
-                                    {3, "r3", "S", "broken", "p", "x"}};
+    std::vector<FailureRecord> f = {{1, "r1", "S", "flaky", "p", "x", ""},
+                                    {2, "r2", "S", "broken", "p", "x", ""},
+                                    {3, "r3", "S", "broken", "p", "x", ""}};
     std::vector<PassRecord> p = {{"r2", "S", "flaky"}, {"r3", "S", "flaky"}, {"r1", "S", "other"}};
     const auto flaky = flakyTests(f, p);
     ASSERT_EQ(flaky.size(), 1u);
     EXPECT_EQ(flaky[0].test, "S.flaky");
     EXPECT_EQ(flaky[0].failed, 1);
     EXPECT_EQ(flaky[0].passed, 2);
+}
+
+TEST(ReportAggregate, WindowKeepsTheLastDaysUpToTheNewestFailure) {
+    constexpr long long day = 86'400'000;
+    const long long jan1 = 1'767'225'600'000;
+    std::vector<FailureRecord> f = {{jan1 + 3 * day, "r3", "S", "a", "p1", "x", ""},
+                                    {jan1, "r1", "S", "a", "p1", "x", ""},
+                                    {jan1 + 2 * day, "r2", "S", "b", "p2", "y", ""}};
+    const auto window = failuresInWindow(f, 2);
+    ASSERT_EQ(window.size(), 2u);
+    EXPECT_EQ(window[0].runId, "r3");
+    EXPECT_EQ(window[1].runId, "r2");
+    EXPECT_EQ(failuresInWindow(f, 60).size(), 3u);
+    EXPECT_TRUE(failuresInWindow(f, 0).empty());
+}
+
+TEST(ReportAggregate, PatternRepresentativesAreTheNewestFailureOfEachPatternMostFrequentFirst) {
+    std::vector<FailureRecord> f = {{5, "r1", "S", "a", "pb", "x", ""},
+                                    {9, "r2", "S", "b", "pa", "y", ""},
+                                    {7, "r3", "S", "c", "pb", "x", ""},
+                                    {1, "r4", "S", "d", "pc", "z", ""}};
+    const auto reps = patternRepresentatives(f, 10);
+    ASSERT_EQ(reps.size(), 3u);
+    EXPECT_EQ(reps[0].patternId, "pb");
+    EXPECT_EQ(reps[0].failures, 2);
+    EXPECT_EQ(reps[0].newest, 2u);
+    EXPECT_EQ(reps[1].patternId, "pa"); // one failure each: by pattern id
+    EXPECT_EQ(reps[2].patternId, "pc");
+    EXPECT_EQ(patternRepresentatives(f, 1).size(), 1u);
+}
+
+TEST(ReportAggregate, LeaderClusteringJoinsSimilarPatternsOnce) {
+    constexpr long long day = 86'400'000;
+    const long long jan1 = 1'767'225'600'000;
+    std::vector<FailureRecord> f = {
+        {jan1 + 2 * day, "r1", "Db", "save", "p1", "connection refused: orders\nat", ""},
+        {jan1, "r2", "Db", "save", "p1", "connection refused: orders", ""},
+        {jan1 + day, "r3", "Db", "load", "p2", "connection refused: invoices", ""},
+        {jan1 + day, "r3", "Ui", "draw", "p3", "null widget", ""},
+        {jan1 + day, "r3", "Ui", "size", "p4", "null widget size", ""},
+        {jan1, "r3", "Ui", "tick", "p5", "timer", ""}};
+    const auto patterns = patternRepresentatives(f, 10); // p1 (2), then p2, p3, p4, p5
+    ASSERT_EQ(patterns.size(), 5u);
+    // p1 ~ p2, p3 ~ p4, and p2 ~ p3 as well: p3 stays out of p1's cluster (p2 is no leader).
+    std::vector<std::vector<std::size_t>> similar = {{1}, {0, 2}, {3, 1}, {2}, {}};
+    const auto clusters = similarIncidentClusters(f, patterns, similar);
+    ASSERT_EQ(clusters.size(), 2u);
+    EXPECT_EQ(clusters[0].failures, 3);
+    EXPECT_EQ(clusters[0].patternIds, (std::vector<std::string>{"p1", "p2"}));
+    EXPECT_EQ(clusters[0].example, "Db.save: connection refused: orders");
+    EXPECT_EQ(clusters[0].firstSeen, "2026-01-01");
+    EXPECT_EQ(clusters[0].lastSeen, "2026-01-03");
+    EXPECT_EQ(clusters[1].failures, 2);
+    EXPECT_EQ(clusters[1].patternIds, (std::vector<std::string>{"p3", "p4"}));
+    EXPECT_EQ(clusters[1].firstSeen, "2026-01-02");
+    EXPECT_TRUE(similarIncidentClusters(f, patterns, {{}, {}, {}, {}, {}}).empty());
 }
 
 } // namespace

@@ -84,6 +84,16 @@ struct FlakyTest {
     long passed = 0;
 };
 
+// Failures of different patterns whose texts are alike (cosine similarity at or above the search
+// threshold): one cause that the pattern ids split.
+struct IncidentCluster {
+    long failures = 0;
+    std::vector<std::string> patternIds; // the leading pattern first, then by failures
+    std::string example;                 // the leading pattern's newest failure: test and first line
+    std::string firstSeen;               // YYYY-MM-DD (UTC) of the oldest failure
+    std::string lastSeen;                // and of the newest
+};
+
 // One self-heal attempt.
 struct ProposalEntry {
     std::string id;
@@ -102,6 +112,8 @@ struct TelemetrySummary {
     std::vector<DayCount> failuresPerDay;
     std::vector<PatternCount> topPatterns;
     std::vector<FlakyTest> flakyTests;
+    std::vector<IncidentCluster> clusters;
+    std::string clustersNote; // why there are no clusters to show beyond "none" (no runtime, no vectors)
     std::vector<ProposalEntry> proposals;
 };
 

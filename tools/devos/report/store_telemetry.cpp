@@ -2,11 +2,81 @@
 #include "report/report_aggregate.hpp"
 #include "report/report_telemetry.hpp"
 
+#include <devos/entrypoints/embedder_factory.hpp>
 #include <devos/entrypoints/store_factory.hpp>
+#include <devos/entrypoints/vector_index_factory.hpp>
+#include <devos/services/incident_search.hpp>
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace devos::report {
+namespace {
+
+// How many patterns clustering compares (the most frequent), and how many neighbours each may take.
+constexpr std::size_t kClusterPatterns = 2000;
+constexpr std::size_t kClusterNeighbours = 64;
+
+// Similar-incident clusters of the window's failures: each pattern's newest failure stands for it
+// with its stored vector (the embedder's model), an exact CPU index finds each pattern's neighbours
+// at the search threshold, and similarIncidentClusters groups them. Without vectors of the model:
+// no clusters and a note saying why.
+foundation::Expected<void> addClusters(ports::TelemetryStore& store, const std::vector<FailureRecord>& window,
+                                       TelemetrySummary& t) {
+    auto settings = entrypoints::embedderSettingsFromEnvironment();
+    if (!settings)
+        return std::unexpected(settings.error());
+    const std::string model = entrypoints::makeEmbedder(*settings)->model();
+    const auto patterns = patternRepresentatives(window, kClusterPatterns);
+    std::map<std::string, std::size_t> patternOfFailure;
+    for (std::size_t p = 0; p < patterns.size(); ++p)
+        patternOfFailure[window[patterns[p].newest].failureId] = p;
+    std::vector<std::vector<float>> vectors(patterns.size());
+    auto visited = store.visitFailureVectors(
+        model, [&](const contracts::StoredEmbedding& e) -> contracts::Expected<void> {
+            if (e.ownerKind != contracts::kTestFailureOwner)
+                return {};
+            if (auto it = patternOfFailure.find(e.ownerId); it != patternOfFailure.end())
+                vectors[it->second] = e.vector;
+            return {};
+        });
+    if (!visited)
+        return std::unexpected(visited.error());
+    std::vector<std::uint64_t> ids;
+    std::vector<float> rows;
+    std::size_t dims = 0;
+    for (std::size_t p = 0; p < patterns.size(); ++p)
+        if (!vectors[p].empty() && (dims == 0 || vectors[p].size() == dims)) {
+            dims = vectors[p].size();
+            ids.push_back(p);
+            rows.insert(rows.end(), vectors[p].begin(), vectors[p].end());
+        }
+    if (ids.size() < 2) {
+        if (patterns.size() >= 2 && ids.size() < patterns.size())
+            t.clustersNote = "the failures have no stored vectors of the embedder's model " + model +
+                             " (they were ingested with another embedder)";
+        return {};
+    }
+    auto index = entrypoints::VectorIndexes(contracts::VectorBackend::Cpu).create(dims, model);
+    if (!index)
+        return std::unexpected(index.error());
+    const contracts::EmbeddingMatrix matrix{model, dims, rows};
+    if (auto added = (*index)->add(ids, matrix); !added)
+        return std::unexpected(added.error());
+    auto hits = (*index)->search(matrix, std::min(kClusterNeighbours, ids.size()),
+                                 services::IncidentQuery{}.threshold);
+    if (!hits)
+        return std::unexpected(hits.error());
+    std::vector<std::vector<std::size_t>> similar(patterns.size());
+    for (std::size_t q = 0; q < ids.size(); ++q)
+        for (const auto& hit : (*hits)[q])
+            if (hit.id != ids[q])
+                similar[ids[q]].push_back(static_cast<std::size_t>(hit.id));
+    t.clusters = similarIncidentClusters(window, patterns, similar);
+    return {};
+}
+
+} // namespace
 
 foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& source) {
     std::error_code ec;
@@ -24,7 +94,7 @@ foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& sour
     std::vector<FailureRecord> records;
     std::set<std::string> runs;
     for (const auto& f : *failures) {
-        records.push_back({f.ts, f.runId, f.suite, f.testName, f.patternId, f.message});
+        records.push_back({f.ts, f.runId, f.suite, f.testName, f.patternId, f.message, f.id});
         runs.insert(f.runId);
     }
     std::vector<PassRecord> passes;
@@ -46,6 +116,8 @@ foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& sour
     t.failuresPerDay = failuresPerDay(records, 60);
     t.topPatterns = topPatterns(records, 10);
     t.flakyTests = flakyTests(records, passes);
+    if (auto clustered = addClusters(store, failuresInWindow(records, 60), t); !clustered)
+        return std::unexpected(clustered.error());
     for (const auto& a : *attempts)
         t.proposals.push_back({a.proposalId, a.status, a.riskScore, a.patternId, a.description, a.branch,
                                contracts::outcomeStateName(a.outcome.state)});
