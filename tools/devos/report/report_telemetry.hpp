@@ -17,9 +17,10 @@ struct TelemetrySource {
     std::string defaultPath;
 };
 
-// Failures per day (the last 60 days with data), the top 10 recurring patterns, flaky tests and the
-// newest 50 self-heal attempts, from the newest 10000 stored test failures. An error when a store
-// that was named cannot be opened or read.
+// Failures per day (the last 60 days with data), the top 10 recurring patterns, flaky tests, the
+// similar-incident clusters of those 60 days (or a note why there are none) and the newest 50
+// self-heal attempts, from the newest 10000 stored test failures. An error when a store that was
+// named cannot be opened or read.
 [[nodiscard]] foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& source);
 
 } // namespace devos::report

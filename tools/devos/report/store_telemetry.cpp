@@ -116,8 +116,9 @@ foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& sour
     t.failuresPerDay = failuresPerDay(records, 60);
     t.topPatterns = topPatterns(records, 10);
     t.flakyTests = flakyTests(records, passes);
+    // Clusters are an extra: a report is never lost because they could not be drawn.
     if (auto clustered = addClusters(store, failuresInWindow(records, 60), t); !clustered)
-        return std::unexpected(clustered.error());
+        t.clustersNote = "similar-incident clusters could not be computed: " + clustered.error().message;
     for (const auto& a : *attempts)
         t.proposals.push_back({a.proposalId, a.status, a.riskScore, a.patternId, a.description, a.branch,
                                contracts::outcomeStateName(a.outcome.state)});
