@@ -31,6 +31,8 @@ const calls = {
     devos_ingest: [{ kind: 'junit', path: `${BUILD}/run2.xml` }, (r) => { assert.equal(r.run.failed, 1); assert.equal(r.failures.length, 1); assert.match(r.failures[0].pattern_id, /^[0-9a-f]{64}$/); }],
     // The fixture copy is no git clone: heal refuses, saying why (e2e.self_heal covers a real proposal).
     devos_propose_fix: [{ failure_id: FAILURE_ID }, null, /not a git work tree/],
+    // No proposal was made here (e2e.mcp_heal applies a real one): a clear error, nothing written.
+    devos_apply_proposal: [{ proposal_id: '01KBNHS8W8T7TQ1ZK2R4QW0Y3M' }, null, /no proposal bundle/],
     devos_allow: 'below',
     devos_check_dependency: [{ name: 'nlohmann_json', version: '3.11.2' },
         (r) => { assert.equal(r.allowed, false); assert.equal(r.findings[0].rule, 'dependency.floor'); }],
