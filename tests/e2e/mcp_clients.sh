@@ -2,7 +2,7 @@
 # devos mcp driven by real MCP clients over stdio: the official SDKs (v1, and v2 in legacy, auto and
 # pinned-2026-07-28 modes) call every tool against the violations fixture (a g++ compile database)
 # and a telemetry file with ingested failures; a plain JSON-RPC client sends bad input, wrong
-# versions and a cancellation.
+# versions and a cancellation; the MCP Inspector CLI lists, calls and reads with JSON output.
 source "$(dirname "$0")/lib.sh"
 unset DEVOS_DATABASE_URL DEVOS_EMBEDDINGS_URL DEVOS_EMBEDDINGS_MODEL
 clients="$SOURCE/tests/mcp"
@@ -52,4 +52,36 @@ node "$clients/gate_run.mjs" || fail "gate run and cancellation"
 
 node "$clients/raw_protocol.mjs" || fail "raw protocol client"
 node "$clients/sdk_clients.mjs" || fail "SDK clients"
+
+# The MCP Inspector CLI (pinned in tests/mcp's lockfile, run offline from node_modules), scripted: its
+# JSON output for tools/list, a call, resources, a prompt, and bad input.
+inspector() { # <method> <args...>: the Inspector's JSON on stdout in $WORK/inspector.json
+    local method=$1; shift
+    HOME="$WORK/inspector-home" "$clients/node_modules/.bin/mcp-inspector" --cli "$DEVOS" mcp --root "$REPO" -p "$BUILD" \
+        --db "$DB" --method "$method" "$@" >"$WORK/inspector.json" 2>"$WORK/inspector.err"
+}
+[ -x "$clients/node_modules/.bin/mcp-inspector" ] ||
+    fail "the MCP Inspector is not installed: run scripts/setup.sh (npm ci --prefix tests/mcp)"
+inspector tools/list || fail "inspector tools/list: $(cat "$WORK/inspector.err")"
+"$DEVOS" mcp --list-tools >"$WORK/list-tools.json"
+python3 - "$WORK/inspector.json" "$WORK/list-tools.json" <<'PY' || fail "inspector tools/list differs from devos mcp --list-tools"
+import json, sys
+seen, listed = json.load(open(sys.argv[1]))["tools"], json.load(open(sys.argv[2]))["tools"]
+assert [t["name"] for t in seen] == [t["name"] for t in listed], ([t["name"] for t in seen], [t["name"] for t in listed])
+for t in seen:
+    assert set(t["annotations"]) >= {"readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"}, t["name"]
+    assert t["outputSchema"]["type"] == "object", t["name"]
+PY
+inspector tools/call --tool-name devos_check_edge --tool-arg from=src/logic/pricing.cpp --tool-arg to=adapters/pg_repo.hpp ||
+    fail "inspector tools/call: $(cat "$WORK/inspector.err")"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); s=r["structuredContent"]; assert r.get("isError") is not True and s["allowed"] is False and s["rule"] == "layer.include", r' \
+    "$WORK/inspector.json" || fail "inspector: devos_check_edge did not refuse logic -> adapters: $(cat "$WORK/inspector.json")"
+inspector resources/list || fail "inspector resources/list: $(cat "$WORK/inspector.err")"
+grep -q '"devos://rules/layer.include"' "$WORK/inspector.json" || fail "inspector: no devos://rules/layer.include resource"
+inspector prompts/get --prompt-name triage_failure --prompt-args "failure_id=$FAILURE_ID" || fail "inspector prompts/get"
+grep -q "devos_get_incident" "$WORK/inspector.json" || fail "inspector: the triage prompt does not name devos_get_incident"
+inspector tools/call --tool-name devos_check_edge --tool-arg from=7 --tool-arg to=x || true # an isError result exits non-zero
+grep -q 'argument `from` must be string' "$WORK/inspector.json" || fail "inspector: no isError result for a wrong type: $(cat "$WORK/inspector.json")"
+if inspector tools/call --tool-name devos_nope; then fail "inspector: an unknown tool succeeded"; fi
+grep -q "devos_nope" "$WORK/inspector.json" "$WORK/inspector.err" || fail "inspector: the unknown tool's error does not name it"
 echo "PASS"
