@@ -31,5 +31,6 @@ else
   echo "devos setup: all Debian packages present" >&2
 fi
 [ -d "$(dirname "$0")/../tests/sarif/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/sarif" --no-audit --no-fund
-[ -d "$(dirname "$0")/../tests/mcp/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/mcp" --no-audit --no-fund
+# The newest pinned package decides: a checkout installed before it was added installs again.
+[ -d "$(dirname "$0")/../tests/mcp/node_modules/@modelcontextprotocol/inspector" ] || npm ci --prefix "$(dirname "$0")/../tests/mcp" --no-audit --no-fund
 [ -d "$(dirname "$0")/../tests/report/node_modules" ] || npm ci --prefix "$(dirname "$0")/../tests/report" --no-audit --no-fund
