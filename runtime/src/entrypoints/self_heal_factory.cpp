@@ -15,6 +15,7 @@
 #include <devos/adapters/system_entropy.hpp>
 #include <devos/adapters/yaml_config_file_reader.hpp>
 #include <devos/entrypoints/embedder_factory.hpp>
+#include <devos/entrypoints/exporter_factory.hpp>
 #include <devos/entrypoints/self_heal_factory.hpp>
 #include <devos/entrypoints/store_factory.hpp>
 #include <devos/entrypoints/vector_index_factory.hpp>
@@ -43,6 +44,7 @@ struct SelfHealApp::Parts {
     adapters::GitRepoHistory history;
     std::unique_ptr<services::OutcomeSync> outcomes;
     std::unique_ptr<services::HealReporter> reporter;
+    OtlpSignalExporters otlp;
     std::string databaseUrl;
     std::unique_ptr<ports::FailureWakeup> wakeup;
     std::unique_ptr<services::HealDaemon> daemon;
@@ -112,7 +114,9 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
         *parts.store.store, *parts.embedder, parts.indexes, *parts.redactor, parts.vectors.get());
     parts.outcomes = std::make_unique<services::OutcomeSync>(*parts.store.store, parts.history,
                                                              parts.workspace, parts.config, *parts.ids);
-    parts.reporter = std::make_unique<services::HealReporter>(*parts.store.store, *parts.ids);
+    parts.otlp = makeOtlpSignalExportersFromEnvironment();
+    parts.reporter =
+        std::make_unique<services::HealReporter>(*parts.store.store, *parts.ids, parts.otlp.metrics.get());
     Parts* owned = &parts;
     auto chat = [owned](const contracts::SelfHealConfig& config) -> ports::AgentPort* {
         const std::string url =
@@ -142,7 +146,7 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
     app->service_ = std::make_unique<services::SelfHealService>(services::SelfHealPorts{
         *parts.store.store, *parts.search, parts.config, parts.workspace, parts.runner, parts.bundles,
         *parts.redactor, *parts.ids, &parts.playbook, std::move(chat), std::move(options.progress),
-        &parts.pusher, std::move(github)});
+        &parts.pusher, std::move(github), parts.otlp.spans.get()});
     return app;
 }
 

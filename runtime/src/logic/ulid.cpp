@@ -51,4 +51,21 @@ std::uint64_t ulidMillis(std::string_view ulid) {
     return time;
 }
 
+std::string ulidHex(std::string_view ulid) {
+    // 26 digits x 5 bits = 130 bits, the top two zero: shift them through a 4-bit window.
+    std::string out;
+    unsigned window = 0;
+    int bits = -2; // the first digit's two high bits are not part of the 128
+    for (char c : ulid) {
+        window = (window << 5) | static_cast<unsigned>(digitValue(c));
+        bits += 5;
+        while (bits >= 4) {
+            bits -= 4;
+            out += "0123456789abcdef"[(window >> bits) & 15u];
+        }
+        window &= (1u << bits) - 1u;
+    }
+    return out;
+}
+
 } // namespace devos::logic

@@ -29,4 +29,14 @@ TEST(Ulid, ValidatesAndDecodesTime) {
     EXPECT_FALSE(isUlid("81ARYZ6S41TSV4RRFFQ69G5FAV")); // overflows 128 bits
 }
 
+TEST(Ulid, HexIsTheTimeThenTheRandomBytes) {
+    UlidRandom r{0x9a, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01, 0xff};
+    // 1700000000123 = 0x018bcfe5687b: 48 bits of time, then the 80 random bits as they are.
+    EXPECT_EQ(ulidHex(encodeUlid(1700000000123ull, r)), "018bcfe5687b9a0807060504030201ff");
+    UlidRandom ones;
+    ones.fill(0xFF);
+    EXPECT_EQ(ulidHex(encodeUlid(0xFFFFFFFFFFFFull, ones)), std::string(32, 'f'));
+    EXPECT_EQ(ulidHex(encodeUlid(0, UlidRandom{})), std::string(32, '0'));
+}
+
 } // namespace devos::logic

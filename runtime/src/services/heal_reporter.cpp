@@ -71,6 +71,10 @@ contracts::Expected<logic::HealReport> HealReporter::report(contracts::EpochMill
     const auto samples = logic::healReportSamples(report, ids_.now(), {{"window", window}}, ids);
     if (auto written = store_.recordMetrics(samples); !written)
         return std::unexpected(written.error());
+    exportFailure_.reset();
+    if (exporter_ != nullptr)
+        if (auto sent = exporter_->exportMetrics(samples); !sent)
+            exportFailure_ = std::move(sent.error());
     return report;
 }
 

@@ -13,6 +13,7 @@
 #include <devos/logic/autonomy.hpp>
 #include <devos/logic/fix_outcome.hpp>
 #include <devos/logic/heal_flow.hpp>
+#include <devos/logic/heal_trace.hpp>
 #include <devos/logic/pattern_id.hpp>
 #include <devos/logic/proof_commands.hpp>
 #include <devos/logic/proposal_report.hpp>
@@ -75,6 +76,15 @@ private:
     void finish();
     // One selfheal.step.millis metrics_samples row per step of an attempt that wrote its row.
     void recordStepTimes();
+    // The attempt's spans (logic::healAttemptSpans) to the span exporter, when there is one; a
+    // collector that refuses them is a selfheal.export_failed event and a progress line.
+    void exportTrace();
+    // Nanoseconds since the attempt's id was minted (the start of its trace).
+    long long sinceStart() const {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
+                                                                    started_)
+            .count();
+    }
     // Pushes selfheal/<id> to publish.remote and opens its pull request (a draft at autonomy level 0,
     // the proposal's labels, auto-merge requested at level 2): a "publish" step and a
     // selfheal.pr_opened or selfheal.publish_failed event. The proposal stands either way.
@@ -107,6 +117,7 @@ private:
     contracts::TestRun run_;
     contracts::CheckoutState checkout_;
     contracts::Ulid id_;
+    std::chrono::steady_clock::time_point started_;
     std::string worktreeName_, worktree_, buildDir_, proposalDir_;
     bool worktreeCreated_ = false, rowWritten_ = false, built_ = false, reproduced_ = false;
     std::optional<HealProof> proof_;
@@ -220,6 +231,7 @@ Expected<void> HealAttempt::prepareProof() {
             kConfigFile, 0, "pass -p build, or fill in commands:");
     }
     id_ = p_.ids.next();
+    started_ = std::chrono::steady_clock::now();
     worktreeName_ = "selfheal-" + id_;
     proposalDir_ = request_.repoRoot + "/.devos/selfheal/" + id_;
     worktree_ = proposalDir_ + "/worktree";
@@ -770,6 +782,7 @@ Expected<StepResult> HealAttempt::bundle() {
 
 void HealAttempt::publish() {
     const auto started = std::chrono::steady_clock::now();
+    const long long offset = sinceStart();
     progress("push " + outcome_.branch + " and open its pull request");
     std::string summary;
     bool ok = false;
@@ -804,7 +817,8 @@ void HealAttempt::publish() {
     const long long ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
             .count();
-    outcome_.steps.push_back({"publish", ok ? StepStatus::Ok : StepStatus::Failed, ms, summary});
+    outcome_.steps.push_back(
+        {"publish", ok ? StepStatus::Ok : StepStatus::Failed, ms, summary, offset, sinceStart() - offset});
     event(ok ? "selfheal.pr_opened" : "selfheal.publish_failed",
           ok ? contracts::EventKind::Info : contracts::EventKind::Warn, "publish: " + summary);
 }
@@ -823,6 +837,18 @@ void HealAttempt::recordStepTimes() {
                             {"proposal_id", id_},
                             {"pattern_id", outcome_.signal.patternId}}});
     (void)p_.store.recordMetrics(samples); // best effort: the attempt row is the record
+}
+
+void HealAttempt::exportTrace() {
+    if (!rowWritten_ || p_.spans == nullptr)
+        return;
+    const auto spans = logic::healAttemptSpans(outcome_, id_);
+    if (auto sent = p_.spans->exportSpans(spans); !sent) {
+        const std::string why = "trace export: " + sent.error().message +
+                                (sent.error().hint.empty() ? "" : " (" + sent.error().hint + ")");
+        progress(why);
+        event("selfheal.export_failed", contracts::EventKind::Warn, why);
+    }
 }
 
 void HealAttempt::finish() {
@@ -862,6 +888,7 @@ Expected<contracts::SelfHealOutcome> HealAttempt::run() {
     HealStep current = HealStep::Detect;
     while (current != HealStep::Done) {
         const auto started = std::chrono::steady_clock::now();
+        const long long offset = sinceStart();
         progress(std::string(logic::stepName(current)) + " ...");
         auto result = runStep(current);
         if (!result) {
@@ -871,8 +898,8 @@ Expected<contracts::SelfHealOutcome> HealAttempt::run() {
         const long long ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
                 .count();
-        outcome_.steps.push_back(
-            {std::string(logic::stepName(current)), result->status, ms, result->summary});
+        outcome_.steps.push_back({std::string(logic::stepName(current)), result->status, ms, result->summary,
+                                  offset, sinceStart() - offset});
         const auto code = logic::eventCode(current, result->verdict);
         event(code,
               result->verdict == StepVerdict::Passed ? contracts::EventKind::Info
@@ -886,6 +913,7 @@ Expected<contracts::SelfHealOutcome> HealAttempt::run() {
     if (outcome_.proposed && !config_.publish.remote.empty() && p_.pusher)
         publish();
     recordStepTimes();
+    exportTrace();
     return outcome_;
 }
 

@@ -784,3 +784,67 @@ TEST_F(PublishTest, AFailedPushIsAFailedPublishStepAndTheProposalStands) {
 }
 
 } // namespace devos::services
+
+namespace devos::services {
+
+// The trace of an attempt goes to the span exporter (a double at the port: the OTLP adapter has its
+// own tests); a collector that refuses it is an event, and the proposal stands.
+struct RecordingSpans : ports::SpanExporter {
+    contracts::Expected<void> exportSpans(std::span<const contracts::TraceSpan> spans) override {
+        received.insert(received.end(), spans.begin(), spans.end());
+        if (refuse)
+            return contracts::fail(contracts::ErrorKind::Unavailable, "POST /v1/traces answered HTTP 503");
+        return {};
+    }
+    std::vector<contracts::TraceSpan> received;
+    bool refuse = false;
+};
+
+TEST_F(SelfHealServiceTest, EachAttemptExportsOneSpanPerStepUnderItsAttemptSpan) {
+    RecordingSpans spans;
+    SelfHealService traced{SelfHealPorts{*store,
+                                         search,
+                                         configReader,
+                                         workspace,
+                                         runner,
+                                         bundles,
+                                         *redactor,
+                                         ids,
+                                         &playbook,
+                                         {},
+                                         {},
+                                         nullptr,
+                                         {},
+                                         &spans}};
+    HealRequest request;
+    request.failureId = failure;
+    request.repoRoot = repo.string();
+    request.agent = contracts::AgentChoice::Playbook;
+    auto o = traced.heal(request);
+    ASSERT_TRUE(o && o->proposed);
+    ASSERT_EQ(spans.received.size(), o->steps.size() + 1);
+    const auto& root = spans.received.front();
+    EXPECT_EQ(root.name, "selfheal.attempt");
+    EXPECT_EQ(root.attributes.at("devos.attempt_id"), o->proposal->id);
+    EXPECT_EQ(root.attributes.at("devos.failure_id"), failure);
+    for (std::size_t i = 0; i < o->steps.size(); ++i) {
+        const auto& span = spans.received[i + 1];
+        EXPECT_EQ(span.name, "selfheal." + o->steps[i].name);
+        EXPECT_EQ(span.parentSpanId, root.spanId);
+        EXPECT_GT(span.endNanos, span.startNanos) << span.name << ": measured in nanoseconds";
+        EXPECT_LE(span.endNanos, root.endNanos);
+        if (i > 0)
+            EXPECT_GE(span.startNanos, spans.received[i].endNanos) << "steps run one after another";
+    }
+
+    spans.refuse = true;
+    spans.received.clear();
+    request.failureId = oldFailure;
+    auto refused = traced.heal(request);
+    ASSERT_TRUE(refused);
+    EXPECT_FALSE(spans.received.empty());
+    auto codes = eventCodes();
+    EXPECT_NE(std::ranges::find(codes, "selfheal.export_failed"), codes.end());
+}
+
+} // namespace devos::services

@@ -58,6 +58,9 @@ proposed), MTTR from failure to merged fix with self-heal and without (human fix
 history, of the same patterns when there are any), patterns that came back, and the median time
 of each loop step. The same numbers are written as selfheal.report.* metrics_samples rows.
 
+With DEVOS_OTLP_ENDPOINT set, each heal attempt is exported as an OpenTelemetry trace (a
+selfheal.attempt span with one span per loop step) and the report's numbers as OTLP metrics.
+
 `devos heal sync` records what became of each proposal and recorded fix: merged (its commit is
 reachable from branches.default, "main" unless set), rejected (its selfheal branch was deleted
 unmerged), reverted (a later commit on the default branch reverts it), recurred (its pattern failed

@@ -163,6 +163,9 @@ int runReportCommand(const std::optional<std::string>& db, const std::string& wi
         std::fprintf(stderr, "devos heal report: %s\n", report.error().render().c_str());
         return report.error().kind == contracts::ErrorKind::Invalid ? 2 : 1;
     }
+    if (const auto& failed = (*app)->reporter().exportFailure())
+        std::fprintf(stderr, "devos heal report: the numbers were not exported: %s\n",
+                     failed->render().c_str());
     const auto& r = *report;
     if (format == "json") {
         nlohmann::json reasons = nlohmann::json::object();

@@ -38,6 +38,8 @@ struct HealStep {
     StepStatus status = StepStatus::Ok;
     long long millis = 0;
     std::string summary;
+    long long offsetNanos = 0; // when it started, after the attempt's start (its proposal id's time)
+    long long nanos = 0;       // how long it took (0: only `millis` is known)
 };
 
 // A rule a proposal broke, with where and what to do.

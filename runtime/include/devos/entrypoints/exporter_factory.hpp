@@ -1,5 +1,7 @@
 #pragma once
 #include <devos/ports/event_exporter.hpp>
+#include <devos/ports/metric_exporter.hpp>
+#include <devos/ports/span_exporter.hpp>
 #include <memory>
 #include <string>
 
@@ -12,5 +14,15 @@ namespace devos::entrypoints {
 
 // makeOtlpExporter from DEVOS_OTLP_ENDPOINT and OTEL_SERVICE_NAME (default "devos").
 [[nodiscard]] std::unique_ptr<ports::EventExporter> makeOtlpExporterFromEnvironment();
+
+// The OTLP/HTTP JSON trace (/v1/traces) and metric (/v1/metrics) exporters of one collector.
+struct OtlpSignalExporters {
+    std::unique_ptr<ports::SpanExporter> spans;
+    std::unique_ptr<ports::MetricExporter> metrics;
+};
+
+// Both exporters for DEVOS_OTLP_ENDPOINT with OTEL_SERVICE_NAME (default "devos"); both null when
+// DEVOS_OTLP_ENDPOINT is unset or empty.
+[[nodiscard]] OtlpSignalExporters makeOtlpSignalExportersFromEnvironment();
 
 } // namespace devos::entrypoints

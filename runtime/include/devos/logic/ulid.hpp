@@ -2,6 +2,7 @@
 #include <array>
 #include <cstdint>
 #include <devos/contracts/ulid.hpp>
+#include <string>
 #include <string_view>
 
 namespace devos::logic {
@@ -18,5 +19,9 @@ using UlidRandom = std::array<std::uint8_t, 10>;
 
 // The millisecond time of a valid ULID (isUlid must hold).
 [[nodiscard]] std::uint64_t ulidMillis(std::string_view ulid);
+
+// The 128 bits of a valid ULID (isUlid must hold) as 32 lower-case hex digits: an OpenTelemetry
+// trace id that names the row it came from.
+[[nodiscard]] std::string ulidHex(std::string_view ulid);
 
 } // namespace devos::logic

@@ -8,6 +8,7 @@
 #include <devos/ports/proposal_bundle_writer.hpp>
 #include <devos/ports/proposal_host.hpp>
 #include <devos/ports/redactor.hpp>
+#include <devos/ports/span_exporter.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <devos/services/id_generator.hpp>
 #include <devos/services/incident_search.hpp>
@@ -46,6 +47,7 @@ struct SelfHealPorts {
     // The pull request host for the loaded config (publish.repository, publish.api; the token from
     // the environment), or null when none is configured.
     std::function<ports::PullRequestHost*(const contracts::SelfHealConfig&)> pullRequests;
+    ports::SpanExporter* spans = nullptr; // null: no trace is exported (one per attempt with a row)
 };
 
 // The self-heal loop (seed §6.2, issue 11): detect → flake check → SLO → retrieve similar failures

@@ -1,6 +1,6 @@
 // OTLP/HTTP JSON encoding (opentelemetry-proto logs.proto, JSON mapping): 64-bit integers such as
 // timeUnixNano are decimal strings, ids are hex strings, AnyValue is {"stringValue": ...}.
-#include "http_post.hpp"
+#include "otlp_json.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,10 +11,6 @@ namespace devos::adapters {
 namespace {
 
 using nlohmann::json;
-
-json attribute(const std::string& key, const std::string& value) {
-    return {{"key", key}, {"value", {{"stringValue", value}}}};
-}
 
 // OTLP SeverityNumber: INFO 9, WARN 13, ERROR 17.
 int severityNumber(contracts::EventKind kind) {
@@ -35,16 +31,16 @@ bool isTraceId(const std::string& id) {
 }
 
 json logRecord(const contracts::TelemetryEvent& e) {
-    json attributes = json::array(
-        {attribute("devos.event_id", e.id), attribute("devos.source", contracts::sourceName(e.source))});
+    json attributes = json::array({otlpAttribute("devos.event_id", e.id),
+                                   otlpAttribute("devos.source", contracts::sourceName(e.source))});
     if (!e.code.empty())
-        attributes.push_back(attribute("devos.code", e.code));
+        attributes.push_back(otlpAttribute("devos.code", e.code));
     if (!e.payloadJson.empty())
-        attributes.push_back(attribute("devos.payload", e.payloadJson));
+        attributes.push_back(otlpAttribute("devos.payload", e.payloadJson));
     if (!e.traceId.empty() && !isTraceId(e.traceId))
-        attributes.push_back(attribute("devos.trace_id", e.traceId));
+        attributes.push_back(otlpAttribute("devos.trace_id", e.traceId));
     for (const auto& [key, value] : e.tags)
-        attributes.push_back(attribute(key, value));
+        attributes.push_back(otlpAttribute(key, value));
     std::string severity = contracts::kindName(e.kind);
     std::ranges::transform(severity, severity.begin(),
                            [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -64,37 +60,23 @@ json logsRequest(std::span<const contracts::TelemetryEvent> events, const std::s
     json records = json::array();
     for (const auto& e : events)
         records.push_back(logRecord(e));
-    return {{"resourceLogs",
-             json::array(
-                 {{{"resource", {{"attributes", json::array({attribute("service.name", serviceName)})}}},
-                   {"scopeLogs",
-                    json::array({{{"scope", {{"name", "devos.runtime"}}}, {"logRecords", records}}})}}})}};
+    return {{"resourceLogs", json::array({{{"resource", otlpResource(serviceName)},
+                                           {"scopeLogs", json::array({{{"scope", {{"name", "devos.runtime"}}},
+                                                                       {"logRecords", records}}})}}})}};
 }
 
 } // namespace
 
-OtlpLogExporter::OtlpLogExporter(OtlpLogExporterOptions options) : options_(std::move(options)) {
+OtlpLogExporter::OtlpLogExporter(OtlpLogExporterOptions options)
+    : options_(std::move(options)), url_(otlpSignalUrl(options_.endpoint, "/v1/logs")) {
     options_.batchSize = std::max<std::size_t>(options_.batchSize, 1);
-    url_ = options_.endpoint;
-    while (url_.ends_with('/'))
-        url_.pop_back();
-    if (!url_.ends_with("/v1/logs"))
-        url_ += "/v1/logs";
 }
 
 contracts::Expected<void> OtlpLogExporter::exportEvents(std::span<const contracts::TelemetryEvent> events) {
     for (std::size_t first = 0; first < events.size(); first += options_.batchSize) {
         const auto batch = events.subspan(first, std::min(options_.batchSize, events.size() - first));
-        auto reply = postJson(url_, logsRequest(batch, options_.serviceName).dump(), {}, options_.timeout);
-        if (!reply) {
-            reply.error().hint = "check DEVOS_OTLP_ENDPOINT and that the collector is running";
-            return std::unexpected(std::move(reply.error()));
-        }
-        if (reply->status < 200 || reply->status >= 300)
-            return contracts::fail(contracts::ErrorKind::Unavailable,
-                                   "POST " + url_ + " answered HTTP " + std::to_string(reply->status) + ": " +
-                                       reply->body.substr(0, 200),
-                                   {}, 0, "check the collector's OTLP/HTTP receiver and its log");
+        if (auto sent = postOtlp(url_, logsRequest(batch, options_.serviceName), options_.timeout); !sent)
+            return sent;
     }
     return {};
 }
