@@ -17,7 +17,14 @@ const server = { command: DEVOS, args: ['mcp', '--root', REPO, '-p', BUILD, '--d
 const calls = {
     devos_check_edge: [{ from: 'src/logic/pricing.cpp', to: 'adapters/pg_repo.hpp' },
         (r) => { assert.equal(r.allowed, false); assert.equal(r.rule, 'layer.include'); assert.equal(r.to_layer, 'adapters'); assert.ok(r.instead.length > 0); }],
-    devos_layer_map: [{}, (r) => { assert.ok(r.layers.some((l) => l.name === 'logic')); assert.ok(r.edges.length > 0); }],
+    devos_layer_map: [{}, (r) => {
+        assert.ok(r.layers.some((l) => l.name === 'logic')); assert.ok(r.edges.length > 0);
+        // The compile database's includes: the fixture's logic -> adapters includes are counted as forbidden.
+        const bad = r.build_edges.find((e) => e.kind === 'include' && e.from === 'logic' && e.to === 'adapters');
+        assert.ok(bad && bad.violations > 0 && bad.violations <= bad.count, JSON.stringify(r.build_edges));
+        assert.ok(r.build.files_scanned > 10);
+        assert.ok(r.build.notes.some((n) => /File API/.test(n)), 'no codemodel in this build: said so');
+    }],
     devos_list_rules: [{ family: 'purity' }, (r) => { assert.ok(r.rules.length > 5); assert.ok(r.rules.every((x) => x.id.startsWith('purity.'))); }],
     devos_explain_rule: [{ rule: 'purity.clock' }, (r) => { assert.equal(r.id, 'purity.clock'); assert.match(r.instead, /Clock/); assert.equal(r.doc_uri, 'devos://rules/purity.clock'); }],
     devos_gate_status: [{}, null], // no gates ran in this build folder: an isError result that says so

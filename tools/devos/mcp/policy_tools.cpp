@@ -1,6 +1,7 @@
 #include "mcp/policy_tools.hpp"
 
 #include "gates/gate_report.hpp"
+#include "mcp/build_edges.hpp"
 #include "mcp/edge_verdict.hpp"
 #include "mcp/result_page.hpp"
 
@@ -145,8 +146,24 @@ foundation::Expected<json> layerMap(McpWorkspace& ws, const json&) {
                              {"allowed", layers.mayInclude(l, to) || layers.isDiscouraged(l, to)},
                              {"discouraged", layers.isDiscouraged(l, to)}});
     }
-    json out = {
-        {"layers", list}, {"edges", edges}, {"violations_by_edge", json::array()}, {"checked", false}};
+    // Every edge the build has: includes of the compiled files and the headers they reach, and
+    // direct target links, per layer pair with the forbidden ones counted.
+    const BuildEdges build = collectBuildEdges(**policy, ws.paths().root, ws.paths().buildDir);
+    json buildEdges = json::array();
+    for (const auto& e : build.edges)
+        buildEdges.push_back({{"kind", e.kind},
+                              {"from", e.from},
+                              {"to", e.to},
+                              {"count", e.count},
+                              {"violations", e.violations},
+                              {"example", e.example}});
+    json out = {{"layers", list},
+                {"edges", edges},
+                {"build_edges", buildEdges},
+                {"build",
+                 {{"files_scanned", build.filesScanned}, {"targets", build.targets}, {"notes", build.notes}}},
+                {"violations_by_edge", json::array()},
+                {"checked", false}};
     if (auto last = ws.lastCheck()) {
         // The layering findings of the latest devos_check in this server, folded by layer edge.
         std::map<std::pair<std::string, std::string>, json> byEdge;
@@ -250,14 +267,18 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_layer_map",
          "Layer map",
-         "The repo's layers with their path globs, the allowed edges between them, and the layering "
-         "violations per edge found by the latest devos_check in this session.",
+         "The repo's layers with their path globs, the allowed edges between them, every layer edge the "
+         "build has (includes of the compiled files and the headers they reach, direct target links) "
+         "with how many the policy forbids, and the layering violations per edge found by the latest "
+         "devos_check in this session.",
          "core",
          schema(R"j({"type":"object","additionalProperties":false,"properties":{}})j"),
          schema(
-             R"j({"type":"object","required":["layers","edges","violations_by_edge","checked"],"properties":{
+             R"j({"type":"object","required":["layers","edges","build_edges","build","violations_by_edge","checked"],"properties":{
                         "layers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"globs":{"type":"array","items":{"type":"string"}},"may_include":{"type":"array","items":{"type":"string"}},"pure":{"type":"boolean"},"external":{"type":"boolean"}}}},
                         "edges":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"allowed":{"type":"boolean"},"discouraged":{"type":"boolean"}}}},
+                        "build_edges":{"type":"array","items":{"type":"object","required":["kind","from","to","count","violations"],"properties":{"kind":{"type":"string","enum":["include","link"]},"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"violations":{"type":"integer"},"example":{"type":"string"}}}},
+                        "build":{"type":"object","properties":{"files_scanned":{"type":"integer"},"targets":{"type":"integer"},"notes":{"type":"array","items":{"type":"string"}}}},
                         "violations_by_edge":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"example":{"type":"string"}}}},
                         "checked":{"type":"boolean"},"checked_files":{"type":"integer"}}})j"),
          {},

@@ -1,0 +1,198 @@
+#include "mcp/build_edges.hpp"
+
+#include "codemodel/file_api.hpp"
+#include "codemodel/target_layering.hpp"
+#include "mcp/edge_verdict.hpp"
+
+#include <deque>
+#include <devos/engine/repo_paths.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace devos::mcp {
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    return s;
+}
+
+std::optional<std::string> readText(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The repo-relative paths of the compile database's files inside `root`, sorted; nullopt without one.
+std::optional<std::vector<std::string>> compiledFiles(const std::string& root, const std::string& buildDir,
+                                                      std::vector<std::string>& notes) {
+    const fs::path file = fs::path(buildDir) / "compile_commands.json";
+    auto text = readText(file);
+    if (!text) {
+        notes.push_back("no " + file.string() +
+                        ": include edges need the compile database (configure with "
+                        "CMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+        return std::nullopt;
+    }
+    const nlohmann::json db = nlohmann::json::parse(*text, nullptr, false);
+    if (!db.is_array()) {
+        notes.push_back(file.string() + " is not a JSON array of compile commands: include edges left out");
+        return std::nullopt;
+    }
+    std::set<std::string> files;
+    for (const auto& entry : db) {
+        if (!entry.is_object() || !entry.contains("file") || !entry["file"].is_string())
+            continue;
+        fs::path path = entry["file"].get<std::string>();
+        if (path.is_relative() && entry.contains("directory") && entry["directory"].is_string())
+            path = fs::path(entry["directory"].get<std::string>()) / path;
+        const std::string relative = engine::repoRelative(root, path.lexically_normal().string());
+        if (engine::isInsideRepo(relative))
+            files.insert(relative);
+    }
+    return std::vector<std::string>(files.begin(), files.end());
+}
+
+void includeEdges(const engine::Policy& policy, const std::string& root, const std::string& buildDir,
+                  long maxFiles, BuildEdgeMap& edges, BuildEdges& out) {
+    auto sources = compiledFiles(root, buildDir, out.notes);
+    if (!sources)
+        return;
+    std::deque<std::string> queue(sources->begin(), sources->end());
+    std::set<std::string> seen(sources->begin(), sources->end());
+    const auto exists = [&](const std::string& path) {
+        std::error_code ec;
+        return fs::is_regular_file(fs::path(root) / path, ec);
+    };
+    while (!queue.empty()) {
+        if (out.filesScanned == maxFiles) {
+            out.notes.push_back("stopped after " + std::to_string(maxFiles) + " files");
+            return;
+        }
+        const std::string from = queue.front();
+        queue.pop_front();
+        auto text = readText(fs::path(root) / from);
+        if (!text)
+            continue;
+        ++out.filesScanned;
+        for (const auto& [spelling, line] : includeDirectives(*text)) {
+            const EdgeVerdict v = judgeIncludeEdge(policy, from, spelling, exists);
+            if (v.toPath && exists(*v.toPath) && seen.insert(*v.toPath).second)
+                queue.push_back(*v.toPath);
+            if (v.fromLayer && v.toLayer && *v.fromLayer != *v.toLayer)
+                countBuildEdge(edges, "include", *v.fromLayer, *v.toLayer, !v.allowed,
+                               from + ":" + std::to_string(line) + " includes " + spelling);
+        }
+    }
+}
+
+void linkEdges(const engine::Policy& policy, const std::string& root, const std::string& buildDir,
+               BuildEdgeMap& edges, BuildEdges& out) {
+    auto model = codemodel::readCodemodel(buildDir);
+    if (!model) {
+        out.notes.push_back("link edges need the CMake File API reply: " + model.error().message);
+        return;
+    }
+    out.targets = static_cast<long>(model->targets.size());
+    std::map<std::string, std::set<std::string>> deps;
+    for (const auto& t : model->targets)
+        for (const auto& d : t.dependencies)
+            deps[t.id].insert(d.targetId);
+    for (const auto& t : model->targets) {
+        const auto from = codemodel::layerOfTarget(t, policy.layers, root);
+        for (const auto& d : t.dependencies) {
+            if (d.site && d.site->command == "add_dependencies")
+                continue;
+            // Only direct links: a dependency reached through another one is that one's edge.
+            bool transitive = false;
+            for (const auto& via : deps[t.id])
+                transitive = transitive || (via != d.targetId && deps[via].contains(d.targetId));
+            const codemodel::Target* target = model->find(d.targetId);
+            if (transitive || !target)
+                continue;
+            const auto to = codemodel::layerOfTarget(*target, policy.layers, root);
+            if (!from.layer || !to.layer || from.layer == to.layer)
+                continue;
+            countBuildEdge(edges, "link", from.layer->name, to.layer->name,
+                           !policy.layers.mayInclude(*from.layer, *to.layer),
+                           "target " + t.name + " -> " + target->name);
+        }
+    }
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, unsigned>> includeDirectives(std::string_view text) {
+    std::vector<std::pair<std::string, unsigned>> out;
+    bool inComment = false;
+    unsigned number = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        ++number;
+        if (inComment) {
+            const std::size_t close = line.find("*/");
+            if (close == std::string_view::npos)
+                continue;
+            inComment = false;
+            line.remove_prefix(close + 2);
+        }
+        line = trimmed(line);
+        if (line.starts_with("/*")) {
+            const std::size_t close = line.find("*/", 2);
+            if (close == std::string_view::npos) {
+                inComment = true;
+                continue;
+            }
+            line = trimmed(line.substr(close + 2));
+        }
+        if (!line.starts_with("#"))
+            continue;
+        line = trimmed(line.substr(1));
+        if (!line.starts_with("include"))
+            continue;
+        line = trimmed(line.substr(7));
+        if (line.empty() || (line.front() != '"' && line.front() != '<'))
+            continue;
+        const char close = line.front() == '"' ? '"' : '>';
+        const std::size_t stop = line.find(close, 1);
+        if (stop == std::string_view::npos || stop == 1)
+            continue;
+        out.emplace_back(std::string(line.substr(1, stop - 1)), number);
+    }
+    return out;
+}
+
+void countBuildEdge(BuildEdgeMap& edges, const std::string& kind, const std::string& from,
+                    const std::string& to, bool forbidden, const std::string& example) {
+    auto [it, fresh] = edges.try_emplace({kind, from, to}, BuildEdgeCount{kind, from, to, 0, 0, example});
+    BuildEdgeCount& e = it->second;
+    ++e.count;
+    if (forbidden && e.violations++ == 0)
+        e.example = example;
+}
+
+BuildEdges collectBuildEdges(const engine::Policy& policy, const std::string& root,
+                             const std::string& buildDir, long maxFiles) {
+    BuildEdges out;
+    BuildEdgeMap edges;
+    includeEdges(policy, root, buildDir, maxFiles, edges, out);
+    linkEdges(policy, root, buildDir, edges, out);
+    for (auto& [key, e] : edges)
+        out.edges.push_back(std::move(e));
+    return out;
+}
+
+} // namespace devos::mcp
