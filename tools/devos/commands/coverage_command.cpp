@@ -6,12 +6,12 @@
 #include "commands/finding_report.hpp"
 #include "coverage/coverage_check.hpp"
 #include "coverage/coverage_summary.hpp"
-#include "process/process_runner.hpp"
 
 #include <cstdio>
 #include <devos/engine/policy.hpp>
 #include <devos/engine/repo_paths.hpp>
 #include <devos/foundation/files.hpp>
+#include <devos/foundation/process.hpp>
 #include <filesystem>
 #include <system_error>
 
@@ -141,7 +141,7 @@ int runCoverage(const std::vector<std::string>& argv) {
                                    "--json-summary",
                                    summaryPath,
                                    buildDir.string()};
-    const process::ProcessOutcome run = process::runProcess(gcovr);
+    const foundation::ProcessOutcome run = foundation::runProcess(gcovr);
     if (run.exitCode != 0) {
         std::fprintf(stderr, "devos coverage: gcovr failed (exit %d):\n%s", run.exitCode, run.output.c_str());
         if (run.exitCode == 127)

@@ -7,12 +7,12 @@
 #include "commands/commands.hpp"
 #include "gates/diagnostic_line.hpp"
 #include "gates/gate_report.hpp"
-#include "process/process_runner.hpp"
 #include "report/report_use_case.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <devos/foundation/files.hpp>
+#include <devos/foundation/process.hpp>
 #include <devos/foundation/text.hpp>
 #include <filesystem>
 
@@ -55,7 +55,7 @@ int gateRun(const std::vector<std::string>& argv) {
                      kHelp);
         return kUsage;
     }
-    process::ProcessOutcome outcome = process::runProcess(command);
+    foundation::ProcessOutcome outcome = foundation::runProcess(command);
     gates::GateResult result;
     result.name = *args.value("--name");
     result.exitCode = outcome.exitCode;

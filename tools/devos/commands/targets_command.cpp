@@ -7,11 +7,11 @@
 #include "codemodel/target_layering.hpp"
 #include "commands/commands.hpp"
 #include "commands/finding_report.hpp"
-#include "process/process_runner.hpp"
 
 #include <cstdio>
 #include <devos/engine/policy.hpp>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/foundation/process.hpp>
 #include <filesystem>
 #include <fstream>
 
@@ -65,7 +65,7 @@ int runTargets(const std::vector<std::string>& argv) {
         std::error_code ec;
         std::filesystem::create_directories(std::filesystem::path(*buildDir) / ".cmake/api/v1/query", ec);
         std::ofstream(std::filesystem::path(*buildDir) / ".cmake/api/v1/query/codemodel-v2");
-        auto configure = process::runProcess({args.valueOr("--cmake", "cmake"), *buildDir});
+        auto configure = foundation::runProcess({args.valueOr("--cmake", "cmake"), *buildDir});
         if (configure.exitCode != 0)
             std::fputs(configure.output.c_str(), stderr);
         model = codemodel::readCodemodel(*buildDir);

@@ -4,11 +4,11 @@
 #include "check/repo_analysis.hpp"
 #include "mcp/allow_edit.hpp"
 #include "mcp/result_page.hpp"
-#include "process/process_runner.hpp"
 
 #include <devos/engine/allow_comment.hpp>
 #include <devos/engine/repo_paths.hpp>
 #include <devos/foundation/files.hpp>
+#include <devos/foundation/process.hpp>
 #include <devos/output/report.hpp>
 #include <devos/output/stable_fingerprint.hpp>
 #include <filesystem>
@@ -34,7 +34,7 @@ foundation::Expected<std::vector<std::string>> changedSources(const McpWorkspace
     if (ref.starts_with("-") || ref.find_first_of(" \t\n") != std::string::npos)
         return foundation::fail(foundation::ErrorKind::Invalid, "invalid git ref '" + ref + "'", "", 0,
                                 "give a branch, tag or commit, such as main or HEAD~1");
-    auto outcome = process::runProcess(
+    auto outcome = foundation::runProcess(
         {"git", "-C", ws.paths().root, "diff", "--name-only", "--diff-filter=ACMR", ref, "--"});
     if (outcome.exitCode != 0)
         return foundation::fail(foundation::ErrorKind::Invalid,

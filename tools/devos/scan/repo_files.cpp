@@ -1,8 +1,7 @@
 #include "scan/repo_files.hpp"
 
-#include "process/process_runner.hpp"
-
 #include <algorithm>
+#include <devos/foundation/process.hpp>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -68,7 +67,7 @@ RepoFiles walk(const fs::path& root, const std::vector<std::string>& skipDirs) {
 
 RepoFiles listRepoFiles(const std::string& root, const std::vector<std::string>& skipDirs) {
     fs::path base = fs::absolute(root).lexically_normal();
-    auto listed = process::runProcess({"git", "-C", base.string(), "ls-files", "-z", "--cached"});
+    auto listed = foundation::runProcess({"git", "-C", base.string(), "ls-files", "-z", "--cached"});
     if (listed.exitCode == 0) {
         RepoFiles out;
         out.fromGit = true;
@@ -77,8 +76,8 @@ RepoFiles listRepoFiles(const std::string& root, const std::vector<std::string>&
             if (fs::is_regular_file(base / file, ec) && !fs::is_symlink(base / file, ec))
                 out.files.push_back(std::move(file));
         if (!out.files.empty()) {
-            auto gitDir =
-                process::runProcess({"git", "-C", base.string(), "rev-parse", "--absolute-git-dir"});
+            auto gitDir = foundation::runProcess(
+                std::vector<std::string>{"git", "-C", base.string(), "rev-parse", "--absolute-git-dir"});
             if (gitDir.exitCode == 0)
                 out.watched.push_back((fs::path(firstLine(gitDir.output)) / "index").string());
             std::sort(out.files.begin(), out.files.end());
