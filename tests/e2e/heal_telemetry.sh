@@ -3,49 +3,9 @@
 # collector: one trace per heal attempt (a selfheal.attempt root span, one child span per loop step,
 # the attempt and failure ids as attributes) on /v1/traces, and the report's numbers on /v1/metrics,
 # equal to the metrics_samples rows of the SQLite store. A collector that refuses is named, and the
-# rows are kept. The proof runs `commands:` (shell one-liners) so no compiler runs; git and SQLite are real.
-source "$(dirname "$0")/lib.sh"
-unset DEVOS_DATABASE_URL DEVOS_EMBEDDINGS_URL DEVOS_EMBEDDINGS_MODEL DEVOS_AGENT_URL DEVOS_AGENT_MODEL \
-      DEVOS_AGENT_API_KEY DEVOS_OTLP_ENDPOINT OTEL_SERVICE_NAME
-
-REPO=$WORK/repo && mkdir -p "$REPO/src/logic" "$REPO/tests" "$REPO/.devos" && cd "$REPO"
-git init -q -b main && git config user.email dev@example.com && git config user.name dev
-printf 'int value();\n' >src/logic/value.hpp
-printf '#include "logic/value.hpp"\n#include <gtest/gtest.h>\nTEST(Value, IsTwo) { EXPECT_EQ(value(), 2); }\n' >tests/value_test.cpp
-cat >.devos/self-heal.yml <<'YML'
-enabled: true
-flake:
-  reruns: 0
-commands:
-  configure: "true"
-  build: "true"
-  test: "grep -q 'return 2' src/logic/value.cpp"
-  unitTests: "echo '100% tests passed, 0 tests failed out of 1'"
-  gate: "true"
-YML
-printf '.devos/selfheal/\n.devos/telemetry.db*\n' >.gitignore
-fixed() { printf '%sint value() {\n    return 2;\n}\n' "${1:-}" >src/logic/value.cpp; }
-broken() { printf '%sint value() {\n    return 1;\n}\n' "${1:-}" >src/logic/value.cpp; }
-junit() { # <file> pass|fail <time>
-    {
-        echo '<?xml version="1.0" encoding="UTF-8"?><testsuite name="Value" tests="1">'
-        if [ "$2" = fail ]; then
-            echo "<testcase name=\"IsTwo\" classname=\"Value\" time=\"$3\"><failure message=\"tests/value_test.cpp:3: Failure: value() is 1, expected 2\"/></testcase>"
-        else
-            echo "<testcase name=\"IsTwo\" classname=\"Value\" time=\"$3\"/>"
-        fi
-        echo '</testsuite>'
-    } >"$1"
-}
-ingest() { junit "$WORK/$1.xml" "$2" "$3" && "$DEVOS" ingest junit "$WORK/$1.xml" --format json >"$WORK/$1.json" 2>"$WORK/$1.err" || { cat "$WORK/$1.err" >&2; fail "ingest $1"; }; }
-sql() { python3 -c "import sqlite3,sys; print('\n'.join('|'.join(str(c) for c in r) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))" "$REPO/.devos/telemetry.db" "$1"; }
-
-# History: fixed, broken, fixed (the fix memory learns the fix), then the regression.
-fixed && git add -A && git commit -qm "value" && ingest good pass 0.01
-broken && git commit -qam "value: 1" && ingest lost fail 0.02
-fixed && git commit -qam "value: 2 again" && ingest fixed pass 0.03
-broken "// moved on\n\n" && git commit -qam "merge that lost the fix" && ingest regression fail 0.04
-FAILURE=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['failures'][0]['id'])" "$WORK/regression.json")
+# rows are kept.
+source "$(dirname "$0")/heal_small_repo.sh"
+make_small_repo
 
 python3 "$SOURCE/tests/e2e/otlp_standin.py" "$WORK/otlp.jsonl" "$WORK/port" "$WORK/status" &
 collector=$!

@@ -36,6 +36,25 @@ FixClass classifyFix(contracts::AgentKind agent, std::span<const std::string> re
     return FixClass::Novel;
 }
 
+IntegrationPush planIntegrationPush(const contracts::SelfHealConfig& config,
+                                    const contracts::AutonomyDecision& decision, bool canPush) {
+    if (decision.level != 1)
+        return {};
+    const auto& target = config.branches.integration;
+    if (target.empty())
+        return {"", "no integration branch is configured (branches.integration)"};
+    if (target == config.branches.defaultBranch)
+        return {"", "branches.integration '" + target + "' is the default branch, which DevOS never writes"};
+    if (!canPush)
+        return {"", "publish.remote is not set: there is no remote to push " + target + " to"};
+    return {target, ""};
+}
+
+contracts::AutonomyDecision fallBackToHumanReview(const contracts::AutonomyDecision& tried,
+                                                  const std::string& why) {
+    return humanReview("autonomy level " + std::to_string(tried.level) + " could not act (" + why + ")");
+}
+
 contracts::AutonomyDecision decideAutonomy(const contracts::SelfHealConfig& config, const AutonomyInput& in) {
     const int configured = config.autonomy.level;
     if (configured == 0)

@@ -122,4 +122,35 @@ TEST(Autonomy, FixClasses) {
     EXPECT_EQ(classifyFix(contracts::AgentKind::Chat, {}, {}), FixClass::Novel);
 }
 
+TEST(Autonomy, LevelOnePlansAFastForwardOfTheIntegrationBranchOnly) {
+    const auto one = decideAutonomy(atLevel(1), good(1));
+    ASSERT_EQ(one.level, 1);
+    const auto plan = planIntegrationPush(atLevel(1), one, true);
+    EXPECT_EQ(plan.branch, "dev");
+    EXPECT_TRUE(plan.whyNot.empty());
+    // Level 0 and level 2 push nothing to the integration branch.
+    const auto zero = planIntegrationPush(atLevel(0), decideAutonomy(atLevel(0), good()), true);
+    EXPECT_TRUE(zero.branch.empty() && zero.whyNot.empty());
+    const auto two = planIntegrationPush(atLevel(2), decideAutonomy(atLevel(2), good()), true);
+    EXPECT_TRUE(two.branch.empty() && two.whyNot.empty());
+    // Level 1 without a remote, or aimed at the default branch, cannot act and says why.
+    const auto noRemote = planIntegrationPush(atLevel(1), one, false);
+    EXPECT_TRUE(noRemote.branch.empty());
+    EXPECT_NE(noRemote.whyNot.find("publish.remote is not set"), std::string::npos);
+    auto onMain = atLevel(1);
+    onMain.branches.integration = "main";
+    const auto refused = planIntegrationPush(onMain, one, true);
+    EXPECT_TRUE(refused.branch.empty());
+    EXPECT_EQ(refused.whyNot, "branches.integration 'main' is the default branch, which DevOS never writes");
+}
+
+TEST(Autonomy, AFallBackIsLevelZeroWithWhatWasTriedAndWhy) {
+    const auto one = decideAutonomy(atLevel(1), good(1));
+    const auto back = fallBackToHumanReview(one, "dev moved on");
+    EXPECT_EQ(back.level, 0);
+    EXPECT_EQ(back.action, "human_review");
+    EXPECT_EQ(back.reason,
+              "autonomy level 1 could not act (dev moved on). Human review (draft pull request)");
+}
+
 } // namespace devos::logic

@@ -89,6 +89,14 @@ private:
     // the proposal's labels, auto-merge requested at level 2): a "publish" step and a
     // selfheal.pr_opened or selfheal.publish_failed event. The proposal stands either way.
     void publish();
+    // At autonomy level 1: fast-forwards branches.integration at publish.remote to the pushed
+    // selfheal/<id>; when it cannot, the decision falls back to level 0 (PR.md rewritten with the
+    // reason). What happened, for the publish step's summary.
+    std::string pushIntegration();
+    // Falls back to human review because level 1 could not act (`why`) and rewrites the bundle so
+    // PR.md says so; what the rewrite failed with, if it did.
+    std::string fallBack(const std::string& why);
+    bool canPublish() const { return p_.pusher != nullptr && !config_.publish.remote.empty(); }
 
     StepResult stop(StepVerdict verdict, std::string summary, std::string evidence, std::string hint) {
         outcome_.evidence = std::move(evidence);
@@ -746,6 +754,9 @@ Expected<StepResult> HealAttempt::branch() {
     outcome_.autonomy =
         logic::decideAutonomy(config_, {tier_, proposal.confidence, outcome_.risk.score,
                                         outcome_.proof.gateOk, proposal.diffs, fixClass, reappliedMerged});
+    if (const auto plan = logic::planIntegrationPush(config_, outcome_.autonomy, canPublish());
+        !plan.whyNot.empty())
+        outcome_.autonomy = logic::fallBackToHumanReview(outcome_.autonomy, plan.whyNot);
     outcome_.labels = logic::proposalLabels(outcome_.risk);
     auto commit = p_.workspace.commitOnNewBranch(worktree_, outcome_.branch, files,
                                                  logic::proposalCommitMessage(outcome_));
@@ -786,10 +797,15 @@ void HealAttempt::publish() {
     progress("push " + outcome_.branch + " and open its pull request");
     std::string summary;
     bool ok = false;
-    if (auto pushed = p_.pusher->push(request_.repoRoot, outcome_.branch, config_.publish.remote); !pushed) {
+    auto pushed = p_.pusher->push(request_.repoRoot, outcome_.branch, config_.publish.remote);
+    const std::string integration =
+        pushed ? pushIntegration()
+               : (outcome_.autonomy.level == 1 ? fallBack("the push of " + outcome_.branch + " failed") : "");
+    auto* host = pushed && p_.pullRequests ? p_.pullRequests(config_) : nullptr;
+    if (!pushed) {
         summary =
             pushed.error().message + (pushed.error().hint.empty() ? "" : " (" + pushed.error().hint + ")");
-    } else if (auto* host = p_.pullRequests ? p_.pullRequests(config_) : nullptr; host == nullptr) {
+    } else if (host == nullptr) {
         ok = true;
         summary = "pushed " + outcome_.branch + " (no publish.repository: no pull request)";
     } else {
@@ -814,6 +830,7 @@ void HealAttempt::publish() {
                       (pr->autoMergeRequested ? " (auto-merge requested)" : "");
         }
     }
+    summary += integration;
     const long long ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
             .count();
@@ -821,6 +838,31 @@ void HealAttempt::publish() {
         {"publish", ok ? StepStatus::Ok : StepStatus::Failed, ms, summary, offset, sinceStart() - offset});
     event(ok ? "selfheal.pr_opened" : "selfheal.publish_failed",
           ok ? contracts::EventKind::Info : contracts::EventKind::Warn, "publish: " + summary);
+}
+
+std::string HealAttempt::fallBack(const std::string& why) {
+    outcome_.autonomy = logic::fallBackToHumanReview(outcome_.autonomy, why);
+    auto written = p_.bundles.write(proposalDir_, outcome_, logic::renderProposalMarkdown(outcome_),
+                                    logic::unifiedDiff(outcome_.proposal->diffs));
+    return written ? std::string() : "; PR.md was not rewritten: " + written.error().message;
+}
+
+std::string HealAttempt::pushIntegration() {
+    const auto plan = logic::planIntegrationPush(config_, outcome_.autonomy, canPublish());
+    if (plan.branch.empty())
+        return {};
+    progress("fast-forward " + plan.branch + " to " + outcome_.branch);
+    auto moved =
+        p_.pusher->fastForward(request_.repoRoot, outcome_.branch, plan.branch, config_.publish.remote);
+    if (!moved) {
+        const std::string why = moved.error().message;
+        event("selfheal.integration_refused", contracts::EventKind::Warn,
+              "level 1: " + why + (moved.error().hint.empty() ? "" : " (" + moved.error().hint + ")"));
+        return "; " + plan.branch + " not moved, level 0: " + why + fallBack(why);
+    }
+    const std::string done = plan.branch + " fast-forwarded " + *moved + ".." + shortSha(outcome_.commitSha);
+    event("selfheal.integration_pushed", contracts::EventKind::Info, "level 1: " + done);
+    return "; " + done;
 }
 
 void HealAttempt::recordStepTimes() {

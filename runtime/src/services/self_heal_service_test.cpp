@@ -770,6 +770,98 @@ TEST_F(PublishTest, AProposalIsPushedAndOpensADraftPullRequestWithItsLabelsAndPr
     EXPECT_NE(std::ranges::find(codes, "selfheal.pr_opened"), codes.end());
 }
 
+// Autonomy level 1 (tier 1, logic/ only, risk 12, gates green): publish fast-forwards the remote's
+// integration branch to the selfheal commit, never anything else; when it cannot, level 0 with why.
+class LevelOneTest : public PublishTest {
+protected:
+    void SetUp() override {
+        PublishTest::SetUp();
+        config("autonomy:\n  level: 1\nbranches:\n  integration: dev\npublish:\n  remote: \"" +
+               remote.string() + "\"\n  repository: acme/orders\n  api: \"" + api.url() + "\"\n");
+        sh("git push -q '" + remote.string() + "' " + regressed + ":refs/heads/dev");
+    }
+    std::string remoteRev(const std::string& ref) {
+        return out("git -C '" + remote.string() + "' rev-parse " + ref).substr(0, 40);
+    }
+    nlohmann::json createdPullRequest() {
+        const auto requests = api.requests();
+        return requests.empty() ? nlohmann::json() : nlohmann::json::parse(requests[0].body);
+    }
+    std::string prMd(const contracts::SelfHealOutcome& o) {
+        return out("cat '" + (repo / o.bundleDir / "PR.md").string() + "'");
+    }
+};
+
+TEST_F(LevelOneTest, AGreenLowRiskFixFastForwardsTheIntegrationBranch) {
+    const auto refsBefore = out("git for-each-ref --format='%(refname)' | grep -v refs/heads/selfheal/");
+    const auto o = publishHeal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    EXPECT_EQ(o.autonomy.level, 1) << o.autonomy.reason;
+    EXPECT_EQ(o.steps.back().status, contracts::StepStatus::Ok) << o.steps.back().summary;
+    EXPECT_NE(o.steps.back().summary.find("; dev fast-forwarded " + regressed.substr(0, 7) + ".." +
+                                          o.commitSha.substr(0, 7)),
+              std::string::npos)
+        << o.steps.back().summary;
+    EXPECT_EQ(remoteRev("dev"), o.commitSha);
+    EXPECT_EQ(out("git -C '" + remote.string() + "' for-each-ref --format='%(refname)' | sort"),
+              "refs/heads/dev\nrefs/heads/" + o.branch + "\n")
+        << "only dev and the selfheal branch, never main";
+    EXPECT_EQ(createdPullRequest()["draft"], false) << "level 1: a pull request ready for review";
+    EXPECT_NE(prMd(o).find("Autonomy: autonomy level 1: auto-fix on dev"), std::string::npos) << prMd(o);
+    EXPECT_EQ(out("git for-each-ref --format='%(refname)' | grep -v refs/heads/selfheal/"), refsBefore)
+        << "no local ref was written";
+    EXPECT_FALSE(fs::exists(repo / ".git/FETCH_HEAD"));
+    auto codes = eventCodes();
+    EXPECT_NE(std::ranges::find(codes, "selfheal.integration_pushed"), codes.end());
+}
+
+TEST_F(LevelOneTest, AnIntegrationBranchThatMovedOnFallsBackToLevelZeroWithTheReason) {
+    // dev moves on at the remote to a commit this repository has never seen (fetched to compare).
+    sh("git -C '" + remote.string() + "' update-ref refs/heads/dev $(git -C '" + remote.string() +
+       "' -c user.name=t -c user.email=t@e commit-tree -p " + good + " -m moved-on " + good + "^{tree})");
+    const std::string moved = remoteRev("dev");
+    const auto o = publishHeal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    EXPECT_EQ(remoteRev("dev"), moved) << "dev is not touched";
+    EXPECT_EQ(o.autonomy.level, 0);
+    EXPECT_NE(
+        o.autonomy.reason.find("autonomy level 1 could not act (" + o.branch + " does not fast-forward dev"),
+        std::string::npos)
+        << o.autonomy.reason;
+    EXPECT_NE(o.steps.back().summary.find("dev not moved, level 0"), std::string::npos)
+        << o.steps.back().summary;
+    const auto created = createdPullRequest();
+    EXPECT_EQ(created["draft"], true) << "fell back to level 0";
+    EXPECT_NE(created["body"].get<std::string>().find("does not fast-forward dev"), std::string::npos)
+        << "the reason is in the pull request";
+    EXPECT_EQ(created["body"].get<std::string>(), prMd(o));
+    auto codes = eventCodes();
+    EXPECT_NE(std::ranges::find(codes, "selfheal.integration_refused"), codes.end());
+    EXPECT_FALSE(fs::exists(repo / ".git/FETCH_HEAD")) << "dev's commit was downloaded, no ref written";
+}
+
+TEST_F(LevelOneTest, TheRemotesDefaultBranchIsNeverWritten) {
+    sh("git -C '" + remote.string() + "' symbolic-ref HEAD refs/heads/dev");
+    const auto o = publishHeal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    EXPECT_EQ(remoteRev("dev"), regressed);
+    EXPECT_EQ(o.autonomy.level, 0);
+    EXPECT_NE(o.autonomy.reason.find("dev is the default branch of " + remote.string() +
+                                     ": DevOS never writes the default branch"),
+              std::string::npos)
+        << o.autonomy.reason;
+}
+
+TEST_F(LevelOneTest, WithoutARemoteLevelOneIsLevelZeroWithTheReason) {
+    config("autonomy:\n  level: 1\nbranches:\n  integration: dev\n");
+    const auto o = publishHeal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    EXPECT_EQ(o.autonomy.level, 0);
+    EXPECT_NE(o.autonomy.reason.find("publish.remote is not set"), std::string::npos) << o.autonomy.reason;
+    EXPECT_NE(out("cat '" + (repo / o.bundleDir / "PR.md").string() + "'").find("publish.remote is not set"),
+              std::string::npos);
+}
+
 TEST_F(PublishTest, AFailedPushIsAFailedPublishStepAndTheProposalStands) {
     config("publish:\n  remote: \"" + (remote.string() + "-missing") + "\"\n");
     const auto o = publishHeal();

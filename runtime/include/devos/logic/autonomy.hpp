@@ -4,6 +4,7 @@
 #include <devos/contracts/self_heal_config.hpp>
 #include <devos/contracts/self_heal_outcome.hpp>
 #include <span>
+#include <string>
 
 namespace devos::logic {
 
@@ -39,5 +40,22 @@ struct AutonomyInput {
 // level is the one that applies, not the configured one.
 [[nodiscard]] contracts::AutonomyDecision decideAutonomy(const contracts::SelfHealConfig& config,
                                                          const AutonomyInput& input);
+
+// What level 1 does with a proposal: fast-forward `branch` (branches.integration) at publish.remote
+// to it, or why it cannot (`whyNot`). Both empty when the decision is not level 1 (nothing to do).
+struct IntegrationPush {
+    std::string branch;
+    std::string whyNot;
+};
+
+// The plan for `decision`: level 1 needs a pusher and publish.remote (`canPush`) and an integration
+// branch that is not branches.default (DevOS never writes the default branch).
+[[nodiscard]] IntegrationPush planIntegrationPush(const contracts::SelfHealConfig& config,
+                                                  const contracts::AutonomyDecision& decision, bool canPush);
+
+// The decision once level 1 could not act (`why`): level 0, human review, with what was tried and
+// why it fell back, for PR.md.
+[[nodiscard]] contracts::AutonomyDecision fallBackToHumanReview(const contracts::AutonomyDecision& tried,
+                                                                const std::string& why);
 
 } // namespace devos::logic

@@ -6,7 +6,8 @@
 
 namespace devos::ports {
 
-// Pushes a selfheal/* branch to a remote (issue 13 part 2). DevOS pushes nothing else.
+// Pushes a selfheal/* branch to a remote (issue 13 part 2), and at autonomy level 1 fast-forwards
+// the integration branch to it. DevOS pushes nothing else.
 class BranchPusher {
 public:
     virtual ~BranchPusher() = default;
@@ -14,6 +15,14 @@ public:
     // Unavailable when the remote cannot be reached, Invalid when it refuses the push (its message).
     [[nodiscard]] virtual contracts::Expected<void>
     push(const std::string& repoRoot, const std::string& branch, const std::string& remote) = 0;
+    // Moves refs/heads/<target> at `remote` to the commit of refs/heads/<branch> of `repoRoot`, only
+    // as a fast-forward: the target exists there, is not the remote's default branch (its HEAD), and
+    // its commit is an ancestor of the branch's. The short sha the target moved from. Invalid naming
+    // why not (and nothing is written); Unavailable when the remote cannot be reached.
+    [[nodiscard]] virtual contracts::Expected<std::string> fastForward(const std::string& repoRoot,
+                                                                       const std::string& branch,
+                                                                       const std::string& target,
+                                                                       const std::string& remote) = 0;
 };
 
 // Where pull requests are opened (GitHub's REST API behind this port).

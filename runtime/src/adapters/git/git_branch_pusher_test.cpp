@@ -79,3 +79,32 @@ TEST_F(GitBranchPusherTest, CredentialsInTheRemoteUrlAreNeverShown) {
 }
 
 } // namespace devos::adapters
+
+namespace devos::adapters {
+
+TEST_F(GitBranchPusherTest, AFastForwardNeedsAnExistingBranchThatIsAnAncestor) {
+    auto noDev = GitBranchPusher().fastForward(repo.string(), "selfheal/01J", "dev", remote.string());
+    ASSERT_FALSE(noDev);
+    EXPECT_EQ(noDev.error().message, "the remote " + remote.string() + " has no branch dev");
+    sh("cd '" + repo.string() + "' && git push -q '" + remote.string() + "' main:refs/heads/dev");
+    std::ofstream(repo / "b.cpp") << "int b;\n";
+    sh("cd '" + repo.string() +
+       "' && git add -A && git -c user.name=t -c user.email=t@e commit -q -m b && git branch -f "
+       "selfheal/01J");
+    auto moved = GitBranchPusher().fastForward(repo.string(), "selfheal/01J", "dev", remote.string());
+    ASSERT_TRUE(moved) << moved.error().render();
+    EXPECT_EQ(out("git -C '" + remote.string() + "' rev-parse dev"),
+              out("git -C '" + repo.string() + "' rev-parse selfheal/01J"));
+    // Already there: nothing to push, still fine.
+    EXPECT_TRUE(GitBranchPusher().fastForward(repo.string(), "selfheal/01J", "dev", remote.string()));
+    // A branch that is not a descendant of dev is refused and dev stays.
+    sh("cd '" + repo.string() + "' && git branch -f selfheal/02K HEAD~1");
+    auto back = GitBranchPusher().fastForward(repo.string(), "selfheal/02K", "dev", remote.string());
+    ASSERT_FALSE(back);
+    EXPECT_NE(back.error().message.find("selfheal/02K does not fast-forward dev"), std::string::npos)
+        << back.error().message;
+    EXPECT_EQ(out("git -C '" + remote.string() + "' rev-parse dev"),
+              out("git -C '" + repo.string() + "' rev-parse selfheal/01J"));
+}
+
+} // namespace devos::adapters

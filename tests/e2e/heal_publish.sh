@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# devos heal publishing at autonomy level 1 (issue 13 part 3) against a local bare repository as the
+# remote: a green, low-risk logic/ fix fast-forwards the remote's integration branch (dev) to the
+# selfheal commit and nothing else is written there; when dev moved on, dev stays and the proposal
+# falls back to level 0 with the reason in PR.md.
+source "$(dirname "$0")/heal_small_repo.sh"
+REMOTE=$WORK/remote.git
+git init -q --bare "$REMOTE"
+make_small_repo "autonomy:
+  level: 1
+branches:
+  integration: dev
+publish:
+  remote: \"$REMOTE\""
+git push -q "$REMOTE" main main:dev
+remote_refs() { git -C "$REMOTE" for-each-ref --format='%(refname) %(objectname)' | grep -v refs/heads/selfheal/; }
+
+# 1. Level 1: dev is fast-forwarded to the proven fix; main at the remote is untouched.
+main_before=$(git -C "$REMOTE" rev-parse main)
+"$DEVOS" heal --failure "$FAILURE" --format json >"$WORK/heal.json" 2>"$WORK/heal.err" || { cat "$WORK/heal.err" >&2; fail "devos heal failed"; }
+field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+[ "$(field "$WORK/heal.json" 'd["status"]')" = proposed ] || fail "not proposed: $(cat "$WORK/heal.json")"
+BRANCH=$(field "$WORK/heal.json" 'd["proposal"]["branch"]')
+[ "$(git -C "$REMOTE" rev-parse dev)" = "$(git rev-parse "$BRANCH")" ] || fail "dev was not fast-forwarded to $BRANCH"
+[ "$(git -C "$REMOTE" rev-parse main)" = "$main_before" ] || fail "main at the remote moved"
+[ "$(git rev-parse "$BRANCH^")" = "$C_REGRESSION" ] || fail "the fix is not on top of the failing commit"
+field "$WORK/heal.json" '[s["summary"] for s in d["steps"] if s["name"] == "publish"][0]' | grep -q "dev fast-forwarded ${C_REGRESSION:0:7}.." \
+    || fail "publish step: $(cat "$WORK/heal.json")"
+grep -q "Autonomy: autonomy level 1: auto-fix on dev" "$REPO/$(field "$WORK/heal.json" 'd["proposal"]["bundle"]')/PR.md" || fail "PR.md lacks level 1"
+[ "$(sql "select count(*) from application_logs where code = 'selfheal.integration_pushed'")" = 1 ] || fail "no integration_pushed event"
+
+# 2. dev moved on at the remote (a commit this repository never saw): dev stays, level 0 with why.
+git -C "$REMOTE" update-ref refs/heads/dev "$(git -C "$REMOTE" -c user.name=o -c user.email=o@e commit-tree -p main -m "someone else's change" "main^{tree}")"
+before=$(remote_refs)
+broken "// another regression\n\n" && git commit -qam "lost it again" && ingest regression2 fail 0.05
+F2=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['failures'][0]['id'])" "$WORK/regression2.json")
+"$DEVOS" heal --failure "$F2" --format json >"$WORK/heal2.json" 2>"$WORK/heal2.err" || { cat "$WORK/heal2.err" >&2; fail "the second heal failed"; }
+[ "$(field "$WORK/heal2.json" 'd["status"]')" = proposed ] || fail "not proposed: $(cat "$WORK/heal2.json")"
+[ "$(remote_refs)" = "$before" ] || fail "the remote's dev or main changed"
+PR=$REPO/$(field "$WORK/heal2.json" 'd["proposal"]["bundle"]')/PR.md
+grep -q "autonomy level 1 could not act (.* does not fast-forward dev at $REMOTE: dev is at" "$PR" || fail "PR.md lacks the reason: $(grep Autonomy "$PR")"
+grep -q "Human review (draft pull request)" "$PR" || fail "not level 0"
+[ "$(sql "select count(*) from application_logs where code = 'selfheal.integration_refused'")" = 1 ] || fail "no integration_refused event"
+[ -z "$(git for-each-ref refs/remotes)" ] && [ ! -e .git/FETCH_HEAD ] || fail "a local ref was written"
+echo PASS
