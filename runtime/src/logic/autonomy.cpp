@@ -52,7 +52,8 @@ IntegrationPush planIntegrationPush(const contracts::SelfHealConfig& config,
 
 contracts::AutonomyDecision fallBackToHumanReview(const contracts::AutonomyDecision& tried,
                                                   const std::string& why) {
-    return humanReview("autonomy level " + std::to_string(tried.level) + " could not act (" + why + ")");
+    return humanReview("autonomy level " + std::to_string(tried.level) + " could not act (" + why +
+                       "); it was: " + tried.reason);
 }
 
 contracts::AutonomyDecision decideAutonomy(const contracts::SelfHealConfig& config, const AutonomyInput& in) {

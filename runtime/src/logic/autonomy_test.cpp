@@ -149,8 +149,8 @@ TEST(Autonomy, AFallBackIsLevelZeroWithWhatWasTriedAndWhy) {
     const auto back = fallBackToHumanReview(one, "dev moved on");
     EXPECT_EQ(back.level, 0);
     EXPECT_EQ(back.action, "human_review");
-    EXPECT_EQ(back.reason,
-              "autonomy level 1 could not act (dev moved on). Human review (draft pull request)");
+    EXPECT_EQ(back.reason, "autonomy level 1 could not act (dev moved on); it was: " + one.reason +
+                               ". Human review (draft pull request)");
 }
 
 } // namespace devos::logic

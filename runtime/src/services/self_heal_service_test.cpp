@@ -537,8 +537,11 @@ TEST_F(SelfHealServiceTest, AutonomyLevelTwoNeedsAMergedUnrevertedFixToReapply) 
     before = checkoutState();
     const auto o = heal();
     ASSERT_TRUE(o.proposed) << o.evidence;
-    EXPECT_EQ(o.autonomy.level, 1);
-    EXPECT_EQ(o.autonomy.action, "auto_fix_dev");
+    // Decided level 1, which cannot act without publish.remote: level 0 saying both.
+    EXPECT_EQ(o.autonomy.level, 0);
+    EXPECT_EQ(o.autonomy.action, "human_review");
+    EXPECT_NE(o.autonomy.reason.find("could not act (publish.remote is not set"), std::string::npos)
+        << o.autonomy.reason;
     EXPECT_NE(o.autonomy.reason.find("auto-fix on dev"), std::string::npos) << o.autonomy.reason;
     EXPECT_NE(o.autonomy.reason.find("not level 2: the re-applied fix has no merged, unreverted history"),
               std::string::npos)

@@ -53,8 +53,8 @@ struct IntegrationPush {
 [[nodiscard]] IntegrationPush planIntegrationPush(const contracts::SelfHealConfig& config,
                                                   const contracts::AutonomyDecision& decision, bool canPush);
 
-// The decision once level 1 could not act (`why`): level 0, human review, with what was tried and
-// why it fell back, for PR.md.
+// The decision once level 1 could not act (`why`): level 0, human review, with why it fell back and
+// the decision that was tried, for PR.md.
 [[nodiscard]] contracts::AutonomyDecision fallBackToHumanReview(const contracts::AutonomyDecision& tried,
                                                                 const std::string& why);
 
