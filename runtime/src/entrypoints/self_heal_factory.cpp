@@ -41,6 +41,7 @@ struct SelfHealApp::Parts {
     std::unique_ptr<adapters::ChatAgent> chat;
     adapters::GitBranchPusher pusher;
     std::unique_ptr<adapters::GitHubPullRequests> github;
+    std::unique_ptr<adapters::GitHubPullRequests> syncGitHub;
     adapters::GitRepoHistory history;
     std::unique_ptr<services::OutcomeSync> outcomes;
     std::unique_ptr<services::HealReporter> reporter;
@@ -112,8 +113,6 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
     parts.vectors = openVectorCache(parts.store);
     parts.search = std::make_unique<services::IncidentSearch>(
         *parts.store.store, *parts.embedder, parts.indexes, *parts.redactor, parts.vectors.get());
-    parts.outcomes = std::make_unique<services::OutcomeSync>(*parts.store.store, parts.history,
-                                                             parts.workspace, parts.config, *parts.ids);
     parts.otlp = makeOtlpSignalExportersFromEnvironment();
     parts.reporter =
         std::make_unique<services::HealReporter>(*parts.store.store, *parts.ids, parts.otlp.metrics.get());
@@ -133,16 +132,23 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
         owned->chat = std::make_unique<adapters::ChatAgent>(std::move(chatOptions));
         return owned->chat.get();
     };
-    auto github = [owned](const contracts::SelfHealConfig& config) -> ports::PullRequestHost* {
-        if (config.publish.repository.empty())
-            return nullptr;
-        adapters::GitHubOptions gh;
-        gh.api = config.publish.api;
-        gh.repository = config.publish.repository;
-        gh.token = environment("DEVOS_GITHUB_TOKEN");
-        owned->github = std::make_unique<adapters::GitHubPullRequests>(std::move(gh));
-        return owned->github.get();
+    // One GitHub client for the heals and one for the outcome checks (the daemon runs both).
+    const auto gitHubInto = [](std::unique_ptr<adapters::GitHubPullRequests>& slot) {
+        return [&slot](const contracts::SelfHealConfig& config) -> ports::PullRequestHost* {
+            if (config.publish.repository.empty())
+                return nullptr;
+            adapters::GitHubOptions gh;
+            gh.api = config.publish.api;
+            gh.repository = config.publish.repository;
+            gh.token = environment("DEVOS_GITHUB_TOKEN");
+            slot = std::make_unique<adapters::GitHubPullRequests>(std::move(gh));
+            return slot.get();
+        };
     };
+    auto github = gitHubInto(parts.github);
+    parts.outcomes =
+        std::make_unique<services::OutcomeSync>(*parts.store.store, parts.history, parts.workspace,
+                                                parts.config, *parts.ids, gitHubInto(parts.syncGitHub));
     app->service_ = std::make_unique<services::SelfHealService>(services::SelfHealPorts{
         *parts.store.store, *parts.search, parts.config, parts.workspace, parts.runner, parts.bundles,
         *parts.redactor, *parts.ids, &parts.playbook, std::move(chat), std::move(options.progress),

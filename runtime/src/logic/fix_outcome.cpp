@@ -27,6 +27,10 @@ std::vector<std::string> revertedShas(const std::string& message) {
 
 } // namespace
 
+bool closedUnmerged(const std::optional<contracts::PullRequestStatus>& pullRequest) {
+    return pullRequest && !pullRequest->open && !pullRequest->merged;
+}
+
 contracts::FixOutcome nextOutcome(const contracts::FixOutcome& current, const OutcomeEvidence& seen,
                                   contracts::EpochMillis now) {
     contracts::FixOutcome next = current;

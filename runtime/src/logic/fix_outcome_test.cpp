@@ -131,4 +131,11 @@ TEST(FixOutcome, TheMergeCommitIsTheFirstMergeWithTheFixAsParentElseTheFixItself
     EXPECT_EQ(mergeCommitOf(kFix, {}).time, kFix.time);
 }
 
+TEST(FixOutcome, APullRequestClosedUnmergedIsARejection) {
+    EXPECT_FALSE(closedUnmerged(std::nullopt));
+    EXPECT_FALSE(closedUnmerged(contracts::PullRequestStatus{7, true, false}));
+    EXPECT_FALSE(closedUnmerged(contracts::PullRequestStatus{7, false, true})) << "closed by its merge";
+    EXPECT_TRUE(closedUnmerged(contracts::PullRequestStatus{7, false, false}));
+}
+
 } // namespace devos::logic

@@ -130,6 +130,7 @@ Expected<OutcomeSyncReport> OutcomeSync::sync(const std::string& repoRoot) {
     report.defaultBranch = branch;
     report.head = head->sha;
     SyncRun run(store_, history_, workspace_, ids_, repoRoot, *head);
+    ports::PullRequestHost* host = pullRequests_ ? pullRequests_(settings->config) : nullptr;
 
     contracts::FixQuery allFixes;
     allFixes.limit = 100000;
@@ -173,6 +174,13 @@ Expected<OutcomeSyncReport> OutcomeSync::sync(const std::string& repoRoot) {
                 }
         seen->closedUnmerged =
             !seen->mergedIn && !a.branch.empty() && !workspace_.branchExists(repoRoot, a.branch);
+        if (!seen->mergedIn && !seen->closedUnmerged && host != nullptr && !a.branch.empty() &&
+            a.outcome.state == OutcomeState::Open) {
+            auto pr = host->find(a.branch);
+            if (!pr)
+                return std::unexpected(pr.error());
+            seen->closedUnmerged = logic::closedUnmerged(*pr);
+        }
         const auto next = logic::nextOutcome(a.outcome, *seen, ids_.now());
         if (auto r = run.record(report, contracts::OutcomeSubject::Proposal, a.proposalId, a.patternId,
                                 a.outcome, next);

@@ -943,3 +943,60 @@ TEST_F(SelfHealServiceTest, EachAttemptExportsOneSpanPerStepUnderItsAttemptSpan)
 }
 
 } // namespace devos::services
+
+namespace devos::services {
+
+// A pull request a person closed without merging, seen through the host (GitHub's API as a local
+// stand-in): devos heal sync records the proposal as rejected while its branch still exists.
+TEST_F(PublishTest, APullRequestClosedUnmergedOnTheHostIsRejectedBySync) {
+    config("publish:\n  remote: \"" + remote.string() + "\"\n  repository: acme/orders\n  api: \"" +
+           api.url() + "\"\n");
+    const auto o = publishHeal();
+    ASSERT_TRUE(o.proposed) << o.evidence;
+    std::string state = "open";
+    test_support::TestServer host([&](const test_support::Request& r) -> test_support::Response {
+        if (r.head.starts_with("GET /repos/acme/orders/pulls?state=all&head=acme:" + o.branch + " "))
+            return {200, R"([{"number": 7, "state": ")" + state + R"(", "merged_at": null}])"};
+        return {404, R"({"message": "Not Found"})"};
+    });
+    std::unique_ptr<adapters::GitHubPullRequests> client;
+    OutcomeSync hosted{*store,
+                       history,
+                       workspace,
+                       configReader,
+                       ids,
+                       [&](const contracts::SelfHealConfig& c) -> ports::PullRequestHost* {
+                           adapters::GitHubOptions options;
+                           options.api = host.url();
+                           options.repository = c.publish.repository;
+                           options.token = "t0ken";
+                           client = std::make_unique<adapters::GitHubPullRequests>(options);
+                           return client.get();
+                       }};
+    auto open = hosted.sync(repo.string());
+    ASSERT_TRUE(open) << open.error().render();
+    const auto ofProposal = [&](const OutcomeSyncReport& r) {
+        std::vector<OutcomeChange> mine;
+        for (const auto& c : r.changes)
+            if (c.id == o.proposal->id)
+                mine.push_back(c);
+        return mine;
+    };
+    EXPECT_TRUE(ofProposal(*open).empty()) << "the pull request is open";
+    state = "closed";
+    auto closed = hosted.sync(repo.string());
+    ASSERT_TRUE(closed) << closed.error().render();
+    const auto changed = ofProposal(*closed);
+    ASSERT_EQ(changed.size(), 1u);
+    EXPECT_EQ(changed[0].to.state, contracts::OutcomeState::Rejected);
+    EXPECT_EQ(proposalOutcome().state, contracts::OutcomeState::Rejected);
+    EXPECT_TRUE(workspace.branchExists(repo.string(), o.branch)) << "the branch was not needed to see it";
+    auto codes = eventCodes();
+    EXPECT_NE(std::ranges::find(codes, "selfheal.rejected"), codes.end());
+    // A rejected proposal is not looked up again.
+    const auto asked = host.requests().size();
+    ASSERT_TRUE(hosted.sync(repo.string()));
+    EXPECT_EQ(host.requests().size(), asked);
+}
+
+} // namespace devos::services

@@ -22,4 +22,11 @@ struct OpenedPullRequest {
     bool autoMergeRequested = false;
 };
 
+// Where a proposal's pull request stands on the host.
+struct PullRequestStatus {
+    long number = 0;
+    bool open = true;
+    bool merged = false;
+};
+
 } // namespace devos::contracts

@@ -1,5 +1,6 @@
 #pragma once
 #include <devos/contracts/fix_outcome.hpp>
+#include <devos/contracts/pull_request.hpp>
 #include <devos/contracts/recorded_fix.hpp>
 #include <devos/contracts/repo_facts.hpp>
 #include <devos/contracts/selfheal_attempt.hpp>
@@ -19,6 +20,10 @@ struct OutcomeEvidence {
     std::optional<std::string> revertedBy; // a later default-branch commit that reverts it
     std::optional<std::string> recurredFailure; // a failure of its pattern in a run that contains it
 };
+
+// True when the host says the proposal's pull request was closed without being merged (a person
+// rejected it); false for an open or merged one, or none.
+[[nodiscard]] bool closedUnmerged(const std::optional<contracts::PullRequestStatus>& pullRequest);
 
 // The outcome after `seen`, from `current`, at `now`. The order only moves forward: open → merged or
 // rejected; merged → recurred or reverted; recurred → reverted; reverted stays. A rejected proposal

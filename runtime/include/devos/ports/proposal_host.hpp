@@ -1,6 +1,7 @@
 #pragma once
 #include <devos/contracts/error.hpp>
 #include <devos/contracts/pull_request.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ public:
     // when the host keeps failing (5xx, timeouts) after its retries.
     [[nodiscard]] virtual contracts::Expected<contracts::OpenedPullRequest>
     open(const contracts::PullRequestSpec& spec) = 0;
+    // The newest pull request whose head is `branch` (open or closed), nullopt when there is none.
+    // Errors as for open.
+    [[nodiscard]] virtual contracts::Expected<std::optional<contracts::PullRequestStatus>>
+    find(const std::string& branch) = 0;
 };
 
 } // namespace devos::ports

@@ -3,9 +3,11 @@
 #include <devos/contracts/fix_outcome.hpp>
 #include <devos/ports/config_file_reader.hpp>
 #include <devos/ports/heal_workspace.hpp>
+#include <devos/ports/proposal_host.hpp>
 #include <devos/ports/repo_history.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <devos/services/id_generator.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,18 +34,23 @@ struct OutcomeSyncReport {
 // Detects what became of self-heal proposals and recorded fixes (issue 13 part 4) from the
 // repository and the store, and records it per proposal and per fix: merged (the commit reachable
 // from branches.default, or a fix learned from the proposal's DevOS-Proposal trailer), rejected (its
-// selfheal branch deleted unmerged), reverted (a later default-branch commit reverts it: git
-// revert's line or subject), recurred (its pattern failed in a run that contains it). The rules are
-// logic::nextOutcome's; each change also writes a selfheal.<state> event. Reads git, never writes it.
+// selfheal branch deleted unmerged, or its pull request closed unmerged on the host), reverted (a later
+// default-branch commit reverts it: git revert's line or subject), recurred (its pattern failed in a run that
+// contains it). The rules are logic::nextOutcome's; each change also writes a selfheal.<state> event. Reads
+// git, never writes it.
 class OutcomeSync {
 public:
     OutcomeSync(ports::TelemetryStore& store, const ports::RepoHistory& history,
                 const ports::HealWorkspace& workspace, const ports::ConfigFileReader& config,
-                IdGenerator& ids)
-        : store_(store), history_(history), workspace_(workspace), config_(config), ids_(ids) {}
+                IdGenerator& ids,
+                std::function<ports::PullRequestHost*(const contracts::SelfHealConfig&)> pullRequests = {})
+        : store_(store), history_(history), workspace_(workspace), config_(config), ids_(ids),
+          pullRequests_(std::move(pullRequests)) {}
 
-    // Checks every proposed attempt and every recorded fix not yet reverted. Invalid when the config
-    // is malformed or the default branch does not exist.
+    // Checks every proposed attempt and every recorded fix not yet reverted; an open proposal whose
+    // branch still exists is looked up on the pull request host when there is one (publish.repository).
+    // Invalid when the config is malformed or the default branch does not exist; the host's error
+    // (a missing or refused token named, an unreachable API) when the lookup fails.
     [[nodiscard]] contracts::Expected<OutcomeSyncReport> sync(const std::string& repoRoot);
 
 private:
@@ -52,6 +59,7 @@ private:
     const ports::HealWorkspace& workspace_;
     const ports::ConfigFileReader& config_;
     IdGenerator& ids_;
+    std::function<ports::PullRequestHost*(const contracts::SelfHealConfig&)> pullRequests_;
 };
 
 } // namespace devos::services

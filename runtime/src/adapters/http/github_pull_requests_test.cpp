@@ -137,3 +137,53 @@ TEST(GitHubPullRequests, ATimeoutIsRetriedThenUnavailable) {
 }
 
 } // namespace devos::adapters
+
+namespace devos::adapters {
+
+TEST(GitHubPullRequests, FindsThePullRequestOfABranchOpenMergedOrClosed) {
+    std::string answer;
+    TestServer server([&](const Request& r) -> Response {
+        if (r.head.starts_with("GET /repos/acme/orders/pulls?state=all&head=acme:selfheal/01J "))
+            return {200, answer};
+        return {404, R"({"message": "Not Found"})"};
+    });
+    GitHubPullRequests host(optionsFor(server));
+    answer = R"([{"number": 7, "state": "closed", "merged_at": null}])";
+    auto closed = host.find("selfheal/01J");
+    ASSERT_TRUE(closed) << closed.error().render();
+    ASSERT_TRUE(closed->has_value());
+    EXPECT_EQ((*closed)->number, 7);
+    EXPECT_FALSE((*closed)->open);
+    EXPECT_FALSE((*closed)->merged);
+    answer = R"([{"number": 7, "state": "closed", "merged_at": "2026-12-03T10:00:00Z"}])";
+    EXPECT_TRUE((*host.find("selfheal/01J"))->merged);
+    answer = R"([{"number": 8, "state": "open", "merged_at": null}])";
+    EXPECT_TRUE((*host.find("selfheal/01J"))->open);
+    answer = "[]";
+    EXPECT_FALSE(host.find("selfheal/01J")->has_value());
+    answer = R"({"unexpected": true})";
+    EXPECT_FALSE(host.find("selfheal/01J"));
+    const auto requests = server.requests();
+    ASSERT_FALSE(requests.empty());
+    EXPECT_NE(requests[0].head.find(std::string("Authorization: Bearer ") + kToken), std::string::npos);
+}
+
+TEST(GitHubPullRequests, ALookupWithAWrongOrMissingTokenNamesItNeverShowsIt) {
+    TestServer server([](const Request&) -> Response { return {401, R"({"message": "Bad credentials"})"}; });
+    auto refused = GitHubPullRequests(optionsFor(server)).find("selfheal/01J");
+    ASSERT_FALSE(refused);
+    const auto text = refused.error().render();
+    EXPECT_NE(
+        text.find("GitHub refused the token in DEVOS_GITHUB_TOKEN (HTTP 401 on GET /repos/acme/orders/pulls"),
+        std::string::npos)
+        << text;
+    EXPECT_EQ(text.find(kToken), std::string::npos) << "the token is never printed";
+    auto missing = GitHubPullRequests(optionsFor(server, "")).find("selfheal/01J");
+    ASSERT_FALSE(missing);
+    EXPECT_NE(
+        missing.error().message.find("DEVOS_GITHUB_TOKEN is not set: cannot look up the pull request of "
+                                     "selfheal/01J"),
+        std::string::npos);
+}
+
+} // namespace devos::adapters

@@ -12,11 +12,10 @@ std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* ou
     return size * count;
 }
 
-} // namespace
-
-contracts::Expected<HttpReply> postJson(const std::string& url, const std::string& body,
-                                        const std::vector<std::string>& headers,
-                                        std::chrono::milliseconds timeout) {
+// One request: a POST of `body`, or a GET when `body` is null.
+contracts::Expected<HttpReply> perform(const std::string& url, const std::string* body,
+                                       const std::vector<std::string>& headers,
+                                       std::chrono::milliseconds timeout) {
     static std::once_flag curlReady;
     std::call_once(curlReady, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
@@ -29,17 +28,35 @@ contracts::Expected<HttpReply> postJson(const std::string& url, const std::strin
     HttpReply reply;
     curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, list.get());
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    if (body != nullptr) {
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body->c_str());
+        curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
+    } else {
+        curl_easy_setopt(curl.get(), CURLOPT_HTTPGET, 1L);
+    }
     curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
     curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, appendBody);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
     if (const CURLcode code = curl_easy_perform(curl.get()); code != CURLE_OK)
         return contracts::fail(contracts::ErrorKind::Unavailable,
-                               "POST " + url + " failed: " + curl_easy_strerror(code));
+                               std::string(body != nullptr ? "POST " : "GET ") + url +
+                                   " failed: " + curl_easy_strerror(code));
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
     return reply;
+}
+
+} // namespace
+
+contracts::Expected<HttpReply> postJson(const std::string& url, const std::string& body,
+                                        const std::vector<std::string>& headers,
+                                        std::chrono::milliseconds timeout) {
+    return perform(url, &body, headers, timeout);
+}
+
+contracts::Expected<HttpReply> getJson(const std::string& url, const std::vector<std::string>& headers,
+                                       std::chrono::milliseconds timeout) {
+    return perform(url, nullptr, headers, timeout);
 }
 
 } // namespace devos::adapters

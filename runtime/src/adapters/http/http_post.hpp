@@ -21,4 +21,8 @@ struct HttpReply {
                                                       const std::vector<std::string>& headers,
                                                       std::chrono::milliseconds timeout);
 
+// GETs `url` with `headers`, as postJson does otherwise (same errors, any HTTP status is a reply).
+[[nodiscard]] contracts::Expected<HttpReply>
+getJson(const std::string& url, const std::vector<std::string>& headers, std::chrono::milliseconds timeout);
+
 } // namespace devos::adapters

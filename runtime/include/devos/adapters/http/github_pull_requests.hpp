@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <devos/ports/proposal_host.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace devos::adapters {
@@ -24,8 +25,18 @@ public:
     explicit GitHubPullRequests(GitHubOptions options) : options_(std::move(options)) {}
     [[nodiscard]] contracts::Expected<contracts::OpenedPullRequest>
     open(const contracts::PullRequestSpec& spec) override;
+    // GET /repos/{repo}/pulls?head={owner}:{branch}&state=all: the first pull request listed.
+    [[nodiscard]] contracts::Expected<std::optional<contracts::PullRequestStatus>>
+    find(const std::string& branch) override;
 
 private:
+    // One call with retries: POST `body`, or GET when it is null; GitHub's JSON answer of a 2xx, else
+    // the error naming the path (a refused token named, never printed).
+    [[nodiscard]] contracts::Expected<nlohmann::json> call(const std::string& path,
+                                                           const nlohmann::json* body);
+    // Invalid when the token or the repository is missing; `what` says what could not be done.
+    [[nodiscard]] contracts::Expected<void> ready(const std::string& what) const;
+
     GitHubOptions options_;
 };
 
