@@ -2,7 +2,8 @@
 # devos heal publishing at autonomy level 1 (issue 13 part 3) against a local bare repository as the
 # remote: a green, low-risk logic/ fix fast-forwards the remote's integration branch (dev) to the
 # selfheal commit and nothing else is written there; when dev moved on, dev stays and the proposal
-# falls back to level 0 with the reason in PR.md.
+# falls back to level 0 with the reason in PR.md. GitHub's API (a stand-in) with a missing or wrong
+# token: the publish step and devos heal sync name DEVOS_GITHUB_TOKEN and never print the token.
 source "$(dirname "$0")/heal_small_repo.sh"
 REMOTE=$WORK/remote.git
 git init -q --bare "$REMOTE"
@@ -42,4 +43,36 @@ grep -q "autonomy level 1 could not act (.* does not fast-forward dev at $REMOTE
 grep -q "Human review (draft pull request)" "$PR" || fail "not level 0"
 [ "$(sql "select count(*) from application_logs where code = 'selfheal.integration_refused'")" = 1 ] || fail "no integration_refused event"
 [ -z "$(git for-each-ref refs/remotes)" ] && [ ! -e .git/FETCH_HEAD ] || fail "a local ref was written"
+
+# 3. A missing, then a wrong GitHub token: named, never printed, nowhere written; the proposal stands.
+python3 "$SOURCE/tests/e2e/otlp_standin.py" "$WORK/api.jsonl" "$WORK/port" "$WORK/status" &
+api=$!
+trap 'kill $api 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+echo '401 {"message": "Bad credentials"}' >"$WORK/status"
+sed -i '/^autonomy:/,$d' .devos/self-heal.yml # level 0 now: a draft pull request through the API
+printf 'slo:\n  maxAttemptsPerPattern: 100\nconcurrency:\n  maxConcurrentPRs: 100\npublish:\n  remote: "%s"\n  repository: acme/orders\n  api: "http://127.0.0.1:%s"\n' "$REMOTE" "$(cat "$WORK/port")" >>.devos/self-heal.yml
+git commit -qam "publish to GitHub"
+heal_again() { # <name>: a new regression, healed; its publish step's summary in $WORK/<name>.publish
+    broken "// $1\n\n" && git commit -qam "$1" && ingest "$1" fail 0.0$((RANDOM % 9 + 1))
+    local failure
+    failure=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['failures'][0]['id'])" "$WORK/$1.json")
+    "$DEVOS" heal --failure "$failure" --format json >"$WORK/$1.heal.json" 2>"$WORK/$1.heal.err" || { cat "$WORK/$1.heal.err" >&2; fail "heal $1"; }
+    [ "$(field "$WORK/$1.heal.json" 'd["status"]')" = proposed ] || fail "$1 not proposed: $(cat "$WORK/$1.heal.json")"
+    field "$WORK/$1.heal.json" '[s["summary"] for s in d["steps"] if s["name"] == "publish"][0]' >"$WORK/$1.publish"
+}
+heal_again no-token
+grep -q "pushed selfheal/.*; DEVOS_GITHUB_TOKEN is not set: cannot open a pull request" "$WORK/no-token.publish" || fail "missing token not named: $(cat "$WORK/no-token.publish")"
+TOKEN=ghp_e2eWrongTokenValue0042
+export DEVOS_GITHUB_TOKEN=$TOKEN
+heal_again wrong-token
+grep -q "GitHub refused the token in DEVOS_GITHUB_TOKEN (HTTP 401 on POST /repos/acme/orders/pulls): Bad credentials" "$WORK/wrong-token.publish" \
+    || fail "wrong token not named: $(cat "$WORK/wrong-token.publish")"
+grep -q "\"auth\": \"Bearer $TOKEN\"" "$WORK/api.jsonl" || fail "the token was not sent to the API"
+set +e; "$DEVOS" heal sync >"$WORK/sync.out" 2>"$WORK/sync.err"; rc=$?; set -e
+[ "$rc" != 0 ] || fail "devos heal sync succeeded with a refused token"
+grep -q "GitHub refused the token in DEVOS_GITHUB_TOKEN (HTTP 401 on GET /repos/acme/orders/pulls" "$WORK/sync.err" || fail "sync: $(cat "$WORK/sync.err")"
+if grep -rqF "$TOKEN" "$WORK"/*.json "$WORK"/*.err "$WORK"/*.out "$WORK"/*.publish "$REPO/.devos" "$REMOTE"; then
+    fail "the token was printed or written"
+fi
 echo PASS

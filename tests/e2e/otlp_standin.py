@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""A stand-in OpenTelemetry collector (OTLP/HTTP JSON receiver) for the end-to-end tests.
+"""A stand-in HTTP JSON server for the end-to-end tests: an OpenTelemetry collector (OTLP/HTTP
+JSON receiver), or GitHub's API refusing a token.
 
 Usage: otlp_standin.py <request-log> <port-file> <status-file>
-Every POST is appended to the log as one JSON line (path, parsed body) and answered with the HTTP
-status in the status file at that moment (200 when it is missing). The port is written to the port file.
+Every request is answered with the HTTP status in the status file at that moment (200 when it is
+missing; "401 <json>" answers that body). A 200 POST is appended to the log as one JSON line (path,
+parsed body); any other request as its method, path and Authorization header. The port is written
+to the port file.
 """
 import http.server
 import json
@@ -14,21 +17,31 @@ log_file, port_file, status_file = sys.argv[1:4]
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
+    def answer(self, method):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode()
-        status = 200
+        status, reply = 200, b"{}"
         if os.path.exists(status_file):
             with open(status_file) as f:
-                status = int(f.read().strip() or "200")
-        if status == 200:
-            with open(log_file, "a") as log:
+                first, _, rest = f.read().strip().partition(" ")
+            status = int(first or "200")
+            reply = (rest or '{"message": "collector overloaded"}').encode() if status != 200 else reply
+        with open(log_file, "a") as log:
+            if status == 200 and method == "POST":
                 log.write(json.dumps({"path": self.path, "body": json.loads(body)}) + "\n")
-        data = b"{}" if status == 200 else b'{"message": "collector overloaded"}'
+            else:
+                log.write(json.dumps({"method": method, "path": self.path,
+                                      "auth": self.headers.get("Authorization", "")}) + "\n")
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Content-Length", str(len(reply)))
         self.end_headers()
-        self.wfile.write(data)
+        self.wfile.write(reply)
+
+    def do_POST(self):
+        self.answer("POST")
+
+    def do_GET(self):
+        self.answer("GET")
 
     def log_message(self, *args):
         pass
