@@ -4,6 +4,9 @@
 # selfheal commit and nothing else is written there; when dev moved on, dev stays and the proposal
 # falls back to level 0 with the reason in PR.md. GitHub's API (a stand-in) with a missing or wrong
 # token: the publish step and devos heal sync name DEVOS_GITHUB_TOKEN and never print the token.
+# A git server over smart HTTP (git http-backend) whose pre-receive hook refuses: the publish step
+# names the remote and the hook's message, nothing is left on the remote; a missing or wrong
+# DEVOS_GIT_TOKEN is named, never printed.
 source "$(dirname "$0")/heal_small_repo.sh"
 REMOTE=$WORK/remote.git
 git init -q --bare "$REMOTE"
@@ -74,5 +77,37 @@ set +e; "$DEVOS" heal sync >"$WORK/sync.out" 2>"$WORK/sync.err"; rc=$?; set -e
 grep -q "GitHub refused the token in DEVOS_GITHUB_TOKEN (HTTP 401 on GET /repos/acme/orders/pulls" "$WORK/sync.err" || fail "sync: $(cat "$WORK/sync.err")"
 if grep -rqF "$TOKEN" "$WORK"/*.json "$WORK"/*.err "$WORK"/*.out "$WORK"/*.publish "$REPO/.devos" "$REMOTE"; then
     fail "the token was printed or written"
+fi
+
+# 4. A real git server over HTTP: its pre-receive hook refuses; then a missing and a wrong git token.
+unset DEVOS_GITHUB_TOKEN
+GIT_TOKEN=git-e2e-token-0077
+mkdir -p "$WORK/srv" && git init -q --bare "$WORK/srv/hooked.git" && git -C "$WORK/srv/hooked.git" config http.receivepack true
+printf '#!/bin/sh\necho "push refused: selfheal branches need a ticket" >&2\nexit 1\n' >"$WORK/srv/hooked.git/hooks/pre-receive"
+chmod +x "$WORK/srv/hooked.git/hooks/pre-receive"
+python3 "$SOURCE/tests/e2e/git_http_standin.py" "$WORK/srv" "$WORK/git-port" "$GIT_TOKEN" &
+gitd=$!
+trap 'kill $api $gitd 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do [ -s "$WORK/git-port" ] && break; sleep 0.1; done
+HOOKED=http://127.0.0.1:$(cat "$WORK/git-port")/hooked.git
+sed -i '/^publish:/,$d' .devos/self-heal.yml
+printf 'publish:\n  remote: "%s"\n' "$HOOKED" >>.devos/self-heal.yml
+git commit -qam "publish to the hooked remote"
+export DEVOS_GIT_TOKEN=$GIT_TOKEN
+heal_again hooked
+grep -q "the remote $HOOKED refused refs/heads/selfheal/.*: pre-receive hook declined (remote: push refused: selfheal branches need a ticket" "$WORK/hooked.publish" \
+    || fail "the hook's refusal is not named: $(cat "$WORK/hooked.publish")"
+[ -z "$(git -C "$WORK/srv/hooked.git" for-each-ref)" ] || fail "the refused push left refs on the remote"
+git rev-parse -q --verify "$(field "$WORK/hooked.heal.json" 'd["proposal"]["branch"]')" >/dev/null || fail "the proposal's branch is gone"
+unset DEVOS_GIT_TOKEN
+heal_again no-git-token
+grep -q "cannot push selfheal/.* to $HOOKED: the remote asks for credentials and DEVOS_GIT_TOKEN is not set (check DEVOS_GIT_USERNAME and DEVOS_GIT_TOKEN (the token is not shown))" "$WORK/no-git-token.publish" \
+    || fail "a missing git token is not named: $(cat "$WORK/no-git-token.publish")"
+export DEVOS_GIT_TOKEN=wrong-$GIT_TOKEN
+heal_again wrong-git-token
+grep -q "cannot push selfheal/.* to $HOOKED: the remote refused the credentials from DEVOS_GIT_USERNAME and DEVOS_GIT_TOKEN" "$WORK/wrong-git-token.publish" \
+    || fail "a wrong git token is not named: $(cat "$WORK/wrong-git-token.publish")"
+if grep -rqF "$GIT_TOKEN" "$WORK"/*.json "$WORK"/*.err "$WORK"/*.publish "$REPO/.devos" "$REPO/.git/config"; then
+    fail "the git token was printed or written"
 fi
 echo PASS

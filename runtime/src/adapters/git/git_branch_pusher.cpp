@@ -12,6 +12,7 @@ namespace {
 struct PushState {
     std::string refused; // the remote's reason, when it refused the ref
     std::string said;    // what the remote printed (its hooks' "remote:" lines)
+    std::string auth;    // why no (more) credentials were given, once the remote asked for them
     int credentialTries = 0;
 };
 
@@ -32,9 +33,19 @@ int credentials(git_credential** out, const char*, const char* userFromUrl, unsi
     auto* state = static_cast<PushState*>(payload);
     const char* user = std::getenv("DEVOS_GIT_USERNAME");
     const char* token = std::getenv("DEVOS_GIT_TOKEN");
-    if (++state->credentialTries > 1 || token == nullptr ||
-        (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) == 0)
+    if (++state->credentialTries > 1) {
+        state->auth = "the remote refused the credentials from DEVOS_GIT_USERNAME and DEVOS_GIT_TOKEN";
         return GIT_EAUTH;
+    }
+    if (token == nullptr || *token == '\0') {
+        state->auth = "the remote asks for credentials and DEVOS_GIT_TOKEN is not set";
+        return GIT_EAUTH;
+    }
+    if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) == 0) {
+        state->auth = "the remote asks for credentials other than a user and password (DevOS sends "
+                      "DEVOS_GIT_TOKEN over HTTPS only)";
+        return GIT_EAUTH;
+    }
     return git_credential_userpass_plaintext_new(
         out, user != nullptr ? user : (userFromUrl != nullptr ? userFromUrl : "x-access-token"), token);
 }
@@ -75,7 +86,8 @@ contracts::Error unreachable(const std::string& what, const std::string& remote,
     const bool auth = state.credentialTries > 0;
     contracts::Error e;
     e.kind = auth ? contracts::ErrorKind::Invalid : contracts::ErrorKind::Unavailable;
-    e.message = "cannot " + what + " " + shown(remote) + ": " + git::lastError();
+    e.message =
+        "cannot " + what + " " + shown(remote) + ": " + (state.auth.empty() ? git::lastError() : state.auth);
     e.hint = auth ? "check DEVOS_GIT_USERNAME and DEVOS_GIT_TOKEN (the token is not shown)"
                   : "check that the remote is reachable";
     return e;
