@@ -8,7 +8,8 @@
   failure_corpus.py queries <out-file> <failures> [--count N] [--seed S]
       Held-out queries (never stored) in JSON lines: {"cause", "kind", "text"}. Kind "frame" names the
       failing function in plain words ("segfault in OrderRepo::save"), "assertion" quotes the failed
-      assertion's expression, "paraphrase" retells the error in other words with the function.
+      assertion's expression, "paraphrase" retells the error in other words with the function,
+      "unrelated" (cause -1) names a function no stored failure has, for the threshold's other side.
 
 A cause is an error kind (ASan SEGV, heap-use-after-free, heap-buffer-overflow, UBSan overflow,
 uncaught exception, gtest equality, timeout) in one function (namespace::Class::method, about 6000
@@ -149,6 +150,13 @@ def queries(out_file, failures, count, seed):
                 expr = f"{c['cls'][0].lower() + c['cls'][1:]}.{c['method']}().{c['field']}"
                 out.write(json.dumps({"cause": index, "kind": "assertion",
                                       "text": f"{expr} should be {c['want']}"}) + "\n")
+        # Functions built from names the generator never uses, so no stored failure has them.
+        for _ in range(max(1, count // 3)):
+            f = (rng.choice(["Ledger", "Quota", "Badge", "Ticket", "Vendor", "Budget", "Asset", "Fleet"])
+                 + rng.choice(["Registry", "Planner", "Tracker", "Loader", "Gateway"]) + "::"
+                 + rng.choice(["sync", "dispatch", "resolve", "archive", "notify", "rotate"]))
+            spoken = rng.choice(SPOKEN[rng.choice(KINDS)]).format(f=f)
+            out.write(json.dumps({"cause": -1, "kind": "unrelated", "text": spoken}) + "\n")
 
 
 def main(argv):

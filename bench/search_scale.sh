@@ -5,8 +5,8 @@
 #   bench/search_scale.sh <devos binary> <N>... [-r repetitions]
 #
 # For each N: generates N failures (bench/failure_corpus.py, 10k per JUnit report) and stores them
-# with `devos ingest junit` into /tmp/devos-bench-search/<N>/telemetry.db (kept for later runs; delete
-# the folder to start over), times the first search (which builds the vector file), then times
+# with `devos ingest junit` into /tmp/devos-bench-search/<model>/<N>/telemetry.db (one store per
+# embedder model, kept for later runs; delete the folder to start over), times the first search (which builds the vector file), then times
 # `repetitions` (default 5) more searches, each a new process. Prints wall, CPU (user + sys), peak
 # RSS, the search's own elapsed_ms, and the vector file's size, one line per search.
 set -euo pipefail
@@ -39,8 +39,11 @@ EOF
     rm -f "$stats" "$stats.json"
 }
 
+probe=$(mktemp -d)
+model=$("$devos" search probe --db "$probe/probe.db" --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["model"])')
+rm -rf "$probe"
 for n in "${sizes[@]}"; do
-    dir=/tmp/devos-bench-search/$n
+    dir=/tmp/devos-bench-search/$model/$n
     db=$dir/telemetry.db
     if [ ! -f "$dir/stored" ]; then
         rm -rf "$dir" && mkdir -p "$dir/reports"

@@ -18,30 +18,58 @@ contracts::Embedding embedded(std::string_view text) {
 
 TEST(HashingEmbedder, IsUnitLengthAndNamesItsModel) {
     const auto e = embedded("segfault in OrderRepo::save");
-    EXPECT_EQ(e.model, "devos-hash-v1-1024");
+    EXPECT_EQ(e.model, "devos-hash-v2-1024");
     EXPECT_EQ(e.dims(), 1024U);
     EXPECT_NEAR(cosine(e, e), 1.0F, 1e-6F);
 }
 
-// Pinned values: a change here changes every stored vector, so it needs a new model name. The text
-// has 6 word features (segfault, in, orderrepo::save, order, repo, save) of weight 1 and 25 3-grams of
-// weight 0.25, without collisions: norm sqrt(6 + 25/16) = 2.75, so words are +-1/2.75, 3-grams +-1/11.
+// Pinned values: a change here changes every stored vector, so it needs a new model name. The text's
+// word features: segfault, orderrepo::save and orderrepo (weight 1), save (1 as a segment + 0.5 as a
+// part), order and repo (parts, 0.5), "in" (a function word, 0.3); 25 3-grams of weight 0.25; no
+// collisions. Norm sqrt(3 + 2.25 + 0.5 + 0.09 + 25/16) = 2.7208.
 TEST(HashingEmbedder, OutputValuesAreStable) {
     const auto e = embedded("segfault in OrderRepo::save");
+    const float n = std::sqrt(3.0F + 2.25F + 0.5F + 0.09F + 25.0F / 16.0F);
     std::vector<std::pair<std::size_t, float>> words;
     std::size_t trigrams = 0;
     for (std::size_t i = 0; i < e.dims(); ++i) {
-        if (std::abs(e.values[i]) > 0.2F) {
-            words.emplace_back(i, e.values[i]);
-        } else if (e.values[i] != 0.0F) {
-            EXPECT_FLOAT_EQ(std::abs(e.values[i]), 1.0F / 11.0F);
+        if (std::abs(std::abs(e.values[i]) - 0.25F / n) < 1e-6F) {
             ++trigrams;
+        } else if (e.values[i] != 0.0F) {
+            words.emplace_back(i, e.values[i] * n);
         }
     }
-    const float w = 1.0F / 2.75F;
-    EXPECT_EQ(words, (std::vector<std::pair<std::size_t, float>>{
-                         {59, w}, {267, -w}, {343, -w}, {459, w}, {618, -w}, {984, w}}));
+    ASSERT_EQ(words.size(), 7U);
+    const std::vector<std::pair<std::size_t, float>> expected{
+        {59, 0.5F}, {263, 1.0F}, {267, -1.5F}, {343, -1.0F}, {459, 0.5F}, {618, -0.3F}, {984, 1.0F}};
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        EXPECT_EQ(words[i].first, expected[i].first);
+        EXPECT_NEAR(words[i].second, expected[i].second, 1e-5F) << "bucket " << words[i].first;
+    }
     EXPECT_EQ(trigrams, 25U);
+}
+
+// A query names a function without its namespace, as people do; the stored frame has it.
+TEST(HashingEmbedder, AQualifiedNameMatchesItsUnqualifiedSuffix) {
+    const auto frame = embedded("addresssanitizer: segv on unknown address <addr>\norders::OrderRepo::save\n"
+                                "billing::PriceCache::load\nmain");
+    const auto same = embedded("segv in orderrepo::save");
+    const auto caller = embedded("segv in pricecache::load");
+    EXPECT_GT(cosine(frame, same), cosine(frame, caller) + 0.1F);
+    EXPECT_GT(cosine(frame, same), HashingEmbedder::kDefaultThreshold);
+}
+
+TEST(HashingEmbedder, FunctionWordsCountLessThanNames) {
+    const auto a = embedded("the order of the day");
+    EXPECT_GT(cosine(a, embedded("order day")), cosine(a, embedded("the of the")));
+}
+
+TEST(HashingEmbedder, EachModelHasItsDefaultSearchThreshold) {
+    EXPECT_FLOAT_EQ(defaultSearchThreshold(HashingEmbedder::kModel, false),
+                    HashingEmbedder::kDefaultThreshold);
+    EXPECT_FLOAT_EQ(defaultSearchThreshold("devos-hash-v1-1024", false), 0.7F);
+    EXPECT_FLOAT_EQ(defaultSearchThreshold("BAAI/bge-large-en-v1.5", false), 0.7F);
+    EXPECT_FLOAT_EQ(defaultSearchThreshold(HashingEmbedder::kModel, true), 0.7F);
 }
 
 TEST(HashingEmbedder, SplitsIdentifiersSoSpellingsOfOneNameMatch) {

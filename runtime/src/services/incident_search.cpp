@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstring>
+#include <devos/logic/hashing_embedder.hpp>
 #include <devos/logic/incident_text.hpp>
 #include <devos/services/incident_search.hpp>
 #include <variant>
@@ -18,6 +19,12 @@ std::unexpected<contracts::Error> noVectorOf(const std::string& failureId, const
     return contracts::fail(ErrorKind::NotFound,
                            "failure " + failureId + " has no stored vector of model " + model, {}, 0,
                            "check the id (devos ingest prints it) and the embedder settings");
+}
+
+// The query's threshold, else the one calibrated for the embedder's model and the kind of query.
+float thresholdOf(const IncidentQuery& query, const ports::Embedder& embedder) {
+    return query.threshold.value_or(
+        logic::defaultSearchThreshold(embedder.model(), query.failureId.has_value()));
 }
 
 // The vector of the query's text: redacted, through logic::incidentText, embedded.
@@ -156,7 +163,8 @@ Expected<IncidentSearch::Snapshot> IncidentSearch::currentSnapshot() {
 Expected<IncidentSearchResult> IncidentSearch::searchCached(const IncidentQuery& query,
                                                             const Snapshot& snapshot) {
     const auto& rows = snapshot.vectors->rows();
-    IncidentSearchResult result{embedder_.model(), {}, rows.count, {}, snapshot.vectors->source(), {}};
+    IncidentSearchResult result{
+        embedder_.model(), thresholdOf(query, embedder_), {}, rows.count, {}, snapshot.vectors->source(), {}};
     std::vector<float> vector;
     if (query.failureId) {
         std::size_t row = 0;
@@ -174,7 +182,7 @@ Expected<IncidentSearchResult> IncidentSearch::searchCached(const IncidentQuery&
     if (!snapshot.index)
         return result;
     const std::size_t wanted = query.k + (query.failureId ? 1 : 0); // the failure finds itself first
-    auto found = snapshot.index->search({embedder_.model(), vector.size(), vector}, wanted, query.threshold);
+    auto found = snapshot.index->search({embedder_.model(), vector.size(), vector}, wanted, result.threshold);
     if (!found)
         return std::unexpected(std::move(found.error()));
     result.backend = std::string(snapshot.index->backend());
@@ -196,7 +204,8 @@ Expected<IncidentSearchResult> IncidentSearch::searchStore(const IncidentQuery& 
     auto vector = queryVector(query, corpus, embedder_, redactor_);
     if (!vector)
         return std::unexpected(std::move(vector.error()));
-    IncidentSearchResult result{embedder_.model(), {}, corpus.size(), {}, "store", {}};
+    IncidentSearchResult result{
+        embedder_.model(), thresholdOf(query, embedder_), {}, corpus.size(), {}, "store", {}};
     if (corpus.empty())
         return result;
 
@@ -220,7 +229,7 @@ Expected<IncidentSearchResult> IncidentSearch::searchStore(const IncidentQuery& 
     if (auto added = (*index)->add(ids, {embedder_.model(), dims, rows}); !added)
         return std::unexpected(std::move(added.error()));
     const std::size_t wanted = query.k + (query.failureId ? 1 : 0); // the failure finds itself first
-    auto found = (*index)->search({embedder_.model(), vector->size(), *vector}, wanted, query.threshold);
+    auto found = (*index)->search({embedder_.model(), vector->size(), *vector}, wanted, result.threshold);
     if (!found)
         return std::unexpected(std::move(found.error()));
     result.backend = std::string((*index)->backend());

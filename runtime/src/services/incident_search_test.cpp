@@ -2,6 +2,7 @@
 
 #include <devos/adapters/cpu_vector_index.hpp>
 #include <devos/adapters/vector_file.hpp>
+#include <devos/logic/hashing_embedder.hpp>
 #include <devos/logic/incident_text.hpp>
 #include <devos/services/default_embedder.hpp>
 #include <devos/services/incident_search.hpp>
@@ -149,11 +150,11 @@ INSTANTIATE_TEST_SUITE_P(Vectors, IncidentSearchTest, ::testing::Values(false, t
 TEST_P(IncidentSearchTest, RanksTheNoisyTwinsFirstWithTheirRuns) {
     auto result = search.search(text("segfault at 0xdead in OrderRepo::save after 5 retries", 0.5F));
     ASSERT_TRUE(result) << result.error().render();
-    EXPECT_EQ(result->model, "devos-hash-v1-1024");
+    EXPECT_EQ(result->model, "devos-hash-v2-1024");
     EXPECT_EQ(result->searched, 3U);
     // The injected CPU index's own name: fp32 rows from the store, fp16 rows from the vector file, on
     // the instruction set this CPU allows (as a fresh index names it: "cpu-fp32-avx2" or "-scalar").
-    const std::string fresh(adapters::CpuVectorIndex(1024, "devos-hash-v1-1024").backend());
+    const std::string fresh(adapters::CpuVectorIndex(1024, "devos-hash-v2-1024").backend());
     ASSERT_TRUE(fresh.starts_with("cpu-fp32-")) << fresh;
     EXPECT_EQ(result->backend, std::string(GetParam() ? "cpu-fp16-" : "cpu-fp32-") + fresh.substr(9));
     ASSERT_EQ(result->hits.size(), 2U); // the pricing failure is below the threshold
@@ -173,6 +174,30 @@ TEST_P(IncidentSearchTest, AFailureFindsItsTwinButNotItself) {
     EXPECT_EQ(result->hits[0].failureId(), "F1");
     EXPECT_EQ(result->hits[0].patternId(), "P1");
     EXPECT_TRUE(embedder.seen.empty()); // the stored vector was used
+}
+
+// Plain words naming the function: above the hashing model's own default threshold for a text (not
+// the 0.7 of BGE-class models), which the result reports; a failure id keeps 0.7.
+TEST_P(IncidentSearchTest, WithoutAThresholdUsesTheModelsCalibratedOne) {
+    IncidentQuery query;
+    query.text = "segfault in OrderRepo::save";
+    auto result = search.search(query);
+    ASSERT_TRUE(result) << result.error().render();
+    EXPECT_FLOAT_EQ(result->threshold, logic::HashingEmbedder::kDefaultThreshold);
+    ASSERT_EQ(result->hits.size(), 2U); // the pricing failure is below it
+    EXPECT_EQ(result->hits[0].patternId(), "P1");
+    EXPECT_GE(result->hits[1].score, result->threshold);
+    auto explicitOne = search.search(text("segfault in OrderRepo::save", 0.99F));
+    ASSERT_TRUE(explicitOne);
+    EXPECT_FLOAT_EQ(explicitOne->threshold, 0.99F);
+    EXPECT_TRUE(explicitOne->hits.empty());
+    IncidentQuery byId;
+    byId.failureId = "F2";
+    auto twin = search.search(byId);
+    ASSERT_TRUE(twin);
+    EXPECT_FLOAT_EQ(twin->threshold, 0.7F); // whole failures against whole failures
+    ASSERT_EQ(twin->hits.size(), 1U);
+    EXPECT_EQ(twin->hits[0].failureId(), "F1");
 }
 
 TEST_P(IncidentSearchTest, NeverSearchesVectorsOfAnotherModel) {

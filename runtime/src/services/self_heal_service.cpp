@@ -476,6 +476,7 @@ Expected<StepResult> HealAttempt::slo() {
 Expected<StepResult> HealAttempt::retrieve() {
     IncidentQuery query;
     query.failureId = outcome_.signal.id;
+    query.threshold = 0.7F; // whole failures against whole failures, also for the text fallback
     auto found = p_.search.search(query);
     if (!found && found.error().kind == ErrorKind::NotFound) {
         query.failureId.reset();
@@ -517,7 +518,7 @@ Expected<StepResult> HealAttempt::retrieve() {
     }
     if (incidents_.empty())
         return StepResult{StepVerdict::Passed,
-                          "no similar past failure (>= " + std::to_string(query.threshold).substr(0, 4) +
+                          "no similar past failure (>= " + std::to_string(found->threshold).substr(0, 4) +
                               " among " + std::to_string(found->searched) + " stored failures)"};
     return StepResult{StepVerdict::Passed, std::to_string(incidents_.size()) + " similar past failure" +
                                                (incidents_.size() == 1 ? "" : "s") + ", " +

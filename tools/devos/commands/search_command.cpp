@@ -24,8 +24,8 @@ namespace devos::cli {
 namespace {
 
 const char* kHelp =
-    R"(usage: devos search "<text>" [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
-       devos search --failure <id> [-k 10] [--threshold 0.7] [--db <path>] [--format text|json]
+    R"(usage: devos search "<text>" [-k 10] [--threshold <cosine>] [--db <path>] [--format text|json]
+       devos search --failure <id> [-k 10] [--threshold <cosine>] [--db <path>] [--format text|json]
 
 Lists the past failures most similar to the text (an error message, a stack frame, a lint message)
 or to a stored failure (its id as `devos ingest` prints it): test failures from `devos ingest junit`
@@ -34,6 +34,8 @@ test (or the rule and file:line), pattern id, run, branch and commit. Exact sear
 embedded with the configured embedder's model (the built-in hashing embedder, or DEVOS_EMBEDDINGS_URL
 + DEVOS_EMBEDDINGS_MODEL); vectors of other models are never compared. The store is the one
 `devos ingest` uses (--db, DEVOS_DATABASE_URL, or .devos/telemetry.db under the repo root).
+--threshold defaults to the model's calibrated value for a text: 0.40 for the built-in
+devos-hash-v2-1024, 0.7 for a configured embedder (BGE-class sentence models); 0.7 with --failure.
 
 Exit codes: 0 results or no similar incidents, 1 the store or embedder failed, 2 usage or
 configuration error (including an unknown failure id).
@@ -76,9 +78,9 @@ const char* orDash(const std::string& s) {
     return s.empty() ? "-" : s.c_str();
 }
 
-void printText(const services::IncidentSearchResult& r, double ms, float threshold) {
+void printText(const services::IncidentSearchResult& r, double ms) {
     if (r.hits.empty())
-        std::printf("no similar incidents (>= %.2f) among %zu failures of %s  (%.1f ms)\n", threshold,
+        std::printf("no similar incidents (>= %.2f) among %zu failures of %s  (%.1f ms)\n", r.threshold,
                     r.searched, r.model.c_str(), ms);
     else
         std::printf("%zu similar incidents among %zu failures of %s on %s  (%.1f ms)\n", r.hits.size(),
@@ -128,10 +130,10 @@ int runSearch(const std::vector<std::string>& argv) {
                                       std::to_string(pos.size()) + " arguments";
     else if (!parseNumber(args.valueOr("-k", "10"), query.k) || query.k == 0)
         wrong = "-k must be a whole number of results from 1 up; got '" + args.valueOr("-k", "") + "'";
-    else if (!parseNumber(args.valueOr("--threshold", "0.7"), query.threshold) ||
-             !(query.threshold >= -1.0F && query.threshold <= 1.0F))
-        wrong = "--threshold must be a cosine similarity from -1 to 1; got '" +
-                args.valueOr("--threshold", "") + "'";
+    else if (const auto threshold = args.value("--threshold");
+             threshold && (!parseNumber(*threshold, query.threshold.emplace()) ||
+                           !(*query.threshold >= -1.0F && *query.threshold <= 1.0F)))
+        wrong = "--threshold must be a cosine similarity from -1 to 1; got '" + *threshold + "'";
     else if (format != "text" && format != "json")
         wrong = "unknown format '" + format + "' (accepted: text, json)";
     if (!wrong.empty()) {
@@ -181,12 +183,12 @@ int runSearch(const std::vector<std::string>& argv) {
             hits.push_back(hitJson(h));
         const nlohmann::json out = {{"model", result->model},          {"backend", result->backend},
                                     {"searched", result->searched},    {"k", query.k},
-                                    {"threshold", query.threshold},    {"elapsed_ms", ms},
+                                    {"threshold", result->threshold},  {"elapsed_ms", ms},
                                     {"vectors", result->vectorSource}, {"hits", hits}};
         std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         return kSuccess;
     }
-    printText(*result, ms, query.threshold);
+    printText(*result, ms);
     return kSuccess;
 }
 

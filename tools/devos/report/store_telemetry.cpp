@@ -5,7 +5,7 @@
 #include <devos/entrypoints/embedder_factory.hpp>
 #include <devos/entrypoints/store_factory.hpp>
 #include <devos/entrypoints/vector_index_factory.hpp>
-#include <devos/services/incident_search.hpp>
+#include <devos/logic/hashing_embedder.hpp>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -64,7 +64,7 @@ foundation::Expected<void> addClusters(ports::TelemetryStore& store, const std::
     if (auto added = (*index)->add(ids, matrix); !added)
         return std::unexpected(added.error());
     auto hits = (*index)->search(matrix, std::min(kClusterNeighbours, ids.size()),
-                                 services::IncidentQuery{}.threshold);
+                                 logic::defaultSearchThreshold(model, /*byFailure=*/true));
     if (!hits)
         return std::unexpected(hits.error());
     std::vector<std::vector<std::size_t>> similar(patterns.size());

@@ -20,11 +20,13 @@
 namespace devos::services {
 
 // What to look for: free text, or the stored vector of one test or lint failure (then `text` is ignored).
+// Without a threshold, the one calibrated for the embedder's model and the kind of query applies
+// (logic::defaultSearchThreshold).
 struct IncidentQuery {
     std::string text;
     std::optional<std::string> failureId;
     std::size_t k = 10;
-    float threshold = 0.7F;
+    std::optional<float> threshold;
 };
 
 // One similar past failure (a test failure or a lint failure), its cosine similarity, and its run
@@ -44,6 +46,7 @@ struct IncidentHit {
 // The hits, best first, and how they were found.
 struct IncidentSearchResult {
     std::string model;        // the embedder's model: only vectors of this model were searched
+    float threshold = 0.0F;   // the similarity hits were asked for: the query's, else the model's default
     std::string backend;      // the index implementation, e.g. "cpu-fp32-avx2"; empty when nothing was stored
     std::size_t searched = 0; // stored test and lint failure vectors compared
     std::vector<IncidentHit> hits;
