@@ -11,6 +11,8 @@
 #include <faiss/IndexFlat.h>
 #include <map>
 #include <memory>
+#include <string>
+#include <thread>
 
 namespace {
 
@@ -88,6 +90,9 @@ void searchDevos(benchmark::State& state, CpuVectorIndex Engines::* which) {
         benchmark::DoNotOptimize(hits);
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(q));
+    const std::int64_t rowBytes = which == &Engines::fp16 ? 2 : 4;
+    state.SetBytesProcessed(state.iterations() * state.range(0) * static_cast<std::int64_t>(kDims) *
+                            rowBytes);
     state.SetLabel(std::string((engines.*which).backend()));
 }
 
@@ -102,7 +107,45 @@ void searchFaiss(benchmark::State& state) {
         benchmark::DoNotOptimize(labels.data());
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(q));
+    state.SetBytesProcessed(state.iterations() * state.range(0) * static_cast<std::int64_t>(kDims) * 4);
     state.SetLabel("faiss-IndexFlatIP");
+}
+
+// The memory read bandwidth the scans are measured against, in the same run: one pass summing
+// FAISS's fp32 rows (the same 4 bytes x dims x n a single fp32 query reads) on `threads` threads,
+// eight independent AVX accumulators per thread.
+void readBandwidth(benchmark::State& state) {
+    auto& engines = enginesFor(static_cast<std::size_t>(state.range(0)));
+    const auto threads = static_cast<std::size_t>(state.range(1));
+    const float* rows = engines.faiss.get_xb();
+    const std::size_t floats = static_cast<std::size_t>(state.range(0)) * kDims;
+    std::vector<float> sums(threads);
+    for (auto _ : state) {
+        std::vector<std::thread> workers;
+        for (std::size_t t = 0; t < threads; ++t) {
+            workers.emplace_back([&, t] {
+                const std::size_t begin = floats / threads * t;
+                const std::size_t end = t + 1 == threads ? floats : floats / threads * (t + 1);
+                float acc[64] = {};
+                for (std::size_t i = begin; i + 64 <= end; i += 64) {
+                    for (std::size_t j = 0; j < 64; ++j) {
+                        acc[j] += rows[i + j];
+                    }
+                }
+                float total = 0.0F;
+                for (float a : acc) {
+                    total += a;
+                }
+                sums[t] = total;
+            });
+        }
+        for (auto& w : workers) {
+            w.join();
+        }
+        benchmark::DoNotOptimize(sums.data());
+    }
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(floats * sizeof(float)));
+    state.SetLabel("sum of the fp32 rows, " + std::to_string(threads) + " thread(s)");
 }
 
 } // namespace
@@ -126,6 +169,14 @@ int main(int argc, char** argv) {
                     ->UseRealTime()
                     ->MinTime(1.0);
             }
+        }
+        for (std::int64_t threads : {1, 2}) {
+            benchmark::RegisterBenchmark("memory/read_bandwidth", readBandwidth)
+                ->Args({n, threads})
+                ->ArgNames({"n", "threads"})
+                ->Unit(benchmark::kMillisecond)
+                ->UseRealTime()
+                ->MinTime(1.0);
         }
     }
     benchmark::Initialize(&argc, argv);
