@@ -65,6 +65,13 @@ expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$db"
 expect_output "2 similar incidents among 3 failures of devos-hash-v2-1024"
 expect_no_output "AppliesDiscount"
 
+# Failures without a vector of the model (stored by another embedder) are named, not silently skipped.
+cp "$db" "$WORK/other-model.db"
+sqlite3 "$WORK/other-model.db" "UPDATE embeddings SET model = 'devos-hash-v1-1024'"
+expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$WORK/other-model.db"
+expect_output "no similar incidents (>= 0.40) among 0 failures of devos-hash-v2-1024"
+expect_output "3 of the store's 3 failures have no vector of devos-hash-v2-1024"
+
 expect_rc 0 "$DEVOS" search "linker error: undefined reference to vtable for Frobnicator" --db "$db"
 expect_output "no similar incidents"
 inode=$(stat -c %i "$db.vectors/devos-hash-v2-1024.vectors") # the vector file the searches built

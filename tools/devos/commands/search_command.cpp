@@ -105,6 +105,20 @@ void printText(const services::IncidentSearchResult& r, double ms) {
     }
 }
 
+// When nothing was found: says how many stored failures have no vector of the model (stored with
+// another embedder, such as the hashing embedder's earlier devos-hash-v1-1024), so an empty answer
+// over a store of another model is not taken for "nothing similar".
+void warnOfUnsearchedFailures(ports::TelemetryStore& store, const services::IncidentSearchResult& r) {
+    auto tests = store.count(contracts::TelemetryTable::TestFailures);
+    auto lints = store.count(contracts::TelemetryTable::LintFailures);
+    if (!tests || !lints || *tests + *lints <= static_cast<long long>(r.searched))
+        return;
+    std::fprintf(stderr,
+                 "devos search: note: %lld of the store's %lld failures have no vector of %s (they were "
+                 "embedded with another model) and were not searched\n",
+                 *tests + *lints - static_cast<long long>(r.searched), *tests + *lints, r.model.c_str());
+}
+
 } // namespace
 
 int runSearch(const std::vector<std::string>& argv) {
@@ -174,6 +188,8 @@ int runSearch(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos search: %s\n", result.error().render().c_str());
         return foundation::exitCodeOf(result.error().kind);
     }
+    if (result->hits.empty())
+        warnOfUnsearchedFailures(*store->store, *result);
     if (!result->vectorFileNote.empty())
         std::fprintf(stderr, "devos search: warning: searched the store, not the vector file: %s\n",
                      result->vectorFileNote.c_str());
