@@ -82,6 +82,11 @@ int runIngest(const std::vector<std::string>& argv) {
         std::fprintf(stderr,
                      "devos ingest: warning: the run was stored, but fixes could not be learned: %s\n",
                      summary->learningError.c_str());
+    if (!outcome->outcomeError.empty())
+        std::fprintf(
+            stderr,
+            "devos ingest: warning: the run was stored, but self-heal outcomes could not be checked: %s\n",
+            outcome->outcomeError.c_str());
     if (format == "json") {
         std::printf("%s\n", ingest::ingestOutcomeJson(*outcome, pos[1])
                                 .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
@@ -110,6 +115,10 @@ int runIngest(const std::vector<std::string>& argv) {
         std::printf("  learned fix %s: %s failed at %.7s, passes at %.7s%s\n", f.id.c_str(),
                     f.testName.c_str(), f.failingCommit.c_str(), f.fixingCommit.c_str(),
                     f.diffTruncated ? " (diff truncated)" : "");
+    for (const auto& c : outcome->outcomeChanges)
+        std::printf("  %s %s: %s -> %s\n",
+                    c.subject == contracts::OutcomeSubject::Proposal ? "proposal" : "fix", c.id.c_str(),
+                    contracts::outcomeStateName(c.from), contracts::outcomeStateName(c.to.state));
     return kSuccess;
 }
 

@@ -3,12 +3,14 @@
 #include "scan/repo_secret_rules.hpp"
 
 #include <cstdlib>
+#include <devos/adapters/git/git_heal_workspace.hpp>
 #include <devos/adapters/git/git_repo_history.hpp>
 #include <devos/adapters/git/git_repo_inspector.hpp>
 #include <devos/adapters/re2_redactor.hpp>
 #include <devos/adapters/report_readers.hpp>
 #include <devos/adapters/system_clock.hpp>
 #include <devos/adapters/system_entropy.hpp>
+#include <devos/adapters/yaml_config_file_reader.hpp>
 #include <devos/entrypoints/embedder_factory.hpp>
 #include <devos/entrypoints/store_factory.hpp>
 #include <devos/services/fix_learner.hpp>
@@ -47,6 +49,9 @@ struct ReportIngester::Parts {
     adapters::GitRepoHistory history;
     std::unique_ptr<services::FixLearner> learner;
     std::unique_ptr<services::IngestService> service;
+    adapters::GitHealWorkspace workspace;
+    adapters::YamlConfigFileReader config;
+    std::unique_ptr<services::OutcomeSync> outcomes; // no pull request host: ingest stays local
 };
 
 ReportIngester::~ReportIngester() = default;
@@ -76,6 +81,8 @@ ReportIngester::open(const std::string& repoRoot, const std::optional<std::strin
     parts->learner =
         std::make_unique<services::FixLearner>(*parts->store.store, parts->history, *parts->ids, repoRoot);
     parts->service->learnFixesWith(*parts->learner);
+    parts->outcomes = std::make_unique<services::OutcomeSync>(*parts->store.store, parts->history,
+                                                              parts->workspace, parts->config, *parts->ids);
     parts->vectors = entrypoints::openVectorCache(parts->store);
     if (parts->vectors)
         parts->service->cacheVectorsIn(*parts->vectors);
@@ -97,7 +104,24 @@ contracts::Expected<IngestOutcome> ReportIngester::ingest(const std::string& kin
     auto summary = parts_->service->ingest(reader, path, metadata);
     if (!summary)
         return std::unexpected(summary.error());
-    return IngestOutcome{std::move(*summary), parts_->store.name};
+    IngestOutcome outcome{std::move(*summary), parts_->store.name, {}, {}};
+    // Outcomes at ingest, kept cheap: only for a new run with a commit, in a repository that uses
+    // self-heal, when the store holds something whose outcome can change.
+    std::error_code ec;
+    if (outcome.summary.alreadyStored || outcome.summary.run.commitSha.empty() ||
+        !std::filesystem::exists(parts_->repoRoot + "/.devos/self-heal.yml", ec))
+        return outcome;
+    contracts::FixQuery anyFix;
+    anyFix.limit = 1;
+    auto fixes = parts_->store.store->fixes(anyFix);
+    auto attempts = parts_->store.store->countAttempts({});
+    if (fixes && attempts && fixes->empty() && *attempts == 0)
+        return outcome;
+    if (auto synced = parts_->outcomes->sync(parts_->repoRoot); synced)
+        outcome.outcomeChanges = std::move(synced->changes);
+    else
+        outcome.outcomeError = synced.error().render();
+    return outcome;
 }
 
 nlohmann::json ingestOutcomeJson(const IngestOutcome& outcome, const std::string& file) {

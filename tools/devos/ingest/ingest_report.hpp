@@ -4,6 +4,7 @@
 // the store, embedder and redactor wired from the environment. Used by `devos ingest` and devos mcp.
 #include <devos/contracts/error.hpp>
 #include <devos/services/ingest_service.hpp>
+#include <devos/services/outcome_sync.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -15,11 +16,15 @@ namespace devos::ingest {
 struct IngestOutcome {
     services::IngestSummary summary;
     std::string storeName;
+    // Self-heal outcomes the new run changed (merged, recurred...: devos heal sync's check, run when
+    // the repository has .devos/self-heal.yml and the store holds proposals or fixes).
+    std::vector<services::OutcomeChange> outcomeChanges;
+    std::string outcomeError; // why the outcomes could not be checked (the run is stored)
 };
 
 // The store (`db`: a SQLite file, else DEVOS_DATABASE_URL, else <repoRoot>/.devos/telemetry.db), the
-// embedder (DEVOS_EMBEDDINGS_*), the repo's redaction rules and the fix learner, opened once and
-// kept for any number of reports.
+// embedder (DEVOS_EMBEDDINGS_*), the repo's redaction rules, the fix learner and the self-heal
+// outcome check, opened once and kept for any number of reports.
 class ReportIngester {
 public:
     // Errors are the configuration's (Invalid) or the store's.
