@@ -97,6 +97,7 @@ export DEVOS_GIT_TOKEN=$GIT_TOKEN
 heal_again hooked
 grep -q "the remote $HOOKED refused refs/heads/selfheal/.*: pre-receive hook declined (remote: push refused: selfheal branches need a ticket" "$WORK/hooked.publish" \
     || fail "the hook's refusal is not named: $(cat "$WORK/hooked.publish")"
+if grep -q "tries)" "$WORK/hooked.publish"; then fail "a refusal was retried: $(cat "$WORK/hooked.publish")"; fi
 [ -z "$(git -C "$WORK/srv/hooked.git" for-each-ref)" ] || fail "the refused push left refs on the remote"
 git rev-parse -q --verify "$(field "$WORK/hooked.heal.json" 'd["proposal"]["branch"]')" >/dev/null || fail "the proposal's branch is gone"
 unset DEVOS_GIT_TOKEN

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <devos/adapters/git/git_branch_pusher.hpp>
 #include <optional>
+#include <thread>
 
 namespace devos::adapters {
 namespace {
@@ -130,8 +131,19 @@ contracts::Expected<void> GitBranchPusher::push(const std::string& repoRoot, con
     auto handle = anonymousRemote(repo->get(), remote);
     if (!handle)
         return std::unexpected(handle.error());
-    return pushRefspec(handle->get(), "+refs/heads/" + branch + ":refs/heads/" + branch, branch, remote,
-                       "check the remote's branch rules for selfheal/*");
+    auto backoff = backoff_;
+    for (unsigned attempt = 1;; ++attempt) {
+        auto pushed = pushRefspec(handle->get(), "+refs/heads/" + branch + ":refs/heads/" + branch, branch,
+                                  remote, "check the remote's branch rules for selfheal/*");
+        if (pushed || pushed.error().kind != contracts::ErrorKind::Unavailable)
+            return pushed;
+        if (attempt == tries_) {
+            pushed.error().message += " (" + std::to_string(tries_) + " tries)";
+            return pushed;
+        }
+        std::this_thread::sleep_for(backoff);
+        backoff *= 2;
+    }
 }
 
 contracts::Expected<std::string> GitBranchPusher::fastForward(const std::string& repoRoot,

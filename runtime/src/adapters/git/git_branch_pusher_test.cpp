@@ -108,3 +108,15 @@ TEST_F(GitBranchPusherTest, AFastForwardNeedsAnExistingBranchThatIsAnAncestor) {
 }
 
 } // namespace devos::adapters
+
+namespace devos::adapters {
+
+TEST_F(GitBranchPusherTest, AnUnreachableRemoteIsRetriedWithBackoff) {
+    auto down = GitBranchPusher(3, std::chrono::milliseconds(100))
+                    .push(repo.string(), "selfheal/01J", "http://127.0.0.1:1/acme/orders.git");
+    ASSERT_FALSE(down);
+    EXPECT_EQ(down.error().kind, contracts::ErrorKind::Unavailable);
+    EXPECT_NE(down.error().message.find("(3 tries)"), std::string::npos) << down.error().message;
+}
+
+} // namespace devos::adapters

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <devos/ports/proposal_host.hpp>
 
 namespace devos::adapters {
@@ -10,12 +11,23 @@ namespace devos::adapters {
 // are never logged nor part of an error message.
 class GitBranchPusher final : public ports::BranchPusher {
 public:
+    // A push the remote could not be reached for (Unavailable) is tried `tries` times in all, waiting
+    // `backoff` and then twice as long each time; a refusal (Invalid: a hook, a rule, credentials) is
+    // not retried.
+    explicit GitBranchPusher(unsigned tries = 3,
+                             std::chrono::milliseconds backoff = std::chrono::milliseconds(500))
+        : tries_(tries == 0 ? 1 : tries), backoff_(backoff) {}
+
     [[nodiscard]] contracts::Expected<void> push(const std::string& repoRoot, const std::string& branch,
                                                  const std::string& remote) override;
     [[nodiscard]] contracts::Expected<std::string> fastForward(const std::string& repoRoot,
                                                                const std::string& branch,
                                                                const std::string& target,
                                                                const std::string& remote) override;
+
+private:
+    unsigned tries_;
+    std::chrono::milliseconds backoff_;
 };
 
 } // namespace devos::adapters
