@@ -131,4 +131,26 @@ std::string validUtf8(std::string_view text) {
     return out;
 }
 
+std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t n = wellFormedLength(text.substr(at));
+        if (n == 0)
+            return at;
+        at += n;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> firstNonTextByte(std::string_view text) {
+    auto control = std::find_if(text.begin(), text.end(), [](char c) {
+        auto byte = static_cast<unsigned char>(c);
+        return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F;
+    });
+    auto invalid = firstInvalidUtf8(text);
+    if (control == text.end())
+        return invalid;
+    auto controlAt = static_cast<std::size_t>(control - text.begin());
+    return invalid && *invalid < controlAt ? invalid : std::optional(controlAt);
+}
+
 } // namespace devos::foundation

@@ -62,3 +62,22 @@ TEST(Text, ValidUtf8ReplacesEachBadByteAndKeepsValidText) {
     EXPECT_EQ(validUtf8("\xF4\x90\x80\x80"), "\uFFFD\uFFFD\uFFFD\uFFFD"); // above U+10FFFF
     EXPECT_EQ(validUtf8(std::string_view("a\0b", 3)), std::string("a\0b", 3));
 }
+
+TEST(Text, FirstInvalidUtf8IsTheOffsetOfTheFirstBadByte) {
+    EXPECT_EQ(firstInvalidUtf8("plain ascii, é, 中, 😀"), std::nullopt);
+    EXPECT_EQ(firstInvalidUtf8(""), std::nullopt);
+    EXPECT_EQ(firstInvalidUtf8("ab\xFF"), 2u);
+    EXPECT_EQ(firstInvalidUtf8("é\xC3"), 2u);         // cut at the end
+    EXPECT_EQ(firstInvalidUtf8("x\xED\xA0\x80"), 1u); // a surrogate
+    EXPECT_EQ(firstInvalidUtf8("\xC0\xAF"), 0u);      // overlong '/'
+}
+
+TEST(Text, FirstNonTextByteFindsControlBytesAndInvalidUtf8WhicheverComesFirst) {
+    EXPECT_EQ(firstNonTextByte("key: value\n\tindented\r\n"), std::nullopt);
+    EXPECT_EQ(firstNonTextByte("\xEF\xBB\xBFtier: 1\n"), std::nullopt); // a BOM is text
+    EXPECT_EQ(firstNonTextByte(std::string_view("ab\0c", 4)), 2u);
+    EXPECT_EQ(firstNonTextByte("a\x7F"), 1u);
+    EXPECT_EQ(firstNonTextByte("a\x01\xFF"), 1u);
+    EXPECT_EQ(firstNonTextByte("a\xFF\x01"), 1u);
+    EXPECT_EQ(firstNonTextByte(",\xA4\x02"), 1u);
+}

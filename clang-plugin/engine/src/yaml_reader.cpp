@@ -1,4 +1,5 @@
 #include <devos/engine/yaml_reader.hpp>
+#include <devos/foundation/text.hpp>
 #include <map>
 #include <optional>
 
@@ -28,6 +29,14 @@ std::optional<YAML::Node> duplicateKey(const YAML::Node& node) {
 } // namespace
 
 foundation::Expected<YAML::Node> YamlReader::load(const std::string& text) const {
+    // yaml-cpp guesses an encoding from the first bytes and may read binary bytes as an empty
+    // document: a file that is not text is an error, never the defaults.
+    if (auto bad = foundation::firstNonTextByte(text))
+        return foundation::fail(foundation::ErrorKind::Invalid,
+                                "not a YAML text file: byte " + std::to_string(*bad + 1) +
+                                    " is not UTF-8 text (a control byte or invalid UTF-8)",
+                                origin_, foundation::lineOfOffset(text, *bad),
+                                "save the file as UTF-8 text; a binary or damaged file must be restored");
     try {
         YAML::Node root = YAML::Load(text);
         if (root.IsNull())

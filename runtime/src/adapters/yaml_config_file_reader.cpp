@@ -1,4 +1,5 @@
 #include <devos/adapters/yaml_config_file_reader.hpp>
+#include <devos/foundation/text.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -56,6 +57,12 @@ YamlConfigFileReader::read(const std::string& path, const std::string& shownAs) 
     std::stringstream text;
     text << in.rdbuf();
     contracts::ConfigDocument doc{shownAs, {}};
+    if (auto bad = foundation::firstNonTextByte(text.view()))
+        return contracts::fail(contracts::ErrorKind::Invalid,
+                               "not a YAML text file: byte " + std::to_string(*bad + 1) +
+                                   " is not UTF-8 text (a control byte or invalid UTF-8)",
+                               shownAs, foundation::lineOfOffset(text.view(), *bad),
+                               "save the file as UTF-8 text; a binary or damaged file must be restored");
     YAML::Node root;
     try {
         root = YAML::Load(text.str());

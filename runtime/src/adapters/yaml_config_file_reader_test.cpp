@@ -58,6 +58,15 @@ TEST(YamlConfigFileReader, BadYamlNamesTheFileAndLine) {
         YamlConfigFileReader().read(writeFile("nested.yml", "pausedPatterns:\n  - {a: 1}\n"), "s.yml");
     ASSERT_FALSE(nested);
     EXPECT_EQ(nested.error().line, 2u);
+    // yaml-cpp reads some binary bytes (here a comma, then a byte that is not UTF-8) as an empty
+    // document: such a file is an error at its line, never the defaults.
+    auto binary =
+        YamlConfigFileReader().read(writeFile("binary.yml", "enabled: true\n,\xA4\x02\x80\n"), "s.yml");
+    ASSERT_FALSE(binary);
+    EXPECT_EQ(binary.error().file, "s.yml");
+    EXPECT_EQ(binary.error().line, 2u);
+    EXPECT_NE(binary.error().message.find("not a YAML text file: byte 16"), std::string::npos)
+        << binary.error().message;
     auto empty = YamlConfigFileReader().read(writeFile("empty.yml", ""), "s.yml");
     ASSERT_TRUE(empty && *empty);
     EXPECT_TRUE((*empty)->entries.empty());

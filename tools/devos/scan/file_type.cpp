@@ -13,25 +13,6 @@ std::string lowerFileName(std::string_view path) {
     return foundation::lower(path.substr(slash == std::string_view::npos ? 0 : slash + 1));
 }
 
-// The length of the UTF-8 sequence starting at text[i], or 0 when it is not valid there.
-size_t utf8SequenceLength(std::string_view text, size_t i) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    unsigned char b = byte(i);
-    if (b < 0x80)
-        return 1;
-    size_t length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-    if (length == 0 || i + length > text.size())
-        return 0;
-    for (size_t k = 1; k < length; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80)
-            return 0;
-    unsigned char second = byte(i + 1);
-    if ((b == 0xE0 && second < 0xA0) || (b == 0xED && second > 0x9F) || (b == 0xF0 && second < 0x90) ||
-        (b == 0xF4 && second > 0x8F))
-        return 0; // overlong, surrogate or beyond U+10FFFF
-    return length;
-}
-
 } // namespace
 
 std::string_view executableFormat(std::string_view head) {
@@ -96,12 +77,8 @@ std::optional<TextPosition> firstCrlf(std::string_view text) {
 }
 
 std::optional<TextPosition> firstInvalidUtf8(std::string_view text) {
-    for (size_t i = 0; i < text.size();) {
-        size_t length = utf8SequenceLength(text, i);
-        if (length == 0)
-            return positionOf(text, i);
-        i += length;
-    }
+    if (auto at = foundation::firstInvalidUtf8(text))
+        return positionOf(text, *at);
     return std::nullopt;
 }
 

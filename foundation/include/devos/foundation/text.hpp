@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,5 +37,13 @@ namespace devos::foundation {
 // byte, a truncated or overlong sequence, a surrogate, a code point above U+10FFFF) becomes U+FFFD, so
 // every JSON writer and PostgreSQL accept it; valid text comes back unchanged.
 [[nodiscard]] std::string validUtf8(std::string_view text);
+
+// The byte offset of the first byte of `text` that does not start a well-formed UTF-8 sequence, or
+// nullopt when all of `text` is valid UTF-8.
+[[nodiscard]] std::optional<std::size_t> firstInvalidUtf8(std::string_view text);
+
+// The byte offset of the first byte that cannot be in a text file a person wrote (a configuration, a
+// JSON or YAML document): invalid UTF-8, NUL or another C0 control but tab, LF and CR, or DEL.
+[[nodiscard]] std::optional<std::size_t> firstNonTextByte(std::string_view text);
 
 } // namespace devos::foundation
