@@ -248,7 +248,7 @@ json schema(const char* text) {
 }
 
 const char* kFindingSchema =
-    R"j({"type":"object","required":["rule","level","file","line","message","fingerprint","why","instead","baselined"],"properties":{
+    R"j({"type":"object","properties":{
     "rule":{"type":"string"},"level":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer"},"column":{"type":"integer"},
     "message":{"type":"string"},"fingerprint":{"type":"string"},"why":{"type":"string"},"instead":{"type":"string"},
     "fix":{"type":["object","null"]},"baselined":{"type":"boolean"}}})j";
@@ -267,14 +267,13 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_check",
          "Check files",
-         "Runs every DevOS rule (layering, purity, cross-TU purity) over files, the files changed "
-         "since a git ref, or the whole compile database: findings with rule, file, line, fingerprint, "
-         "why, instead and a fix when mechanical. Unchanged files come from the cache.",
+         "Runs the layering and purity rules on files, on changes since a git ref, or on everything: "
+         "findings with why, instead and a mechanical fix. Cached per file.",
          "core",
          schema(R"j({"type":"object","additionalProperties":false,"properties":{
-                        "paths":{"type":"array","maxItems":500,"items":{"type":"string","minLength":1,"maxLength":4096},"description":"source files relative to the repo root; omit (and omit changed_since) to check everything"},
-                        "changed_since":{"type":"string","minLength":1,"maxLength":256,"description":"a git ref: check the C/C++ sources changed since it"},
-                        "rules":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":128},"description":"only report these rule ids"},
+                        "paths":{"type":"array","maxItems":500,"items":{"type":"string","minLength":1,"maxLength":4096},"description":"repo-relative sources"},
+                        "changed_since":{"type":"string","minLength":1,"maxLength":256,"description":"git ref"},
+                        "rules":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":128},"description":"only these rule ids"},
                         "include_baselined":{"type":"boolean"},"no_baseline":{"type":"boolean"},
                         "limit":{"type":"integer","minimum":1,"maximum":500},"cursor":{"type":"string","maxLength":64}}})j"),
          checkOutput,
@@ -283,11 +282,11 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_baseline_status",
          "Baseline status",
-         "The accepted findings in .devos/baseline.json, counted by rule; with verify: true also the "
-         "stale entries (fixed findings the baseline still lists, which fail the gate).",
+         "Entries of .devos/baseline.json by rule; verify adds the stale ones (fixed, yet listed: "
+         "they fail the gate).",
          "baseline",
          schema(R"j({"type":"object","additionalProperties":false,"properties":{
-                        "verify":{"type":"boolean","description":"run the check to find stale entries (slower)"},
+                        "verify":{"type":"boolean"},
                         "limit":{"type":"integer","minimum":1,"maximum":500},"cursor":{"type":"string","maxLength":64}}})j"),
          schema(
              R"j({"type":"object","required":["path","exists","entries","by_rule","stale","verified","baseline","truncated"],"properties":{
@@ -301,15 +300,14 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_allow",
          "Allow one finding",
-         "Writes `// devos-allow(<rule>): <reason> until <date>` above the finding with this "
-         "fingerprint. Expiry within allow.max_days (365 days by default). Prefer fixing the code; allow "
-         "only when the user asks.",
+         "Writes `// devos-allow(<rule>): <reason> until <expires>` above a finding. Prefer a fix; "
+         "allow only when the user asks.",
          "baseline",
          schema(
              R"j({"type":"object","additionalProperties":false,"required":["fingerprint","reason","expires"],"properties":{
-                        "fingerprint":{"type":"string","minLength":16,"maxLength":16,"description":"from devos_check"},
-                        "reason":{"type":"string","minLength":1,"maxLength":200,"description":"why the finding is acceptable"},
-                        "expires":{"type":"string","minLength":10,"maxLength":10,"description":"YYYY-MM-DD, within allow.max_days (365 days by default)"}}})j"),
+                        "fingerprint":{"type":"string","minLength":16,"maxLength":16},
+                        "reason":{"type":"string","minLength":1,"maxLength":200},
+                        "expires":{"type":"string","minLength":10,"maxLength":10,"description":"YYYY-MM-DD within allow.max_days (default 365)"}}})j"),
          schema(
              R"j({"type":"object","required":["written_to","line","comment","rule","already_allowed"],"properties":{
                         "written_to":{"type":"string"},"line":{"type":"integer"},"comment":{"type":"string"},

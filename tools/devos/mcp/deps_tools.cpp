@@ -82,8 +82,7 @@ std::vector<McpTool> depsTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_deps",
          "Resolved dependencies",
-         "The packages the configure resolved (the provider's record, else CMake's cache and "
-         "codemodel) with the repo's dependency floor and ban findings.",
+         "Packages the configure resolved, with floor and ban findings.",
          "deps",
          schema(
              R"j({"type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","maxLength":64}}})j"),
@@ -93,12 +92,11 @@ std::vector<McpTool> depsTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_check_dependency",
          "May this package be added?",
-         "Before adding a find_package: whether the package at this version passes the repo's "
-         "dependency floors and bans (licenses are checked by the SBOM gate).",
+         "Ask before adding a find_package: does it pass the floors and bans?",
          "deps",
          schema(R"j({"type":"object","additionalProperties":false,"required":["name"],"properties":{
-                        "name":{"type":"string","minLength":1,"maxLength":256,"description":"the find_package name"},
-                        "version":{"type":"string","maxLength":64,"description":"the version that would resolve"}}})j"),
+                        "name":{"type":"string","minLength":1,"maxLength":256},
+                        "version":{"type":"string","maxLength":64}}})j"),
          checkOut,
          {},
          [ws](const json& a, const ToolCall&) { return checkDependency(*ws, a); }});

@@ -79,11 +79,10 @@ std::vector<McpTool> gateTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_gate_run",
          "Run the gates",
-         "Builds check-fast or check-full in the build folder and returns each gate's status. Progress "
-         "per finished gate; cancelling stops the build and all it started.",
+         "Builds check-fast or check-full: each gate's status, progress per gate; cancel kills the build.",
          "gates",
          json::parse(R"j({"type":"object","additionalProperties":false,"required":["gate"],"properties":{
-                        "gate":{"type":"string","enum":["fast","full"]}}})j"),
+                        "gate":{"enum":["fast","full"]}}})j"),
          json::parse(
              R"j({"type":"object","required":["gate","passed","exit_code","seconds","gates","output_tail"],"properties":{
                         "gate":{"type":"string"},"passed":{"type":"boolean"},"exit_code":{"type":"integer"},

@@ -210,34 +210,31 @@ std::vector<McpTool> healTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_propose_fix",
          "Propose a proven fix",
-         "devos heal on a stored test failure: a patch from past fixes (or the chat model), validated "
-         "and proven in a worktree (fails before, passes after), committed on selfheal/<id>; main and "
-         "the work tree are never written. Needs self-heal enabled; takes a build and a test run.",
+         "devos heal on a stored test failure: a patch proven in a worktree (fails before, passes "
+         "after) on selfheal/<id>; never main or the checkout. Needs self-heal; builds and tests.",
          "heal",
          json::parse(
              R"j({"type":"object","additionalProperties":false,"required":["failure_id"],"properties":{
-                        "failure_id":{"type":"string","minLength":1,"maxLength":64,"description":"a stored test failure (devos_test_failures)"},
-                        "agent":{"type":"string","enum":["playbook","chat","auto"]}}})j"),
+                        "failure_id":{"type":"string","minLength":1,"maxLength":64},
+                        "agent":{"enum":["playbook","chat","auto"]}}})j"),
          json::parse(R"j({"type":"object","required":["proposed","outcome"],"properties":{
                         "proposed":{"type":"boolean"},
-                        "outcome":{"type":"object","description":"status, reason, evidence, rejections, proposal (id, branch, bundle, risk_score, agent, files), steps"}}})j"),
+                        "outcome":{"type":"object","description":"status, reason, evidence, rejections, proposal, steps"}}})j"),
          {false, false, false, true},
          [ws](const json& a, const ToolCall& c) { return proposeFix(*ws, a, c); }});
     tools.push_back(
         {"devos_apply_proposal",
          "Apply a proposal",
-         "Checks out a validated devos heal proposal in its own worktree (.devos/selfheal/<id>/worktree) "
-         "at its selfheal/<id> branch, re-creating the branch from the bundle's fix.patch on the failing "
-         "commit when it was deleted. Never touches main, the current checkout or anything outside the "
-         "repo; applying again reports already_applied.",
+         "Checks out a proposal at selfheal/<id> in .devos/selfheal/<id>/worktree (re-created from "
+         "its fix.patch if deleted); never main, the checkout or outside the repo.",
          "heal",
          json::parse(
              R"j({"type":"object","additionalProperties":false,"required":["proposal_id"],"properties":{
-                        "proposal_id":{"type":"string","minLength":26,"maxLength":26,"pattern":"^[0-7][0-9A-HJKMNP-TV-Z]{25}$","description":"proposal.id from devos_propose_fix"}}})j"),
+                        "proposal_id":{"type":"string","minLength":26,"maxLength":26,"pattern":"^[0-7][0-9A-HJKMNP-TV-Z]{25}$","description":"from devos_propose_fix"}}})j"),
          json::parse(
              R"j({"type":"object","required":["proposal_id","status","branch","commit","worktree","base_commit","files","recreated"],"properties":{
-                        "proposal_id":{"type":"string"},"status":{"type":"string","enum":["applied","already_applied"]},
-                        "branch":{"type":"string"},"commit":{"type":"string"},"worktree":{"type":"string","description":"repo-relative"},
+                        "proposal_id":{"type":"string"},"status":{"enum":["applied","already_applied"]},
+                        "branch":{"type":"string"},"commit":{"type":"string"},"worktree":{"type":"string"},
                         "base_commit":{"type":"string"},"files":{"type":"array","items":{"type":"string"}},"recreated":{"type":"boolean"}}})j"),
          {false, false, true, false},
          [ws](const json& a, const ToolCall&) { return applyProposal(*ws, a); }});

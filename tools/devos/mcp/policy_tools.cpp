@@ -247,17 +247,16 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_check_edge",
          "May this file include that header?",
-         "Before adding an #include, ask whether the layer graph allows it. Answered from the repo "
-         "policy alone in milliseconds, no compile: the layers of both ends, the rule the edge would "
-         "break, why, and what to do instead.",
+         "Ask before adding an #include: the layers of both ends, the rule it would break, why, what "
+         "instead. From the policy alone, no compile.",
          "core",
          schema(R"j({"type":"object","additionalProperties":false,"required":["from","to"],"properties":{
-                        "from":{"type":"string","minLength":1,"maxLength":4096,"description":"the including file, relative to the repo root (src/logic/price.cpp)"},
-                        "to":{"type":"string","minLength":1,"maxLength":4096,"description":"the header as it would be written (adapters/pg_repo.hpp, <fstream>) or a repo path"}}})j"),
+                        "from":{"type":"string","minLength":1,"maxLength":4096,"description":"including file, repo-relative"},
+                        "to":{"type":"string","minLength":1,"maxLength":4096,"description":"header as written (a/b.hpp, <fstream>) or repo path"}}})j"),
          schema(
              R"j({"type":"object","required":["allowed","from","to","to_kind","reason","rule"],"properties":{
                         "allowed":{"type":"boolean"},"from":{"type":"string"},"from_layer":{"type":["string","null"]},
-                        "to":{"type":"string"},"to_kind":{"type":"string","enum":["first-party","standard","external"]},
+                        "to":{"type":"string"},"to_kind":{"enum":["first-party","standard","external"]},
                         "to_path":{"type":["string","null"]},"to_layer":{"type":["string","null"]},
                         "rule":{"type":["string","null"]},"reason":{"type":"string"},
                         "from_may_include":{"type":"array","items":{"type":"string"}},
@@ -267,17 +266,15 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_layer_map",
          "Layer map",
-         "The repo's layers with their path globs, the allowed edges between them, every layer edge the "
-         "build has (includes of the compiled files and the headers they reach, direct target links) "
-         "with how many the policy forbids, and the layering violations per edge found by the latest "
-         "devos_check in this session.",
+         "Layers with globs and allowed edges; the build's layer edges (includes, target links) with "
+         "forbidden counts; violations per edge from this session's last devos_check.",
          "core",
          schema(R"j({"type":"object","additionalProperties":false,"properties":{}})j"),
          schema(
              R"j({"type":"object","required":["layers","edges","build_edges","build","violations_by_edge","checked"],"properties":{
                         "layers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"globs":{"type":"array","items":{"type":"string"}},"may_include":{"type":"array","items":{"type":"string"}},"pure":{"type":"boolean"},"external":{"type":"boolean"}}}},
                         "edges":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"allowed":{"type":"boolean"},"discouraged":{"type":"boolean"}}}},
-                        "build_edges":{"type":"array","items":{"type":"object","required":["kind","from","to","count","violations"],"properties":{"kind":{"type":"string","enum":["include","link"]},"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"violations":{"type":"integer"},"example":{"type":"string"}}}},
+                        "build_edges":{"type":"array","items":{"type":"object","properties":{"kind":{"enum":["include","link"]},"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"violations":{"type":"integer"},"example":{"type":"string"}}}},
                         "build":{"type":"object","properties":{"files_scanned":{"type":"integer"},"targets":{"type":"integer"},"notes":{"type":"array","items":{"type":"string"}}}},
                         "violations_by_edge":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"example":{"type":"string"}}}},
                         "checked":{"type":"boolean"},"checked_files":{"type":"integer"}}})j"),
@@ -285,15 +282,14 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
          [ws](const json& a, const ToolCall&) { return layerMap(*ws, a); }});
     tools.push_back({"devos_list_rules",
                      "List rules",
-                     "Every rule id with its level in this repo and one-line summary; filter by family "
-                     "(layer, purity, dependency, security, files, ...).",
+                     "Rule ids with their level here and a summary.",
                      "rules",
                      schema(R"j({"type":"object","additionalProperties":false,"properties":{
-                        "family":{"type":"string","maxLength":64,"description":"the part of the rule id before the dot, e.g. purity"},
+                        "family":{"type":"string","maxLength":64,"description":"rule id prefix, e.g. purity"},
                         "limit":{"type":"integer","minimum":1,"maximum":200},
                         "cursor":{"type":"string","maxLength":64}}})j"),
                      schema(R"j({"type":"object","required":["rules","count","truncated"],"properties":{
-                        "rules":{"type":"array","items":{"type":"object","required":["id","level","summary"],"properties":{"id":{"type":"string"},"name":{"type":"string"},"level":{"type":"string","enum":["off","note","warning","error"]},"summary":{"type":"string"}}}},
+                        "rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"level":{"enum":["off","note","warning","error"]},"summary":{"type":"string"}}}},
                         "count":{"type":"integer"},"families":{"type":"array","items":{"type":"string"}},
                         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
                      {},
@@ -301,11 +297,10 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_explain_rule",
          "Explain a rule",
-         "What a rule forbids, why, what to do instead, what is allowed, its level in this repo and "
-         "how to suppress one occurrence.",
+         "A rule's why, instead, allowed, level here and how to suppress one occurrence.",
          "rules",
          schema(R"j({"type":"object","additionalProperties":false,"required":["rule"],"properties":{
-                        "rule":{"type":"string","minLength":1,"maxLength":128,"description":"a rule id such as purity.clock"}}})j"),
+                        "rule":{"type":"string","minLength":1,"maxLength":128,"description":"e.g. purity.clock"}}})j"),
          schema(
              R"j({"type":"object","required":["id","level","why","instead","allowed","doc_uri"],"properties":{
                         "id":{"type":"string"},"name":{"type":"string"},"level":{"type":"string"},"summary":{"type":"string"},
@@ -316,8 +311,7 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_gate_status",
          "Gate status",
-         "The latest check-fast / check-full results in the build folder: each gate's status, "
-         "findings, time and, for a failed gate, the reason or the tail of its output.",
+         "Latest check-fast/check-full results: each gate's status, findings, time, failure detail.",
          "gates",
          schema(
              R"j({"type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","maxLength":64}}})j"),

@@ -289,8 +289,8 @@ json schema(const char* text) {
 }
 
 const char* kFailureSchema =
-    R"j({"type":"object","required":["failure_id","kind","pattern_id","title","message","run_id"],"properties":{
-    "failure_id":{"type":"string"},"kind":{"type":"string","enum":["test_failure","lint_failure"]},"pattern_id":{"type":"string"},
+    R"j({"type":"object","properties":{
+    "failure_id":{"type":"string"},"kind":{"enum":["test_failure","lint_failure"]},"pattern_id":{"type":"string"},
     "title":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer"},"message":{"type":"string"},"run_id":{"type":"string"}}})j";
 
 } // namespace
@@ -319,26 +319,23 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
     incidentOut["properties"]["failure"] = failure;
 
     std::vector<McpTool> tools;
-    tools.push_back(
-        {"devos_search_incidents",
-         "Search similar past failures",
-         "The stored test and lint failures most similar to a text (an error message, a stack frame) "
-         "or to a stored failure, by exact cosine search, each with its score, pattern id, run and "
-         "the fixes the fix memory holds for its pattern.",
-         "telemetry",
-         schema(R"j({"type":"object","additionalProperties":false,"properties":{
-                        "text":{"type":"string","minLength":1,"maxLength":20000,"description":"an error message, assertion or stack frame"},
-                        "failure_id":{"type":"string","minLength":1,"maxLength":64,"description":"a stored failure's id"},
+    tools.push_back({"devos_search_incidents",
+                     "Search similar past failures",
+                     "Stored failures most similar to a text or a stored failure (exact cosine), with score, "
+                     "pattern, run and known fixes.",
+                     "telemetry",
+                     schema(R"j({"type":"object","additionalProperties":false,"properties":{
+                        "text":{"type":"string","minLength":1,"maxLength":20000,"description":"error message or stack frame"},
+                        "failure_id":{"type":"string","minLength":1,"maxLength":64},
                         "k":{"type":"integer","minimum":1,"maximum":50},
-                        "min_score":{"type":"number","minimum":-1,"maximum":1,"description":"cosine threshold (default 0.5)"}}})j"),
-         searchOut,
-         {},
-         [telemetry](const json& a, const ToolCall&) { return searchIncidents(*telemetry, a); }});
+                        "min_score":{"type":"number","minimum":-1,"maximum":1,"description":"default 0.5"}}})j"),
+                     searchOut,
+                     {},
+                     [telemetry](const json& a, const ToolCall&) { return searchIncidents(*telemetry, a); }});
     tools.push_back(
         {"devos_get_incident",
          "Get an incident",
-         "One stored failure with its run, how often its pattern occurred, the fixes linked to the "
-         "pattern and the self-heal attempts on it.",
+         "A stored failure: its run, pattern occurrences, linked fixes, heal attempts.",
          "telemetry",
          schema(R"j({"type":"object","additionalProperties":false,"required":["failure_id"],"properties":{
                         "failure_id":{"type":"string","minLength":1,"maxLength":64}}})j"),
@@ -347,7 +344,7 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
          [telemetry](const json& a, const ToolCall&) { return getIncident(*telemetry, a); }});
     tools.push_back({"devos_test_failures",
                      "Test failures",
-                     "Stored test failures, newest first, filtered by run, pattern id or suite.",
+                     "Stored test failures, newest first.",
                      "telemetry",
                      schema(R"j({"type":"object","additionalProperties":false,"properties":{
                         "run_id":{"type":"string","maxLength":64},"pattern_id":{"type":"string","maxLength":128},
@@ -361,13 +358,12 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
     tools.push_back(
         {"devos_ingest",
          "Ingest a test or gate report",
-         "Stores a JUnit report or gate SARIF (inside the repo or its build folder) in telemetry: "
-         "redacted, pattern ids, embeddings, learned fixes. A retry of a stored report adds nothing "
-         "(already_stored).",
+         "Stores a JUnit or SARIF report from the repo or build folder in telemetry (redacted, "
+         "embedded); a stored one again adds nothing.",
          "telemetry",
          schema(R"j({"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{
-                        "kind":{"type":"string","enum":["junit","sarif"]},
-                        "path":{"type":"string","minLength":1,"maxLength":4096,"description":"the report, relative to the repo root"}}})j"),
+                        "kind":{"enum":["junit","sarif"]},
+                        "path":{"type":"string","minLength":1,"maxLength":4096,"description":"repo-relative"}}})j"),
          schema(
              R"j({"type":"object","required":["file","store","run","embedding_model","failures","truncated"],"properties":{
                         "file":{"type":"string"},"store":{"type":"string"},"run":{"type":"object"},"embedding_model":{"type":"string"},
