@@ -65,12 +65,31 @@ expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$db"
 expect_output "2 similar incidents among 3 failures of devos-hash-v2-1024"
 expect_no_output "AppliesDiscount"
 
-# Failures without a vector of the model (stored by another embedder) are named, not silently skipped.
+# A store filled by the earlier hashing model (devos-hash-v1-1024): the first search embeds its
+# failures with the current model (a note on stderr) and finds them; the old vectors are kept.
 cp "$db" "$WORK/other-model.db"
 sqlite3 "$WORK/other-model.db" "UPDATE embeddings SET model = 'devos-hash-v1-1024'"
 expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$WORK/other-model.db"
-expect_output "no similar incidents (>= 0.40) among 0 failures of devos-hash-v2-1024"
-expect_output "3 of the store's 3 failures have no vector of devos-hash-v2-1024"
+expect_output "note: embedded 3 of 3 stored failures that had no vector of devos-hash-v2-1024"
+expect_output "2 similar incidents among 3 failures of devos-hash-v2-1024"
+expect_no_output "AppliesDiscount"
+[ "$(sqlite3 "$WORK/other-model.db" "SELECT COUNT(*) FROM embeddings WHERE model = 'devos-hash-v1-1024'")" = 3 ] ||
+    fail "the devos-hash-v1-1024 vectors were not kept"
+expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$WORK/other-model.db"
+expect_no_output "note:"
+
+# devos search --reindex embeds them explicitly (and is a no-op once done).
+cp "$db" "$WORK/reindex.db"
+sqlite3 "$WORK/reindex.db" "UPDATE embeddings SET model = 'devos-hash-v1-1024'"
+expect_rc 0 "$DEVOS" search --reindex --db "$WORK/reindex.db"
+expect_output "embedded 3 stored failures with devos-hash-v2-1024 in 1 batches"
+expect_rc 0 "$DEVOS" search --reindex --db "$WORK/reindex.db" --format json
+expect_output '"embedded": 0'
+expect_rc 2 "$DEVOS" search --reindex "segfault" --db "$WORK/reindex.db"
+expect_output "--reindex takes no query"
+expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$WORK/reindex.db"
+expect_output "2 similar incidents among 3 failures of devos-hash-v2-1024"
+expect_no_output "note:"
 
 expect_rc 0 "$DEVOS" search "linker error: undefined reference to vtable for Frobnicator" --db "$db"
 expect_output "no similar incidents"

@@ -63,6 +63,13 @@ public:
     loadEmbeddings(const std::string& m) override {
         return inner_.loadEmbeddings(m);
     }
+    contracts::Expected<contracts::UnembeddedFailures>
+    unembeddedFailures(const contracts::UnembeddedQuery& q) override {
+        return inner_.unembeddedFailures(q);
+    }
+    contracts::Expected<std::size_t> addEmbeddings(std::span<const contracts::StoredEmbedding> e) override {
+        return inner_.addEmbeddings(e);
+    }
     contracts::Expected<std::uint64_t> failureVectorGeneration(const std::string& m) override {
         return inner_.failureVectorGeneration(m);
     }

@@ -194,6 +194,43 @@ public:
         return it == generations_.end() ? 0 : it->second;
     }
 
+    contracts::Expected<contracts::UnembeddedFailures>
+    unembeddedFailures(const contracts::UnembeddedQuery& query) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        contracts::UnembeddedFailures out;
+        const auto lacks = [&](std::string_view kind, const std::string& id) {
+            return !embeddings_.contains({query.model, std::string(kind), id});
+        };
+        for (auto it = failures_.upper_bound(query.afterTestId);
+             it != failures_.end() && out.tests.size() < query.limit; ++it)
+            if (lacks(contracts::kTestFailureOwner, it->first))
+                out.tests.push_back(it->second);
+        for (auto it = lint_.upper_bound(query.afterLintId);
+             it != lint_.end() && out.tests.size() + out.lints.size() < query.limit; ++it)
+            if (lacks(contracts::kLintFailureOwner, it->first))
+                out.lints.push_back(it->second);
+        return out;
+    }
+
+    contracts::Expected<std::size_t>
+    addEmbeddings(std::span<const contracts::StoredEmbedding> embeddings) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        std::size_t added = 0;
+        for (const auto& e : embeddings)
+            if (embeddings_.try_emplace({e.model, e.ownerKind, e.ownerId}, e).second) {
+                ++added;
+                if (isFailureKind(e.ownerKind))
+                    generations_[e.model] += 1;
+            }
+        audit("add_embeddings", "embeddings", static_cast<long long>(added),
+              embeddings.empty() ? "" : embeddings.front().model);
+        return added;
+    }
+
     contracts::Expected<std::vector<contracts::TestCaseName>>
     passedTests(const contracts::Ulid& runId) override {
         std::lock_guard lock(mutex_);

@@ -14,7 +14,9 @@
 #include <devos/entrypoints/embedder_factory.hpp>
 #include <devos/entrypoints/store_factory.hpp>
 #include <devos/entrypoints/vector_index_factory.hpp>
+#include <devos/logic/vector_backfill.hpp>
 #include <devos/services/incident_search.hpp>
+#include <devos/services/vector_backfill.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -26,6 +28,7 @@ namespace {
 const char* kHelp =
     R"(usage: devos search "<text>" [-k 10] [--threshold <cosine>] [--db <path>] [--format text|json]
        devos search --failure <id> [-k 10] [--threshold <cosine>] [--db <path>] [--format text|json]
+       devos search --reindex [--db <path>] [--format text|json]
 
 Lists the past failures most similar to the text (an error message, a stack frame, a lint message)
 or to a stored failure (its id as `devos ingest` prints it): test failures from `devos ingest junit`
@@ -36,6 +39,13 @@ embedded with the configured embedder's model (the built-in hashing embedder, or
 `devos ingest` uses (--db, DEVOS_DATABASE_URL, or .devos/telemetry.db under the repo root).
 --threshold defaults to the model's calibrated value for a text: 0.40 for the built-in
 devos-hash-v2-1024, 0.7 for a configured embedder (BGE-class sentence models); 0.7 with --failure.
+
+Failures stored without a vector of the configured model (a store filled by an earlier embedder, such
+as devos-hash-v1-1024) are embedded in batches of 256, one store transaction each: automatically,
+with a note on stderr, the first time a search with the built-in hashing embedder finds some; with a
+configured embedder only by --reindex, which embeds them all, brings the vector file up to date and
+prints the counts. An interrupted --reindex keeps its stored batches and a rerun goes on from there;
+vectors of other models are kept.
 
 Exit codes: 0 results or no similar incidents, 1 the store or embedder failed, 2 usage or
 configuration error (including an unknown failure id).
@@ -105,24 +115,54 @@ void printText(const services::IncidentSearchResult& r, double ms) {
     }
 }
 
-// When nothing was found: says how many stored failures have no vector of the model (stored with
-// another embedder, such as the hashing embedder's earlier devos-hash-v1-1024), so an empty answer
-// over a store of another model is not taken for "nothing similar".
-void warnOfUnsearchedFailures(ports::TelemetryStore& store, const services::IncidentSearchResult& r) {
+// How many stored failures the search did not compare because they have no vector of its model
+// (stored with another embedder, such as the hashing embedder's earlier devos-hash-v1-1024).
+contracts::Expected<std::size_t> unsearchedFailures(ports::TelemetryStore& store,
+                                                    const services::IncidentSearchResult& r) {
     auto tests = store.count(contracts::TelemetryTable::TestFailures);
+    if (!tests)
+        return std::unexpected(std::move(tests.error()));
     auto lints = store.count(contracts::TelemetryTable::LintFailures);
-    if (!tests || !lints || *tests + *lints <= static_cast<long long>(r.searched))
-        return;
-    std::fprintf(stderr,
-                 "devos search: note: %lld of the store's %lld failures have no vector of %s (they were "
-                 "embedded with another model) and were not searched\n",
-                 *tests + *lints - static_cast<long long>(r.searched), *tests + *lints, r.model.c_str());
+    if (!lints)
+        return std::unexpected(std::move(lints.error()));
+    const auto stored = static_cast<std::size_t>(*tests + *lints);
+    return stored > r.searched ? stored - r.searched : 0;
+}
+
+// devos search --reindex: embeds every stored failure without a vector of the model and prints counts.
+int runReindex(services::VectorBackfill& backfill, const std::string& format) {
+    const auto started = std::chrono::steady_clock::now();
+    auto summary = backfill.run();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    if (!summary) {
+        std::fprintf(stderr,
+                     "devos search: reindex stopped (the batches stored so far are kept; rerun to go "
+                     "on): %s\n",
+                     summary.error().render().c_str());
+        return foundation::exitCodeOf(summary.error().kind);
+    }
+    if (!summary->vectorFileError.empty())
+        std::fprintf(stderr, "devos search: warning: the vector file is rebuilt on the next search: %s\n",
+                     summary->vectorFileError.c_str());
+    if (format == "json") {
+        const nlohmann::json out = {{"model", summary->model},
+                                    {"embedded", summary->embedded},
+                                    {"batches", summary->batches},
+                                    {"elapsed_ms", ms}};
+        std::printf("%s\n", out.dump(2).c_str());
+    } else {
+        std::printf("embedded %zu stored failures with %s in %zu batches  (%.1f ms)\n", summary->embedded,
+                    summary->model.c_str(), summary->batches, ms);
+    }
+    return kSuccess;
 }
 
 } // namespace
 
 int runSearch(const std::vector<std::string>& argv) {
-    Args args({"--failure", "-k", "--threshold", "--db", "--format"}, {"--help"}, {{"-h", "--help"}});
+    Args args({"--failure", "-k", "--threshold", "--db", "--format"}, {"--help", "--reindex"},
+              {{"-h", "--help"}});
     if (!args.parse(argv)) {
         std::fprintf(stderr, "devos search: %s\n", args.error().c_str());
         return kUsage;
@@ -135,10 +175,13 @@ int runSearch(const std::vector<std::string>& argv) {
     query.failureId = args.value("--failure");
     const std::string format = args.valueOr("--format", "text");
     const auto& pos = args.positionals();
+    const bool reindex = args.has("--reindex");
     const bool oneQuery = query.failureId ? pos.empty() : pos.size() == 1 && !pos[0].empty();
     // Each usage error names the argument and what it accepts.
     std::string wrong;
-    if (!oneQuery)
+    if (reindex && (query.failureId || !pos.empty() || args.has("-k") || args.has("--threshold")))
+        wrong = "--reindex takes no query, --failure, -k or --threshold";
+    else if (!oneQuery && !reindex)
         wrong = query.failureId ? "give either a query text or --failure <id>, not both"
                                 : "give one query text (quote it) or --failure <id>; got " +
                                       std::to_string(pos.size()) + " arguments";
@@ -154,7 +197,7 @@ int runSearch(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos search: %s\n  hint: see `devos search --help`\n", wrong.c_str());
         return kUsage;
     }
-    if (!query.failureId)
+    if (!query.failureId && !reindex)
         query.text = pos[0];
 
     std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
@@ -178,18 +221,43 @@ int runSearch(const std::vector<std::string>& argv) {
     const auto embedder = entrypoints::makeEmbedder(*settings);
     const entrypoints::VectorIndexes indexes;
     const auto vectors = entrypoints::openVectorCache(*store);
+    services::VectorBackfill backfill(*store->store, *embedder, vectors.get());
+    if (reindex)
+        return runReindex(backfill, format);
     services::IncidentSearch search(*store->store, *embedder, indexes, **redactor, vectors.get());
 
     const auto started = std::chrono::steady_clock::now();
     auto result = search.search(query);
+    // Failures without a vector of the model: embedded first with the built-in hashing embedder, then
+    // searched again; with a configured (remote) embedder only named, with the command that embeds them.
+    contracts::Expected<std::size_t> unsearched = std::size_t{0};
+    if (result)
+        unsearched = unsearchedFailures(*store->store, *result);
+    else if (query.failureId && result.error().kind == contracts::ErrorKind::NotFound)
+        unsearched = backfill.missing(); // the failure may be one without a vector of the model
+    if (!unsearched) {
+        std::fprintf(stderr, "devos search: %s\n", unsearched.error().render().c_str());
+        return foundation::exitCodeOf(unsearched.error().kind);
+    }
+    if (*unsearched != 0 && logic::backfillsAutomatically(embedder->model())) {
+        auto filled = backfill.run();
+        if (!filled) {
+            std::fprintf(stderr, "devos search: %s\n", filled.error().render().c_str());
+            return foundation::exitCodeOf(filled.error().kind);
+        }
+        std::fprintf(stderr, "devos search: note: %s\n",
+                     logic::backfillNote(*unsearched, filled->embedded, embedder->model(), true).c_str());
+        result = search.search(query);
+    } else if (*unsearched != 0) {
+        std::fprintf(stderr, "devos search: note: %s\n",
+                     logic::backfillNote(*unsearched, 0, embedder->model(), false).c_str());
+    }
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (!result) {
         std::fprintf(stderr, "devos search: %s\n", result.error().render().c_str());
         return foundation::exitCodeOf(result.error().kind);
     }
-    if (result->hits.empty())
-        warnOfUnsearchedFailures(*store->store, *result);
     if (!result->vectorFileNote.empty())
         std::fprintf(stderr, "devos search: warning: searched the store, not the vector file: %s\n",
                      result->vectorFileNote.c_str());

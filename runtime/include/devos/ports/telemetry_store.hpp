@@ -12,6 +12,7 @@
 #include <devos/contracts/stored_embedding.hpp>
 #include <devos/contracts/telemetry_event.hpp>
 #include <devos/contracts/telemetry_table.hpp>
+#include <devos/contracts/unembedded_failures.hpp>
 #include <functional>
 #include <optional>
 #include <span>
@@ -76,6 +77,13 @@ public:
     [[nodiscard]] virtual contracts::Expected<std::uint64_t> visitFailureVectors(
         const std::string& model,
         const std::function<contracts::Expected<void>(const contracts::StoredEmbedding&)>& visit) = 0;
+    // The stored test and lint failures that `query` selects and that have no vector of its model.
+    [[nodiscard]] virtual contracts::Expected<contracts::UnembeddedFailures>
+    unembeddedFailures(const contracts::UnembeddedQuery& query) = 0;
+    // Stores the vectors whose (ownerKind, ownerId, model) is not stored yet, in one transaction with
+    // one audit row (a stored one is left as it is); returns how many were new.
+    [[nodiscard]] virtual contracts::Expected<std::size_t>
+    addEmbeddings(std::span<const contracts::StoredEmbedding> embeddings) = 0;
     // The tests that passed in a run, in (suite, test) order.
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestCaseName>>
     passedTests(const contracts::Ulid& runId) = 0;

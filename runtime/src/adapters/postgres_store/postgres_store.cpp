@@ -253,12 +253,12 @@ public:
     }
 
     Expected<std::vector<contracts::LintFailure>> lintFailures(const contracts::Ulid& runId) override {
-        return readLintFailures("WHERE run_id = $1 ORDER BY file, line, col, failure_id", runId);
+        return readLintFailures("WHERE run_id = $1 ORDER BY file, line, col, failure_id", {runId});
     }
 
     Expected<std::optional<contracts::LintFailure>>
     findLintFailure(const contracts::Ulid& failureId) override {
-        auto found = readLintFailures("WHERE failure_id = $1", failureId);
+        auto found = readLintFailures("WHERE failure_id = $1", {failureId});
         if (!found)
             return std::unexpected(found.error());
         return found->empty() ? std::nullopt : std::optional(std::move(found->front()));
@@ -284,6 +284,45 @@ public:
                            std::atoll(t(4).c_str()), t(5)});
         }
         return out;
+    }
+
+    Expected<contracts::UnembeddedFailures> unembeddedFailures(const contracts::UnembeddedQuery& q) override {
+        contracts::UnembeddedFailures out;
+        auto tests = query("SELECT " + std::string(kFailureColumns) +
+                               " FROM test_failures t WHERE failure_id > $1 AND NOT EXISTS (SELECT 1 FROM"
+                               " embeddings e WHERE e.owner_kind = 'test_failure' AND e.owner_id ="
+                               " t.failure_id AND e.model = $2) ORDER BY failure_id LIMIT $3",
+                           {q.afterTestId, q.model, std::to_string(q.limit)});
+        if (!tests)
+            return std::unexpected(tests.error());
+        out.tests = failuresOf(*tests);
+        if (out.tests.size() >= q.limit)
+            return out;
+        auto lints = readLintFailures(
+            "l WHERE failure_id > $1 AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.owner_kind ="
+            " 'lint_failure' AND e.owner_id = l.failure_id AND e.model = $2) ORDER BY failure_id LIMIT $3",
+            {q.afterLintId, q.model, std::to_string(q.limit - out.tests.size())});
+        if (!lints)
+            return std::unexpected(lints.error());
+        out.lints = std::move(*lints);
+        return out;
+    }
+
+    Expected<std::size_t> addEmbeddings(std::span<const contracts::StoredEmbedding> embeddings) override {
+        std::lock_guard lock(mutex_);
+        if (auto c = connect(); !c)
+            return std::unexpected(c.error());
+        long long added = 0;
+        auto done = inTransaction([&]() -> Expected<void> {
+            for (const auto& e : embeddings)
+                if (auto stored = insertEmbedding(e, &added); !stored)
+                    return stored;
+            return audit("add_embeddings", "embeddings", added,
+                         embeddings.empty() ? "" : embeddings.front().model);
+        });
+        if (!done)
+            return std::unexpected(std::move(done.error()));
+        return static_cast<std::size_t>(added);
     }
 
     Expected<void> putEmbedding(const contracts::StoredEmbedding& e) override {
@@ -764,14 +803,14 @@ private:
         return params;
     }
 
-    // The lint_failures rows selected by `where` with its one parameter.
+    // The lint_failures rows selected by `where` with its parameters.
     Expected<std::vector<contracts::LintFailure>> readLintFailures(const std::string& where,
-                                                                   const std::string& param) {
+                                                                   const std::vector<std::string>& params) {
         auto rows =
             query("SELECT failure_id, run_id, ts, tool, rule_id, level, file, line, col, message, pattern_id"
                   " FROM lint_failures " +
                       where,
-                  {param});
+                  params);
         if (!rows)
             return std::unexpected(rows.error());
         std::vector<contracts::LintFailure> out;
@@ -877,8 +916,9 @@ private:
         return std::optional{r};
     }
 
-    // Inserts or replaces one vector, inside the caller's transaction.
-    Expected<void> insertEmbedding(const contracts::StoredEmbedding& e) {
+    // Inserts or replaces one vector, inside the caller's transaction; with `inserted`, a stored
+    // vector is left as it is and `*inserted` counts the new ones.
+    Expected<void> insertEmbedding(const contracts::StoredEmbedding& e, long long* inserted = nullptr) {
         std::string dims = std::to_string(e.vector.size());
         const char* values[5] = {e.ownerKind.c_str(), e.ownerId.c_str(), e.model.c_str(), dims.c_str(),
                                  reinterpret_cast<const char*>(e.vector.data())};
@@ -887,12 +927,16 @@ private:
         PgResult res(
             PQexecParams(
                 conn_,
-                "INSERT INTO embeddings VALUES ($1, $2, $3, $4, $5) ON CONFLICT (owner_kind, owner_id,"
-                " model) DO UPDATE SET dims = excluded.dims, vector = excluded.vector",
+                inserted != nullptr
+                    ? "INSERT INTO embeddings VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"
+                    : "INSERT INTO embeddings VALUES ($1, $2, $3, $4, $5) ON CONFLICT (owner_kind, owner_id,"
+                      " model) DO UPDATE SET dims = excluded.dims, vector = excluded.vector",
                 5, nullptr, values, lengths, formats, 0),
             PQclear);
         if (!pgOk(res))
             return error("store embedding of " + e.ownerKind + " " + e.ownerId, res);
+        if (inserted != nullptr)
+            *inserted += std::atoll(PQcmdTuples(res.get()));
         return {};
     }
 

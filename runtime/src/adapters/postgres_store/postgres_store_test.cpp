@@ -1,4 +1,5 @@
 #include "pg_test_server.hpp"
+#include "support/backfill_conformance.hpp"
 #include "support/store_conformance.hpp"
 
 #include <devos/adapters/postgres_store.hpp>
@@ -23,6 +24,8 @@ StoreFactory postgresFactory() {
 } // namespace
 
 INSTANTIATE_TEST_SUITE_P(Postgres, StoreConformance, ::testing::Values(postgresFactory()),
+                         [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Postgres, BackfillConformance, ::testing::Values(postgresFactory()),
                          [](const auto& info) { return info.param.name; });
 
 class PostgresStoreTest : public ::testing::Test {

@@ -3,9 +3,11 @@
 #include "sqlite_schema.hpp"
 #include "sqlite_statement.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <devos/adapters/sqlite_store.hpp>
 #include <filesystem>
+#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -333,6 +335,65 @@ public:
         }();
         (void)exec("COMMIT");
         return result;
+    }
+
+    Expected<contracts::UnembeddedFailures>
+    unembeddedFailures(const contracts::UnembeddedQuery& query) override {
+        std::lock_guard lock(mutex_);
+        // Walks each table in primary-key order from the cursor; the embeddings primary key answers
+        // NOT EXISTS, so a batch costs its own rows plus the embedded ones it skips.
+        contracts::UnembeddedFailures out;
+        SqliteStatement tests(db_, "SELECT " + std::string(kFailureColumns) +
+                                       " FROM test_failures t WHERE failure_id > ?1 AND NOT EXISTS (SELECT 1"
+                                       " FROM embeddings e WHERE e.owner_kind = 'test_failure' AND"
+                                       " e.owner_id = t.failure_id AND e.model = ?2) ORDER BY failure_id"
+                                       " LIMIT ?3");
+        tests.bind(1, query.afterTestId);
+        tests.bind(2, query.model);
+        tests.bind(3, static_cast<long long>(query.limit));
+        int rc;
+        while ((rc = tests.step()) == SQLITE_ROW)
+            out.tests.push_back(failureAt(tests));
+        if (rc != SQLITE_DONE)
+            return storageError("list test failures without a vector of " + query.model, tests);
+        if (out.tests.size() >= query.limit)
+            return out;
+        SqliteStatement lints(db_, "SELECT failure_id FROM lint_failures l WHERE failure_id > ?1 AND NOT"
+                                   " EXISTS (SELECT 1 FROM embeddings e WHERE e.owner_kind = 'lint_failure'"
+                                   " AND e.owner_id = l.failure_id AND e.model = ?2) ORDER BY failure_id"
+                                   " LIMIT ?3");
+        lints.bind(1, query.afterLintId);
+        lints.bind(2, query.model);
+        lints.bind(3, static_cast<long long>(query.limit - out.tests.size()));
+        std::vector<std::string> ids;
+        while ((rc = lints.step()) == SQLITE_ROW)
+            ids.push_back(lints.text(0));
+        if (rc != SQLITE_DONE)
+            return storageError("list lint failures without a vector of " + query.model, lints);
+        for (const auto& id : ids) {
+            auto lint = readLintFailures("WHERE failure_id = ?", id);
+            if (!lint)
+                return std::unexpected(std::move(lint.error()));
+            std::ranges::move(*lint, std::back_inserter(out.lints));
+        }
+        return out;
+    }
+
+    Expected<std::size_t> addEmbeddings(std::span<const contracts::StoredEmbedding> embeddings) override {
+        std::lock_guard lock(mutex_);
+        long long added = 0;
+        auto done = inTransaction([&]() -> Expected<void> {
+            for (const auto& e : embeddings) {
+                if (auto stored = insertEmbedding(e, false); !stored)
+                    return stored;
+                added += sqlite3_changes(db_);
+            }
+            return audit("add_embeddings", "embeddings", added,
+                         embeddings.empty() ? "" : embeddings.front().model);
+        });
+        if (!done)
+            return std::unexpected(std::move(done.error()));
+        return static_cast<std::size_t>(added);
     }
 
     Expected<std::vector<contracts::TestCaseName>> passedTests(const contracts::Ulid& runId) override {
@@ -818,11 +879,13 @@ private:
         return std::optional{r};
     }
 
-    // Inserts or replaces one vector, inside the caller's transaction.
-    Expected<void> insertEmbedding(const contracts::StoredEmbedding& e) {
-        SqliteStatement q(
-            db_, "INSERT INTO embeddings VALUES (?,?,?,?,?) ON CONFLICT (owner_kind, owner_id, model)"
-                 " DO UPDATE SET dims = excluded.dims, vector = excluded.vector");
+    // Inserts one vector, inside the caller's transaction; a stored one is replaced, or with
+    // `replace` false left as it is.
+    Expected<void> insertEmbedding(const contracts::StoredEmbedding& e, bool replace = true) {
+        SqliteStatement q(db_, replace ? "INSERT INTO embeddings VALUES (?,?,?,?,?) ON CONFLICT (owner_kind,"
+                                         " owner_id, model) DO UPDATE SET dims = excluded.dims,"
+                                         " vector = excluded.vector"
+                                       : "INSERT INTO embeddings VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
         q.bind(1, e.ownerKind);
         q.bind(2, e.ownerId);
         q.bind(3, e.model);

@@ -1,3 +1,4 @@
+#include "support/backfill_conformance.hpp"
 #include "support/store_conformance.hpp"
 
 #include <devos/adapters/sqlite_store.hpp>
@@ -29,6 +30,8 @@ StoreFactory sqliteFactory() {
 } // namespace
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance, ::testing::Values(sqliteFactory()),
+                         [](const auto& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Sqlite, BackfillConformance, ::testing::Values(sqliteFactory()),
                          [](const auto& info) { return info.param.name; });
 
 TEST(SqliteStore, UsesWalAndCascadesDeletes) {
