@@ -31,8 +31,8 @@ foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, 
     if (!root)
         return std::unexpected(root.error());
     if (auto ok = reader.onlyKeys(*root,
-                                  {"version", "tier", "layers", "rules", "purity", "thresholds",
-                                   "dependencies", "licenses", "scan", "allow"},
+                                  {"version", "tier", "layers", "first_party", "rules", "purity",
+                                   "thresholds", "dependencies", "licenses", "scan", "allow"},
                                   "the repo config");
         !ok)
         return ok;
@@ -63,6 +63,12 @@ foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, 
     if ((*root)["layers"])
         if (auto ok = layers.override((*root)["layers"], reader); !ok)
             return ok;
+    if (const YAML::Node firstParty = (*root)["first_party"]) {
+        auto roots = reader.strings(firstParty, "first_party");
+        if (!roots)
+            return std::unexpected(roots.error());
+        layers.setFirstParty(std::move(*roots));
+    }
     if (const YAML::Node rules = (*root)["rules"]) {
         if (!rules.IsMap())
             return reader.error(rules, "'rules' must map a rule id to a level",

@@ -40,6 +40,20 @@ TEST(Policy, RepoConfigOverridesLevelsAndPaths) {
     EXPECT_EQ(policy->layers.layerOf("src/domain/a.cpp")->name, "logic");
 }
 
+TEST(Policy, RepoConfigReplacesTheFirstPartyRoots) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    EXPECT_FALSE(policy->layers.isFirstParty("commands/gate_command.cpp"));
+    auto ok = policy->applyRepoConfig("first_party: [\"commands/**\", \"main.cpp\"]\n", ".devos/devos.yml");
+    ASSERT_TRUE(ok) << ok.error().render();
+    EXPECT_TRUE(policy->layers.isFirstParty("commands/gate_command.cpp"));
+    EXPECT_TRUE(policy->layers.isFirstParty("main.cpp"));
+    EXPECT_FALSE(policy->layers.isFirstParty("src/a.cpp"));
+    auto bad = policy->applyRepoConfig("first_party: commands\n", ".devos/devos.yml");
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.error().render().find(".devos/devos.yml:1"), std::string::npos) << bad.error().render();
+}
+
 TEST(Policy, BadRepoConfigNamesFileAndLine) {
     auto policy = Policy::defaults();
     ASSERT_TRUE(policy);

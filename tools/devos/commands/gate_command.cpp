@@ -72,6 +72,7 @@ int gateRun(const std::vector<std::string>& argv) {
         if (!counted)
             output += counted.error().render() + "\n";
     } else if (args.has("--diagnostics")) {
+        // devos-allow(layer.logic-call): gate run's use case is still in this command until 2027-06-01
         result.findings = static_cast<long>(gates::diagnosticLines(output).size());
     } else {
         result.findings = ok ? 0 : 1;

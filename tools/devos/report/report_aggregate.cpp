@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <string_view>
@@ -39,10 +38,12 @@ long long daysSinceEpoch(long long epochMillis) {
 std::string dayText(long long day) {
     using namespace std::chrono;
     const year_month_day ymd{sys_days(days(day))};
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buffer;
+    const auto padded = [](long value, std::size_t width) {
+        std::string digits = std::to_string(value);
+        return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
+    };
+    return padded(static_cast<int>(ymd.year()), 4) + "-" + padded(static_cast<unsigned>(ymd.month()), 2) +
+           "-" + padded(static_cast<unsigned>(ymd.day()), 2);
 }
 
 } // namespace

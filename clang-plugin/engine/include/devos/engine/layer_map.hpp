@@ -45,6 +45,9 @@ public:
                                                               const YamlReader& reader);
     // Replaces paths (and optionally may_include) for layers named in a repo config `layers:` node.
     [[nodiscard]] foundation::Expected<void> override(const YAML::Node& layers, const YamlReader& reader);
+    // Replaces the first-party roots (rules/layers.yml: src/**, include/**, tests/**) for a repo whose
+    // code lives elsewhere; only first-party code is checked.
+    void setFirstParty(std::vector<std::string> roots) { data_.firstParty = std::move(roots); }
 
     // The layer of a repo-relative path, or nullptr when the path is in no layer.
     [[nodiscard]] const LayerSpec* layerOf(const std::string& relPath) const;
