@@ -1,8 +1,8 @@
 # DevOS gates DevOS: tools/devos and clang-plugin/engine are compiled under DevOS's own plugin with
 # their own .devos/devos.yml. In a copy of each tree, a violation injected into a source is compiled
 # with the exact command of DevOS's own build (its compile database, -fplugin included; the include
-# folders of the two trees point at the copies): the clean
-# copy compiles, an I/O call in a pure (logic) file and an include against the layer graph fail it.
+# folders of the two trees point at the copies): the clean copy compiles, an I/O call in a pure
+# (logic) file and an include against the layer graph fail it.
 source "$(dirname "$0")/lib.sh"
 : "${BUILD:?}"
 db="$BUILD/compile_commands.json"
