@@ -32,6 +32,7 @@ struct SelfHealApp::Parts {
     adapters::SystemClock clock;
     adapters::SystemEntropy entropy;
     std::unique_ptr<services::IdGenerator> ids;
+    std::unique_ptr<services::VectorBackfill> backfill; // stored failures without a vector of the model
     std::unique_ptr<services::IncidentSearch> search;
     adapters::YamlConfigFileReader config;
     adapters::GitHealWorkspace workspace;
@@ -111,8 +112,11 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
     parts.redactor = std::move(*redactor);
     parts.ids = std::make_unique<services::IdGenerator>(parts.clock, parts.entropy);
     parts.vectors = openVectorCache(parts.store);
-    parts.search = std::make_unique<services::IncidentSearch>(
-        *parts.store.store, *parts.embedder, parts.indexes, *parts.redactor, parts.vectors.get());
+    parts.backfill =
+        std::make_unique<services::VectorBackfill>(*parts.store.store, *parts.embedder, parts.vectors.get());
+    parts.search = std::make_unique<services::IncidentSearch>(*parts.store.store, *parts.embedder,
+                                                              parts.indexes, *parts.redactor,
+                                                              parts.vectors.get(), parts.backfill.get());
     parts.otlp = makeOtlpSignalExportersFromEnvironment();
     parts.reporter =
         std::make_unique<services::HealReporter>(*parts.store.store, *parts.ids, parts.otlp.metrics.get());

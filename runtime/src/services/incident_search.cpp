@@ -2,6 +2,7 @@
 #include <cstring>
 #include <devos/logic/hashing_embedder.hpp>
 #include <devos/logic/incident_text.hpp>
+#include <devos/logic/vector_backfill.hpp>
 #include <devos/services/incident_search.hpp>
 #include <variant>
 
@@ -126,6 +127,59 @@ const std::string& IncidentHit::patternId() const {
 Expected<IncidentSearchResult> IncidentSearch::search(const IncidentQuery& query) {
     if (query.k == 0 || (!query.failureId && query.text.empty()))
         return contracts::fail(ErrorKind::Invalid, "expected a query text or a failure id, and k > 0");
+    auto result = searchOnce(query);
+    if (backfill_ == nullptr)
+        return result;
+    // A failure id without a vector of the model may be one of the failures stored without one.
+    const bool idWithoutVector = !result && query.failureId && result.error().kind == ErrorKind::NotFound;
+    if (!result && !idWithoutVector)
+        return result;
+    auto missing = idWithoutVector ? backfill_->missing() : unsearched(result->searched);
+    if (!missing)
+        return std::unexpected(std::move(missing.error()));
+    if (*missing == 0)
+        return result;
+    const std::string& model = embedder_.model();
+    std::size_t embedded = 0;
+    const bool automatic = logic::backfillsAutomatically(model);
+    if (automatic) {
+        auto filled = backfill_->run();
+        if (!filled)
+            return std::unexpected(std::move(filled.error()));
+        embedded = filled->embedded;
+        result = searchOnce(query);
+    }
+    if (result)
+        result->backfillNote = logic::backfillNote(*missing, embedded, model, automatic);
+    return result;
+}
+
+Expected<std::size_t> IncidentSearch::unsearched(std::size_t searched) {
+    auto generation = store_.failureVectorGeneration(embedder_.model());
+    if (!generation)
+        return std::unexpected(std::move(generation.error()));
+    {
+        const std::lock_guard lock(snapshotMutex_);
+        if (completeAtGeneration_ == *generation)
+            return std::size_t{0};
+    }
+    long long stored = 0;
+    for (auto table : {contracts::TelemetryTable::TestFailures, contracts::TelemetryTable::LintFailures}) {
+        auto rows = store_.count(table);
+        if (!rows)
+            return std::unexpected(std::move(rows.error()));
+        stored += *rows;
+    }
+    const auto missing =
+        static_cast<std::size_t>(stored) > searched ? static_cast<std::size_t>(stored) - searched : 0;
+    if (missing == 0) {
+        const std::lock_guard lock(snapshotMutex_);
+        completeAtGeneration_ = *generation;
+    }
+    return missing;
+}
+
+Expected<IncidentSearchResult> IncidentSearch::searchOnce(const IncidentQuery& query) {
     if (vectors_ == nullptr)
         return searchStore(query);
     auto snapshot = currentSnapshot();
@@ -163,8 +217,14 @@ Expected<IncidentSearch::Snapshot> IncidentSearch::currentSnapshot() {
 Expected<IncidentSearchResult> IncidentSearch::searchCached(const IncidentQuery& query,
                                                             const Snapshot& snapshot) {
     const auto& rows = snapshot.vectors->rows();
-    IncidentSearchResult result{
-        embedder_.model(), thresholdOf(query, embedder_), {}, rows.count, {}, snapshot.vectors->source(), {}};
+    IncidentSearchResult result{embedder_.model(),
+                                thresholdOf(query, embedder_),
+                                {},
+                                rows.count,
+                                {},
+                                snapshot.vectors->source(),
+                                {},
+                                {}};
     std::vector<float> vector;
     if (query.failureId) {
         std::size_t row = 0;
@@ -205,7 +265,7 @@ Expected<IncidentSearchResult> IncidentSearch::searchStore(const IncidentQuery& 
     if (!vector)
         return std::unexpected(std::move(vector.error()));
     IncidentSearchResult result{
-        embedder_.model(), thresholdOf(query, embedder_), {}, corpus.size(), {}, "store", {}};
+        embedder_.model(), thresholdOf(query, embedder_), {}, corpus.size(), {}, "store", {}, {}};
     if (corpus.empty())
         return result;
 

@@ -4,6 +4,7 @@
 #include <devos/adapters/vector_file.hpp>
 #include <devos/logic/hashing_embedder.hpp>
 #include <devos/logic/incident_text.hpp>
+#include <devos/logic/vector_backfill.hpp>
 #include <devos/services/default_embedder.hpp>
 #include <devos/services/incident_search.hpp>
 #include <filesystem>
@@ -208,6 +209,67 @@ TEST_P(IncidentSearchTest, NeverSearchesVectorsOfAnotherModel) {
     auto unknown = search.search(failure("F9"));
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().kind, contracts::ErrorKind::NotFound);
+}
+
+TEST_P(IncidentSearchTest, WithABackfillAFailureStoredWithoutAVectorIsEmbeddedOnceThenFound) {
+    contracts::IngestBatch batch;
+    batch.run.runId = "R3";
+    contracts::TestFailure unembedded;
+    unembedded.id = "F4";
+    unembedded.runId = "R3";
+    unembedded.suite = "Orders";
+    unembedded.testName = "TestF4";
+    unembedded.message = "deadlock in InventoryLedger::reserve while holding the stock mutex";
+    unembedded.patternId = "P4";
+    batch.testFailures.push_back(unembedded);
+    ASSERT_TRUE(store.ingest(batch)); // stored by an earlier embedder: no vector of this model
+    VectorBackfill backfill(store, embedder, cache.get());
+    IncidentSearch filling{store, embedder, indexes, redactor, cache.get(), &backfill};
+    auto first = filling.search(text("deadlock in InventoryLedger::reserve", 0.3F));
+    ASSERT_TRUE(first) << first.error().render();
+    EXPECT_EQ(first->backfillNote, logic::backfillNote(1, 1, embedder.model(), true));
+    EXPECT_EQ(first->searched, 4U);
+    ASSERT_FALSE(first->hits.empty());
+    EXPECT_EQ(first->hits[0].failureId(), "F4");
+    auto again = filling.search(text("deadlock in InventoryLedger::reserve", 0.3F));
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->backfillNote, "");
+    EXPECT_EQ(again->searched, 4U);
+}
+
+TEST_P(IncidentSearchTest, WithoutABackfillOrWithARemoteModelTheUnsearchedFailuresAreOnlyNamed) {
+    contracts::IngestBatch batch;
+    batch.run.runId = "R3";
+    contracts::TestFailure unembedded;
+    unembedded.id = "F4";
+    unembedded.runId = "R3";
+    unembedded.message = "deadlock in InventoryLedger::reserve";
+    unembedded.patternId = "P4";
+    batch.testFailures.push_back(unembedded);
+    ASSERT_TRUE(store.ingest(batch));
+    auto plain = search.search(text("deadlock in InventoryLedger::reserve", 0.0F));
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(plain->backfillNote, ""); // no backfill given: nothing looked for
+    struct RemoteModel final : ports::Embedder {
+        std::expected<std::vector<contracts::Embedding>, contracts::Error>
+        embed(std::span<const std::string> texts) const override {
+            auto out = inner.embed(texts);
+            if (out)
+                for (auto& e : *out)
+                    e.model = name;
+            return out;
+        }
+        const std::string& model() const override { return name; }
+        RecordingEmbedder inner;
+        std::string name = "bge-small-en-v1.5";
+    } remote;
+    VectorBackfill backfill(store, remote, nullptr);
+    IncidentSearch naming{store, remote, indexes, redactor, nullptr, &backfill};
+    auto result = naming.search(text("deadlock in InventoryLedger::reserve", 0.0F));
+    ASSERT_TRUE(result) << result.error().render();
+    EXPECT_EQ(result->searched, 0U);
+    EXPECT_EQ(result->backfillNote, logic::backfillNote(4, 0, "bge-small-en-v1.5", false));
+    EXPECT_NE(result->backfillNote.find("devos search --reindex"), std::string::npos);
 }
 
 TEST_P(IncidentSearchTest, RedactsTheQueryBeforeEmbeddingIt) {

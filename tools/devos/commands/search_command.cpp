@@ -14,7 +14,6 @@
 #include <devos/entrypoints/embedder_factory.hpp>
 #include <devos/entrypoints/store_factory.hpp>
 #include <devos/entrypoints/vector_index_factory.hpp>
-#include <devos/logic/vector_backfill.hpp>
 #include <devos/services/incident_search.hpp>
 #include <devos/services/vector_backfill.hpp>
 #include <filesystem>
@@ -115,20 +114,6 @@ void printText(const services::IncidentSearchResult& r, double ms) {
     }
 }
 
-// How many stored failures the search did not compare because they have no vector of its model
-// (stored with another embedder, such as the hashing embedder's earlier devos-hash-v1-1024).
-contracts::Expected<std::size_t> unsearchedFailures(ports::TelemetryStore& store,
-                                                    const services::IncidentSearchResult& r) {
-    auto tests = store.count(contracts::TelemetryTable::TestFailures);
-    if (!tests)
-        return std::unexpected(std::move(tests.error()));
-    auto lints = store.count(contracts::TelemetryTable::LintFailures);
-    if (!lints)
-        return std::unexpected(std::move(lints.error()));
-    const auto stored = static_cast<std::size_t>(*tests + *lints);
-    return stored > r.searched ? stored - r.searched : 0;
-}
-
 // devos search --reindex: embeds every stored failure without a vector of the model and prints counts.
 int runReindex(services::VectorBackfill& backfill, const std::string& format) {
     const auto started = std::chrono::steady_clock::now();
@@ -224,40 +209,18 @@ int runSearch(const std::vector<std::string>& argv) {
     services::VectorBackfill backfill(*store->store, *embedder, vectors.get());
     if (reindex)
         return runReindex(backfill, format);
-    services::IncidentSearch search(*store->store, *embedder, indexes, **redactor, vectors.get());
+    services::IncidentSearch search(*store->store, *embedder, indexes, **redactor, vectors.get(), &backfill);
 
     const auto started = std::chrono::steady_clock::now();
     auto result = search.search(query);
-    // Failures without a vector of the model: embedded first with the built-in hashing embedder, then
-    // searched again; with a configured (remote) embedder only named, with the command that embeds them.
-    contracts::Expected<std::size_t> unsearched = std::size_t{0};
-    if (result)
-        unsearched = unsearchedFailures(*store->store, *result);
-    else if (query.failureId && result.error().kind == contracts::ErrorKind::NotFound)
-        unsearched = backfill.missing(); // the failure may be one without a vector of the model
-    if (!unsearched) {
-        std::fprintf(stderr, "devos search: %s\n", unsearched.error().render().c_str());
-        return foundation::exitCodeOf(unsearched.error().kind);
-    }
-    if (*unsearched != 0 && logic::backfillsAutomatically(embedder->model())) {
-        auto filled = backfill.run();
-        if (!filled) {
-            std::fprintf(stderr, "devos search: %s\n", filled.error().render().c_str());
-            return foundation::exitCodeOf(filled.error().kind);
-        }
-        std::fprintf(stderr, "devos search: note: %s\n",
-                     logic::backfillNote(*unsearched, filled->embedded, embedder->model(), true).c_str());
-        result = search.search(query);
-    } else if (*unsearched != 0) {
-        std::fprintf(stderr, "devos search: note: %s\n",
-                     logic::backfillNote(*unsearched, 0, embedder->model(), false).c_str());
-    }
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     if (!result) {
         std::fprintf(stderr, "devos search: %s\n", result.error().render().c_str());
         return foundation::exitCodeOf(result.error().kind);
     }
+    if (!result->backfillNote.empty())
+        std::fprintf(stderr, "devos search: note: %s\n", result->backfillNote.c_str());
     if (!result->vectorFileNote.empty())
         std::fprintf(stderr, "devos search: warning: searched the store, not the vector file: %s\n",
                      result->vectorFileNote.c_str());

@@ -48,8 +48,9 @@ public:
         store_ = std::move(store->store);
         embedder_ = entrypoints::makeEmbedder(*settings);
         redactor_ = std::move(*redactor);
+        backfill_ = std::make_unique<services::VectorBackfill>(*store_, *embedder_, vectors_.get());
         search_ = std::make_unique<services::IncidentSearch>(*store_, *embedder_, indexes_, *redactor_,
-                                                             vectors_.get());
+                                                             vectors_.get(), backfill_.get());
         return {};
     }
     ports::TelemetryStore& store() { return *store_; }
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<ports::Embedder> embedder_;
     std::unique_ptr<ports::Redactor> redactor_;
     entrypoints::VectorIndexes indexes_;
+    std::unique_ptr<services::VectorBackfill> backfill_; // stored failures without a vector of the model
     std::unique_ptr<services::IncidentSearch> search_;
 };
 

@@ -9,6 +9,7 @@
 #include <devos/ports/redactor.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <devos/ports/vector_index_factory.hpp>
+#include <devos/services/vector_backfill.hpp>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -52,6 +53,7 @@ struct IncidentSearchResult {
     std::vector<IncidentHit> hits;
     std::string vectorSource;   // where the vectors were read: the vector file's path, or "store"
     std::string vectorFileNote; // why the vector file was not used (the store was searched instead)
+    std::string backfillNote;   // stored failures the search first embedded, or could not compare
 };
 
 // Similar past test and lint failures: embeds the query (redacted, through logic::incidentText) or
@@ -60,13 +62,18 @@ struct IncidentSearchResult {
 // reads the cached file in place, and keeps it between searches while the store's generation stays
 // the same (a long-lived process pays the mapping once); without one, or when the cache fails (the
 // result says why), every test and lint failure vector is loaded from the store into a new index.
+// With a backfill, stored failures that have no vector of the model (a store filled by an earlier
+// embedder) are looked for once per store generation: with the built-in hashing embedder
+// (logic::backfillsAutomatically) they are embedded before the search, otherwise the result's
+// backfillNote names them and the command that embeds them.
 // Safe to call from several threads.
 class IncidentSearch {
 public:
     IncidentSearch(ports::TelemetryStore& store, const ports::Embedder& embedder,
                    const ports::VectorIndexFactory& indexes, const ports::Redactor& redactor,
-                   ports::FailureVectorCache* vectors = nullptr)
-        : store_(store), embedder_(embedder), indexes_(indexes), redactor_(redactor), vectors_(vectors) {}
+                   ports::FailureVectorCache* vectors = nullptr, VectorBackfill* backfill = nullptr)
+        : store_(store), embedder_(embedder), indexes_(indexes), redactor_(redactor), vectors_(vectors),
+          backfill_(backfill) {}
 
     // NotFound when query.failureId has no vector of this model; Invalid for an empty text or k == 0.
     [[nodiscard]] contracts::Expected<IncidentSearchResult> search(const IncidentQuery& query);
@@ -77,6 +84,10 @@ private:
         std::shared_ptr<const ports::FailureVectors> vectors;
         std::shared_ptr<const ports::VectorIndex> index; // null when there are no vectors
     };
+    contracts::Expected<IncidentSearchResult> searchOnce(const IncidentQuery& query);
+    // Stored failures without a vector of the model beside the `searched` ones; 0 without counting
+    // while the store's vector generation is the one at which none were missing.
+    contracts::Expected<std::size_t> unsearched(std::size_t searched);
     contracts::Expected<Snapshot> currentSnapshot();
     contracts::Expected<IncidentSearchResult> searchCached(const IncidentQuery& query,
                                                            const Snapshot& snapshot);
@@ -87,7 +98,9 @@ private:
     const ports::VectorIndexFactory& indexes_;
     const ports::Redactor& redactor_;
     ports::FailureVectorCache* vectors_;
+    VectorBackfill* backfill_;
     std::mutex snapshotMutex_;
+    std::optional<std::uint64_t> completeAtGeneration_; // guarded by snapshotMutex_
     Snapshot snapshot_;
 };
 
