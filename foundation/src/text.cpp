@@ -153,4 +153,45 @@ std::optional<std::size_t> firstNonTextByte(std::string_view text) {
     return invalid && *invalid < controlAt ? invalid : std::optional(controlAt);
 }
 
+std::vector<IncludeDirective> includeDirectives(std::string_view text) {
+    std::vector<IncludeDirective> out;
+    bool inComment = false; // inside a /* */ comment that began on an earlier line
+    unsigned number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        ++number;
+        if (inComment) {
+            const std::size_t close = line.find("*/");
+            if (close == std::string_view::npos)
+                continue;
+            inComment = false;
+            line.remove_prefix(close + 2);
+        }
+        line = trimLeft(line);
+        if (line.starts_with("/*")) {
+            const std::size_t close = line.find("*/", 2);
+            if (close == std::string_view::npos) {
+                inComment = true;
+                continue;
+            }
+            line = trimLeft(line.substr(close + 2));
+        }
+        if (!line.starts_with('#'))
+            continue;
+        line = trimLeft(line.substr(1));
+        if (!line.starts_with("include"))
+            continue;
+        line = trimLeft(line.substr(7));
+        if (line.empty() || (line.front() != '"' && line.front() != '<'))
+            continue;
+        const char close = line.front() == '"' ? '"' : '>';
+        const std::size_t stop = line.find(close, 1);
+        if (stop != std::string_view::npos && stop > 1)
+            out.push_back({std::string(line.substr(1, stop - 1)), number});
+    }
+    return out;
+}
+
 } // namespace devos::foundation

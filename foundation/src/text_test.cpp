@@ -81,3 +81,20 @@ TEST(Text, FirstNonTextByteFindsControlBytesAndInvalidUtf8WhicheverComesFirst) {
     EXPECT_EQ(firstNonTextByte("a\xFF\x01"), 1u);
     EXPECT_EQ(firstNonTextByte(",\xA4\x02"), 1u);
 }
+
+TEST(Text, IncludeDirectivesSkipCommentsMacrosAndEmptySpellings) {
+    const std::string text = "#include \"logic/a.hpp\"\n"
+                             "  #  include <vector>\n"
+                             "// #include \"adapters/no.hpp\"\n"
+                             "/* #include \"adapters/no.hpp\"\n"
+                             "   #include \"adapters/no2.hpp\" */\n"
+                             "#include MACRO_HEADER\n"
+                             "#include_next <x.h>\n"
+                             "/* c */ #include \"ports/p.hpp\" // x\r\n";
+    std::vector<std::pair<std::string, unsigned>> found;
+    for (const auto& directive : includeDirectives(text))
+        found.emplace_back(directive.header, directive.line);
+    EXPECT_EQ(found, (std::vector<std::pair<std::string, unsigned>>{
+                         {"logic/a.hpp", 1}, {"vector", 2}, {"ports/p.hpp", 8}}));
+    EXPECT_TRUE(includeDirectives("#include \"\"\n#include <unterminated\n").empty());
+}

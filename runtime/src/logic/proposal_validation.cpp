@@ -318,9 +318,9 @@ void checkCMake(const contracts::CodeDiff& d, std::vector<Rejection>& out) {
 
 void checkIncludes(const contracts::CodeDiff& d, std::span<const std::string> repoFiles,
                    std::vector<Rejection>& out) {
-    const auto before = includesOf(d.before);
-    for (const auto& inc : includesOf(d.after)) {
-        if (std::ranges::find(before, inc.header, &IncludeDirective::header) != before.end() ||
+    const auto before = foundation::includeDirectives(d.before);
+    for (const auto& inc : foundation::includeDirectives(d.after)) {
+        if (std::ranges::find(before, inc.header, &foundation::IncludeDirective::header) != before.end() ||
             isStandardHeader(inc.header) || !resolveInclude(inc.header, d.path, repoFiles).empty())
             continue;
         out.push_back(
@@ -371,33 +371,6 @@ std::string resolveInclude(std::string_view header, std::string_view includer,
         if (f == header || f.ends_with(suffix))
             return f;
     return {};
-}
-
-std::vector<IncludeDirective> includesOf(std::string_view source) {
-    std::vector<IncludeDirective> out;
-    const auto lines = splitLines(source).lines;
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-        std::string_view l = lines[k];
-        while (!l.empty() && (l.front() == ' ' || l.front() == '\t'))
-            l.remove_prefix(1);
-        if (!l.starts_with('#'))
-            continue;
-        l.remove_prefix(1);
-        while (!l.empty() && (l.front() == ' ' || l.front() == '\t'))
-            l.remove_prefix(1);
-        if (!l.starts_with("include"))
-            continue;
-        l.remove_prefix(7);
-        while (!l.empty() && (l.front() == ' ' || l.front() == '\t'))
-            l.remove_prefix(1);
-        if (l.empty() || (l.front() != '<' && l.front() != '"'))
-            continue;
-        const char close = l.front() == '<' ? '>' : '"';
-        const auto end = l.find(close, 1);
-        if (end != std::string_view::npos)
-            out.push_back({std::string(l.substr(1, end - 1)), static_cast<unsigned>(k + 1)});
-    }
-    return out;
 }
 
 std::optional<Rejection> checkProposedPath(std::string_view path) {

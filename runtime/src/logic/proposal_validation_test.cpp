@@ -1,3 +1,4 @@
+#include <devos/foundation/text.hpp>
 #include <devos/logic/proposal_validation.hpp>
 #include <gtest/gtest.h>
 
@@ -183,8 +184,8 @@ TEST(ProposalValidation, PathClassifiers) {
     EXPECT_FALSE(isStandardHeader("boost/any.hpp"));
     EXPECT_EQ(resolveInclude("pricing.hpp", "src/logic/pricing.cpp", kRepo), "src/logic/pricing.hpp");
     EXPECT_EQ(resolveInclude("nope.hpp", "src/logic/pricing.cpp", kRepo), "");
-    const auto incs =
-        includesOf("  #  include <a.h>\n#include \"b/c.hpp\" // x\n#define X\n#include MACRO\n");
+    const auto incs = foundation::includeDirectives(
+        "  #  include <a.h>\n#include \"b/c.hpp\" // x\n#define X\n#include MACRO\n");
     ASSERT_EQ(incs.size(), 2u);
     EXPECT_EQ(incs[1].header, "b/c.hpp");
     EXPECT_EQ(incs[1].line, 2u);

@@ -2,6 +2,7 @@
 // and their implementation files. It is an approximation on purpose (no instrumented build before
 // a proposal exists); the proof then shows the failing test flip on the real build.
 #include <algorithm>
+#include <devos/foundation/text.hpp>
 #include <devos/logic/proposal_validation.hpp>
 #include <devos/logic/test_coverage.hpp>
 
@@ -103,7 +104,7 @@ bool isCppSource(std::string_view path) {
 std::vector<std::string> coveredFiles(const contracts::SourceFile& testSource,
                                       std::span<const std::string> repoFiles) {
     std::vector<std::string> covered{testSource.path};
-    for (const auto& inc : includesOf(testSource.content)) {
+    for (const auto& inc : foundation::includeDirectives(testSource.content)) {
         const std::string header = resolveInclude(inc.header, testSource.path, repoFiles);
         if (header.empty())
             continue;

@@ -6,45 +6,30 @@
 
 #include <deque>
 #include <devos/engine/repo_paths.hpp>
+#include <devos/foundation/files.hpp>
+#include <devos/foundation/json.hpp>
+#include <devos/foundation/text.hpp>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace devos::mcp {
 namespace {
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    return s;
-}
-
-std::optional<std::string> readText(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // The repo-relative paths of the compile database's files inside `root`, sorted; nullopt without one.
 std::optional<std::vector<std::string>> compiledFiles(const std::string& root, const std::string& buildDir,
                                                       std::vector<std::string>& notes) {
     const fs::path file = fs::path(buildDir) / "compile_commands.json";
-    auto text = readText(file);
-    if (!text) {
-        notes.push_back("no " + file.string() +
-                        ": include edges need the compile database (configure with "
-                        "CMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+    auto read = foundation::readJsonFile(file.string(), "the compile database",
+                                         "configure with CMAKE_EXPORT_COMPILE_COMMANDS=ON");
+    if (!read) {
+        notes.push_back(read.error().render() + ": include edges left out");
         return std::nullopt;
     }
-    const nlohmann::json db = nlohmann::json::parse(*text, nullptr, false);
+    const nlohmann::json& db = *read;
     if (!db.is_array()) {
         notes.push_back(file.string() + " is not a JSON array of compile commands: include edges left out");
         return std::nullopt;
@@ -81,11 +66,11 @@ void includeEdges(const engine::Policy& policy, const std::string& root, const s
         }
         const std::string from = queue.front();
         queue.pop_front();
-        auto text = readText(fs::path(root) / from);
+        auto text = foundation::readTextFile((fs::path(root) / from).string());
         if (!text)
             continue;
         ++out.filesScanned;
-        for (const auto& [spelling, line] : includeDirectives(*text)) {
+        for (const auto& [spelling, line] : foundation::includeDirectives(*text)) {
             const EdgeVerdict v = judgeIncludeEdge(policy, from, spelling, exists);
             if (v.toPath && exists(*v.toPath) && seen.insert(*v.toPath).second)
                 queue.push_back(*v.toPath);
@@ -131,49 +116,6 @@ void linkEdges(const engine::Policy& policy, const std::string& root, const std:
 }
 
 } // namespace
-
-std::vector<std::pair<std::string, unsigned>> includeDirectives(std::string_view text) {
-    std::vector<std::pair<std::string, unsigned>> out;
-    bool inComment = false;
-    unsigned number = 0;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        ++number;
-        if (inComment) {
-            const std::size_t close = line.find("*/");
-            if (close == std::string_view::npos)
-                continue;
-            inComment = false;
-            line.remove_prefix(close + 2);
-        }
-        line = trimmed(line);
-        if (line.starts_with("/*")) {
-            const std::size_t close = line.find("*/", 2);
-            if (close == std::string_view::npos) {
-                inComment = true;
-                continue;
-            }
-            line = trimmed(line.substr(close + 2));
-        }
-        if (!line.starts_with("#"))
-            continue;
-        line = trimmed(line.substr(1));
-        if (!line.starts_with("include"))
-            continue;
-        line = trimmed(line.substr(7));
-        if (line.empty() || (line.front() != '"' && line.front() != '<'))
-            continue;
-        const char close = line.front() == '"' ? '"' : '>';
-        const std::size_t stop = line.find(close, 1);
-        if (stop == std::string_view::npos || stop == 1)
-            continue;
-        out.emplace_back(std::string(line.substr(1, stop - 1)), number);
-    }
-    return out;
-}
 
 void countBuildEdge(BuildEdgeMap& edges, const std::string& kind, const std::string& from,
                     const std::string& to, bool forbidden, const std::string& example) {

@@ -13,10 +13,6 @@
 
 namespace devos::mcp {
 
-// The spelling (without quotes or brackets) and 1-based line of each `#include "x"` / `#include <x>`
-// of a C++ text; lines inside /* */ comments and after // are not directives.
-[[nodiscard]] std::vector<std::pair<std::string, unsigned>> includeDirectives(std::string_view text);
-
 // One layer edge of the build, folded: how many file includes or target links take it, how many of
 // them the policy forbids, and one of them ("src/logic/a.cpp:3" or "target logic -> db").
 struct BuildEdgeCount {

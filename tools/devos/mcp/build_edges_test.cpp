@@ -5,21 +5,6 @@
 namespace devos::mcp {
 namespace {
 
-using Directives = std::vector<std::pair<std::string, unsigned>>;
-
-TEST(BuildEdges, IncludeDirectivesSkipComments) {
-    const std::string text = "#include \"logic/a.hpp\"\n"
-                             "  #  include <vector>\n"
-                             "// #include \"adapters/no.hpp\"\n"
-                             "/* #include \"adapters/no.hpp\"\n"
-                             "   #include \"adapters/no2.hpp\" */\n"
-                             "#include MACRO_HEADER\n"
-                             "#include_next <x.h>\n"
-                             "/* c */ #include \"ports/p.hpp\"\n";
-    EXPECT_EQ(includeDirectives(text), (Directives{{"logic/a.hpp", 1}, {"vector", 2}, {"ports/p.hpp", 8}}));
-    EXPECT_TRUE(includeDirectives("#include \"\"\n#include <unterminated\n").empty());
-}
-
 TEST(BuildEdges, CountsPerKindAndLayerPairWithTheFirstForbiddenAsExample) {
     BuildEdgeMap edges;
     countBuildEdge(edges, "include", "logic", "contracts", false,

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Small text helpers every part of DevOS uses: ASCII case and whitespace, line numbers, UTF-8-safe
 // cuts and percent-encoding. Pure: no I/O, no locale.
@@ -37,6 +38,17 @@ namespace devos::foundation {
 // byte, a truncated or overlong sequence, a surrogate, a code point above U+10FFFF) becomes U+FFFD, so
 // every JSON writer and PostgreSQL accept it; valid text comes back unchanged.
 [[nodiscard]] std::string validUtf8(std::string_view text);
+
+// One `#include "x"` / `#include <x>` of a C++ text: the spelling without quotes or brackets, and its
+// 1-based line.
+struct IncludeDirective {
+    std::string header;
+    unsigned line = 0;
+};
+
+// The #include directives of a C++ text, in order; lines inside /* */ comments and after // are not
+// directives, and neither is `#include MACRO` nor an empty spelling.
+[[nodiscard]] std::vector<IncludeDirective> includeDirectives(std::string_view text);
 
 // The byte offset of the first byte of `text` that does not start a well-formed UTF-8 sequence, or
 // nullopt when all of `text` is valid UTF-8.

@@ -54,11 +54,4 @@ struct ValidationInput {
 [[nodiscard]] std::string resolveInclude(std::string_view header, std::string_view includer,
                                          std::span<const std::string> repoFiles);
 
-// The headers a source #includes, with their 1-based lines.
-struct IncludeDirective {
-    std::string header;
-    unsigned line = 0;
-};
-[[nodiscard]] std::vector<IncludeDirective> includesOf(std::string_view source);
-
 } // namespace devos::logic
