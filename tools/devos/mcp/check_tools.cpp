@@ -248,7 +248,7 @@ json schema(const char* text) {
 }
 
 const char* kFindingSchema =
-    R"j({"type":"object","properties":{
+    R"j({"properties":{
     "rule":{"type":"string"},"level":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer"},"column":{"type":"integer"},
     "message":{"type":"string"},"fingerprint":{"type":"string"},"why":{"type":"string"},"instead":{"type":"string"},
     "fix":{"type":["object","null"]},"baselined":{"type":"boolean"}}})j";
@@ -259,52 +259,47 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
     json checkOutput = schema(
         R"j({"type":"object","required":["checked_files","counts","findings","truncated","failed_files"],"properties":{
         "checked_files":{"type":"integer"},"from_cache":{"type":"integer"},
-        "counts":{"type":"object","properties":{"errors":{"type":"integer"},"warnings":{"type":"integer"},"notes":{"type":"integer"},"baselined":{"type":"integer"}}},
+        "counts":{"properties":{"errors":{"type":"integer"},"warnings":{"type":"integer"},"notes":{"type":"integer"},"baselined":{"type":"integer"}}},
         "findings":{"type":"array"},"failed_files":{"type":"array","items":{"type":"string"}},
         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"},"note":{"type":"string"}}})j");
     checkOutput["properties"]["findings"]["items"] = schema(kFindingSchema);
     std::vector<McpTool> tools;
     tools.push_back(
         {"devos_check",
-         "Check files",
-         "Runs the layering and purity rules on files, on changes since a git ref, or on everything: "
-         "findings with why, instead and a mechanical fix. Cached per file.",
+         "Layering and purity findings (why, instead, fix) in paths, changes since a git ref, or all.",
          "core",
-         schema(R"j({"type":"object","additionalProperties":false,"properties":{
+         schema(R"j({"type":"object","properties":{
                         "paths":{"type":"array","maxItems":500,"items":{"type":"string","minLength":1,"maxLength":4096},"description":"repo-relative sources"},
                         "changed_since":{"type":"string","minLength":1,"maxLength":256,"description":"git ref"},
                         "rules":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":128},"description":"only these rule ids"},
                         "include_baselined":{"type":"boolean"},"no_baseline":{"type":"boolean"},
-                        "limit":{"type":"integer","minimum":1,"maximum":500},"cursor":{"type":"string","maxLength":64}}})j"),
+                        "limit":{"type":"integer","minimum":1,"maximum":500},"cursor":{"type":"string"}}})j"),
          checkOutput,
          {},
          [ws](const json& a, const ToolCall& c) { return runCheck(*ws, a, c); }});
     tools.push_back(
         {"devos_baseline_status",
-         "Baseline status",
-         "Entries of .devos/baseline.json by rule; verify adds the stale ones (fixed, yet listed: "
-         "they fail the gate).",
+         "Baseline entries by rule; verify lists stale ones, which fail the gate.",
          "baseline",
-         schema(R"j({"type":"object","additionalProperties":false,"properties":{
+         schema(R"j({"type":"object","properties":{
                         "verify":{"type":"boolean"},
-                        "limit":{"type":"integer","minimum":1,"maximum":500},"cursor":{"type":"string","maxLength":64}}})j"),
+                        "limit":{"type":"integer","minimum":1,"maximum":500},"cursor":{"type":"string"}}})j"),
          schema(
              R"j({"type":"object","required":["path","exists","entries","by_rule","stale","verified","baseline","truncated"],"properties":{
                         "path":{"type":"string"},"exists":{"type":"boolean"},"entries":{"type":"integer"},
                         "by_rule":{"type":"object","additionalProperties":{"type":"integer"}},
-                        "stale":{"type":"array","items":{"type":"object"}},"verified":{"type":"boolean"},
-                        "baseline":{"type":"array","items":{"type":"object","properties":{"fingerprint":{"type":"string"},"rule":{"type":"string"},"file":{"type":"string"},"subject":{"type":"string"}}}},
+                        "stale":{"type":"array"},"verified":{"type":"boolean"},
+                        "baseline":{"type":"array","items":{"properties":{"fingerprint":{"type":"string"},"rule":{"type":"string"},"file":{"type":"string"},"subject":{"type":"string"}}}},
                         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
          {},
          [ws](const json& a, const ToolCall& c) { return baselineStatus(*ws, a, c); }});
     tools.push_back(
         {"devos_allow",
-         "Allow one finding",
-         "Writes `// devos-allow(<rule>): <reason> until <expires>` above a finding. Prefer a fix; "
-         "allow only when the user asks.",
+         "Writes `// devos-allow(<rule>): <reason> until <expires>` above a finding; only when the user "
+         "asks.",
          "baseline",
          schema(
-             R"j({"type":"object","additionalProperties":false,"required":["fingerprint","reason","expires"],"properties":{
+             R"j({"type":"object","required":["fingerprint","reason","expires"],"properties":{
                         "fingerprint":{"type":"string","minLength":16,"maxLength":16},
                         "reason":{"type":"string","minLength":1,"maxLength":200},
                         "expires":{"type":"string","minLength":10,"maxLength":10,"description":"YYYY-MM-DD within allow.max_days (default 365)"}}})j"),

@@ -64,14 +64,14 @@ json schema(const char* text) {
 }
 
 const char* kFindings =
-    R"j({"type":"array","items":{"type":"object","properties":{"rule":{"type":"string"},"level":{"type":"string"},"package":{"type":"string"},"message":{"type":"string"},"instead":{"type":"string"}}}})j";
+    R"j({"type":"array","items":{"properties":{"rule":{"type":"string"},"level":{"type":"string"},"package":{"type":"string"},"message":{"type":"string"},"instead":{"type":"string"}}}})j";
 
 } // namespace
 
 std::vector<McpTool> depsTools(std::shared_ptr<McpWorkspace> ws) {
     json depsOut =
         schema(R"j({"type":"object","required":["source","packages","findings","truncated"],"properties":{
-        "source":{"type":"string"},"packages":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"version":{"type":"string"},"found":{"type":"boolean"},"required":{"type":"boolean"}}}},
+        "source":{"type":"string"},"packages":{"type":"array","items":{"properties":{"name":{"type":"string"},"version":{"type":"string"},"found":{"type":"boolean"},"required":{"type":"boolean"}}}},
         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j");
     depsOut["properties"]["findings"] = schema(kFindings);
     json checkOut =
@@ -79,27 +79,22 @@ std::vector<McpTool> depsTools(std::shared_ptr<McpWorkspace> ws) {
         "name":{"type":"string"},"version":{"type":"string"},"allowed":{"type":"boolean"}}})j");
     checkOut["properties"]["findings"] = schema(kFindings);
     std::vector<McpTool> tools;
-    tools.push_back(
-        {"devos_deps",
-         "Resolved dependencies",
-         "Packages the configure resolved, with floor and ban findings.",
-         "deps",
-         schema(
-             R"j({"type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","maxLength":64}}})j"),
-         depsOut,
-         {},
-         [ws](const json& a, const ToolCall&) { return listDeps(*ws, a); }});
-    tools.push_back(
-        {"devos_check_dependency",
-         "May this package be added?",
-         "Ask before adding a find_package: does it pass the floors and bans?",
-         "deps",
-         schema(R"j({"type":"object","additionalProperties":false,"required":["name"],"properties":{
+    tools.push_back({"devos_deps",
+                     "Resolved packages with floor and ban findings.",
+                     "deps",
+                     schema(R"j({"type":"object","properties":{"cursor":{"type":"string"}}})j"),
+                     depsOut,
+                     {},
+                     [ws](const json& a, const ToolCall&) { return listDeps(*ws, a); }});
+    tools.push_back({"devos_check_dependency",
+                     "Ask before adding a find_package: does it pass the floors and bans?",
+                     "deps",
+                     schema(R"j({"type":"object","required":["name"],"properties":{
                         "name":{"type":"string","minLength":1,"maxLength":256},
                         "version":{"type":"string","maxLength":64}}})j"),
-         checkOut,
-         {},
-         [ws](const json& a, const ToolCall&) { return checkDependency(*ws, a); }});
+                     checkOut,
+                     {},
+                     [ws](const json& a, const ToolCall&) { return checkDependency(*ws, a); }});
     return tools;
 }
 

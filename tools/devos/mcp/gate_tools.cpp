@@ -78,16 +78,15 @@ std::vector<McpTool> gateTools(std::shared_ptr<McpWorkspace> ws) {
     std::vector<McpTool> tools;
     tools.push_back(
         {"devos_gate_run",
-         "Run the gates",
-         "Builds check-fast or check-full: each gate's status, progress per gate; cancel kills the build.",
+         "Builds check-fast or check-full, progress per gate; cancelling kills the build.",
          "gates",
-         json::parse(R"j({"type":"object","additionalProperties":false,"required":["gate"],"properties":{
+         json::parse(R"j({"type":"object","required":["gate"],"properties":{
                         "gate":{"enum":["fast","full"]}}})j"),
          json::parse(
              R"j({"type":"object","required":["gate","passed","exit_code","seconds","gates","output_tail"],"properties":{
                         "gate":{"type":"string"},"passed":{"type":"boolean"},"exit_code":{"type":"integer"},
                         "seconds":{"type":"number"},"timed_out":{"type":"boolean"},"output_tail":{"type":"string"},
-                        "gates":{"type":"array","items":{"type":"object"}},"levels":{"type":"object"}}})j"),
+                        "gates":{"type":"array"},"levels":{"type":"object"}}})j"),
          {false, false, true, false},
          [ws](const json& a, const ToolCall& c) { return gateRun(*ws, a, c); }});
     return tools;

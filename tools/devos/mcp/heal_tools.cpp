@@ -207,29 +207,25 @@ foundation::Expected<json> applyProposal(McpWorkspace& ws, const json& args) {
 
 std::vector<McpTool> healTools(std::shared_ptr<McpWorkspace> ws) {
     std::vector<McpTool> tools;
-    tools.push_back(
-        {"devos_propose_fix",
-         "Propose a proven fix",
-         "devos heal on a stored test failure: a patch proven in a worktree (fails before, passes "
-         "after) on selfheal/<id>; never main or the checkout. Needs self-heal; builds and tests.",
-         "heal",
-         json::parse(
-             R"j({"type":"object","additionalProperties":false,"required":["failure_id"],"properties":{
+    tools.push_back({"devos_propose_fix",
+                     "devos heal: a patch for a stored failure, proven by building and testing on "
+                     "selfheal/<id>, never main.",
+                     "heal",
+                     json::parse(
+                         R"j({"type":"object","required":["failure_id"],"properties":{
                         "failure_id":{"type":"string","minLength":1,"maxLength":64},
                         "agent":{"enum":["playbook","chat","auto"]}}})j"),
-         json::parse(R"j({"type":"object","required":["proposed","outcome"],"properties":{
+                     json::parse(R"j({"type":"object","required":["proposed","outcome"],"properties":{
                         "proposed":{"type":"boolean"},
                         "outcome":{"type":"object","description":"status, reason, evidence, rejections, proposal, steps"}}})j"),
-         {false, false, false, true},
-         [ws](const json& a, const ToolCall& c) { return proposeFix(*ws, a, c); }});
+                     {false, false, false, true},
+                     [ws](const json& a, const ToolCall& c) { return proposeFix(*ws, a, c); }});
     tools.push_back(
         {"devos_apply_proposal",
-         "Apply a proposal",
-         "Checks out a proposal at selfheal/<id> in .devos/selfheal/<id>/worktree (re-created from "
-         "its fix.patch if deleted); never main, the checkout or outside the repo.",
+         "Checks out a proposal's selfheal/<id> branch in its own worktree, never main.",
          "heal",
          json::parse(
-             R"j({"type":"object","additionalProperties":false,"required":["proposal_id"],"properties":{
+             R"j({"type":"object","required":["proposal_id"],"properties":{
                         "proposal_id":{"type":"string","minLength":26,"maxLength":26,"pattern":"^[0-7][0-9A-HJKMNP-TV-Z]{25}$","description":"from devos_propose_fix"}}})j"),
          json::parse(
              R"j({"type":"object","required":["proposal_id","status","branch","commit","worktree","base_commit","files","recreated"],"properties":{

@@ -84,7 +84,6 @@ foundation::Expected<std::vector<McpTool>> selectTools(std::vector<McpTool> all,
 
 json toolListing(const McpTool& tool) {
     return {{"name", tool.name},
-            {"title", tool.title},
             {"description", tool.description},
             {"inputSchema", tool.inputSchema},
             {"outputSchema", tool.outputSchema},

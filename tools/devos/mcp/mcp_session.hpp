@@ -33,7 +33,8 @@ struct ToolSelection {
 [[nodiscard]] foundation::Expected<std::vector<McpTool>> selectTools(std::vector<McpTool> all,
                                                                      const ToolSelection& selection);
 
-// The tool as tools/list shows it: name, title, description, inputSchema, outputSchema, annotations.
+// The tool as tools/list shows it: name, description, inputSchema, outputSchema, annotations (no
+// title: hosts show the name, and every byte of tools/list is context the model pays for).
 [[nodiscard]] nlohmann::json toolListing(const McpTool& tool);
 
 // Who the server is and what the model should know first.

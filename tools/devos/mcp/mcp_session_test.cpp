@@ -13,11 +13,9 @@ const json kMeta = {{"io.modelcontextprotocol/protocolVersion", "2026-07-28"},
 std::vector<McpTool> fakeTools(int* runs) {
     McpTool echo{
         "devos_echo",
-        "Echo",
         "Returns its text.",
         "core",
-        json::parse(
-            R"j({"type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"type":"string"}}})j"),
+        json::parse(R"j({"type":"object","required":["text"],"properties":{"text":{"type":"string"}}})j"),
         json::parse(R"j({"type":"object","required":["text"],"properties":{"text":{"type":"string"}}})j"),
         {},
         [runs](const json& a, const ToolCall& call) -> foundation::Expected<json> {
@@ -29,7 +27,6 @@ std::vector<McpTool> fakeTools(int* runs) {
             return json{{"text", a["text"]}};
         }};
     McpTool write{"devos_write",
-                  "Write",
                   "Writes.",
                   "baseline",
                   json::parse(R"j({"type":"object","additionalProperties":false})j"),

@@ -35,10 +35,9 @@ struct ToolCall {
 // One tool. `run` gets arguments already validated against `inputSchema` and returns the
 // structuredContent (an object conforming to `outputSchema`) or an Error the model can act on.
 struct McpTool {
-    std::string name; // devos_<verb>
-    std::string title;
-    std::string description;
-    std::string toolset; // core, rules, baseline, gates, telemetry, deps, heal
+    std::string name;        // devos_<verb>
+    std::string description; // one sentence: tools/list is sent to the model on every session
+    std::string toolset;     // core, rules, baseline, gates, telemetry, deps, heal
     nlohmann::json inputSchema;
     nlohmann::json outputSchema;
     ToolHints hints;

@@ -246,11 +246,9 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
     std::vector<McpTool> tools;
     tools.push_back(
         {"devos_check_edge",
-         "May this file include that header?",
-         "Ask before adding an #include: the layers of both ends, the rule it would break, why, what "
-         "instead. From the policy alone, no compile.",
+         "Ask before adding an #include: allowed or not, the layers, and the rule, why and instead.",
          "core",
-         schema(R"j({"type":"object","additionalProperties":false,"required":["from","to"],"properties":{
+         schema(R"j({"type":"object","required":["from","to"],"properties":{
                         "from":{"type":"string","minLength":1,"maxLength":4096,"description":"including file, repo-relative"},
                         "to":{"type":"string","minLength":1,"maxLength":4096,"description":"header as written (a/b.hpp, <fstream>) or repo path"}}})j"),
          schema(
@@ -265,41 +263,37 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
          [ws](const json& a, const ToolCall&) { return checkEdge(*ws, a); }});
     tools.push_back(
         {"devos_layer_map",
-         "Layer map",
-         "Layers with globs and allowed edges; the build's layer edges (includes, target links) with "
-         "forbidden counts; violations per edge from this session's last devos_check.",
+         "Layers, their globs and allowed edges; the build's include/link edges and violations per edge.",
          "core",
-         schema(R"j({"type":"object","additionalProperties":false,"properties":{}})j"),
+         schema(R"j({"type":"object","additionalProperties":false})j"),
          schema(
              R"j({"type":"object","required":["layers","edges","build_edges","build","violations_by_edge","checked"],"properties":{
-                        "layers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"globs":{"type":"array","items":{"type":"string"}},"may_include":{"type":"array","items":{"type":"string"}},"pure":{"type":"boolean"},"external":{"type":"boolean"}}}},
-                        "edges":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"allowed":{"type":"boolean"},"discouraged":{"type":"boolean"}}}},
-                        "build_edges":{"type":"array","items":{"type":"object","properties":{"kind":{"enum":["include","link"]},"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"violations":{"type":"integer"},"example":{"type":"string"}}}},
-                        "build":{"type":"object","properties":{"files_scanned":{"type":"integer"},"targets":{"type":"integer"},"notes":{"type":"array","items":{"type":"string"}}}},
-                        "violations_by_edge":{"type":"array","items":{"type":"object","properties":{"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"example":{"type":"string"}}}},
+                        "layers":{"type":"array","items":{"properties":{"name":{"type":"string"},"globs":{"type":"array","items":{"type":"string"}},"may_include":{"type":"array","items":{"type":"string"}},"pure":{"type":"boolean"},"external":{"type":"boolean"}}}},
+                        "edges":{"type":"array","items":{"properties":{"from":{"type":"string"},"to":{"type":"string"},"allowed":{"type":"boolean"},"discouraged":{"type":"boolean"}}}},
+                        "build_edges":{"type":"array","items":{"properties":{"kind":{"enum":["include","link"]},"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"violations":{"type":"integer"},"example":{"type":"string"}}}},
+                        "build":{"properties":{"files_scanned":{"type":"integer"},"targets":{"type":"integer"},"notes":{"type":"array","items":{"type":"string"}}}},
+                        "violations_by_edge":{"type":"array","items":{"properties":{"from":{"type":"string"},"to":{"type":"string"},"count":{"type":"integer"},"example":{"type":"string"}}}},
                         "checked":{"type":"boolean"},"checked_files":{"type":"integer"}}})j"),
          {},
          [ws](const json& a, const ToolCall&) { return layerMap(*ws, a); }});
     tools.push_back({"devos_list_rules",
-                     "List rules",
                      "Rule ids with their level here and a summary.",
                      "rules",
-                     schema(R"j({"type":"object","additionalProperties":false,"properties":{
+                     schema(R"j({"type":"object","properties":{
                         "family":{"type":"string","maxLength":64,"description":"rule id prefix, e.g. purity"},
                         "limit":{"type":"integer","minimum":1,"maximum":200},
-                        "cursor":{"type":"string","maxLength":64}}})j"),
+                        "cursor":{"type":"string"}}})j"),
                      schema(R"j({"type":"object","required":["rules","count","truncated"],"properties":{
-                        "rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"level":{"enum":["off","note","warning","error"]},"summary":{"type":"string"}}}},
+                        "rules":{"type":"array","items":{"properties":{"id":{"type":"string"},"name":{"type":"string"},"level":{"enum":["off","note","warning","error"]},"summary":{"type":"string"}}}},
                         "count":{"type":"integer"},"families":{"type":"array","items":{"type":"string"}},
                         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
                      {},
                      [ws](const json& a, const ToolCall&) { return listRules(*ws, a); }});
     tools.push_back(
         {"devos_explain_rule",
-         "Explain a rule",
-         "A rule's why, instead, allowed, level here and how to suppress one occurrence.",
+         "A rule's why, instead, allowed, level and how to suppress it once.",
          "rules",
-         schema(R"j({"type":"object","additionalProperties":false,"required":["rule"],"properties":{
+         schema(R"j({"type":"object","required":["rule"],"properties":{
                         "rule":{"type":"string","minLength":1,"maxLength":128,"description":"e.g. purity.clock"}}})j"),
          schema(
              R"j({"type":"object","required":["id","level","why","instead","allowed","doc_uri"],"properties":{
@@ -310,15 +304,13 @@ std::vector<McpTool> policyTools(std::shared_ptr<McpWorkspace> ws) {
          [ws](const json& a, const ToolCall&) { return explainRule(*ws, a); }});
     tools.push_back(
         {"devos_gate_status",
-         "Gate status",
-         "Latest check-fast/check-full results: each gate's status, findings, time, failure detail.",
+         "The latest check-fast/check-full result of each gate.",
          "gates",
-         schema(
-             R"j({"type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","maxLength":64}}})j"),
+         schema(R"j({"type":"object","properties":{"cursor":{"type":"string"}}})j"),
          schema(R"j({"type":"object","required":["build_dir","levels","gates","truncated"],"properties":{
                         "build_dir":{"type":"string"},
-                        "levels":{"type":"object","properties":{"fast":{"type":"string"},"full":{"type":"string"}}},
-                        "gates":{"type":"array","items":{"type":"object","properties":{"gate":{"type":"string"},"status":{"type":"string"},"findings":{"type":"integer"},"seconds":{"type":"number"},"failed":{"type":"boolean"},"detail":{"type":"string"}}}},
+                        "levels":{"properties":{"fast":{"type":"string"},"full":{"type":"string"}}},
+                        "gates":{"type":"array","items":{"properties":{"gate":{"type":"string"},"status":{"type":"string"},"findings":{"type":"integer"},"seconds":{"type":"number"},"failed":{"type":"boolean"},"detail":{"type":"string"}}}},
                         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
          {},
          [ws](const json& a, const ToolCall&) { return gateStatusJson(*ws, a); }});

@@ -291,8 +291,8 @@ json schema(const char* text) {
 }
 
 const char* kFailureSchema =
-    R"j({"type":"object","properties":{
-    "failure_id":{"type":"string"},"kind":{"enum":["test_failure","lint_failure"]},"pattern_id":{"type":"string"},
+    R"j({"properties":{
+    "failure_id":{"type":"string"},"kind":{"type":"string"},"pattern_id":{"type":"string"},
     "title":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer"},"message":{"type":"string"},"run_id":{"type":"string"}}})j";
 
 } // namespace
@@ -304,7 +304,7 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
     hit["properties"]["score"] = {{"type", "number"}};
     hit["properties"]["branch"] = {{"type", "string"}};
     hit["properties"]["commit"] = {{"type", "string"}};
-    hit["properties"]["fixes"] = {{"type", "array"}, {"items", {{"type", "object"}}}};
+    hit["properties"]["fixes"] = {{"type", "array"}};
     json searchOut = schema(
         R"j({"type":"object","required":["model","backend","searched","exact","hits","truncated"],"properties":{
         "model":{"type":"string"},"backend":{"type":"string"},"searched":{"type":"integer"},"exact":{"type":"boolean"},
@@ -316,17 +316,15 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
     json incidentOut = schema(
         R"j({"type":"object","required":["failure","pattern_id","occurrences","recent_occurrences","linked_fixes","heal_attempts"],"properties":{
         "failure":{"type":"object"},"pattern_id":{"type":"string"},"occurrences":{"type":"integer"},
-        "recent_occurrences":{"type":"array","items":{"type":"object"}},"linked_fixes":{"type":"array","items":{"type":"object"}},
-        "heal_attempts":{"type":"array","items":{"type":"object"}}}})j");
+        "recent_occurrences":{"type":"array"},"linked_fixes":{"type":"array"},
+        "heal_attempts":{"type":"array"}}})j");
     incidentOut["properties"]["failure"] = failure;
 
     std::vector<McpTool> tools;
     tools.push_back({"devos_search_incidents",
-                     "Search similar past failures",
-                     "Stored failures most similar to a text or a stored failure (exact cosine), with score, "
-                     "pattern, run and known fixes.",
+                     "Stored failures most similar to a text or a failure, with score, pattern and fixes.",
                      "telemetry",
-                     schema(R"j({"type":"object","additionalProperties":false,"properties":{
+                     schema(R"j({"type":"object","properties":{
                         "text":{"type":"string","minLength":1,"maxLength":20000,"description":"error message or stack frame"},
                         "failure_id":{"type":"string","minLength":1,"maxLength":64},
                         "k":{"type":"integer","minimum":1,"maximum":50},
@@ -334,24 +332,21 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
                      searchOut,
                      {},
                      [telemetry](const json& a, const ToolCall&) { return searchIncidents(*telemetry, a); }});
-    tools.push_back(
-        {"devos_get_incident",
-         "Get an incident",
-         "A stored failure: its run, pattern occurrences, linked fixes, heal attempts.",
-         "telemetry",
-         schema(R"j({"type":"object","additionalProperties":false,"required":["failure_id"],"properties":{
+    tools.push_back({"devos_get_incident",
+                     "A stored failure: its run, occurrences, linked fixes, heal attempts.",
+                     "telemetry",
+                     schema(R"j({"type":"object","required":["failure_id"],"properties":{
                         "failure_id":{"type":"string","minLength":1,"maxLength":64}}})j"),
-         incidentOut,
-         {},
-         [telemetry](const json& a, const ToolCall&) { return getIncident(*telemetry, a); }});
+                     incidentOut,
+                     {},
+                     [telemetry](const json& a, const ToolCall&) { return getIncident(*telemetry, a); }});
     tools.push_back({"devos_test_failures",
-                     "Test failures",
                      "Stored test failures, newest first.",
                      "telemetry",
-                     schema(R"j({"type":"object","additionalProperties":false,"properties":{
+                     schema(R"j({"type":"object","properties":{
                         "run_id":{"type":"string","maxLength":64},"pattern_id":{"type":"string","maxLength":128},
                         "suite":{"type":"string","maxLength":512},"limit":{"type":"integer","minimum":1,"maximum":200},
-                        "cursor":{"type":"string","maxLength":64}}})j"),
+                        "cursor":{"type":"string"}}})j"),
                      failuresOut,
                      {},
                      [telemetry](const json& a, const ToolCall&) { return testFailures(*telemetry, a); }});
@@ -359,17 +354,15 @@ std::vector<McpTool> telemetryTools(std::shared_ptr<McpWorkspace> ws) {
     auto ingestMutex = std::make_shared<std::mutex>();
     tools.push_back(
         {"devos_ingest",
-         "Ingest a test or gate report",
-         "Stores a JUnit or SARIF report from the repo or build folder in telemetry (redacted, "
-         "embedded); a stored one again adds nothing.",
+         "Stores a JUnit or SARIF report in telemetry; storing it again adds nothing.",
          "telemetry",
-         schema(R"j({"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{
+         schema(R"j({"type":"object","required":["kind","path"],"properties":{
                         "kind":{"enum":["junit","sarif"]},
                         "path":{"type":"string","minLength":1,"maxLength":4096,"description":"repo-relative"}}})j"),
          schema(
              R"j({"type":"object","required":["file","store","run","embedding_model","failures","truncated"],"properties":{
                         "file":{"type":"string"},"store":{"type":"string"},"run":{"type":"object"},"embedding_model":{"type":"string"},
-                        "already_stored":{"type":"boolean"},"learned_fixes":{"type":"integer"},"failures":{"type":"array","items":{"type":"object"}},
+                        "already_stored":{"type":"boolean"},"learned_fixes":{"type":"integer"},"failures":{"type":"array"},
                         "truncated":{"type":"boolean"},"next_cursor":{"type":"string"}}})j"),
          {false, false, false, false},
          [ws, ingester, ingestMutex](const json& a, const ToolCall&) {

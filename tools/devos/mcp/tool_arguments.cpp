@@ -82,7 +82,7 @@ std::optional<std::string> check(const json& schema, const json& value, const st
             if (properties.contains(name)) {
                 if (auto problem = check(properties[name], item, path))
                     return problem;
-            } else if (schema.value("additionalProperties", json(true)) == false) {
+            } else if (where.empty() || schema.value("additionalProperties", json(true)) == false) {
                 std::string known;
                 for (const auto& [key, unused] : properties.items())
                     known += (known.empty() ? "" : ", ") + key;

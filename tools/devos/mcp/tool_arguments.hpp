@@ -2,7 +2,9 @@
 // Checks tool arguments against the tool's inputSchema before the tool runs, so a bad argument becomes
 // an isError result naming the argument and the allowed values (SEP-1303) instead of a crash or a
 // silent default. Covers the JSON Schema subset DevOS's tools use: type, properties, required,
-// additionalProperties:false, enum, items, minimum, maximum, minLength, maxLength, maxItems.
+// additionalProperties:false, enum, items, minimum, maximum, minLength, maxLength, maxItems. The
+// arguments object itself is always closed: an argument its schema does not name is refused (the
+// advertised schemas leave out additionalProperties:false to keep tools/list small).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>

@@ -7,11 +7,12 @@ namespace {
 
 using nlohmann::json;
 
-const json kSchema =
-    json::parse(R"j({"type":"object","additionalProperties":false,"required":["gate"],"properties":{
+const json kSchema = json::parse(R"j({"type":"object","required":["gate"],"properties":{
     "gate":{"type":"string","enum":["fast","full"]},
     "k":{"type":"integer","minimum":1,"maximum":50},
-    "paths":{"type":"array","maxItems":2,"items":{"type":"string","maxLength":5}}}})j");
+    "paths":{"type":"array","maxItems":2,"items":{"type":"string","maxLength":5}},
+    "open":{"type":"object","properties":{"a":{"type":"integer"}}},
+    "closed":{"type":"object","additionalProperties":false,"properties":{"a":{"type":"integer"}}}}})j");
 
 TEST(ToolArguments, ConformingArgumentsPass) {
     EXPECT_EQ(argumentProblem(kSchema, {{"gate", "fast"}, {"k", 3}, {"paths", {"a", "b"}}}), std::nullopt);
@@ -29,7 +30,10 @@ TEST(ToolArguments, EachProblemNamesTheArgumentAndWhatIsAllowed) {
     EXPECT_EQ(problem({{"gate", "fast"}, {"paths", {"toolong"}}}),
               "argument `paths[0]` must not be longer than 5 characters (got 7)");
     EXPECT_EQ(problem({{"gate", "fast"}, {"force", true}}),
-              "unknown argument `force` (this tool takes: gate, k, paths)");
+              "unknown argument `force` (this tool takes: closed, gate, k, open, paths)");
+    EXPECT_EQ(problem({{"gate", "fast"}, {"open", {{"b", 1}}}}), "<none>");
+    EXPECT_EQ(problem({{"gate", "fast"}, {"closed", {{"b", 1}}}}),
+              "unknown argument `closed.b` (this tool takes: a)");
     EXPECT_EQ(problem(json::array()), "the arguments must be object (got array [])");
 }
 
