@@ -4,6 +4,7 @@
 // tools/list size. Env: DEVOS, REPO, BUILD, DB.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const { DEVOS, REPO, BUILD, DB } = process.env;
 const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {} };
@@ -113,5 +114,77 @@ const modern = (id, method, params = {}) => req(id, method, { ...params, _meta: 
     assert.ok(progress.every((n) => n.params.progressToken === 'p1'));
     assert.ok(progress[1].params.progress > progress[0].params.progress, 'progress increases');
     assert.ok(s.byId.get('1').result.structuredContent.findings.some((f) => f.rule === 'purity.throw'));
+}
+// devos_allow without a reason or an expiry (2026-07-28 multi round-trip requests): a client that
+// declares form elicitation is asked (input_required with an elicitation/create form bounded by
+// allow.max_days); its retry's inputResponses are read strictly (-32602 naming what is wrong); decline
+// and cancel write nothing; accept writes exactly what a complete call writes. Without the
+// capability, or in the legacy era, an isError result names the missing arguments.
+{
+    const source = 'src/logic/clock_and_env.cpp';
+    const file = `${REPO}/${source}`;
+    const checked = await session([modern(1, 'tools/call', { name: 'devos_check', arguments: { paths: [source], rules: ['purity.env'] } })]);
+    const finding = checked.byId.get('1').result.structuredContent.findings[0];
+    assert.equal(finding.rule, 'purity.env');
+    const eliciting = { ...meta, 'io.modelcontextprotocol/clientCapabilities': { elicitation: { form: {} } } };
+    const allow = (id, extra = {}, m = eliciting) =>
+        req(id, 'tools/call', { name: 'devos_allow', arguments: { fingerprint: finding.fingerprint }, ...extra, _meta: m });
+    const answer = (response) => ({ inputResponses: { missing_arguments: response } });
+    const until = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+    const before = readFileSync(file, 'utf8');
+    const s = await session([
+        allow(1),
+        allow(2, {}, meta),
+        allow(3, { inputResponses: [] }),
+        allow(4, { inputResponses: { other: { action: 'accept' } } }),
+        allow(5, answer({ action: 'accept', content: { reason: 'vendor rate' } })),
+        allow(6, answer({ action: 'accept', content: { reason: 7, expires: until } })),
+        allow(7, answer({ action: 'later' })),
+        allow(8, answer({ action: 'decline' })),
+        allow(9, answer({ action: 'cancel' })),
+        allow(10, answer({ action: 'accept', content: { reason: 'vendor rate', expires: '2199-01-01' } })),
+        req(11, 'initialize', { protocolVersion: '2025-11-25', capabilities: { elicitation: {} }, clientInfo: { name: 't', version: '1' } }),
+        req(12, 'tools/call', { name: 'devos_allow', arguments: { fingerprint: finding.fingerprint, reason: 'vendor rate' } }),
+    ]);
+    assert.equal(s.code, 0, s.err);
+    const asked = s.byId.get('1').result;
+    assert.equal(asked.resultType, 'input_required');
+    const form = asked.inputRequests.missing_arguments;
+    assert.equal(form.method, 'elicitation/create');
+    assert.equal(form.params.mode, 'form');
+    assert.deepEqual(form.params.requestedSchema.required, ['reason', 'expires']);
+    assert.match(form.params.requestedSchema.properties.expires.description, /at most 36500 days ahead \(allow\.max_days\)/);
+    assert.equal(form.params.requestedSchema.properties.expires.format, 'date');
+    assert.equal(s.byId.get('2').result.isError, true, 'no elicitation capability: told, not asked');
+    assert.match(s.byId.get('2').result.content[0].text, /missing required argument `reason`, `expires`/);
+    for (const [id, text] of [['3', /must be an object/], ['4', /no answer to the input request "missing_arguments"/],
+        ['5', /content: missing required argument `expires`/], ['6', /content: argument `reason` must be string/],
+        ['7', /action must be accept, decline or cancel \(got "later"\)/]]) {
+        assert.equal(s.byId.get(id).error?.code, -32602, `request ${id}: ${JSON.stringify(s.byId.get(id))}`);
+        assert.match(s.byId.get(id).error.message, text);
+    }
+    for (const [id, action] of [['8', 'decline'], ['9', 'cancel']]) {
+        const refused = s.byId.get(id).result;
+        assert.equal(refused.isError, true);
+        assert.equal(refused.resultType, 'complete');
+        assert.match(refused.content[0].text, new RegExp(`the user chose ${action} .*nothing was done`));
+    }
+    assert.equal(s.byId.get('10').result.isError, true, 'an accepted expiry beyond allow.max_days is refused like a complete call');
+    assert.match(s.byId.get('10').result.content[0].text, /within 36500 days/);
+    const legacy = s.byId.get('12').result;
+    assert.equal(legacy.isError, true);
+    assert.equal(legacy.resultType, undefined);
+    assert.match(legacy.content[0].text, /missing required argument `expires`/);
+    assert.equal(readFileSync(file, 'utf8'), before, 'nothing written before an accepted, valid answer');
+
+    const accepted = await session([allow(1, answer({ action: 'accept', content: { reason: 'vendor rate, moved in PLAT-7', expires: until } }))]);
+    const written = accepted.byId.get('1').result;
+    assert.equal(written.isError, false, JSON.stringify(written));
+    assert.equal(written.resultType, 'complete');
+    assert.equal(written.structuredContent.written_to, source);
+    assert.equal(written.structuredContent.comment, `// devos-allow(purity.env): vendor rate, moved in PLAT-7 until ${until}`);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    assert.equal(lines[written.structuredContent.line - 1].trim(), written.structuredContent.comment);
+    assert.equal(lines.length, before.split('\n').length + 1, 'exactly one line added');
 }
 console.log('PASS');

@@ -1,8 +1,10 @@
 // Drives the real `devos mcp` binary with the official MCP client SDKs over stdio: the v1 SDK
 // (@modelcontextprotocol/sdk, initialize 2025-11-25) and the v2 client in its legacy, auto and
 // pinned-2026-07-28 modes. Every tool is listed and called; the SDKs validate each structuredContent
-// against the tool's outputSchema. Env: DEVOS (the binary), REPO, BUILD, DB, FAILURE_ID.
+// against the tool's outputSchema. The pinned v2 client also answers devos_allow's question for a
+// missing reason and expiry through its multi round-trip driver and elicitation handler. Env: DEVOS (the binary), REPO, BUILD, DB, FAILURE_ID.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport as StdioV1 } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Client as ClientV2 } from '@modelcontextprotocol/client';
@@ -147,4 +149,41 @@ assert.equal((await (async () => {
 for (const [mode, era] of [['legacy', 'legacy'], ['auto', 'modern'], [{ pin: '2026-07-28' }, 'modern']])
     await run(`client v2 mode ${JSON.stringify(mode)}`,
         new ClientV2({ name: 'devos-test', version: '2.0.0' }, { versionNegotiation: { mode } }), new StdioV2(server), era);
+// devos_allow asks the user (2026-07-28 multi round-trip requests, pinned): the client declares form
+// elicitation, the server answers input_required, the SDK's driver calls the elicitation handler and
+// retries the call with the answer. A declined form writes nothing; an accepted one writes the comment.
+{
+    const seen = [];
+    let reply;
+    const client = new ClientV2({ name: 'devos-test', version: '2.0.0' },
+        { versionNegotiation: { mode: { pin: '2026-07-28' } }, capabilities: { elicitation: { form: {} } } });
+    client.setRequestHandler('elicitation/create', async (request) => { seen.push(request.params); return reply; });
+    await client.connect(new StdioV2(server));
+    try {
+        assert.equal(client.getProtocolEra(), 'modern');
+        const source = 'src/logic/state.cpp';
+        const target = structured(await client.callTool({ name: 'devos_check', arguments: { paths: [source], rules: ['purity.volatile'] } })).findings[0];
+        assert.equal(target.rule, 'purity.volatile');
+        const before = readFileSync(`${REPO}/${source}`, 'utf8');
+        reply = { action: 'decline' };
+        const declined = await client.callTool({ name: 'devos_allow', arguments: { fingerprint: target.fingerprint } });
+        assert.equal(declined.isError, true);
+        assert.match(declined.content[0].text, /the user chose decline when asked for `reason`, `expires`; nothing was done/);
+        assert.equal(readFileSync(`${REPO}/${source}`, 'utf8'), before, 'a declined form writes nothing');
+        const until = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+        reply = { action: 'accept', content: { expires: until } };
+        const written = structured(await client.callTool({ name: 'devos_allow', arguments: { fingerprint: target.fingerprint, reason: 'memory-mapped register, moved in PLAT-9' } }));
+        assert.equal(written.written_to, source);
+        assert.equal(written.comment, `// devos-allow(purity.volatile): memory-mapped register, moved in PLAT-9 until ${until}`);
+        assert.equal(seen.length, 2, 'the handler was asked once per call');
+        assert.deepEqual(seen[0].requestedSchema.required, ['reason', 'expires']);
+        assert.deepEqual(seen[1].requestedSchema.required, ['expires'], 'only what the call lacks is asked');
+        assert.ok(seen[0].message.includes(target.fingerprint));
+        const after = structured(await client.callTool({ name: 'devos_check', arguments: { paths: [source] } }));
+        assert.ok(!after.findings.some((f) => f.fingerprint === target.fingerprint), 'the allowed finding is gone');
+        console.log('client v2 pinned 2026-07-28: devos_allow asked through elicitation (declined, then accepted)');
+    } finally {
+        await client.close();
+    }
+}
 console.log('PASS');

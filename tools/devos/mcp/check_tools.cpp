@@ -243,6 +243,39 @@ foundation::Expected<json> allowFinding(McpWorkspace& ws, const json& args, cons
                 {"already_allowed", edit->alreadyAllowed}};
 }
 
+// The form asking the user for what a devos_allow call lacks: the reason, the expiry (bounded by the
+// repo's allow.max_days), or both; nullopt when the call has both.
+std::optional<InputForm> allowInputForm(McpWorkspace& ws, const json& args) {
+    auto policy = ws.policy();
+    const int maxDays = policy ? (*policy)->allowMaxDays : engine::kDefaultAllowMaxDays;
+    json properties = json::object(), required = json::array();
+    if (!args.contains("reason")) {
+        properties["reason"] = {{"type", "string"},
+                                {"title", "Reason"},
+                                {"description", "Why this finding is acceptable, in one line"},
+                                {"minLength", 1},
+                                {"maxLength", 200}};
+        required.push_back("reason");
+    }
+    if (!args.contains("expires")) {
+        properties["expires"] = {
+            {"type", "string"},
+            {"format", "date"},
+            {"title", "Expires"},
+            {"description",
+             "YYYY-MM-DD after today, at most " + std::to_string(maxDays) + " days ahead (allow.max_days)"},
+            {"minLength", 10},
+            {"maxLength", 10}};
+        required.push_back("expires");
+    }
+    if (required.empty())
+        return std::nullopt;
+    return InputForm{"Allow the DevOS finding " + args["fingerprint"].get<std::string>() +
+                         " with a devos-allow comment? Say why it is acceptable and until when; decline to "
+                         "keep it a finding.",
+                     {{"type", "object"}, {"properties", properties}, {"required", required}}};
+}
+
 json schema(const char* text) {
     return json::parse(text);
 }
@@ -295,11 +328,11 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
          [ws](const json& a, const ToolCall& c) { return baselineStatus(*ws, a, c); }});
     tools.push_back(
         {"devos_allow",
-         "Writes `// devos-allow(<rule>): <reason> until <expires>` above a finding; only when the user "
-         "asks.",
+         "Writes `// devos-allow(<rule>): <reason> until <expires>` above a finding, only when the user "
+         "asks; asks the user for a missing reason or expiry.",
          "baseline",
          schema(
-             R"j({"type":"object","required":["fingerprint","reason","expires"],"properties":{
+             R"j({"type":"object","required":["fingerprint"],"properties":{
                         "fingerprint":{"type":"string","minLength":16,"maxLength":16},
                         "reason":{"type":"string","minLength":1,"maxLength":200},
                         "expires":{"type":"string","minLength":10,"maxLength":10,"description":"YYYY-MM-DD within allow.max_days (default 365)"}}})j"),
@@ -308,7 +341,8 @@ std::vector<McpTool> checkTools(std::shared_ptr<McpWorkspace> ws) {
                         "written_to":{"type":"string"},"line":{"type":"integer"},"comment":{"type":"string"},
                         "rule":{"type":"string"},"already_allowed":{"type":"boolean"}}})j"),
          {false, false, true, false},
-         [ws](const json& a, const ToolCall& c) { return allowFinding(*ws, a, c); }});
+         [ws](const json& a, const ToolCall& c) { return allowFinding(*ws, a, c); },
+         [ws](const json& a) { return allowInputForm(*ws, a); }});
     return tools;
 }
 

@@ -1,5 +1,6 @@
 #include "mcp/mcp_session.hpp"
 
+#include "mcp/input_request.hpp"
 #include "mcp/result_page.hpp"
 #include "mcp/tool_arguments.hpp"
 
@@ -55,6 +56,14 @@ std::expected<json, RpcError> listPage(const json& params, const std::string& ke
 
 json errorResult(const std::string& text) {
     return {{"content", json::array({{{"type", "text"}, {"text", text}}})}, {"isError", true}};
+}
+
+// "`reason`, `expires`": the fields `form` asks for.
+std::string formFields(const InputForm& form) {
+    std::string out;
+    for (const auto& name : form.requestedSchema.value("required", json::array()))
+        out += (out.empty() ? "`" : ", `") + name.get<std::string>() + "`";
+    return out;
 }
 
 } // namespace
@@ -136,7 +145,8 @@ std::optional<std::string> McpSession::handle(const RpcMessage& message, const s
     if (!result)
         return renderError(message.id, result.error());
     if (modern) {
-        (*result)["resultType"] = "complete";
+        if (!result->contains("resultType")) // an input_required result keeps its kind
+            (*result)["resultType"] = "complete";
         (*result)["_meta"]["io.modelcontextprotocol/serverInfo"] = {{"name", identity_.name},
                                                                     {"version", identity_.version}};
         static const std::set<std::string> cacheable = {"server/discover", "tools/list",
@@ -163,7 +173,7 @@ McpSession::Result McpSession::dispatch(const RpcMessage& message, bool modern,
     if (m == "tools/list")
         return listTools(message.params);
     if (m == "tools/call")
-        return callTool(message, cancelled, emit);
+        return callTool(message, modern, cancelled, emit);
     if (m == "resources/list")
         return listResources(message.params, false);
     if (m == "resources/templates/list")
@@ -204,7 +214,8 @@ McpSession::Result McpSession::listTools(const json& params) const {
     return listPage(params, "tools", all, pageSize_);
 }
 
-McpSession::Result McpSession::callTool(const RpcMessage& message, const std::atomic<bool>& cancelled,
+McpSession::Result McpSession::callTool(const RpcMessage& message, bool modern,
+                                        const std::atomic<bool>& cancelled,
                                         const std::function<void(const std::string& line)>& emit) {
     const json& params = message.params;
     if (!params.contains("name") || !params["name"].is_string())
@@ -217,9 +228,28 @@ McpSession::Result McpSession::callTool(const RpcMessage& message, const std::at
             names.push_back(t.name);
         return rpcFail(kInvalidParams, "Unknown tool: " + name, {{"available", names}});
     }
-    const json arguments = params.value("arguments", json::object());
+    json arguments = params.value("arguments", json::object());
     if (auto problem = argumentProblem(tool->inputSchema, arguments))
         return errorResult(tool->name + ": " + *problem);
+    if (auto form = tool->missingInput ? tool->missingInput(arguments) : std::nullopt) {
+        // Arguments the user must give: a 2026-07-28 client that declared form elicitation is asked
+        // (input_required) and retries with the answer in inputResponses; any other client is told.
+        const json meta = params.value("_meta", json::object());
+        if (!modern || !meta.is_object() || !canElicitForm(meta.value(kCapabilitiesKey, json())))
+            return errorResult(tool->name + ": missing required argument " + formFields(*form) + ". " +
+                               form->message);
+        if (!params.contains("inputResponses"))
+            return inputRequiredResult(*form);
+        auto answer = readInputResponse(params["inputResponses"], *form);
+        if (!answer)
+            return rpcFail(kInvalidParams, answer.error());
+        if (!answer->accepted)
+            return errorResult(tool->name + ": the user chose " + answer->action + " when asked for " +
+                               formFields(*form) + "; nothing was done");
+        arguments.update(answer->content);
+        if (auto problem = argumentProblem(tool->inputSchema, arguments))
+            return errorResult(tool->name + ": " + *problem);
+    }
 
     ToolCall call;
     call.cancelled = &cancelled;

@@ -68,7 +68,7 @@ private:
     Result initialize(const nlohmann::json& params);
     Result discover() const;
     Result listTools(const nlohmann::json& params) const;
-    Result callTool(const RpcMessage& message, const std::atomic<bool>& cancelled,
+    Result callTool(const RpcMessage& message, bool modern, const std::atomic<bool>& cancelled,
                     const std::function<void(const std::string& line)>& emit);
     Result listResources(const nlohmann::json& params, bool templates) const;
     Result readResource(const nlohmann::json& params, bool modern) const;

@@ -26,13 +26,23 @@ std::vector<McpTool> fakeTools(int* runs) {
                                         "try another");
             return json{{"text", a["text"]}};
         }};
+    // Writes a note, which the user must give: asked for when the call lacks it.
     McpTool write{"devos_write",
                   "Writes.",
                   "baseline",
-                  json::parse(R"j({"type":"object","additionalProperties":false})j"),
+                  json::parse(R"j({"type":"object","properties":{"note":{"type":"string","minLength":1}}})j"),
                   json::parse(R"j({"type":"object"})j"),
                   {false, false, true, false},
-                  [](const json&, const ToolCall&) -> foundation::Expected<json> { return json::object(); }};
+                  [runs](const json& a, const ToolCall&) -> foundation::Expected<json> {
+                      ++*runs;
+                      return json{{"note", a["note"]}};
+                  },
+                  [](const json& a) -> std::optional<InputForm> {
+                      if (a.contains("note"))
+                          return std::nullopt;
+                      return InputForm{"What note?", json::parse(R"j({"type":"object","required":["note"],
+                          "properties":{"note":{"type":"string","minLength":1}}})j")};
+                  }};
     return {echo, write};
 }
 
@@ -194,6 +204,65 @@ TEST_F(SessionTest, ResourcesAndPrompts) {
     auto prompt = call("prompts/get", {{"name", "fix_violation"}, {"arguments", {{"fingerprint", "abc"}}}});
     EXPECT_EQ(prompt["result"]["messages"][0]["content"]["text"], "fix abc");
     EXPECT_EQ(call("prompts/get", {{"name", "fix_violation"}})["error"]["code"], kInvalidParams);
+}
+
+TEST_F(SessionTest, AMissingArgumentIsAskedOfAClientThatElicitsAndItsAnswerIsReadStrictly) {
+    json meta = kMeta;
+    meta["io.modelcontextprotocol/clientCapabilities"] = {{"elicitation", {{"form", json::object()}}}};
+    auto write = [&](json extra) {
+        json params = {{"name", "devos_write"}, {"arguments", json::object()}, {"_meta", meta}};
+        params.update(extra);
+        return call("tools/call", params);
+    };
+    auto asked = write(json::object());
+    EXPECT_EQ(asked["result"]["resultType"], "input_required");
+    const json request = asked["result"]["inputRequests"][kInputRequestKey];
+    EXPECT_EQ(request["method"], "elicitation/create");
+    EXPECT_EQ(request["params"]["message"], "What note?");
+    EXPECT_EQ(request["params"]["requestedSchema"]["required"], json({"note"}));
+    EXPECT_FALSE(asked["result"].contains("isError"));
+    EXPECT_EQ(runs, 0);
+
+    auto malformed = write({{"inputResponses", {{kInputRequestKey, {{"action", "accept"}}}}}});
+    EXPECT_EQ(malformed["error"]["code"], kInvalidParams);
+    EXPECT_NE(malformed["error"]["message"].get<std::string>().find("without \"content\""),
+              std::string::npos);
+    auto wrongType =
+        write({{"inputResponses", {{kInputRequestKey, {{"action", "accept"}, {"content", {{"note", 3}}}}}}}});
+    EXPECT_EQ(wrongType["error"]["code"], kInvalidParams);
+    EXPECT_EQ(runs, 0);
+
+    for (const char* action : {"decline", "cancel"}) {
+        auto refused = write({{"inputResponses", {{kInputRequestKey, {{"action", action}}}}}});
+        EXPECT_TRUE(refused["result"]["isError"]);
+        EXPECT_EQ(refused["result"]["resultType"], "complete");
+        EXPECT_EQ(refused["result"]["content"][0]["text"], std::string("devos_write: the user chose ") +
+                                                               action +
+                                                               " when asked for `note`; nothing was done");
+    }
+    EXPECT_EQ(runs, 0);
+
+    auto accepted = write(
+        {{"inputResponses", {{kInputRequestKey, {{"action", "accept"}, {"content", {{"note", "yes"}}}}}}}});
+    EXPECT_EQ(accepted["result"]["resultType"], "complete");
+    EXPECT_EQ(accepted["result"]["structuredContent"], json({{"note", "yes"}}));
+    EXPECT_EQ(runs, 1);
+}
+
+TEST_F(SessionTest, WithoutFormElicitationAMissingArgumentIsAnIsErrorResult) {
+    auto modernCall = modern("tools/call", {{"name", "devos_write"}, {"arguments", json::object()}});
+    EXPECT_TRUE(modernCall["result"]["isError"]);
+    EXPECT_EQ(modernCall["result"]["content"][0]["text"],
+              "devos_write: missing required argument `note`. What note?");
+    json urlOnly = kMeta;
+    urlOnly["io.modelcontextprotocol/clientCapabilities"] = {{"elicitation", {{"url", json::object()}}}};
+    EXPECT_TRUE(call("tools/call", {{"name", "devos_write"}, {"_meta", urlOnly}})["result"]["isError"]);
+    call("initialize",
+         {{"protocolVersion", "2025-11-25"}, {"capabilities", {{"elicitation", json::object()}}}});
+    auto legacy = call("tools/call", {{"name", "devos_write"}, {"arguments", json::object()}});
+    EXPECT_TRUE(legacy["result"]["isError"]);
+    EXPECT_FALSE(legacy["result"].contains("resultType"));
+    EXPECT_EQ(runs, 0);
 }
 
 TEST(SelectTools, ReadOnlyToolsetsAndNamesNarrowAndUnknownNamesAreErrors) {

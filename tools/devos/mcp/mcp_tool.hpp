@@ -1,6 +1,8 @@
 #pragma once
 // What a DevOS MCP tool is: its advertised shape (schemas, annotations, toolset) and the function
 // that runs it. Tools return the structured result or an Error; the session renders both.
+#include "mcp/input_request.hpp"
+
 #include <atomic>
 #include <devos/foundation/error.hpp>
 #include <functional>
@@ -43,6 +45,9 @@ struct McpTool {
     ToolHints hints;
     std::function<foundation::Expected<nlohmann::json>(const nlohmann::json& arguments, const ToolCall& call)>
         run;
+    // The form asking the user for arguments a call lacks, or nullopt when none is missing; set only by
+    // tools that ask (devos_allow: its reason and expiry). Gets arguments that passed `inputSchema`.
+    std::function<std::optional<InputForm>(const nlohmann::json& arguments)> missingInput = {};
 };
 
 // A readable resource or a template of them (devos://rules/{id}).
