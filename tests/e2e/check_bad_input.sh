@@ -11,7 +11,7 @@ printf '[\n  {"directory": "/tmp",\n   "file": "a.cpp",\n   "command": "g++ -c a
 expect_rc 2 "$DEVOS" check -p "$WORK/corrupt"
 expect_output "compile_commands.json:6: error: the compile database is not valid JSON"
 expect_rc 2 "$DEVOS" check --format xml
-expect_output "unknown format 'xml'"
+expect_output "--format must be text, json, sarif or agent, not 'xml'"
 expect_rc 2 "$DEVOS" check --frobnicate
 expect_output "unknown option '--frobnicate'"
 expect_rc 2 "$DEVOS" explain purity.nope

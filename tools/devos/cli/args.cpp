@@ -1,10 +1,115 @@
 #include "cli/args.hpp"
 
+#include <charconv>
+
 namespace devos::cli {
 
+Option Option::withAlias(std::string shortName) && {
+    alias = std::move(shortName);
+    return std::move(*this);
+}
+
+Option Option::withHelp(std::string text) && {
+    help = std::move(text);
+    return std::move(*this);
+}
+
+Option flag(std::string name, std::string help) {
+    return {.name = std::move(name), .help = std::move(help), .kind = OptionKind::Flag};
+}
+
+Option value(std::string name, std::string valueName, std::string help, std::string fallback) {
+    return {.name = std::move(name),
+            .valueName = std::move(valueName),
+            .help = std::move(help),
+            .kind = OptionKind::Value,
+            .fallback = std::move(fallback)};
+}
+
+Option repeated(std::string name, std::string valueName, std::string help) {
+    return {.name = std::move(name),
+            .valueName = std::move(valueName),
+            .help = std::move(help),
+            .kind = OptionKind::Repeated};
+}
+
+Option number(std::string name, std::string valueName, long min, long max, std::string help,
+              std::string fallback) {
+    return {.name = std::move(name),
+            .valueName = std::move(valueName),
+            .help = std::move(help),
+            .kind = OptionKind::Number,
+            .min = min,
+            .max = max,
+            .fallback = std::move(fallback)};
+}
+
+Option choice(std::string name, std::string valueName, std::vector<std::string> choices, std::string help,
+              std::string fallback) {
+    return {.name = std::move(name),
+            .valueName = std::move(valueName),
+            .help = std::move(help),
+            .kind = OptionKind::Choice,
+            .choices = std::move(choices),
+            .fallback = std::move(fallback)};
+}
+
+std::vector<Option> concat(std::vector<Option> first, const std::vector<Option>& more) {
+    first.insert(first.end(), more.begin(), more.end());
+    return first;
+}
+
+namespace {
+
+Option helpOption() {
+    Option help = flag("--help", "print this help and stop");
+    help.alias = "-h";
+    help.listed = false;
+    return help;
+}
+
+} // namespace
+
+Args::Args(std::vector<Option> options) : options_(std::move(options)) {
+    if (!find("--help"))
+        options_.push_back(helpOption());
+}
+
 Args::Args(std::set<std::string> valueOptions, std::set<std::string> flags,
-           std::map<std::string, std::string> aliases)
-    : valueOptions_(std::move(valueOptions)), flags_(std::move(flags)), aliases_(std::move(aliases)) {}
+           std::map<std::string, std::string> aliases) {
+    auto aliasOf = [&](const std::string& name) {
+        for (const auto& [alias, target] : aliases)
+            if (target == name)
+                return alias;
+        return std::string{};
+    };
+    for (const auto& name : valueOptions)
+        options_.push_back(cli::value(name, "", "").withAlias(aliasOf(name)));
+    for (const auto& name : flags)
+        options_.push_back(cli::flag(name, "").withAlias(aliasOf(name)));
+}
+
+const Option* Args::find(const std::string& nameOrAlias) const {
+    for (const auto& option : options_)
+        if (option.name == nameOrAlias || (!option.alias.empty() && option.alias == nameOrAlias))
+            return &option;
+    return nullptr;
+}
+
+std::optional<std::string> Args::checkValue(const Option& option, const std::string& text) const {
+    if (option.kind == OptionKind::Choice) {
+        std::vector<std::string_view> accepted(option.choices.begin(), option.choices.end());
+        return notOneOf(option.name, text, accepted);
+    }
+    if (option.kind == OptionKind::Number) {
+        long n = 0;
+        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (error != std::errc{} || end != text.data() + text.size() || n < option.min || n > option.max)
+            return option.name + " needs a number from " + std::to_string(option.min) + " to " +
+                   std::to_string(option.max) + ", not '" + text + "'";
+    }
+    return std::nullopt;
+}
 
 bool Args::parse(const std::vector<std::string>& argv) {
     bool onlyPositionals = false;
@@ -25,33 +130,37 @@ bool Args::parse(const std::vector<std::string>& argv) {
         }
         // A short option with its value attached: -j2, -pbuild.
         if (!inlineValue && arg.size() > 2 && arg[1] != '-') {
-            auto shortAlias = aliases_.find(arg.substr(0, 2));
-            if (shortAlias != aliases_.end() && valueOptions_.contains(shortAlias->second)) {
+            const Option* attached = find(arg.substr(0, 2));
+            if (attached && attached->kind != OptionKind::Flag) {
                 inlineValue = arg.substr(2);
                 arg = arg.substr(0, 2);
             }
         }
-        if (auto alias = aliases_.find(arg); alias != aliases_.end())
-            arg = alias->second;
-        if (flags_.contains(arg)) {
-            if (inlineValue) {
-                error_ = "option " + arg + " takes no value";
-                return false;
-            }
-            values_.emplace(arg, "true");
-        } else if (valueOptions_.contains(arg)) {
-            if (!inlineValue) {
-                if (i + 1 >= argv.size()) {
-                    error_ = "option " + arg + " needs a value";
-                    return false;
-                }
-                inlineValue = argv[++i];
-            }
-            values_.emplace(arg, *inlineValue);
-        } else {
+        const Option* option = find(arg);
+        if (!option) {
             error_ = "unknown option '" + arg + "' (see --help)";
             return false;
         }
+        if (option->kind == OptionKind::Flag) {
+            if (inlineValue) {
+                error_ = "option " + option->name + " takes no value";
+                return false;
+            }
+            values_.emplace(option->name, "true");
+            continue;
+        }
+        if (!inlineValue) {
+            if (i + 1 >= argv.size()) {
+                error_ = "option " + option->name + " needs a value";
+                return false;
+            }
+            inlineValue = argv[++i];
+        }
+        if (auto wrong = checkValue(*option, *inlineValue)) {
+            error_ = *wrong;
+            return false;
+        }
+        values_.emplace(option->name, *inlineValue);
     }
     return true;
 }
@@ -62,13 +171,23 @@ bool Args::has(const std::string& name) const {
 
 std::optional<std::string> Args::value(const std::string& name) const {
     auto range = values_.equal_range(name);
-    if (range.first == range.second)
-        return std::nullopt;
-    return std::prev(range.second)->second;
+    if (range.first != range.second)
+        return std::prev(range.second)->second;
+    if (const Option* option = find(name); option && !option->fallback.empty())
+        return option->fallback;
+    return std::nullopt;
 }
 
 std::string Args::valueOr(const std::string& name, const std::string& fallback) const {
     return value(name).value_or(fallback);
+}
+
+std::optional<long> Args::number(const std::string& name) const {
+    auto text = value(name);
+    long n = 0;
+    if (!text || std::from_chars(text->data(), text->data() + text->size(), n).ec != std::errc{})
+        return std::nullopt;
+    return n;
 }
 
 std::vector<std::string> Args::values(const std::string& name) const {

@@ -1,11 +1,10 @@
 #pragma once
+#include "cli/exit_code.hpp"
+
 #include <string>
 #include <vector>
 
 namespace devos::cli {
-
-// Exit codes shared by every command.
-enum ExitCode : int { kSuccess = 0, kFindings = 1, kUsage = 2 };
 
 // One `devos <name>` subcommand. `run` gets the arguments after the command name.
 struct Command {

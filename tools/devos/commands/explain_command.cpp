@@ -1,6 +1,5 @@
 // devos explain <rule> | --list: prints a rule's documentation from the catalog the checks use.
-#include "cli/args.hpp"
-#include "cli/command.hpp"
+#include "cli/command_line.hpp"
 #include "commands/commands.hpp"
 
 #include <cstdio>
@@ -12,12 +11,17 @@
 namespace devos::cli {
 namespace {
 
-const char* kHelp = R"(usage: devos explain <rule-id> [--format text|json|markdown]
-       devos explain --list [--format text|json]
-
-Prints what a rule forbids, why, what to do instead and what is allowed, with the level that
-applies in this repo (.devos/devos.yml above the current directory).
-)";
+const CommandLine kCommandLine{
+    .name = "explain",
+    .usage = "usage: devos explain <rule-id> [--format text|json|markdown]\n"
+             "       devos explain --list [--format text|json]",
+    .about = "Prints what a rule forbids, why, what to do instead and what is allowed, with the level that\n"
+             "applies in this repo (.devos/devos.yml above the current directory).",
+    .options = {choice("--format", "FORMAT", {"text", "json", "markdown"}, "text (default), json or markdown",
+                       "text"),
+                flag("--list", "every rule id with its level and summary")},
+    .notes = "exit codes: 0 done, 2 usage error, an unknown rule or a bad repo config",
+};
 
 nlohmann::json ruleJson(const engine::Rule& r) {
     return {{"id", r.id},           {"name", r.name}, {"level", engine::levelName(r.level)},
@@ -28,28 +32,15 @@ nlohmann::json ruleJson(const engine::Rule& r) {
 } // namespace
 
 int runExplain(const std::vector<std::string>& argv) {
-    Args args({"--format"}, {"--list", "--help"}, {{"-h", "--help"}});
-    if (!args.parse(argv)) {
-        std::fprintf(stderr, "devos explain: %s\n", args.error().c_str());
-        return kUsage;
-    }
-    if (args.has("--help")) {
-        std::fputs(kHelp, stdout);
-        return kSuccess;
-    }
-    std::string format = args.valueOr("--format", "text");
-    if (format != "text" && format != "json" && format != "markdown") {
-        std::fprintf(stderr, "devos explain: unknown format '%s' (use text, json or markdown)\n",
-                     format.c_str());
-        return kUsage;
-    }
+    auto args = readCommandLine(kCommandLine, argv);
+    if (!args)
+        return args.error();
+    const std::string format = args->valueOr("--format", "text");
     auto policy = engine::Policy::forRepo(engine::findRepoRoot(std::filesystem::current_path().string()));
-    if (!policy) {
-        std::fprintf(stderr, "%s\n", policy.error().render().c_str());
-        return kUsage;
-    }
+    if (!policy)
+        return stopOn("explain", policy.error());
     const auto& catalog = policy->catalog;
-    if (args.has("--list")) {
+    if (args->has("--list")) {
         if (format == "json") {
             nlohmann::json all = nlohmann::json::array();
             for (const auto& r : catalog.rules())
@@ -61,20 +52,18 @@ int runExplain(const std::vector<std::string>& argv) {
         }
         return kSuccess;
     }
-    if (args.positionals().empty()) {
-        std::fputs("devos explain: give a rule id, or --list for all of them\n", stderr);
-        return kUsage;
+    if (args->positionals().empty()) {
+        return usageError("explain", "give a rule id, or --list for all of them");
     }
-    if (args.positionals().size() > 1) {
-        std::fprintf(stderr, "devos explain: give one rule id, not %zu ('%s' is one too many)\n",
-                     args.positionals().size(), args.positionals()[1].c_str());
-        return kUsage;
+    if (args->positionals().size() > 1) {
+        return usageError("explain", "give one rule id, not " + std::to_string(args->positionals().size()) +
+                                         " ('" + args->positionals()[1] + "' is one too many)");
     }
-    const engine::Rule* rule = catalog.find(args.positionals()[0]);
+    const engine::Rule* rule = catalog.find(args->positionals()[0]);
     if (!rule) {
         std::fprintf(stderr,
                      "devos explain: unknown rule '%s'\n  hint: `devos explain --list` shows every rule id\n",
-                     args.positionals()[0].c_str());
+                     args->positionals()[0].c_str());
         return kUsage;
     }
     if (format == "json") {

@@ -61,34 +61,28 @@ int verifyAgainstMarkers(const char* command, const FindingReport& report, unsig
     return problems.empty() && report.failedFiles.empty() ? kSuccess : kFindings;
 }
 
-std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv, const char* command,
-                                       const char* help, FindingReport& report) {
-    if (!args.parse(argv)) {
-        std::fprintf(stderr, "devos %s: %s\n", command, args.error().c_str());
-        return kUsage;
-    }
-    if (args.has("--help")) {
-        std::fputs(help, stdout);
-        return kSuccess;
-    }
-    if (!readReportOptions(args, command, report))
-        return kUsage;
-    return std::nullopt;
+std::vector<Option> findingReportOptions(const ReportOptionHelp& help) {
+    return {choice("--format", "FORMAT", {"text", "json", "sarif", "agent"}, help.format, "text"),
+            value("--output", "FILE", help.output).withAlias("-o"),
+            value("--sarif-output", "FILE", "also write SARIF to FILE"),
+            value("--baseline", "FILE", "accepted findings (default: .devos/baseline.json when it exists)"),
+            flag("--no-baseline", "ignore the baseline")};
 }
 
-bool readReportOptions(const Args& args, const char* command, FindingReport& report) {
+void readReportOptions(const Args& args, FindingReport& report) {
     report.format = args.valueOr("--format", "text");
-    if (report.format != "text" && report.format != "json" && report.format != "sarif" &&
-        report.format != "agent") {
-        std::fprintf(stderr, "devos %s: unknown format '%s' (use text, json, sarif or agent)\n", command,
-                     report.format.c_str());
-        return false;
-    }
     report.output = args.value("--output");
     report.sarifOutput = args.value("--sarif-output");
     report.useBaseline = !args.has("--no-baseline");
     report.baselinePath = args.value("--baseline");
-    return true;
+}
+
+std::expected<Args, int> startFindingCommand(const CommandLine& command, const std::vector<std::string>& argv,
+                                             FindingReport& report) {
+    auto args = readCommandLine(command, argv);
+    if (args)
+        readReportOptions(*args, report);
+    return args;
 }
 
 int reportFindings(FindingReport r) {
@@ -96,7 +90,7 @@ int reportFindings(FindingReport r) {
         if (auto applied = check::applyRepoBaseline(r.findings, *r.policy, r.root, r.baselinePath);
             !applied) {
             std::fprintf(stderr, "devos: %s\n", applied.error().render().c_str());
-            return kUsage;
+            return exitCodeOf(applied.error(), Stage::Setup);
         }
     output::Report report;
     report.findings = r.findings;
@@ -121,7 +115,7 @@ int reportFindings(FindingReport r) {
     if (r.output) {
         if (auto written = writeOutputFile(*r.output, text); !written) {
             std::fprintf(stderr, "devos: %s\n", written.error().render().c_str());
-            return foundation::exitCodeOf(written.error().kind);
+            return exitCodeOf(written.error(), Stage::Work);
         }
     } else {
         std::fputs(text.c_str(), stdout);
@@ -129,7 +123,7 @@ int reportFindings(FindingReport r) {
     if (r.sarifOutput)
         if (auto written = writeOutputFile(*r.sarifOutput, output::renderSarif(report)); !written) {
             std::fprintf(stderr, "devos: %s\n", written.error().render().c_str());
-            return foundation::exitCodeOf(written.error().kind);
+            return exitCodeOf(written.error(), Stage::Work);
         }
     if (r.format == "text")
         for (const auto& n : r.notifications)

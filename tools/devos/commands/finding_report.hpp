@@ -1,15 +1,16 @@
 #pragma once
+#include "cli/command_line.hpp"
+
 #include <devos/engine/finding.hpp>
 #include <devos/engine/policy.hpp>
 #include <devos/foundation/error.hpp>
+#include <expected>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace devos::cli {
-
-class Args;
 
 // Everything the last step of `devos check` and `devos link` needs: findings in, report out.
 struct FindingReport {
@@ -27,16 +28,23 @@ struct FindingReport {
     std::map<std::string, std::string> runProperties; // added to the SARIF run's properties
 };
 
-// Reads the options every findings command shares (--format, --output, --sarif-output, --baseline,
-// --no-baseline) into `report`; false (after a message naming `command`) when --format is unknown.
-[[nodiscard]] bool readReportOptions(const Args& args, const char* command, FindingReport& report);
+// The help texts of the shared report options, for a command that words them its own way.
+struct ReportOptionHelp {
+    std::string format = "text (default), json, sarif or agent";
+    std::string output = "write the report to FILE";
+};
 
-// The start every findings command shares: parses `argv` into `args` (a usage error is printed as
-// "devos <command>: ..."), prints `help` for --help, and reads the report options. Returns the exit
-// code to stop with, or nullopt to go on.
-[[nodiscard]] std::optional<int> startFindingCommand(Args& args, const std::vector<std::string>& argv,
-                                                     const char* command, const char* help,
-                                                     FindingReport& report);
+// The options every findings command shares, declared once: --format (text, json, sarif, agent),
+// -o/--output, --sarif-output, --baseline, --no-baseline.
+[[nodiscard]] std::vector<Option> findingReportOptions(const ReportOptionHelp& help = {});
+
+// Reads the shared report options (findingReportOptions) from `args` into `report`.
+void readReportOptions(const Args& args, FindingReport& report);
+
+// The start every findings command shares: readCommandLine, then the report options into `report`.
+// Returns the parsed arguments, or the exit code to stop with (after --help or a usage error).
+[[nodiscard]] std::expected<Args, int>
+startFindingCommand(const CommandLine& command, const std::vector<std::string>& argv, FindingReport& report);
 
 // Writes `text` to `path` atomically (foundation::writeFileAtomically), creating its folder; on a
 // failure the old file is left as it was and the error names `path` and the cause.
