@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <devos/adapters/http/http_embedder.hpp>
 #include <devos/entrypoints/embedder_factory.hpp>
 #include <devos/services/default_embedder.hpp>
@@ -9,18 +8,16 @@ std::unique_ptr<ports::Embedder> makeEmbedder(const EmbedderSettings& settings) 
     if (settings.url.empty()) {
         return services::makeDefaultEmbedder();
     }
-    const char* key = std::getenv("DEVOS_EMBEDDINGS_API_KEY");
     adapters::HttpEmbedderOptions options;
     options.baseUrl = settings.url;
     options.model = settings.model;
-    options.apiKey = key != nullptr ? key : "";
+    options.apiKey = settings.apiKey;
     return std::make_unique<adapters::HttpEmbedder>(std::move(options));
 }
 
-contracts::Expected<EmbedderSettings> embedderSettingsFromEnvironment() {
-    const char* url = std::getenv("DEVOS_EMBEDDINGS_URL");
-    const char* model = std::getenv("DEVOS_EMBEDDINGS_MODEL");
-    EmbedderSettings settings{url != nullptr ? url : "", model != nullptr ? model : ""};
+contracts::Expected<EmbedderSettings> embedderSettingsFrom(const EnvironmentLookup& environment) {
+    EmbedderSettings settings{environment("DEVOS_EMBEDDINGS_URL"), environment("DEVOS_EMBEDDINGS_MODEL"),
+                              environment("DEVOS_EMBEDDINGS_API_KEY")};
     if (!settings.url.empty() && settings.model.empty())
         return contracts::fail(
             contracts::ErrorKind::Invalid, "DEVOS_EMBEDDINGS_URL is set but DEVOS_EMBEDDINGS_MODEL is not",

@@ -1,6 +1,7 @@
 #include <cstdlib>
 #include <devos/entrypoints/embedder_factory.hpp>
 #include <gtest/gtest.h>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -41,22 +42,36 @@ TEST(EmbedderFactory, WithoutAUrlUsesTheHashingEmbedder) {
 }
 
 TEST(EmbedderFactory, WithAUrlUsesTheServersModel) {
-    EXPECT_EQ(makeEmbedder({"http://127.0.0.1:1", "BAAI/bge-large-en-v1.5"})->model(),
+    EXPECT_EQ(makeEmbedder({"http://127.0.0.1:1", "BAAI/bge-large-en-v1.5", ""})->model(),
               "BAAI/bge-large-en-v1.5");
 }
 
 TEST(EmbedderFactory, ReadsTheServerFromTheEnvironmentAndNeedsAModelName) {
     ScopedEnv url("DEVOS_EMBEDDINGS_URL", nullptr);
     ScopedEnv model("DEVOS_EMBEDDINGS_MODEL", nullptr);
-    auto none = embedderSettingsFromEnvironment();
+    auto none = embedderSettingsFrom(processEnvironment());
     ASSERT_TRUE(none);
     EXPECT_TRUE(none->url.empty());
     url.set("http://127.0.0.1:8080");
-    EXPECT_EQ(embedderSettingsFromEnvironment().error().kind, contracts::ErrorKind::Invalid);
+    EXPECT_EQ(embedderSettingsFrom(processEnvironment()).error().kind, contracts::ErrorKind::Invalid);
     model.set("bge");
-    auto both = embedderSettingsFromEnvironment();
+    auto both = embedderSettingsFrom(processEnvironment());
     ASSERT_TRUE(both);
     EXPECT_EQ(both->model, "bge");
+}
+
+TEST(EmbedderFactory, ReadsTheServerModelAndKeyFromTheLookupItIsGiven) {
+    const std::map<std::string, std::string> variables{{"DEVOS_EMBEDDINGS_URL", "http://127.0.0.1:8080"},
+                                                       {"DEVOS_EMBEDDINGS_MODEL", "bge"},
+                                                       {"DEVOS_EMBEDDINGS_API_KEY", "k-1"}};
+    auto settings = embedderSettingsFrom([&](const std::string& name) {
+        const auto it = variables.find(name);
+        return it == variables.end() ? std::string() : it->second;
+    });
+    ASSERT_TRUE(settings) << settings.error().render();
+    EXPECT_EQ(settings->url, "http://127.0.0.1:8080");
+    EXPECT_EQ(settings->model, "bge");
+    EXPECT_EQ(settings->apiKey, "k-1");
 }
 
 // The variables a test changed are back as they were: set here, unset by the test, set again after.

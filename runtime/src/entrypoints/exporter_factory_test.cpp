@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <devos/entrypoints/exporter_factory.hpp>
 #include <gtest/gtest.h>
 
@@ -10,24 +9,13 @@ TEST(ExporterFactory, NoEndpointMeansNoExporter) {
     EXPECT_NE(makeOtlpExporter("http://127.0.0.1:4318", ""), nullptr);
 }
 
-TEST(ExporterFactory, ReadsTheEndpointFromTheEnvironment) {
-    ::unsetenv("DEVOS_OTLP_ENDPOINT");
-    EXPECT_EQ(makeOtlpExporterFromEnvironment(), nullptr);
-    ::setenv("DEVOS_OTLP_ENDPOINT", "http://127.0.0.1:4318", 1);
-    EXPECT_NE(makeOtlpExporterFromEnvironment(), nullptr);
-    ::unsetenv("DEVOS_OTLP_ENDPOINT");
-}
-
 TEST(ExporterFactory, TracesAndMetricsGoToTheSameEndpoint) {
-    ::unsetenv("DEVOS_OTLP_ENDPOINT");
-    auto none = makeOtlpSignalExportersFromEnvironment();
+    auto none = makeOtlpSignalExporters("", "svc");
     EXPECT_EQ(none.spans, nullptr);
     EXPECT_EQ(none.metrics, nullptr);
-    ::setenv("DEVOS_OTLP_ENDPOINT", "http://127.0.0.1:4318", 1);
-    auto both = makeOtlpSignalExportersFromEnvironment();
+    auto both = makeOtlpSignalExporters("http://127.0.0.1:4318", "");
     EXPECT_NE(both.spans, nullptr);
     EXPECT_NE(both.metrics, nullptr);
-    ::unsetenv("DEVOS_OTLP_ENDPOINT");
 }
 
 } // namespace

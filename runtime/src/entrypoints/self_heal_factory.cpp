@@ -1,4 +1,3 @@
-#include <cstdlib>
 #include <devos/adapters/git/git_branch_pusher.hpp>
 #include <devos/adapters/git/git_heal_workspace.hpp>
 #include <devos/adapters/git/git_repo_history.hpp>
@@ -10,30 +9,15 @@
 #endif
 #include <devos/adapters/process_command_runner.hpp>
 #include <devos/adapters/proposal_bundle_files.hpp>
-#include <devos/adapters/re2_redactor.hpp>
-#include <devos/adapters/system_clock.hpp>
-#include <devos/adapters/system_entropy.hpp>
 #include <devos/adapters/yaml_config_file_reader.hpp>
-#include <devos/entrypoints/embedder_factory.hpp>
-#include <devos/entrypoints/exporter_factory.hpp>
 #include <devos/entrypoints/self_heal_factory.hpp>
-#include <devos/entrypoints/store_factory.hpp>
-#include <devos/entrypoints/vector_index_factory.hpp>
+#include <devos/entrypoints/telemetry.hpp>
 #include <devos/services/playbook_agent.hpp>
 
 namespace devos::entrypoints {
 
 struct SelfHealApp::Parts {
-    OpenedStore store;
-    std::unique_ptr<ports::FailureVectorCache> vectors; // null for an in-memory store
-    std::unique_ptr<ports::Embedder> embedder;
-    VectorIndexes indexes;
-    std::unique_ptr<ports::Redactor> redactor;
-    adapters::SystemClock clock;
-    adapters::SystemEntropy entropy;
-    std::unique_ptr<services::IdGenerator> ids;
-    std::unique_ptr<services::VectorBackfill> backfill; // stored failures without a vector of the model
-    std::unique_ptr<services::IncidentSearch> search;
+    std::unique_ptr<Telemetry> telemetry;
     adapters::YamlConfigFileReader config;
     adapters::GitHealWorkspace workspace;
     adapters::ProcessCommandRunner runner;
@@ -46,8 +30,6 @@ struct SelfHealApp::Parts {
     adapters::GitRepoHistory history;
     std::unique_ptr<services::OutcomeSync> outcomes;
     std::unique_ptr<services::HealReporter> reporter;
-    OtlpSignalExporters otlp;
-    std::string databaseUrl;
     std::unique_ptr<ports::FailureWakeup> wakeup;
     std::unique_ptr<services::HealDaemon> daemon;
 };
@@ -55,7 +37,11 @@ struct SelfHealApp::Parts {
 SelfHealApp::~SelfHealApp() = default;
 
 ports::TelemetryStore& SelfHealApp::store() {
-    return *parts_->store.store;
+    return parts_->telemetry->store();
+}
+
+const std::string& SelfHealApp::storeName() const {
+    return parts_->telemetry->storeName();
 }
 
 services::OutcomeSync& SelfHealApp::outcomes() {
@@ -70,58 +56,34 @@ services::HealDaemon& SelfHealApp::daemon(int interruptFd, std::function<void(co
     auto& p = *parts_;
     if (!p.daemon) {
 #if DEVOS_HAS_POSTGRES
-        if (!p.databaseUrl.empty())
-            p.wakeup = adapters::makePgFailureWakeup(p.databaseUrl, interruptFd);
+        if (!p.telemetry->databaseUrl().empty())
+            p.wakeup = adapters::makePgFailureWakeup(p.telemetry->databaseUrl(), interruptFd);
 #endif
         if (!p.wakeup)
             p.wakeup = std::make_unique<adapters::PollingWakeup>(interruptFd);
-        p.daemon =
-            std::make_unique<services::HealDaemon>(*p.store.store, *service_, p.config, *p.wakeup,
-                                                   p.workspace, *p.ids, std::move(log), p.outcomes.get());
+        p.daemon = std::make_unique<services::HealDaemon>(p.telemetry->store(), *service_, p.config,
+                                                          *p.wakeup, p.workspace, p.telemetry->ids(),
+                                                          std::move(log), p.outcomes.get());
     }
     return *p.daemon;
 }
-
-namespace {
-
-std::string environment(const char* name) {
-    const char* value = std::getenv(name);
-    return value != nullptr ? value : "";
-}
-
-} // namespace
 
 contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOptions options) {
     std::unique_ptr<SelfHealApp> app(new SelfHealApp());
     app->parts_ = std::make_unique<Parts>();
     auto& parts = *app->parts_;
-    auto store =
-        openTelemetryStore(options.dbPath, options.databaseUrl, options.repoRoot + "/.devos/telemetry.db");
-    if (!store)
-        return std::unexpected(store.error());
-    parts.store = std::move(*store);
-    parts.databaseUrl = options.dbPath ? std::string() : options.databaseUrl;
-    app->storeName_ = parts.store.name;
-    auto settings = embedderSettingsFromEnvironment();
-    if (!settings)
-        return std::unexpected(settings.error());
-    parts.embedder = makeEmbedder(*settings);
-    auto redactor = adapters::makeDefaultRedactor();
-    if (!redactor)
-        return std::unexpected(redactor.error());
-    parts.redactor = std::move(*redactor);
-    parts.ids = std::make_unique<services::IdGenerator>(parts.clock, parts.entropy);
-    parts.vectors = openVectorCache(parts.store);
-    parts.backfill =
-        std::make_unique<services::VectorBackfill>(*parts.store.store, *parts.embedder, parts.vectors.get());
-    parts.search = std::make_unique<services::IncidentSearch>(*parts.store.store, *parts.embedder,
-                                                              parts.indexes, *parts.redactor,
-                                                              parts.vectors.get(), parts.backfill.get());
-    parts.otlp = makeOtlpSignalExportersFromEnvironment();
-    parts.reporter =
-        std::make_unique<services::HealReporter>(*parts.store.store, *parts.ids, parts.otlp.metrics.get());
+    TelemetryRequest request = repoTelemetryRequest(options.repoRoot, options.dbPath);
+    request.gitleaksConfig = ""; // the shipped redaction rules
+    request.environment = std::move(options.environment);
+    auto telemetry = Telemetry::open(std::move(request));
+    if (!telemetry)
+        return std::unexpected(std::move(telemetry.error()));
+    parts.telemetry = std::move(*telemetry);
+    Telemetry& t = *parts.telemetry;
+    const EnvironmentLookup& environment = t.environment();
+    parts.reporter = std::make_unique<services::HealReporter>(t.store(), t.ids(), t.metrics());
     Parts* owned = &parts;
-    auto chat = [owned](const contracts::SelfHealConfig& config) -> ports::AgentPort* {
+    auto chat = [owned, environment](const contracts::SelfHealConfig& config) -> ports::AgentPort* {
         const std::string url =
             environment("DEVOS_AGENT_URL").empty() ? config.agent.url : environment("DEVOS_AGENT_URL");
         const std::string model =
@@ -137,8 +99,8 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
         return owned->chat.get();
     };
     // One GitHub client for the heals and one for the outcome checks (the daemon runs both).
-    const auto gitHubInto = [](std::unique_ptr<adapters::GitHubPullRequests>& slot) {
-        return [&slot](const contracts::SelfHealConfig& config) -> ports::PullRequestHost* {
+    const auto gitHubInto = [&environment](std::unique_ptr<adapters::GitHubPullRequests>& slot) {
+        return [&slot, environment](const contracts::SelfHealConfig& config) -> ports::PullRequestHost* {
             if (config.publish.repository.empty())
                 return nullptr;
             adapters::GitHubOptions gh;
@@ -150,13 +112,12 @@ contracts::Expected<std::unique_ptr<SelfHealApp>> SelfHealApp::open(SelfHealOpti
         };
     };
     auto github = gitHubInto(parts.github);
-    parts.outcomes =
-        std::make_unique<services::OutcomeSync>(*parts.store.store, parts.history, parts.workspace,
-                                                parts.config, *parts.ids, gitHubInto(parts.syncGitHub));
-    app->service_ = std::make_unique<services::SelfHealService>(services::SelfHealPorts{
-        *parts.store.store, *parts.search, parts.config, parts.workspace, parts.runner, parts.bundles,
-        *parts.redactor, *parts.ids, &parts.playbook, std::move(chat), std::move(options.progress),
-        &parts.pusher, std::move(github), parts.otlp.spans.get()});
+    parts.outcomes = std::make_unique<services::OutcomeSync>(
+        t.store(), parts.history, parts.workspace, parts.config, t.ids(), gitHubInto(parts.syncGitHub));
+    app->service_ = std::make_unique<services::SelfHealService>(
+        services::SelfHealPorts{t.store(), t.search(), parts.config, parts.workspace, parts.runner,
+                                parts.bundles, t.redactor(), t.ids(), &parts.playbook, std::move(chat),
+                                std::move(options.progress), &parts.pusher, std::move(github), t.spans()});
     return app;
 }
 

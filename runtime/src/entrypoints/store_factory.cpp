@@ -59,15 +59,4 @@ std::unique_ptr<ports::FailureVectorCache> openVectorCache(const OpenedStore& op
     return adapters::makeVectorFileCache(opened.vectorDir, *opened.store);
 }
 
-std::string databaseUrlFromEnvironment() {
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    return url != nullptr ? url : "";
-}
-
-contracts::Expected<OpenedStore> openRepoTelemetryStore(const std::optional<std::string>& dbPath,
-                                                        const std::string& repoRoot) {
-    return openTelemetryStore(dbPath, databaseUrlFromEnvironment(),
-                              (std::filesystem::path(repoRoot) / ".devos" / "telemetry.db").string());
-}
-
 } // namespace devos::entrypoints

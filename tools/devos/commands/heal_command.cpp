@@ -3,14 +3,16 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
-#include "heal/heal_cli.hpp"
+#include "heal/fix_list.hpp"
+#include "heal/heal_output.hpp"
+#include "heal/heal_use_cases.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/entrypoints/store_factory.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 namespace devos::cli {
 namespace {
@@ -71,57 +73,22 @@ Exit codes: 0 a proposal was written (or fixes listed), 1 stopped with a reason 
 failed), 2 usage or configuration error.
 )";
 
-// What `devos heal fixes` was asked for.
-struct FixListRequest {
-    std::optional<std::string> pattern;
-    std::optional<std::string> db;
-    std::string format = "text";
-};
+// The repository the command runs in: the repo root around the current folder, else the folder.
+std::string currentRepoRoot() {
+    std::string root = engine::findRepoRoot(std::filesystem::current_path().string());
+    return root.empty() ? std::filesystem::current_path().string() : root;
+}
 
-int listFixes(const FixListRequest& request) {
-    std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
-    if (repoRoot.empty())
-        repoRoot = std::filesystem::current_path().string();
-    auto store = entrypoints::openRepoTelemetryStore(request.db, repoRoot);
-    if (!store) {
-        std::fprintf(stderr, "devos heal fixes: %s\n", store.error().render().c_str());
-        return store.error().kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
+// Prints `outcome` as text or JSON, or its error; returns the exit code.
+template <typename Outcome>
+int print(const char* command, const foundation::Expected<Outcome>& outcome, const std::string& format,
+          std::string (*text)(const Outcome&), nlohmann::json (*json)(const Outcome&)) {
+    if (!outcome) {
+        std::fprintf(stderr, "%s: %s\n", command, outcome.error().render().c_str());
+        return foundation::exitCodeOf(outcome.error().kind);
     }
-    contracts::FixQuery query;
-    query.patternId = request.pattern;
-    query.limit = 1000;
-    auto fixes = store->store->fixes(query);
-    if (!fixes) {
-        std::fprintf(stderr, "devos heal fixes: %s\n", fixes.error().render().c_str());
-        return kFindings;
-    }
-    if (request.format == "json") {
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& f : *fixes)
-            list.push_back({{"id", f.id},
-                            {"ts", f.ts},
-                            {"source", contracts::fixSourceName(f.source)},
-                            {"suite", f.suite},
-                            {"test", f.testName},
-                            {"pattern_id", f.patternId},
-                            {"failure_id", f.failureId},
-                            {"failing_run_id", f.failingRunId},
-                            {"fixing_run_id", f.fixingRunId},
-                            {"failing_commit", f.failingCommit},
-                            {"fixing_commit", f.fixingCommit},
-                            {"proposal_id", f.proposalId},
-                            {"diff", f.diff},
-                            {"diff_truncated", f.diffTruncated}});
-        std::printf("%s\n", nlohmann::json{{"store", store->name}, {"fixes", list}}.dump(2).c_str());
-        return kSuccess;
-    }
-    std::printf("%zu recorded fix%s in %s\n", fixes->size(), fixes->size() == 1 ? "" : "es",
-                store->name.c_str());
-    for (const auto& f : *fixes)
-        std::printf("  %s  %s  pattern %.12s  failed at %.7s, fixed by %.7s  (%s%s)\n", f.id.c_str(),
-                    f.testName.c_str(), f.patternId.c_str(), f.failingCommit.c_str(),
-                    f.fixingCommit.empty() ? f.proposalId.c_str() : f.fixingCommit.c_str(),
-                    contracts::fixSourceName(f.source), f.diffTruncated ? ", diff truncated" : "");
+    const std::string printed = format == "json" ? json(*outcome).dump(2) + "\n" : text(*outcome);
+    std::fputs(printed.c_str(), stdout);
     return kSuccess;
 }
 
@@ -176,18 +143,28 @@ int runHeal(const std::vector<std::string>& argv) {
         daemon.maxHeals = static_cast<int>(*most);
         return heal::runDaemonCommand(daemon);
     }
-    if (pos.size() == 1 && pos[0] == "report" && !args.has("--failure") && !args.has("--latest") &&
-        !args.has("--pattern"))
-        return heal::runReportCommand(args.value("--db"), args.valueOr("--since", "30d"), format);
-    if (pos.size() == 1 && pos[0] == "sync" && !args.has("--failure") && !args.has("--latest") &&
-        !args.has("--pattern"))
-        return heal::runSyncCommand(args.value("--db"), format);
-    if (pos.size() == 1 && pos[0] == "fixes" && !args.has("--failure") && !args.has("--latest"))
-        return listFixes({args.value("--pattern"), args.value("--db"), format});
-    heal::HealCommandRequest request{args.value("--failure"), args.has("--latest"),
-                                     args.valueOr("-p", ""),  args.valueOr("--agent", ""),
-                                     args.value("--db"),      format,
-                                     args.has("--keep")};
+    const bool noTarget = !args.has("--failure") && !args.has("--latest");
+    if (pos.size() == 1 && pos[0] == "report" && noTarget && !args.has("--pattern")) {
+        auto report = heal::reportHeals({{}, args.value("--db"), args.valueOr("--since", "30d")});
+        if (report && report->exportError)
+            std::fprintf(stderr, "devos heal report: the numbers were not exported: %s\n",
+                         report->exportError->render().c_str());
+        return print("devos heal report", report, format, heal::healReportText, heal::healReportJson);
+    }
+    if (pos.size() == 1 && pos[0] == "sync" && noTarget && !args.has("--pattern"))
+        return print("devos heal sync", heal::syncOutcomes({{}, args.value("--db")}), format, heal::syncText,
+                     heal::syncJson);
+    if (pos.size() == 1 && pos[0] == "fixes" && noTarget)
+        return print("devos heal fixes",
+                     heal::listFixes({currentRepoRoot(), args.value("--db"), args.value("--pattern")}),
+                     format, heal::fixListText, heal::fixListJson);
+    heal::HealCommandRequest request;
+    request.failureId = args.value("--failure");
+    request.latest = args.has("--latest");
+    request.buildDir = args.valueOr("-p", "");
+    request.agent = args.valueOr("--agent", "");
+    request.db = args.value("--db");
+    request.keep = args.has("--keep");
     const bool oneTarget = request.failureId.has_value() != request.latest;
     const bool agentOk = request.agent.empty() || request.agent == "playbook" || request.agent == "chat" ||
                          request.agent == "auto";
@@ -204,7 +181,17 @@ int runHeal(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "devos heal: %s\n", problem->c_str());
         return kUsage;
     }
-    return heal::runHealCommand(request);
+    if (::isatty(STDERR_FILENO) != 0) // progress while it runs, for a person watching
+        request.progress = [](const std::string& line) { std::fprintf(stderr, "  ... %s\n", line.c_str()); };
+    auto outcome = heal::healFailure(request);
+    if (!outcome) {
+        std::fprintf(stderr, "devos heal: %s\n", outcome.error().render().c_str());
+        return foundation::exitCodeOf(outcome.error().kind);
+    }
+    const std::string printed =
+        format == "json" ? heal::outcomeJson(*outcome) + "\n" : heal::outcomeText(*outcome);
+    std::fputs(printed.c_str(), stdout);
+    return outcome->proposed ? kSuccess : kFindings;
 }
 
 } // namespace devos::cli

@@ -73,52 +73,14 @@ int runIngest(const std::vector<std::string>& argv) {
         std::fprintf(stderr, "%s\n  nothing was stored\n", outcome.error().render().c_str());
         return kFindings;
     }
-    const auto* summary = &outcome->summary;
-    if (!summary->vectorFileError.empty())
-        std::fprintf(stderr,
-                     "devos ingest: warning: the run was stored; the vector file will be rebuilt: %s\n",
-                     summary->vectorFileError.c_str());
-    if (!summary->learningError.empty())
-        std::fprintf(stderr,
-                     "devos ingest: warning: the run was stored, but fixes could not be learned: %s\n",
-                     summary->learningError.c_str());
-    if (!outcome->outcomeError.empty())
-        std::fprintf(
-            stderr,
-            "devos ingest: warning: the run was stored, but self-heal outcomes could not be checked: %s\n",
-            outcome->outcomeError.c_str());
-    if (format == "json") {
-        std::printf("%s\n", ingest::ingestOutcomeJson(*outcome, pos[1])
-                                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                                .c_str());
-        return kSuccess;
-    }
-    const auto& r = summary->run;
-    if (summary->alreadyStored) {
-        std::printf(
-            "%s is already stored in %s as run %s (%s, %d total, %d failed, %d skipped): nothing added\n",
-            pos[1].c_str(), outcome->storeName.c_str(), r.runId.c_str(), r.tool.c_str(), r.total, r.failed,
-            r.skipped);
-        return kSuccess;
-    }
-    std::printf("ingested %s into %s: run %s (%s, %d total, %d failed, %d skipped)\n", pos[1].c_str(),
-                outcome->storeName.c_str(), r.runId.c_str(), r.tool.c_str(), r.total, r.failed, r.skipped);
-    for (const auto& f : summary->testFailures)
-        std::printf("  FAIL %s.%s  pattern %.12s  %s\n", f.suite.c_str(), f.testName.c_str(),
-                    f.patternId.c_str(), f.message.substr(0, f.message.find('\n')).c_str());
-    for (const auto& f : summary->lintFailures)
-        std::printf("  %-7s %s %s:%u  pattern %.12s\n", f.level.c_str(), f.ruleId.c_str(), f.file.c_str(),
-                    f.line, f.patternId.c_str());
-    if (const auto embedded = summary->testFailures.size() + summary->lintFailures.size(); embedded > 0)
-        std::printf("  embedded %zu failures with %s\n", embedded, summary->embeddingModel.c_str());
-    for (const auto& f : summary->learnedFixes)
-        std::printf("  learned fix %s: %s failed at %.7s, passes at %.7s%s\n", f.id.c_str(),
-                    f.testName.c_str(), f.failingCommit.c_str(), f.fixingCommit.c_str(),
-                    f.diffTruncated ? " (diff truncated)" : "");
-    for (const auto& c : outcome->outcomeChanges)
-        std::printf("  %s %s: %s -> %s\n",
-                    c.subject == contracts::OutcomeSubject::Proposal ? "proposal" : "fix", c.id.c_str(),
-                    contracts::outcomeStateName(c.from), contracts::outcomeStateName(c.to.state));
+    for (const auto& warning : ingest::ingestWarnings(*outcome))
+        std::fprintf(stderr, "devos ingest: warning: %s\n", warning.c_str());
+    const std::string printed = format == "json"
+                                    ? ingest::ingestOutcomeJson(*outcome, pos[1])
+                                              .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                                          "\n"
+                                    : ingest::ingestOutcomeText(*outcome, pos[1]);
+    std::fputs(printed.c_str(), stdout);
     return kSuccess;
 }
 

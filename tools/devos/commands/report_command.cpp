@@ -6,7 +6,6 @@
 #include "report/report_use_case.hpp"
 
 #include <cstdio>
-#include <cstdlib>
 
 namespace devos::cli {
 namespace {
@@ -47,8 +46,7 @@ int runReport(const std::vector<std::string>& argv) {
     }
     report::ReportRequest request;
     request.inputs = {args.valueOr("--build-dir", "build"), args.value("--sarif"), args.value("--root"), {}};
-    const char* url = std::getenv("DEVOS_DATABASE_URL");
-    request.telemetry = {args.value("--db"), url != nullptr ? url : "", ""};
+    request.telemetry = {args.value("--db"), ""};
     request.format = args.valueOr("--format", "html");
     request.output = args.value("--output");
     request.caption = args.valueOr("--caption", "");

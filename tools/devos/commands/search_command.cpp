@@ -1,25 +1,17 @@
-// devos search "<text>" | --failure <id>: the most similar past test and lint failures, by exact cosine
-// search over the stored embeddings of the configured embedder's model (CUDA when usable, else the CPU).
+// devos search "<text>" | --failure <id> | --reindex: options -> search::searchIncidents or
+// search::reindexIncidents -> the outcome printed (search/search_output.hpp).
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "commands/commands.hpp"
-#include "scan/repo_secret_rules.hpp"
+#include "search/incident_search_use_case.hpp"
+#include "search/search_output.hpp"
 
 #include <charconv>
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <devos/adapters/re2_redactor.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/entrypoints/embedder_factory.hpp>
-#include <devos/entrypoints/store_factory.hpp>
-#include <devos/entrypoints/vector_index_factory.hpp>
-#include <devos/services/incident_search.hpp>
-#include <devos/services/vector_backfill.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <variant>
 
 namespace devos::cli {
 namespace {
@@ -54,93 +46,6 @@ template <typename T> bool parseNumber(const std::string& text, T& out) {
     const auto* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc() && ptr == end;
-}
-
-// kind "test_failure": suite, test; kind "lint_failure": tool, rule, level, column.
-nlohmann::json hitJson(const services::IncidentHit& h) {
-    nlohmann::json hit = {
-        {"score", h.score}, {"kind", h.kind()}, {"failure_id", h.failureId()}, {"pattern_id", h.patternId()}};
-    if (const auto* t = std::get_if<contracts::TestFailure>(&h.failure))
-        hit.update({{"suite", t->suite},
-                    {"test", t->testName},
-                    {"file", t->file},
-                    {"line", t->line},
-                    {"message", t->message},
-                    {"run_id", t->runId}});
-    else if (const auto* l = std::get_if<contracts::LintFailure>(&h.failure))
-        hit.update({{"tool", l->tool},
-                    {"rule", l->ruleId},
-                    {"level", l->level},
-                    {"file", l->file},
-                    {"line", l->line},
-                    {"column", l->column},
-                    {"message", l->message},
-                    {"run_id", l->runId}});
-    if (h.run) {
-        hit["branch"] = h.run->branch;
-        hit["commit"] = h.run->commitSha;
-    }
-    return hit;
-}
-
-const char* orDash(const std::string& s) {
-    return s.empty() ? "-" : s.c_str();
-}
-
-void printText(const services::IncidentSearchResult& r, double ms) {
-    if (r.hits.empty())
-        std::printf("no similar incidents (>= %.2f) among %zu failures of %s  (%.1f ms)\n", r.threshold,
-                    r.searched, r.model.c_str(), ms);
-    else
-        std::printf("%zu similar incidents among %zu failures of %s on %s  (%.1f ms)\n", r.hits.size(),
-                    r.searched, r.model.c_str(), r.backend.c_str(), ms);
-    for (const auto& h : r.hits) {
-        std::string what, runId, message;
-        if (const auto* t = std::get_if<contracts::TestFailure>(&h.failure)) {
-            what = "test  " + t->suite + "." + t->testName;
-            runId = t->runId;
-            message = t->message;
-        } else if (const auto* l = std::get_if<contracts::LintFailure>(&h.failure)) {
-            what = "lint  " + l->ruleId + "  " +
-                   (l->file.empty() ? "-" : l->file + ":" + std::to_string(l->line));
-            runId = l->runId;
-            message = l->message;
-        }
-        std::printf("  %.3f  %s  pattern %.12s  failure %s\n", h.score, what.c_str(), h.patternId().c_str(),
-                    h.failureId().c_str());
-        std::printf("         run %s  branch %s  commit %.12s\n", runId.c_str(),
-                    h.run ? orDash(h.run->branch) : "-", h.run ? orDash(h.run->commitSha) : "-");
-        std::printf("         %s\n", message.substr(0, message.find('\n')).c_str());
-    }
-}
-
-// devos search --reindex: embeds every stored failure without a vector of the model and prints counts.
-int runReindex(services::VectorBackfill& backfill, const std::string& format) {
-    const auto started = std::chrono::steady_clock::now();
-    auto summary = backfill.run();
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    if (!summary) {
-        std::fprintf(stderr,
-                     "devos search: reindex stopped (the batches stored so far are kept; rerun to go "
-                     "on): %s\n",
-                     summary.error().render().c_str());
-        return foundation::exitCodeOf(summary.error().kind);
-    }
-    if (!summary->vectorFileError.empty())
-        std::fprintf(stderr, "devos search: warning: the vector file is rebuilt on the next search: %s\n",
-                     summary->vectorFileError.c_str());
-    if (format == "json") {
-        const nlohmann::json out = {{"model", summary->model},
-                                    {"embedded", summary->embedded},
-                                    {"batches", summary->batches},
-                                    {"elapsed_ms", ms}};
-        std::printf("%s\n", out.dump(2).c_str());
-    } else {
-        std::printf("embedded %zu stored failures with %s in %zu batches  (%.1f ms)\n", summary->embedded,
-                    summary->model.c_str(), summary->batches, ms);
-    }
-    return kSuccess;
 }
 
 } // namespace
@@ -188,54 +93,33 @@ int runSearch(const std::vector<std::string>& argv) {
     std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
     if (repoRoot.empty())
         repoRoot = std::filesystem::current_path().string();
-    auto store = entrypoints::openRepoTelemetryStore(args.value("--db"), repoRoot);
-    auto settings = entrypoints::embedderSettingsFromEnvironment();
-    auto gitleaksConfig = scan::repoGitleaksConfigPath(repoRoot);
-    if (!gitleaksConfig) {
-        std::fprintf(stderr, "devos search: %s\n", gitleaksConfig.error().render().c_str());
-        return kUsage;
-    }
-    auto redactor = adapters::makeRe2Redactor(*gitleaksConfig);
-    for (const contracts::Error* e :
-         {store ? nullptr : &store.error(), settings ? nullptr : &settings.error(),
-          redactor ? nullptr : &redactor.error()})
-        if (e != nullptr) {
-            std::fprintf(stderr, "devos search: %s\n", e->render().c_str());
-            return foundation::exitCodeOf(e->kind);
+    const auto dump = [](const nlohmann::json& out) {
+        return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
+    if (reindex) {
+        auto outcome = search::reindexIncidents(repoRoot, args.value("--db"));
+        if (!outcome) {
+            std::fprintf(stderr, "devos search: %s\n", outcome.error().render().c_str());
+            return foundation::exitCodeOf(outcome.error().kind);
         }
-    const auto embedder = entrypoints::makeEmbedder(*settings);
-    const entrypoints::VectorIndexes indexes;
-    const auto vectors = entrypoints::openVectorCache(*store);
-    services::VectorBackfill backfill(*store->store, *embedder, vectors.get());
-    if (reindex)
-        return runReindex(backfill, format);
-    services::IncidentSearch search(*store->store, *embedder, indexes, **redactor, vectors.get(), &backfill);
-
-    const auto started = std::chrono::steady_clock::now();
-    auto result = search.search(query);
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    if (!result) {
-        std::fprintf(stderr, "devos search: %s\n", result.error().render().c_str());
-        return foundation::exitCodeOf(result.error().kind);
-    }
-    if (!result->backfillNote.empty())
-        std::fprintf(stderr, "devos search: note: %s\n", result->backfillNote.c_str());
-    if (!result->vectorFileNote.empty())
-        std::fprintf(stderr, "devos search: warning: searched the store, not the vector file: %s\n",
-                     result->vectorFileNote.c_str());
-    if (format == "json") {
-        nlohmann::json hits = nlohmann::json::array();
-        for (const auto& h : result->hits)
-            hits.push_back(hitJson(h));
-        const nlohmann::json out = {{"model", result->model},          {"backend", result->backend},
-                                    {"searched", result->searched},    {"k", query.k},
-                                    {"threshold", result->threshold},  {"elapsed_ms", ms},
-                                    {"vectors", result->vectorSource}, {"hits", hits}};
-        std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+        if (!outcome->summary.vectorFileError.empty())
+            std::fprintf(stderr, "devos search: warning: the vector file is rebuilt on the next search: %s\n",
+                         outcome->summary.vectorFileError.c_str());
+        const std::string printed =
+            format == "json" ? dump(search::reindexJson(*outcome)) + "\n" : search::reindexText(*outcome);
+        std::fputs(printed.c_str(), stdout);
         return kSuccess;
     }
-    printText(*result, ms);
+    auto outcome = search::searchIncidents({repoRoot, args.value("--db"), query});
+    if (!outcome) {
+        std::fprintf(stderr, "devos search: %s\n", outcome.error().render().c_str());
+        return foundation::exitCodeOf(outcome.error().kind);
+    }
+    for (const auto& note : search::searchNotes(*outcome))
+        std::fprintf(stderr, "devos search: %s\n", note.c_str());
+    const std::string printed =
+        format == "json" ? dump(search::searchJson(*outcome)) + "\n" : search::searchText(*outcome);
+    std::fputs(printed.c_str(), stdout);
     return kSuccess;
 }
 

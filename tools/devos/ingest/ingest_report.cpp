@@ -1,20 +1,15 @@
 #include "ingest/ingest_report.hpp"
 
-#include "scan/repo_secret_rules.hpp"
+#include "ingest/repo_telemetry.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <devos/adapters/git/git_heal_workspace.hpp>
 #include <devos/adapters/git/git_repo_history.hpp>
 #include <devos/adapters/git/git_repo_inspector.hpp>
-#include <devos/adapters/re2_redactor.hpp>
 #include <devos/adapters/report_readers.hpp>
-#include <devos/adapters/system_clock.hpp>
-#include <devos/adapters/system_entropy.hpp>
 #include <devos/adapters/yaml_config_file_reader.hpp>
-#include <devos/entrypoints/embedder_factory.hpp>
-#include <devos/entrypoints/store_factory.hpp>
 #include <devos/services/fix_learner.hpp>
-#include <devos/services/id_generator.hpp>
 #include <devos/services/run_metadata_service.hpp>
 #include <filesystem>
 #include <map>
@@ -39,13 +34,7 @@ std::map<std::string, std::string> environment() {
 
 struct ReportIngester::Parts {
     std::string repoRoot;
-    entrypoints::OpenedStore store;
-    std::unique_ptr<ports::FailureVectorCache> vectors; // null for an in-memory store
-    std::unique_ptr<ports::Embedder> embedder;
-    std::unique_ptr<ports::Redactor> redactor;
-    adapters::SystemClock clock;
-    adapters::SystemEntropy entropy;
-    std::unique_ptr<services::IdGenerator> ids;
+    std::unique_ptr<entrypoints::Telemetry> telemetry;
     adapters::GitRepoHistory history;
     std::unique_ptr<services::FixLearner> learner;
     std::unique_ptr<services::IngestService> service;
@@ -60,32 +49,19 @@ contracts::Expected<std::unique_ptr<ReportIngester>>
 ReportIngester::open(const std::string& repoRoot, const std::optional<std::string>& db) {
     auto parts = std::make_unique<Parts>();
     parts->repoRoot = repoRoot;
-    auto store = entrypoints::openRepoTelemetryStore(db, repoRoot);
-    if (!store)
-        return std::unexpected(store.error());
-    parts->store = std::move(*store);
-    auto embedderSettings = entrypoints::embedderSettingsFromEnvironment();
-    if (!embedderSettings)
-        return std::unexpected(embedderSettings.error());
-    parts->embedder = entrypoints::makeEmbedder(*embedderSettings);
-    auto gitleaksConfig = scan::repoGitleaksConfigPath(repoRoot);
-    if (!gitleaksConfig)
-        return std::unexpected(gitleaksConfig.error());
-    auto redactor = adapters::makeRe2Redactor(*gitleaksConfig);
-    if (!redactor)
-        return std::unexpected(redactor.error());
-    parts->redactor = std::move(*redactor);
-    parts->ids = std::make_unique<services::IdGenerator>(parts->clock, parts->entropy);
-    parts->service = std::make_unique<services::IngestService>(*parts->store.store, *parts->redactor,
-                                                               *parts->embedder, *parts->ids);
-    parts->learner =
-        std::make_unique<services::FixLearner>(*parts->store.store, parts->history, *parts->ids, repoRoot);
+    auto telemetry = openRepoTelemetry(repoRoot, db);
+    if (!telemetry)
+        return std::unexpected(telemetry.error());
+    parts->telemetry = std::move(*telemetry);
+    entrypoints::Telemetry& t = *parts->telemetry;
+    parts->service =
+        std::make_unique<services::IngestService>(t.store(), t.redactor(), t.embedder(), t.ids());
+    parts->learner = std::make_unique<services::FixLearner>(t.store(), parts->history, t.ids(), repoRoot);
     parts->service->learnFixesWith(*parts->learner);
-    parts->outcomes = std::make_unique<services::OutcomeSync>(*parts->store.store, parts->history,
-                                                              parts->workspace, parts->config, *parts->ids);
-    parts->vectors = entrypoints::openVectorCache(parts->store);
-    if (parts->vectors)
-        parts->service->cacheVectorsIn(*parts->vectors);
+    parts->outcomes = std::make_unique<services::OutcomeSync>(t.store(), parts->history, parts->workspace,
+                                                              parts->config, t.ids());
+    if (t.vectors() != nullptr)
+        parts->service->cacheVectorsIn(*t.vectors());
     std::unique_ptr<ReportIngester> ingester(new ReportIngester());
     ingester->parts_ = std::move(parts);
     return ingester;
@@ -104,7 +80,7 @@ contracts::Expected<IngestOutcome> ReportIngester::ingest(const std::string& kin
     auto summary = parts_->service->ingest(reader, path, metadata);
     if (!summary)
         return std::unexpected(summary.error());
-    IngestOutcome outcome{std::move(*summary), parts_->store.name, {}, {}};
+    IngestOutcome outcome{std::move(*summary), parts_->telemetry->storeName(), {}, {}};
     // Outcomes at ingest, kept cheap: only for a new run with a commit, in a repository that uses
     // self-heal, when the store holds something whose outcome can change.
     std::error_code ec;
@@ -113,8 +89,8 @@ contracts::Expected<IngestOutcome> ReportIngester::ingest(const std::string& kin
         return outcome;
     contracts::FixQuery anyFix;
     anyFix.limit = 1;
-    auto fixes = parts_->store.store->fixes(anyFix);
-    auto attempts = parts_->store.store->countAttempts({});
+    auto fixes = parts_->telemetry->store().fixes(anyFix);
+    auto attempts = parts_->telemetry->store().countAttempts({});
     if (fixes && attempts && fixes->empty() && *attempts == 0)
         return outcome;
     if (auto synced = parts_->outcomes->sync(parts_->repoRoot); synced)
@@ -122,6 +98,51 @@ contracts::Expected<IngestOutcome> ReportIngester::ingest(const std::string& kin
     else
         outcome.outcomeError = synced.error().render();
     return outcome;
+}
+
+std::vector<std::string> ingestWarnings(const IngestOutcome& outcome) {
+    std::vector<std::string> warnings;
+    const auto& s = outcome.summary;
+    if (!s.vectorFileError.empty())
+        warnings.push_back("the run was stored; the vector file will be rebuilt: " + s.vectorFileError);
+    if (!s.learningError.empty())
+        warnings.push_back("the run was stored, but fixes could not be learned: " + s.learningError);
+    if (!outcome.outcomeError.empty())
+        warnings.push_back("the run was stored, but self-heal outcomes could not be checked: " +
+                           outcome.outcomeError);
+    return warnings;
+}
+
+std::string ingestOutcomeText(const IngestOutcome& outcome, const std::string& file) {
+    const auto& s = outcome.summary;
+    const auto& r = s.run;
+    const std::string counts = " (" + r.tool + ", " + std::to_string(r.total) + " total, " +
+                               std::to_string(r.failed) + " failed, " + std::to_string(r.skipped) +
+                               " skipped)";
+    if (s.alreadyStored)
+        return file + " is already stored in " + outcome.storeName + " as run " + r.runId + counts +
+               ": nothing added\n";
+    std::string out = "ingested " + file + " into " + outcome.storeName + ": run " + r.runId + counts + "\n";
+    for (const auto& f : s.testFailures)
+        out += "  FAIL " + f.suite + "." + f.testName + "  pattern " + f.patternId.substr(0, 12) + "  " +
+               f.message.substr(0, f.message.find('\n')) + "\n";
+    for (const auto& f : s.lintFailures) {
+        std::string level = f.level;
+        level.resize(std::max<std::size_t>(level.size(), 7), ' ');
+        out += "  " + level + " " + f.ruleId + " " + f.file + ":" + std::to_string(f.line) + "  pattern " +
+               f.patternId.substr(0, 12) + "\n";
+    }
+    if (const auto embedded = s.testFailures.size() + s.lintFailures.size(); embedded > 0)
+        out += "  embedded " + std::to_string(embedded) + " failures with " + s.embeddingModel + "\n";
+    for (const auto& f : s.learnedFixes)
+        out += "  learned fix " + f.id + ": " + f.testName + " failed at " + f.failingCommit.substr(0, 7) +
+               ", passes at " + f.fixingCommit.substr(0, 7) + (f.diffTruncated ? " (diff truncated)" : "") +
+               "\n";
+    for (const auto& c : outcome.outcomeChanges)
+        out += std::string("  ") + (c.subject == contracts::OutcomeSubject::Proposal ? "proposal" : "fix") +
+               " " + c.id + ": " + contracts::outcomeStateName(c.from) + " -> " +
+               contracts::outcomeStateName(c.to.state) + "\n";
+    return out;
 }
 
 nlohmann::json ingestOutcomeJson(const IngestOutcome& outcome, const std::string& file) {

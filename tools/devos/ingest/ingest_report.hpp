@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace devos::ingest {
 
@@ -42,6 +43,14 @@ private:
     struct Parts;
     std::unique_ptr<Parts> parts_;
 };
+
+// The warnings for stderr: the run was stored, but the vector file, fix learning or the self-heal
+// outcome check failed.
+[[nodiscard]] std::vector<std::string> ingestWarnings(const IngestOutcome& outcome);
+
+// The outcome as `devos ingest` prints it: "ingested <file> into <store>: run ..." (or "... is already
+// stored ..."), then a line per failure, the embedding model, learned fixes and outcome changes.
+[[nodiscard]] std::string ingestOutcomeText(const IngestOutcome& outcome, const std::string& file);
 
 // The outcome as `devos ingest --format json` prints it: file, store, run, embedding_model,
 // already_stored, failures, learned_fixes.

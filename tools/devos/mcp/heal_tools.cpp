@@ -1,12 +1,11 @@
 #include "mcp/heal_tools.hpp"
 
+#include "heal/heal_use_cases.hpp"
 #include "mcp/proposal_bundle.hpp"
 
 #include <cstdlib>
 #include <devos/adapters/git/git_heal_workspace.hpp>
 #include <devos/adapters/proposal_bundle_files.hpp>
-#include <devos/entrypoints/self_heal_factory.hpp>
-#include <devos/entrypoints/store_factory.hpp>
 #include <devos/foundation/text.hpp>
 #include <devos/logic/hunk_reapply.hpp>
 #include <devos/logic/ulid.hpp>
@@ -37,28 +36,16 @@ foundation::Expected<json> proposeFix(McpWorkspace& ws, const json& args, const 
     if (!fs::exists(fs::path(ws.paths().root) / ".git", ec))
         return foundation::fail(foundation::ErrorKind::Invalid, ws.paths().root + " is not a git work tree",
                                 "", 0, "devos heal works on a clone with history: serve devos mcp from one");
-    services::HealRequest heal;
+    heal::HealCommandRequest heal;
     heal.failureId = args["failure_id"].get<std::string>();
-    heal.repoRoot = ws.paths().root;
+    heal.workingDir = ws.paths().root;
+    heal.db = ws.paths().db;
     if (fs::exists(fs::path(ws.paths().buildDir) / "CMakeCache.txt", ec))
         heal.buildDir = ws.paths().buildDir;
-    const std::string agent = args.value("agent", "");
-    if (agent == "playbook")
-        heal.agent = contracts::AgentChoice::Playbook;
-    else if (agent == "chat")
-        heal.agent = contracts::AgentChoice::Chat;
-    else if (agent == "auto")
-        heal.agent = contracts::AgentChoice::Auto;
-    entrypoints::SelfHealOptions options;
-    options.repoRoot = ws.paths().root;
-    options.dbPath = ws.paths().db;
-    options.databaseUrl = entrypoints::databaseUrlFromEnvironment();
+    heal.agent = args.value("agent", "");
     double step = 0;
-    options.progress = [&call, &step](const std::string& line) { call.report(++step, std::nullopt, line); };
-    auto app = entrypoints::SelfHealApp::open(std::move(options));
-    if (!app)
-        return std::unexpected(app.error());
-    auto outcome = (*app)->service().heal(heal);
+    heal.progress = [&call, &step](const std::string& line) { call.report(++step, std::nullopt, line); };
+    auto outcome = heal::healFailure(heal);
     if (!outcome)
         return std::unexpected(outcome.error());
     json out = json::parse(adapters::selfHealOutcomeJson(*outcome));

@@ -1,16 +1,12 @@
 #include "mcp/telemetry_tools.hpp"
 
 #include "ingest/ingest_report.hpp"
+#include "ingest/repo_telemetry.hpp"
 #include "mcp/result_page.hpp"
-#include "scan/repo_secret_rules.hpp"
 
 #include <chrono>
 #include <cstdlib>
-#include <devos/adapters/re2_redactor.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/entrypoints/embedder_factory.hpp>
-#include <devos/entrypoints/store_factory.hpp>
-#include <devos/entrypoints/vector_index_factory.hpp>
 #include <devos/foundation/text.hpp>
 #include <devos/services/incident_search.hpp>
 #include <filesystem>
@@ -23,49 +19,29 @@ namespace {
 
 using nlohmann::json;
 
-// The store and search, opened once (the first telemetry call pays for it) and kept warm.
+// The repository's telemetry (store and search), opened once (the first telemetry call pays for it)
+// and kept warm.
 class Telemetry {
 public:
     explicit Telemetry(std::shared_ptr<McpWorkspace> ws) : ws_(std::move(ws)) {}
 
     foundation::Expected<void> open() {
         std::lock_guard lock(mutex_);
-        if (search_)
+        if (opened_)
             return {};
-        auto store = entrypoints::openRepoTelemetryStore(ws_->paths().db, ws_->paths().root);
-        if (!store)
-            return std::unexpected(store.error());
-        auto settings = entrypoints::embedderSettingsFromEnvironment();
-        if (!settings)
-            return std::unexpected(settings.error());
-        auto rules = scan::repoGitleaksConfigPath(ws_->paths().root);
-        if (!rules)
-            return std::unexpected(rules.error());
-        auto redactor = adapters::makeRe2Redactor(*rules);
-        if (!redactor)
-            return std::unexpected(redactor.error());
-        vectors_ = entrypoints::openVectorCache(*store); // kept mapped between searches by IncidentSearch
-        store_ = std::move(store->store);
-        embedder_ = entrypoints::makeEmbedder(*settings);
-        redactor_ = std::move(*redactor);
-        backfill_ = std::make_unique<services::VectorBackfill>(*store_, *embedder_, vectors_.get());
-        search_ = std::make_unique<services::IncidentSearch>(*store_, *embedder_, indexes_, *redactor_,
-                                                             vectors_.get(), backfill_.get());
+        auto opened = ingest::openRepoTelemetry(ws_->paths().root, ws_->paths().db);
+        if (!opened)
+            return std::unexpected(opened.error());
+        opened_ = std::move(*opened);
         return {};
     }
-    ports::TelemetryStore& store() { return *store_; }
-    services::IncidentSearch& search() { return *search_; }
+    ports::TelemetryStore& store() { return opened_->store(); }
+    services::IncidentSearch& search() { return opened_->search(); }
 
 private:
     std::shared_ptr<McpWorkspace> ws_;
     std::mutex mutex_;
-    std::unique_ptr<ports::TelemetryStore> store_;
-    std::unique_ptr<ports::FailureVectorCache> vectors_; // the store's vector file (null for :memory:)
-    std::unique_ptr<ports::Embedder> embedder_;
-    std::unique_ptr<ports::Redactor> redactor_;
-    entrypoints::VectorIndexes indexes_;
-    std::unique_ptr<services::VectorBackfill> backfill_; // stored failures without a vector of the model
-    std::unique_ptr<services::IncidentSearch> search_;
+    std::unique_ptr<entrypoints::Telemetry> opened_;
 };
 
 std::string shortText(const std::string& text, std::size_t bytes = 600) {

@@ -1,10 +1,12 @@
 // readTelemetry in a devos built without the runtime: there is no store to read.
 #include "report/report_telemetry.hpp"
 
+#include <cstdlib>
+
 namespace devos::report {
 
 foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& source) {
-    if (source.db || !source.databaseUrl.empty())
+    if (const char* url = std::getenv("DEVOS_DATABASE_URL"); source.db || (url != nullptr && *url != '\0'))
         return foundation::fail(
             foundation::ErrorKind::Invalid,
             "this devos was built without the telemetry runtime, so it cannot read a store", "", 0,

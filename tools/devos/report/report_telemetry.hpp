@@ -9,12 +9,11 @@
 
 namespace devos::report {
 
-// Which store to read: `db` (--db) when given, else PostgreSQL when `databaseUrl` is set, else the
-// SQLite file `defaultPath` when it exists; none of them: a summary with present = false.
+// Which store to read: `db` (--db) when given, else PostgreSQL when DEVOS_DATABASE_URL is set, else
+// <repoRoot>/.devos/telemetry.db when it exists; none of them: a summary with present = false.
 struct TelemetrySource {
     std::optional<std::string> db;
-    std::string databaseUrl;
-    std::string defaultPath;
+    std::string repoRoot;
 };
 
 // Failures per day (the last 60 days with data), the top 10 recurring patterns, flaky tests, the

@@ -4,7 +4,6 @@
 #include "report/markdown_report.hpp"
 
 #include <devos/foundation/files.hpp>
-#include <filesystem>
 
 namespace devos::report {
 
@@ -17,9 +16,8 @@ foundation::Expected<ReportOutcome> makeReport(const ReportRequest& request) {
     if (!data)
         return std::unexpected(data.error());
     TelemetrySource source = request.telemetry;
-    if (source.defaultPath.empty())
-        source.defaultPath =
-            (std::filesystem::path(repoRootOf(request.inputs)) / ".devos" / "telemetry.db").string();
+    if (source.repoRoot.empty())
+        source.repoRoot = repoRootOf(request.inputs);
     auto telemetry = readTelemetry(source);
     if (!telemetry)
         return std::unexpected(telemetry.error());

@@ -14,7 +14,7 @@ namespace devos::report {
 // Everything `devos report` takes.
 struct ReportRequest {
     BuildInputs inputs;
-    TelemetrySource telemetry;         // defaultPath empty: <repo root>/.devos/telemetry.db
+    TelemetrySource telemetry;         // repoRoot empty: the build's repo root (repoRootOf)
     std::string format = "html";       // html or md
     std::optional<std::string> output; // -o: written there (atomically); else returned as text
     std::string caption;               // the line under the title; default "Build folder <build>"

@@ -2,11 +2,9 @@
 #include "report/report_aggregate.hpp"
 #include "report/report_telemetry.hpp"
 
-#include <devos/entrypoints/embedder_factory.hpp>
-#include <devos/entrypoints/store_factory.hpp>
+#include <devos/entrypoints/telemetry.hpp>
 #include <devos/entrypoints/vector_index_factory.hpp>
 #include <devos/logic/hashing_embedder.hpp>
-#include <filesystem>
 #include <map>
 #include <set>
 
@@ -21,18 +19,17 @@ constexpr std::size_t kClusterNeighbours = 64;
 // with its stored vector (the embedder's model), an exact CPU index finds each pattern's neighbours
 // at the search threshold, and similarIncidentClusters groups them. Without vectors of the model:
 // no clusters and a note saying why.
-foundation::Expected<void> addClusters(ports::TelemetryStore& store, const std::vector<FailureRecord>& window,
-                                       TelemetrySummary& t) {
-    auto settings = entrypoints::embedderSettingsFromEnvironment();
-    if (!settings)
-        return std::unexpected(settings.error());
-    const std::string model = entrypoints::makeEmbedder(*settings)->model();
+foundation::Expected<void> addClusters(entrypoints::Telemetry& telemetry,
+                                       const std::vector<FailureRecord>& window, TelemetrySummary& t) {
+    if (!telemetry.embeddingModel())
+        return std::unexpected(telemetry.embeddingModel().error());
+    const std::string& model = *telemetry.embeddingModel();
     const auto patterns = patternRepresentatives(window, kClusterPatterns);
     std::map<std::string, std::size_t> patternOfFailure;
     for (std::size_t p = 0; p < patterns.size(); ++p)
         patternOfFailure[window[patterns[p].newest].failureId] = p;
     std::vector<std::vector<float>> vectors(patterns.size());
-    auto visited = store.visitFailureVectors(
+    auto visited = telemetry.store().visitFailureVectors(
         model, [&](const contracts::StoredEmbedding& e) -> contracts::Expected<void> {
             if (e.ownerKind != contracts::kTestFailureOwner)
                 return {};
@@ -79,13 +76,16 @@ foundation::Expected<void> addClusters(ports::TelemetryStore& store, const std::
 } // namespace
 
 foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& source) {
-    std::error_code ec;
-    if (!source.db && source.databaseUrl.empty() && !std::filesystem::exists(source.defaultPath, ec))
-        return TelemetrySummary{};
-    auto opened = entrypoints::openTelemetryStore(source.db, source.databaseUrl, source.defaultPath);
+    entrypoints::TelemetryRequest request = entrypoints::repoTelemetryRequest(source.repoRoot, source.db);
+    request.gitleaksConfig = ""; // nothing is redacted here
+    request.search = false;      // the clusters need the embedder's model, not the embedder
+    request.onlyAnExistingStore = true;
+    auto opened = entrypoints::Telemetry::open(std::move(request));
     if (!opened)
         return std::unexpected(opened.error());
-    ports::TelemetryStore& store = *opened->store;
+    if (*opened == nullptr)
+        return TelemetrySummary{};
+    ports::TelemetryStore& store = (*opened)->store();
     contracts::FailureQuery newest;
     newest.limit = 10000;
     auto failures = store.queryFailures(newest);
@@ -112,12 +112,12 @@ foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& sour
         return std::unexpected(attempts.error());
     TelemetrySummary t;
     t.present = true;
-    t.source = opened->name;
+    t.source = (*opened)->storeName();
     t.failuresPerDay = failuresPerDay(records, 60);
     t.topPatterns = topPatterns(records, 10);
     t.flakyTests = flakyTests(records, passes);
     // Clusters are an extra: a report is never lost because they could not be drawn.
-    if (auto clustered = addClusters(store, failuresInWindow(records, 60), t); !clustered)
+    if (auto clustered = addClusters(**opened, failuresInWindow(records, 60), t); !clustered)
         t.clustersNote = "similar-incident clusters could not be computed: " + clustered.error().message;
     for (const auto& a : *attempts)
         t.proposals.push_back({a.proposalId, a.status, a.riskScore, a.patternId, a.description, a.branch,

@@ -9,11 +9,9 @@ namespace devos::entrypoints {
 
 // The OTLP/HTTP JSON log exporter for `endpoint` (DEVOS_OTLP_ENDPOINT, e.g. "http://collector:4318"),
 // with `serviceName` (OTEL_SERVICE_NAME) as service.name; nullptr when `endpoint` is empty.
+// entrypoints::Telemetry reads both variables.
 [[nodiscard]] std::unique_ptr<ports::EventExporter> makeOtlpExporter(const std::string& endpoint,
                                                                      const std::string& serviceName);
-
-// makeOtlpExporter from DEVOS_OTLP_ENDPOINT and OTEL_SERVICE_NAME (default "devos").
-[[nodiscard]] std::unique_ptr<ports::EventExporter> makeOtlpExporterFromEnvironment();
 
 // The OTLP/HTTP JSON trace (/v1/traces) and metric (/v1/metrics) exporters of one collector.
 struct OtlpSignalExporters {
@@ -21,8 +19,9 @@ struct OtlpSignalExporters {
     std::unique_ptr<ports::MetricExporter> metrics;
 };
 
-// Both exporters for DEVOS_OTLP_ENDPOINT with OTEL_SERVICE_NAME (default "devos"); both null when
-// DEVOS_OTLP_ENDPOINT is unset or empty.
-[[nodiscard]] OtlpSignalExporters makeOtlpSignalExportersFromEnvironment();
+// Both exporters for the collector at `endpoint` with `serviceName` (empty: "devos") as service.name;
+// both null when `endpoint` is empty.
+[[nodiscard]] OtlpSignalExporters makeOtlpSignalExporters(const std::string& endpoint,
+                                                          const std::string& serviceName);
 
 } // namespace devos::entrypoints

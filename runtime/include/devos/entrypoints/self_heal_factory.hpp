@@ -1,5 +1,6 @@
 #pragma once
 #include <devos/contracts/error.hpp>
+#include <devos/entrypoints/environment.hpp>
 #include <devos/services/heal_daemon.hpp>
 #include <devos/services/heal_reporter.hpp>
 #include <devos/services/outcome_sync.hpp>
@@ -15,15 +16,15 @@ namespace devos::entrypoints {
 struct SelfHealOptions {
     std::string repoRoot;              // absolute
     std::optional<std::string> dbPath; // --db: a SQLite file
-    std::string databaseUrl;           // DEVOS_DATABASE_URL; empty: the SQLite file
     std::function<void(const std::string&)> progress;
+    EnvironmentLookup environment; // null: the process environment
 };
 
-// The self-heal service wired from the environment: the store (--db, DEVOS_DATABASE_URL or
-// <repo>/.devos/telemetry.db), the embedder (DEVOS_EMBEDDINGS_*), the vector index (CUDA when usable),
-// the shipped redaction rules, libgit2 worktrees, the process runner, the proposal files, the
-// playbook agent, and the chat agent from DEVOS_AGENT_URL / DEVOS_AGENT_MODEL (else agent.url /
-// agent.model of .devos/self-heal.yml), its key from DEVOS_AGENT_API_KEY.
+// The self-heal service wired from the environment: entrypoints::Telemetry for the repository (the
+// store: --db, DEVOS_DATABASE_URL or <repo>/.devos/telemetry.db; the embedder, DEVOS_EMBEDDINGS_*;
+// the vector index, CUDA when usable; the shipped redaction rules; the OTLP exporters), libgit2 worktrees,
+// the process runner, the proposal files, the playbook agent, and the chat agent from DEVOS_AGENT_URL /
+// DEVOS_AGENT_MODEL (else agent.url / agent.model of .devos/self-heal.yml), its key from DEVOS_AGENT_API_KEY.
 class SelfHealApp {
 public:
     [[nodiscard]] static contracts::Expected<std::unique_ptr<SelfHealApp>> open(SelfHealOptions options);
@@ -41,13 +42,12 @@ public:
     // PostgreSQL or by polling on SQLite; every wait ends early once `interruptFd` is readable.
     [[nodiscard]] services::HealDaemon& daemon(int interruptFd, std::function<void(const std::string&)> log);
     // "PostgreSQL" or the SQLite file's path.
-    [[nodiscard]] const std::string& storeName() const { return storeName_; }
+    [[nodiscard]] const std::string& storeName() const;
 
 private:
     SelfHealApp() = default;
     struct Parts;
     std::unique_ptr<Parts> parts_;
-    std::string storeName_;
     std::unique_ptr<services::SelfHealService> service_;
 };
 

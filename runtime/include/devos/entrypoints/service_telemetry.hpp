@@ -1,5 +1,6 @@
 #pragma once
 #include <devos/contracts/error.hpp>
+#include <devos/entrypoints/telemetry.hpp>
 #include <devos/ports/telemetry_store.hpp>
 #include <devos/services/telemetry_client.hpp>
 #include <memory>
@@ -20,10 +21,10 @@ struct ServiceTelemetryOptions {
     services::TelemetryClientOptions client;
 };
 
-// Everything a service needs to record telemetry, wired once at start-up: the store (migrated),
-// the disk spool, the redactor (built-in secret rules and the gitleaks configuration's), ULID ids, an
-// optional OTLP exporter, and the non-blocking TelemetryClient over them. Destroying it flushes what is still
-// queued.
+// Everything a service needs to record telemetry, wired once at start-up: entrypoints::Telemetry
+// without search (the store, migrated; the redactor of the built-in secret rules and the gitleaks
+// configuration's; ULID ids; an optional OTLP exporter), the disk spool, and the non-blocking
+// TelemetryClient over them. Destroying it flushes what is still queued.
 //
 //   auto telemetry = devos::entrypoints::ServiceTelemetry::open({});
 //   if (!telemetry) { log(telemetry.error().render()); ... }
@@ -38,16 +39,15 @@ public:
 
     [[nodiscard]] services::TelemetryClient& client() { return *client_; }
     // The store itself, for reading back (counts, recent events).
-    [[nodiscard]] ports::TelemetryStore& store() { return *store_; }
+    [[nodiscard]] ports::TelemetryStore& store() { return telemetry_->store(); }
     // "PostgreSQL" or the SQLite file's path.
-    [[nodiscard]] const std::string& storeName() const { return storeName_; }
+    [[nodiscard]] const std::string& storeName() const { return telemetry_->storeName(); }
 
 private:
     ServiceTelemetry() = default;
     struct Parts;
-    std::unique_ptr<Parts> parts_; // spool, redactor, clock, entropy, ids, exporter
-    std::unique_ptr<ports::TelemetryStore> store_;
-    std::string storeName_;
+    std::unique_ptr<Parts> parts_;                      // the spool
+    std::unique_ptr<Telemetry> telemetry_;              // the store, redactor, ids and exporter
     std::unique_ptr<services::TelemetryClient> client_; // last: stopped before what it uses
 };
 

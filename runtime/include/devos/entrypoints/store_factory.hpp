@@ -19,18 +19,11 @@ struct OpenedStore {
 
 // The store a command asked for: the SQLite file `dbPath` when given; else PostgreSQL when
 // `databaseUrl` (DEVOS_DATABASE_URL) is a postgresql:// URL; else the SQLite file `defaultPath`.
+// Commands open it through entrypoints::Telemetry, which reads the variable.
 // Invalid for another URL scheme, or PostgreSQL in a build without it.
 [[nodiscard]] contracts::Expected<OpenedStore> openTelemetryStore(const std::optional<std::string>& dbPath,
                                                                   const std::string& databaseUrl,
                                                                   const std::string& defaultPath);
-
-// DEVOS_DATABASE_URL, or "" when it is not set: the one place a command reads it.
-[[nodiscard]] std::string databaseUrlFromEnvironment();
-
-// The store of the repository at `repoRoot` that every `devos` command and MCP tool opens: the SQLite
-// file `dbPath` when given, else DEVOS_DATABASE_URL, else `<repoRoot>/.devos/telemetry.db`.
-[[nodiscard]] contracts::Expected<OpenedStore>
-openRepoTelemetryStore(const std::optional<std::string>& dbPath, const std::string& repoRoot);
 
 // The vector file cache (adapters::makeVectorFileCache, fp16 rows) of `opened`'s vectorDir, or null
 // when it has none.
