@@ -231,13 +231,13 @@ McpSession::Result McpSession::callTool(const RpcMessage& message, bool modern,
     json arguments = params.value("arguments", json::object());
     if (auto problem = argumentProblem(tool->inputSchema, arguments))
         return errorResult(tool->name + ": " + *problem);
+    const json meta = params.value("_meta", json::object());
     if (auto form = tool->missingInput ? tool->missingInput(arguments) : std::nullopt) {
         // Arguments the user must give: a 2026-07-28 client that declared form elicitation is asked
         // (input_required) and retries with the answer in inputResponses; any other client is told.
-        const json meta = params.value("_meta", json::object());
         if (!modern || !meta.is_object() || !canElicitForm(meta.value(kCapabilitiesKey, json())))
-            return errorResult(tool->name + ": missing required argument " + formFields(*form) + ". " +
-                               form->message);
+            return errorResult(tool->name + ": missing required argument " + formFields(*form) +
+                               "; ask the user: " + form->message);
         if (!params.contains("inputResponses"))
             return inputRequiredResult(*form);
         auto answer = readInputResponse(params["inputResponses"], *form);
@@ -253,7 +253,6 @@ McpSession::Result McpSession::callTool(const RpcMessage& message, bool modern,
 
     ToolCall call;
     call.cancelled = &cancelled;
-    const json meta = params.value("_meta", json::object());
     if (meta.is_object() && meta.contains("progressToken")) {
         const json token = meta["progressToken"];
         call.progress = [token, emit](double done, std::optional<double> total, const std::string& text) {

@@ -253,7 +253,7 @@ TEST_F(SessionTest, WithoutFormElicitationAMissingArgumentIsAnIsErrorResult) {
     auto modernCall = modern("tools/call", {{"name", "devos_write"}, {"arguments", json::object()}});
     EXPECT_TRUE(modernCall["result"]["isError"]);
     EXPECT_EQ(modernCall["result"]["content"][0]["text"],
-              "devos_write: missing required argument `note`. What note?");
+              "devos_write: missing required argument `note`; ask the user: What note?");
     json urlOnly = kMeta;
     urlOnly["io.modelcontextprotocol/clientCapabilities"] = {{"elicitation", {{"url", json::object()}}}};
     EXPECT_TRUE(call("tools/call", {{"name", "devos_write"}, {"_meta", urlOnly}})["result"]["isError"]);
