@@ -1,22 +1,21 @@
-// devos ingest junit|sarif <file>: stores test results or gate findings in telemetry (redacted,
-// with pattern ids, an embedding per test or lint failure, and run metadata from git and CI variables).
-#include "cli/args.hpp"
-#include "cli/command.hpp"
+// devos ingest junit|sarif <file>: options -> ingest::ReportIngester -> the outcome printed (stored in
+// telemetry redacted, with pattern ids, an embedding per failure, and run metadata from git and CI).
+#include "cli/command_line.hpp"
 #include "commands/commands.hpp"
+#include "commands/telemetry_options.hpp"
 #include "ingest/ingest_report.hpp"
 
 #include <cstdio>
-#include <devos/engine/repo_paths.hpp>
-#include <filesystem>
 #include <string>
 
 namespace devos::cli {
 namespace {
 
-const char* kHelp = R"(usage: devos ingest junit <file> [--db <path>] [--format text|json]
-       devos ingest sarif <file> [--db <path>] [--format text|json]
-
-Stores a test report (JUnit XML from `ctest --output-junit` or `--gtest_output=xml`) or gate
+const CommandLine kCommandLine{
+    .name = "ingest",
+    .usage = "usage: devos ingest junit <file> [--db <path>] [--format text|json]\n"
+             "       devos ingest sarif <file> [--db <path>] [--format text|json]",
+    .about = R"(Stores a test report (JUnit XML from `ctest --output-junit` or `--gtest_output=xml`) or gate
 findings (SARIF) in telemetry: secrets redacted, a pattern id per failure, the run stamped with
 git's HEAD and the CI job. The names of the tests that passed are kept: a test that passes at a
 commit descending from the commit of an earlier stored failure of it records that failure's fix
@@ -28,54 +27,39 @@ file given with --db, or PostgreSQL when DEVOS_DATABASE_URL=postgresql://... is 
 
 The run, its failures and their vectors are stored in one transaction: an ingest that fails or is
 interrupted stores nothing. A report already stored with the same git and CI metadata (a retry) is
-not stored again: the stored run is shown ("already stored", "already_stored": true in JSON).
-
-Exit codes: 0 stored (or already stored), 1 the report is invalid or the store or embedder failed
-(nothing was written), 2 usage or configuration error.
-)";
+not stored again: the stored run is shown ("already stored", "already_stored": true in JSON).)",
+    .options = telemetryOptions(),
+    .notes =
+        R"(Exit codes: 0 stored (or already stored), 1 the report is invalid or the store or embedder failed
+(nothing was written), 2 usage or configuration error.)",
+};
 
 } // namespace
 
 int runIngest(const std::vector<std::string>& argv) {
-    Args args({"--db", "--format"}, {"--help"}, {{"-h", "--help"}});
-    if (!args.parse(argv)) {
-        std::fprintf(stderr, "devos ingest: %s\n", args.error().c_str());
-        return kUsage;
-    }
-    if (args.has("--help")) {
-        std::fputs(kHelp, stdout);
-        return kSuccess;
-    }
-    std::string format = args.valueOr("--format", "text");
-    const auto& pos = args.positionals();
+    auto args = readCommandLine(kCommandLine, argv);
+    if (!args)
+        return args.error();
+    const auto& pos = args->positionals();
     std::string wrong;
     if (pos.empty() || (pos[0] != "junit" && pos[0] != "sarif"))
         wrong = pos.empty() ? "give the report's kind (junit or sarif) and its file"
                             : "unknown report kind '" + pos[0] + "' (accepted: junit, sarif)";
     else if (pos.size() != 2)
         wrong = "give one report file after '" + pos[0] + "'; got " + std::to_string(pos.size() - 1);
-    else if (format != "text" && format != "json")
-        wrong = "unknown format '" + format + "' (accepted: text, json)";
-    if (!wrong.empty()) {
-        std::fprintf(stderr, "devos ingest: %s\n  hint: see `devos ingest --help`\n", wrong.c_str());
-        return kUsage;
-    }
-    std::string repoRoot = engine::findRepoRoot(std::filesystem::current_path().string());
-    if (repoRoot.empty())
-        repoRoot = std::filesystem::current_path().string();
-    auto ingester = ingest::ReportIngester::open(repoRoot, args.value("--db"));
-    if (!ingester) {
-        std::fprintf(stderr, "devos ingest: %s\n", ingester.error().render().c_str());
-        return ingester.error().kind == contracts::ErrorKind::Invalid ? kUsage : kFindings;
-    }
+    if (!wrong.empty())
+        return usageError("ingest", wrong + "\n  hint: see `devos ingest --help`");
+    auto ingester = ingest::ReportIngester::open(currentRepoRoot(), args->value("--db"));
+    if (!ingester)
+        return stopOn("ingest", ingester.error(), Stage::Work);
     auto outcome = (*ingester)->ingest(pos[0], pos[1]);
-    if (!outcome) {
+    if (!outcome) { // whatever the kind: nothing was stored
         std::fprintf(stderr, "%s\n  nothing was stored\n", outcome.error().render().c_str());
         return kFindings;
     }
     for (const auto& warning : ingest::ingestWarnings(*outcome))
         std::fprintf(stderr, "devos ingest: warning: %s\n", warning.c_str());
-    const std::string printed = format == "json"
+    const std::string printed = *args->value("--format") == "json"
                                     ? ingest::ingestOutcomeJson(*outcome, pos[1])
                                               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
                                           "\n"
