@@ -1,22 +1,17 @@
 #include "commands/finding_report.hpp"
 
 #include "check/baseline.hpp"
+#include "check/marker_verification.hpp"
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 
 #include <cstdio>
-#include <devos/engine/expectations.hpp>
-#include <devos/engine/repo_paths.hpp>
 #include <devos/foundation/files.hpp>
 #include <devos/output/agent_writer.hpp>
 #include <devos/output/json_writer.hpp>
 #include <devos/output/sarif_writer.hpp>
 #include <devos/output/text_writer.hpp>
-#include <filesystem>
-#include <fstream>
 #include <unistd.h>
-
-namespace fs = std::filesystem;
 
 namespace devos::cli {
 
@@ -25,35 +20,8 @@ foundation::Expected<void> writeOutputFile(const std::string& path, const std::s
         path, text, {.folders = foundation::MissingFolders::Create, .what = "the report"});
 }
 
-namespace {
-
-// Every marker in the source files under the repo's first-party roots.
-std::vector<engine::Expectation> collectExpectations(const std::string& root) {
-    std::vector<engine::Expectation> all;
-    for (const char* top : {"src", "include", "tests"}) {
-        std::error_code ec;
-        fs::path dir = fs::path(root) / top;
-        if (!fs::is_directory(dir, ec))
-            continue;
-        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
-             ++it) {
-            std::string ext = it->path().extension().string();
-            if (!it->is_regular_file() || (ext != ".cpp" && ext != ".hpp" && ext != ".h" && ext != ".cc"))
-                continue;
-            std::string rel = fs::relative(it->path(), root).generic_string();
-            auto marks = engine::parseExpectations(
-                rel, foundation::readTextFile(it->path().string()).value_or(std::string{}),
-                {"expected", "linked"});
-            all.insert(all.end(), marks.begin(), marks.end());
-        }
-    }
-    return all;
-}
-
-} // namespace
-
 int verifyAgainstMarkers(const char* command, const FindingReport& report, unsigned translationUnits) {
-    auto problems = engine::verifyFindings(report.findings, collectExpectations(report.root));
+    auto problems = check::markerMismatches(report.findings, report.root);
     for (const auto& p : problems)
         std::fprintf(stderr, "devos %s --verify: %s\n", command, p.c_str());
     std::printf("devos %s --verify: %zu findings in %u translation units, %zu mismatches\n", command,
