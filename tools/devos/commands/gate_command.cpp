@@ -51,6 +51,11 @@ const std::vector<Option> kReportOptions{value("--title", "TITLE", "the table's 
                                          value("--report", "FILE", "the HTML page of `devos report`"),
                                          value("--build-dir", "DIR", "the build folder the page reads")};
 
+int printHelp() {
+    std::fputs(kHelp, stdout);
+    return kSuccess;
+}
+
 int gateRun(const std::vector<std::string>& argv) {
     auto dashes = std::find(argv.begin(), argv.end(), "--");
     std::vector<std::string> own(argv.begin(), dashes);
@@ -58,7 +63,9 @@ int gateRun(const std::vector<std::string>& argv) {
     if (dashes != argv.end())
         command.assign(dashes + 1, argv.end());
     Args args(kRunOptions);
-    if (!args.parse(own) || !args.has("--name") || !args.has("--result") || command.empty()) {
+    if (args.parse(own) && args.has("--help"))
+        return printHelp();
+    if (!args.error().empty() || !args.has("--name") || !args.has("--result") || command.empty()) {
         std::fprintf(stderr, "devos gate run: %s\n%s",
                      args.error().empty() ? "needs --name, --result and -- COMMAND" : args.error().c_str(),
                      kHelp);
@@ -81,7 +88,9 @@ int gateRun(const std::vector<std::string>& argv) {
 // skip and fail: a result recorded without running anything, `status` with the given reason.
 int gateRecord(const std::string& status, const std::vector<std::string>& argv) {
     Args args(kRecordOptions);
-    if (!args.parse(argv) || !args.has("--name") || !args.has("--result") || !args.has("--reason"))
+    if (args.parse(argv) && args.has("--help"))
+        return printHelp();
+    if (!args.error().empty() || !args.has("--name") || !args.has("--result") || !args.has("--reason"))
         return usageError(status == "skipped" ? "gate skip" : "gate fail",
                           "needs --name, --result and --reason");
     auto recorded =
@@ -95,7 +104,9 @@ int gateRecord(const std::string& status, const std::vector<std::string>& argv) 
 
 int gateReport(const std::vector<std::string>& argv) {
     Args args(kReportOptions);
-    if (!args.parse(argv) || !args.has("--title") || !args.has("--stamp") || args.positionals().empty() ||
+    if (args.parse(argv) && args.has("--help"))
+        return printHelp();
+    if (!args.error().empty() || !args.has("--title") || !args.has("--stamp") || args.positionals().empty() ||
         (args.has("--report") && (!args.has("--sarif") || !args.has("--build-dir"))))
         return usageError("gate report",
                           "needs --title, --stamp and result files (--report needs --sarif and --build-dir)");
