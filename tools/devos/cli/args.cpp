@@ -75,20 +75,6 @@ Args::Args(std::vector<Option> options) : options_(std::move(options)) {
         options_.push_back(helpOption());
 }
 
-Args::Args(std::set<std::string> valueOptions, std::set<std::string> flags,
-           std::map<std::string, std::string> aliases) {
-    auto aliasOf = [&](const std::string& name) {
-        for (const auto& [alias, target] : aliases)
-            if (target == name)
-                return alias;
-        return std::string{};
-    };
-    for (const auto& name : valueOptions)
-        options_.push_back(cli::value(name, "", "").withAlias(aliasOf(name)));
-    for (const auto& name : flags)
-        options_.push_back(cli::flag(name, "").withAlias(aliasOf(name)));
-}
-
 const Option* Args::find(const std::string& nameOrAlias) const {
     for (const auto& option : options_)
         if (option.name == nameOrAlias || (!option.alias.empty() && option.alias == nameOrAlias))

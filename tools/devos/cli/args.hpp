@@ -1,7 +1,6 @@
 #pragma once
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,10 +60,6 @@ class Args {
 public:
     // Parses against `options`; `-h`/`--help` is always accepted (as a flag named "--help").
     explicit Args(std::vector<Option> options);
-    // The undeclared form (commands not yet declared with Option): `valueOptions` take a value, `flags`
-    // do not; aliases map short to long ("-p" -> "--build-dir").
-    Args(std::set<std::string> valueOptions, std::set<std::string> flags,
-         std::map<std::string, std::string> aliases = {});
 
     // Parses; on failure returns false and sets error().
     bool parse(const std::vector<std::string>& argv);

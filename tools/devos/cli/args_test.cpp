@@ -3,9 +3,20 @@
 #include <gtest/gtest.h>
 
 using devos::cli::Args;
+using devos::cli::flag;
+using devos::cli::Option;
+using devos::cli::repeated;
+using devos::cli::value;
+
+namespace {
+
+const Option kBuildDir = value("--build-dir", "DIR", "the build folder").withAlias("-p");
+
+} // namespace
 
 TEST(Args, ParsesLongShortAttachedAndRepeatedOptions) {
-    Args args({"--build-dir", "--jobs", "--label"}, {"--verify"}, {{"-p", "--build-dir"}, {"-j", "--jobs"}});
+    Args args({kBuildDir, value("--jobs", "N", "jobs").withAlias("-j"),
+               repeated("--label", "TEXT", "a label"), flag("--verify", "verify")});
     ASSERT_TRUE(
         args.parse({"-p", "build", "-j2", "--label=a", "--label", "b", "--verify", "x.cpp", "--", "-y"}))
         << args.error();
@@ -17,14 +28,14 @@ TEST(Args, ParsesLongShortAttachedAndRepeatedOptions) {
 }
 
 TEST(Args, RejectsUnknownOptionsAndMissingValues) {
-    Args args({"--build-dir"}, {"--verify"});
+    Args args({kBuildDir, flag("--verify", "verify")});
     EXPECT_FALSE(args.parse({"--frobnicate"}));
     EXPECT_EQ(args.error(), "unknown option '--frobnicate' (see --help)");
-    Args missing({"--build-dir"}, {});
+    Args missing({kBuildDir});
     EXPECT_FALSE(missing.parse({"--build-dir"}));
     EXPECT_EQ(missing.error(), "option --build-dir needs a value");
-    Args flag({}, {"--verify"});
-    EXPECT_FALSE(flag.parse({"--verify=yes"}));
+    Args verify({flag("--verify", "verify")});
+    EXPECT_FALSE(verify.parse({"--verify=yes"}));
 }
 
 // Issue 16 item 10: a usage error names the argument and the accepted values.
@@ -37,14 +48,14 @@ TEST(Args, NotOneOfNamesTheOptionTheValueAndTheChoices) {
 }
 
 TEST(Args, BuildDirProblemNamesTheStrayArgumentOrTheMissingFolder) {
-    devos::cli::Args args({"--build-dir"}, {}, {{"-p", "--build-dir"}});
+    Args args({kBuildDir});
     ASSERT_TRUE(args.parse({"build", "-p", "b"}));
     EXPECT_EQ(devos::cli::buildDirProblem(args),
               "unexpected argument 'build' (this command takes options only; see --help)");
-    devos::cli::Args none({"--build-dir"}, {}, {{"-p", "--build-dir"}});
+    Args none({kBuildDir});
     ASSERT_TRUE(none.parse({}));
     EXPECT_EQ(devos::cli::buildDirProblem(none), "give the CMake build folder with -p <build-dir>");
-    devos::cli::Args ok({"--build-dir"}, {}, {{"-p", "--build-dir"}});
+    Args ok({kBuildDir});
     ASSERT_TRUE(ok.parse({"-p", "b"}));
     EXPECT_FALSE(devos::cli::buildDirProblem(ok));
 }
