@@ -68,6 +68,15 @@ PY
     grep -q '| similar-incident cluster |' trends.md || fail "no similar-incident cluster in trends.md"
     [ "$(grep -c '^| `[0-9a-f]\{12\}` `[0-9a-f]\{12\}` | 4 | ' trends.md)" = 1 ] ||
         fail "expected one cluster joining the two near-duplicate patterns (4 failures): $(grep -A3 'similar-incident' trends.md)"
+    # A store filled under an earlier embedder model (its vectors relabelled, the vector files gone):
+    # the report embeds the failures with the current model first and draws the same clusters.
+    cp telemetry.db upgraded.db
+    sqlite3 upgraded.db "UPDATE embeddings SET model = 'devos-hash-v2-1024'"
+    expect_rc 0 "$DEVOS" report -p build --db upgraded.db --format md -o upgraded.md
+    diff -u trends.md upgraded.md || fail "a store of an earlier model reports other trends than trends.md"
+    [ "$(sqlite3 upgraded.db "SELECT COUNT(*) FROM embeddings WHERE model = 'devos-hash-v2-1024'")" = \
+      "$(sqlite3 upgraded.db "SELECT COUNT(*) FROM embeddings WHERE model <> 'devos-hash-v2-1024'")" ] ||
+        fail "the report did not embed every failure of the earlier model once"
 fi
 
 # Bad input: an error naming what to fix, exit 2, and no report file.

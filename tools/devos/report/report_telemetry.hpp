@@ -1,6 +1,8 @@
 #pragma once
 // The trends section's data from the telemetry store `devos ingest` writes (SQLite, or PostgreSQL
-// through DEVOS_DATABASE_URL), read-only. Without the runtime in this build, only "no store".
+// through DEVOS_DATABASE_URL), read-only except for the vectors of failures stored without one of the
+// built-in embedder's model, which the clusters embed first (as devos search does). Without the
+// runtime in this build, only "no store".
 #include "report/report_data.hpp"
 
 #include <devos/foundation/error.hpp>

@@ -5,6 +5,7 @@
 #include <devos/entrypoints/telemetry.hpp>
 #include <devos/entrypoints/vector_index_factory.hpp>
 #include <devos/logic/hashing_embedder.hpp>
+#include <devos/logic/vector_backfill.hpp>
 #include <map>
 #include <set>
 
@@ -17,13 +18,18 @@ constexpr std::size_t kClusterNeighbours = 64;
 
 // Similar-incident clusters of the window's failures: each pattern's newest failure stands for it
 // with its stored vector (the embedder's model), an exact CPU index finds each pattern's neighbours
-// at the search threshold, and similarIncidentClusters groups them. Without vectors of the model:
-// no clusters and a note saying why.
+// at the search threshold, and similarIncidentClusters groups them. Failures stored without a vector
+// of the model (a store filled by an earlier embedder) are first embedded by the backfill devos
+// search runs, with the built-in hashing embedder; without vectors of the model: no clusters and a
+// note saying why.
 foundation::Expected<void> addClusters(entrypoints::Telemetry& telemetry,
                                        const std::vector<FailureRecord>& window, TelemetrySummary& t) {
     if (!telemetry.embeddingModel())
         return std::unexpected(telemetry.embeddingModel().error());
     const std::string& model = *telemetry.embeddingModel();
+    if (logic::backfillsAutomatically(model))
+        if (auto filled = telemetry.backfill().run(); !filled)
+            return std::unexpected(filled.error());
     const auto patterns = patternRepresentatives(window, kClusterPatterns);
     std::map<std::string, std::size_t> patternOfFailure;
     for (std::size_t p = 0; p < patterns.size(); ++p)
@@ -78,7 +84,7 @@ foundation::Expected<void> addClusters(entrypoints::Telemetry& telemetry,
 foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& source) {
     entrypoints::TelemetryRequest request = entrypoints::repoTelemetryRequest(source.repoRoot, source.db);
     request.gitleaksConfig = ""; // nothing is redacted here
-    request.search = false;      // the clusters need the embedder's model, not the embedder
+    request.search = true;       // the clusters embed failures stored without a vector of the model
     request.onlyAnExistingStore = true;
     auto opened = entrypoints::Telemetry::open(std::move(request));
     if (!opened)
