@@ -9,7 +9,9 @@
       Held-out queries (never stored) in JSON lines: {"cause", "kind", "text"}. Kind "frame" names the
       failing function in plain words ("segfault in OrderRepo::save"), "assertion" quotes the failed
       assertion's expression, "paraphrase" retells the error in other words with the function,
-      "unrelated" (cause -1) names a function no stored failure has, for the threshold's other side.
+      "unrelated" (cause -1) names a function no stored failure has, for the threshold's other side,
+      "rare word" names the cause's own fixture word among words every failure has ("the zobrak
+      fixture failed"), as a person remembers one odd word of a message.
 
 A cause is an error kind (ASan SEGV, heap-use-after-free, heap-buffer-overflow, UBSan overflow,
 uncaught exception, gtest equality, timeout) in one function (namespace::Class::method, about 6000
@@ -58,7 +60,7 @@ def cause_of(index, seed):
     cls = rng.choice(PREFIXES) + rng.choice(SUFFIXES)
     caller_cls = rng.choice(PREFIXES) + rng.choice(SUFFIXES)
     return {
-        "index": index, "kind": rng.choice(KINDS), "ns": ns, "cls": cls, "method": rng.choice(METHODS),
+        "index": index, "seed": seed, "kind": rng.choice(KINDS), "ns": ns, "cls": cls, "method": rng.choice(METHODS),
         "caller_ns": rng.choice(NAMESPACES), "caller_cls": caller_cls, "caller_method": rng.choice(METHODS),
         "line": rng.randint(20, 400), "size": rng.choice([1, 2, 4, 8, 16]), "field": rng.choice(
             ["total", "count", "id", "weight", "amount", "quantity", "balance", "score"]),
@@ -66,6 +68,13 @@ def cause_of(index, seed):
         + rng.choice(["Empty", "Large", "Expired", "Duplicate", "Partial", "Unicode"]) + rng.choice(
             ["Order", "Input", "Batch", "Token", "Row", "Request"]),
     }
+
+
+def rare_word(index, seed):
+    """The cause's own plain word (a fixture name every occurrence of it prints): pseudo-English
+    syllables from a stream of its own, so the other details of the cause stay as they were."""
+    rng = random.Random(seed * 7919 + index * 31 + 99991)
+    return "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3)) + rng.choice("kmnrst")
 
 
 def frame(c):
@@ -106,6 +115,8 @@ def failure_text(c, rng):
     else:
         message = (f"Test timeout after {rng.choice([30, 60, 120])} s: {c['ns']}::{frame(c)} waiting for lock "
                    f"{addr} held by thread {rng.randint(2, 64)}")
+    first, _, rest = message.partition("\n")
+    message = f"{first} [fixture {rare_word(c['index'], c['seed'])}]" + (f"\n{rest}" if rest else "")
     return message, trace
 
 
@@ -146,6 +157,8 @@ def queries(out_file, failures, count, seed):
             out.write(json.dumps({"cause": index, "kind": "frame", "text": spoken}) + "\n")
             out.write(json.dumps({"cause": index, "kind": "paraphrase",
                                   "text": PARAPHRASE[c["kind"]].format(f=frame(c))}) + "\n")
+            out.write(json.dumps({"cause": index, "kind": "rare word",
+                                  "text": f"the {rare_word(index, seed)} fixture failed"}) + "\n")
             if c["kind"] == "equality":
                 expr = f"{c['cls'][0].lower() + c['cls'][1:]}.{c['method']}().{c['field']}"
                 out.write(json.dumps({"cause": index, "kind": "assertion",

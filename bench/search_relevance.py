@@ -4,7 +4,7 @@
   bench/search_relevance.py <devos binary> [failures] [--queries N] [--pairs N] [--seed S]
 
 Stores <failures> (default 10000) generated failures (bench/failure_corpus.py, about five per cause)
-with `devos ingest junit` in /tmp/devos-bench-relevance/<model>/<failures>-<seed>/telemetry.db unless
+with `devos ingest junit` in /tmp/devos-bench-relevance/<model>/<failures>-<seed>-c2/telemetry.db unless
 already there (one store per embedder model: vectors of one model are never compared with
 another's), then, each query a new `devos search -k 10 --threshold -1 --format json` process:
   * the held-out queries (never stored): plain words naming the failing function ("frame"), the
@@ -47,7 +47,8 @@ def store(devos, failures, seed):
     """The store of `failures` generated failures embedded with the binary's model, built once."""
     with tempfile.TemporaryDirectory() as empty:
         probe = search(devos, f"{empty}/probe.db", ["probe"], threshold=())
-    work = f"/tmp/devos-bench-relevance/{probe['model']}/{failures}-{seed}"
+    # Corpus 2: every cause's messages print its fixture word (the "rare word" queries).
+    work = f"/tmp/devos-bench-relevance/{probe['model']}/{failures}-{seed}-c2"
     db = f"{work}/telemetry.db"
     if not os.path.exists(f"{work}/stored"):
         subprocess.run(["rm", "-rf", work], check=True)

@@ -33,7 +33,7 @@ cp "$WORK/out.txt" "$WORK/run1.json"
 expect_rc 0 "$DEVOS" ingest junit run2.xml --db "$db" --format json
 cp "$WORK/out.txt" "$WORK/run2.json"
 field() { python3 -c "import json,sys; print($2)" <"$1"; }
-[ "$(field run1.json 'json.load(sys.stdin)["embedding_model"]')" = devos-hash-v2-1024 ] || fail "no embedding model in ingest output"
+[ "$(field run1.json 'json.load(sys.stdin)["embedding_model"]')" = devos-hash-v3-1024 ] || fail "no embedding model in ingest output"
 twin=$(field run1.json 'json.load(sys.stdin)["failures"][0]["id"]')
 twin_pattern=$(field run1.json 'json.load(sys.stdin)["failures"][0]["pattern_id"]')
 unrelated=$(field run1.json 'json.load(sys.stdin)["failures"][1]["id"]')
@@ -53,7 +53,7 @@ case " $hits " in *" $noisy "*) fail "the failure found itself: $hits";; esac
 
 # By text, with the default threshold: both twins, nothing else, scores and timing in the text output.
 expect_rc 0 "$DEVOS" search "SEGV on unknown address 0x1 in OrderRepo::save at order_repo.cpp:3 after 5 retries" --db "$db"
-expect_output "2 similar incidents among 3 failures of devos-hash-v2-1024"
+expect_output "2 similar incidents among 3 failures of devos-hash-v3-1024"
 expect_output "OrderRepoTest.SavesOrder "
 expect_output "OrderRepoTest.SavesOrderAgain "
 expect_output "pattern ${noisy_pattern:0:12}"
@@ -62,7 +62,7 @@ expect_no_output "AppliesDiscount"
 
 # Plain words naming the error and the function clear the hashing model's own default threshold.
 expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$db"
-expect_output "2 similar incidents among 3 failures of devos-hash-v2-1024"
+expect_output "2 similar incidents among 3 failures of devos-hash-v3-1024"
 expect_no_output "AppliesDiscount"
 
 # A store filled by the earlier hashing model (devos-hash-v1-1024): the first search embeds its
@@ -70,30 +70,31 @@ expect_no_output "AppliesDiscount"
 cp "$db" "$WORK/other-model.db"
 sqlite3 "$WORK/other-model.db" "UPDATE embeddings SET model = 'devos-hash-v1-1024'"
 expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$WORK/other-model.db"
-expect_output "note: embedded 3 of 3 stored failures that had no vector of devos-hash-v2-1024"
-expect_output "2 similar incidents among 3 failures of devos-hash-v2-1024"
+expect_output "note: embedded 3 of 3 stored failures that had no vector of devos-hash-v3-1024"
+expect_output "2 similar incidents among 3 failures of devos-hash-v3-1024"
 expect_no_output "AppliesDiscount"
 [ "$(sqlite3 "$WORK/other-model.db" "SELECT COUNT(*) FROM embeddings WHERE model = 'devos-hash-v1-1024'")" = 3 ] ||
     fail "the devos-hash-v1-1024 vectors were not kept"
 expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$WORK/other-model.db"
 expect_no_output "note:"
 
-# devos search --reindex embeds them explicitly (and is a no-op once done).
+# devos search --reindex embeds them explicitly (and is a no-op once done): here a store filled by
+# devos-hash-v2-1024 (before the error-kind synonyms).
 cp "$db" "$WORK/reindex.db"
-sqlite3 "$WORK/reindex.db" "UPDATE embeddings SET model = 'devos-hash-v1-1024'"
+sqlite3 "$WORK/reindex.db" "UPDATE embeddings SET model = 'devos-hash-v2-1024'"
 expect_rc 0 "$DEVOS" search --reindex --db "$WORK/reindex.db"
-expect_output "embedded 3 stored failures with devos-hash-v2-1024 in 1 batches"
+expect_output "embedded 3 stored failures with devos-hash-v3-1024 in 1 batches"
 expect_rc 0 "$DEVOS" search --reindex --db "$WORK/reindex.db" --format json
 expect_output '"embedded": 0'
 expect_rc 2 "$DEVOS" search --reindex "segfault" --db "$WORK/reindex.db"
 expect_output "--reindex takes no query"
 expect_rc 0 "$DEVOS" search "segfault in OrderRepo::save" --db "$WORK/reindex.db"
-expect_output "2 similar incidents among 3 failures of devos-hash-v2-1024"
+expect_output "2 similar incidents among 3 failures of devos-hash-v3-1024"
 expect_no_output "note:"
 
 expect_rc 0 "$DEVOS" search "linker error: undefined reference to vtable for Frobnicator" --db "$db"
 expect_output "no similar incidents"
-inode=$(stat -c %i "$db.vectors/devos-hash-v2-1024.vectors") # the vector file the searches built
+inode=$(stat -c %i "$db.vectors/devos-hash-v3-1024.vectors") # the vector file the searches built
 
 # sarif <file> <rule> <uri> <line> <message> ...: a SARIF 2.1.0 log of devos findings.
 sarif() {
@@ -113,7 +114,7 @@ sarif gate2.sarif \
     purity.clock src/logic/stamp.cpp 12 "logic/ must be deterministic: 'std::chrono::steady_clock::now' reads the clock"
 sarif gate3.sarif format src/services/checkout.cpp 1 "not formatted: run clang-format -i"
 expect_rc 0 "$DEVOS" ingest sarif gate3.sarif --db "$db"
-expect_output "embedded 1 failures with devos-hash-v2-1024"
+expect_output "embedded 1 failures with devos-hash-v3-1024"
 expect_rc 0 "$DEVOS" ingest sarif gate1.sarif --db "$db" --format json
 cp "$WORK/out.txt" "$WORK/gate1.json"
 expect_rc 0 "$DEVOS" ingest sarif gate2.sarif --db "$db" --format json
@@ -123,7 +124,7 @@ clock_twin=$(field out.txt 'json.load(sys.stdin)["failures"][0]["id"]')
 
 # By text: both clock findings, marked lint with rule and file:line; no test failure.
 expect_rc 0 "$DEVOS" search "purity.clock: logic reads the clock with std::chrono::system_clock::now" --db "$db"
-expect_output "among 7 failures of devos-hash-v2-1024"
+expect_output "among 7 failures of devos-hash-v3-1024"
 expect_output "lint  purity.clock  src/logic/pricing.cpp:6  pattern"
 expect_output "lint  purity.clock  src/logic/stamp.cpp:12  pattern"
 expect_no_output "OrderRepoTest"
@@ -139,7 +140,7 @@ expect_rc 0 "$DEVOS" search --failure "$clock_twin" --db "$db" --threshold -1 -k
 
 # The vector file beside the store: built by the first search, appended to by each later ingest
 # (the sarif runs above), searched in place; a damaged or missing file is rebuilt from the store.
-vectors="$db.vectors/devos-hash-v2-1024.vectors"
+vectors="$db.vectors/devos-hash-v3-1024.vectors"
 [ -f "$vectors" ] || fail "no vector file at $vectors"
 expect_rc 0 "$DEVOS" search "purity.clock: logic reads the clock" --db "$db" --format json
 [ "$(field out.txt 'json.load(sys.stdin)["vectors"]')" = "$vectors" ] || fail "the search did not read $vectors"
@@ -151,7 +152,7 @@ expect_rc 0 "$DEVOS" search "purity.clock: logic reads the clock" --db "$db" --f
   "$(field before.json '[h["failure_id"] for h in json.load(sys.stdin)["hits"]]')" ] || fail "a rebuilt file found other hits"
 rm -rf "$db.vectors"
 expect_rc 0 "$DEVOS" search "purity.clock: logic reads the clock" --db "$db"
-expect_output "among 7 failures of devos-hash-v2-1024"
+expect_output "among 7 failures of devos-hash-v3-1024"
 [ -f "$vectors" ] || fail "the vector file was not rebuilt"
 
 # Usage and configuration errors.

@@ -70,12 +70,13 @@ PY
         fail "expected one cluster joining the two near-duplicate patterns (4 failures): $(grep -A3 'similar-incident' trends.md)"
     # A store filled under an earlier embedder model (its vectors relabelled, the vector files gone):
     # the report embeds the failures with the current model first and draws the same clusters.
-    cp telemetry.db upgraded.db
-    sqlite3 upgraded.db "UPDATE embeddings SET model = 'devos-hash-v2-1024'"
-    expect_rc 0 "$DEVOS" report -p build --db upgraded.db --format md -o upgraded.md
-    diff -u trends.md upgraded.md || fail "a store of an earlier model reports other trends than trends.md"
-    [ "$(sqlite3 upgraded.db "SELECT COUNT(*) FROM embeddings WHERE model = 'devos-hash-v2-1024'")" = \
-      "$(sqlite3 upgraded.db "SELECT COUNT(*) FROM embeddings WHERE model <> 'devos-hash-v2-1024'")" ] ||
+    mkdir -p upgraded && cp telemetry.db upgraded/telemetry.db
+    sqlite3 upgraded/telemetry.db "UPDATE embeddings SET model = 'devos-hash-v2-1024'"
+    expect_rc 0 "$DEVOS" report -p build --db upgraded/telemetry.db --format md -o upgraded.md
+    diff -u trends.md <(sed 's#^From upgraded/telemetry.db:#From telemetry.db:#' upgraded.md) ||
+        fail "a store of an earlier model reports other trends than trends.md"
+    [ "$(sqlite3 upgraded/telemetry.db "SELECT COUNT(*) FROM embeddings WHERE model = 'devos-hash-v2-1024'")" = \
+      "$(sqlite3 upgraded/telemetry.db "SELECT COUNT(*) FROM embeddings WHERE model <> 'devos-hash-v2-1024'")" ] ||
         fail "the report did not embed every failure of the earlier model once"
 fi
 

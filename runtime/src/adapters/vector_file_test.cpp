@@ -255,7 +255,7 @@ TEST_F(VectorFileTest, AnEmptyModelMapsNoRowsAndBadVectorsAreNamed) {
 }
 
 TEST(VectorFilePath, KeepsPlainModelNamesAndHashesOddOnes) {
-    EXPECT_EQ(vectorFilePath("/d", "devos-hash-v2-1024"), "/d/devos-hash-v2-1024.vectors");
+    EXPECT_EQ(vectorFilePath("/d", "devos-hash-v3-1024"), "/d/devos-hash-v3-1024.vectors");
     const auto odd = vectorFilePath("/d", "../bge large/v1.5");
     EXPECT_EQ(odd.rfind("/d/", 0), 0U);
     EXPECT_EQ(odd.find("..", 3), std::string::npos) << odd;

@@ -34,7 +34,7 @@ private:
 
 TEST(EmbedderFactory, WithoutAUrlUsesTheHashingEmbedder) {
     const auto embedder = makeEmbedder({});
-    EXPECT_EQ(embedder->model(), "devos-hash-v2-1024");
+    EXPECT_EQ(embedder->model(), "devos-hash-v3-1024");
     const std::vector<std::string> texts{"segfault in OrderRepo::save"};
     const auto vectors = embedder->embed(texts);
     ASSERT_TRUE(vectors.has_value());

@@ -2,6 +2,10 @@
 #include <devos/logic/hashing_embedder.hpp>
 #include <gtest/gtest.h>
 #include <numeric>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace devos::logic {
 namespace {
@@ -18,35 +22,28 @@ contracts::Embedding embedded(std::string_view text) {
 
 TEST(HashingEmbedder, IsUnitLengthAndNamesItsModel) {
     const auto e = embedded("segfault in OrderRepo::save");
-    EXPECT_EQ(e.model, "devos-hash-v2-1024");
+    EXPECT_EQ(e.model, "devos-hash-v3-1024");
     EXPECT_EQ(e.dims(), 1024U);
     EXPECT_NEAR(cosine(e, e), 1.0F, 1e-6F);
 }
 
 // Pinned values: a change here changes every stored vector, so it needs a new model name. The text's
-// word features: segfault, orderrepo::save and orderrepo (weight 1), save (1 as a segment + 0.5 as a
-// part), order and repo (parts, 0.5), "in" (a function word, 0.3); 25 3-grams of weight 0.25; no
-// collisions. Norm sqrt(3 + 2.25 + 0.5 + 0.09 + 25/16) = 2.7208.
+// word features (segfault, orderrepo::save, orderrepo, save, order, repo, "in") and its error kind
+// (segv, for "segfault") in four buckets each, its 25 3-grams in one: 56 buckets, the first ten here.
 TEST(HashingEmbedder, OutputValuesAreStable) {
     const auto e = embedded("segfault in OrderRepo::save");
-    const float n = std::sqrt(3.0F + 2.25F + 0.5F + 0.09F + 25.0F / 16.0F);
-    std::vector<std::pair<std::size_t, float>> words;
-    std::size_t trigrams = 0;
-    for (std::size_t i = 0; i < e.dims(); ++i) {
-        if (std::abs(std::abs(e.values[i]) - 0.25F / n) < 1e-6F) {
-            ++trigrams;
-        } else if (e.values[i] != 0.0F) {
-            words.emplace_back(i, e.values[i] * n);
-        }
-    }
-    ASSERT_EQ(words.size(), 7U);
+    std::vector<std::pair<std::size_t, float>> nonZero;
+    for (std::size_t i = 0; i < e.dims(); ++i)
+        if (e.values[i] != 0.0F)
+            nonZero.emplace_back(i, e.values[i]);
+    ASSERT_EQ(nonZero.size(), 56U);
     const std::vector<std::pair<std::size_t, float>> expected{
-        {59, 0.5F}, {263, 1.0F}, {267, -1.5F}, {343, -1.0F}, {459, 0.5F}, {618, -0.3F}, {984, 1.0F}};
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        EXPECT_EQ(words[i].first, expected[i].first);
-        EXPECT_NEAR(words[i].second, expected[i].second, 1e-5F) << "bucket " << words[i].first;
+        {25, 0.084383F}, {53, -0.084383F}, {59, 0.084383F},   {68, -0.168766F},  {72, 0.253149F},
+        {75, 0.050630F}, {79, -0.168766F}, {124, -0.084383F}, {130, -0.050630F}, {137, -0.084383F}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(nonZero[i].first, expected[i].first);
+        EXPECT_NEAR(nonZero[i].second, expected[i].second, 1e-5F) << "bucket " << nonZero[i].first;
     }
-    EXPECT_EQ(trigrams, 25U);
 }
 
 // A query names a function without its namespace, as people do; the stored frame has it.
@@ -57,6 +54,74 @@ TEST(HashingEmbedder, AQualifiedNameMatchesItsUnqualifiedSuffix) {
     const auto caller = embedded("segv in pricecache::load");
     EXPECT_GT(cosine(frame, same), cosine(frame, caller) + 0.1F);
     EXPECT_GT(cosine(frame, same), HashingEmbedder::kDefaultThreshold);
+}
+
+// A query's word for an error kind meets the spelling a sanitizer, a signal or a test runner stored:
+// of the stored messages of every kind, the query's own kind scores highest.
+TEST(HashingEmbedder, ErrorKindSynonymsMeetTheStoredSpelling) {
+    const std::vector<std::pair<std::string, std::string>> kinds{
+        {"segfault", "AddressSanitizer: SEGV on unknown address <addr> (pc <addr> T0)"},
+        {"heap overflow", "AddressSanitizer: heap-buffer-overflow on address <addr> READ of size 4"},
+        {"use after free", "AddressSanitizer: heap-use-after-free on address <addr> READ of size 8"},
+        {"null deref", "runtime error: member access within null pointer of type 'Order'"},
+        {"assert", "Assertion failed: (count > 0), function main"},
+        {"timeout", "the test timed out after <n> s"},
+        {"leak", "ERROR: LeakSanitizer: detected memory leaks"},
+        {"data race", "WARNING: ThreadSanitizer: data race (pid=<n>)"},
+        {"integer overflow", "runtime error: signed integer overflow: <n> + <n> cannot be represented"},
+        {"exception", "uncaught std::out_of_range thrown in the test body"}};
+    for (const auto& [query, _] : kinds) {
+        const auto q = embedded(query);
+        std::string best;
+        float bestScore = -1.0F;
+        for (const auto& [kind, stored] : kinds) {
+            const float score = cosine(q, embedded(stored));
+            if (score > bestScore)
+                std::tie(best, bestScore) = std::pair{kind, score};
+        }
+        EXPECT_EQ(best, query);
+    }
+    const auto signal = embedded("Program received signal SIGSEGV");
+    EXPECT_GT(cosine(embedded("segmentation fault"), signal),
+              cosine(embedded("use after free"), signal) + 0.1F);
+}
+
+TEST(HashingEmbedder, RarityTermsAreTheWordFeaturesWithoutNumbers) {
+    EXPECT_EQ(rarityTerms("segfault in OrderRepo::save at 0x7ffe12, 42 times\nOrderRepo::save"),
+              (std::vector<std::string>{"at", "in", "order", "orderrepo", "orderrepo::save", "repo", "save",
+                                        "segfault", "times"}));
+    EXPECT_TRUE(rarityTerms("0x1f 42 :: --").empty());
+}
+
+TEST(HashingEmbedder, RarityWeightsFollowHowManyStoredFailuresHaveAWord) {
+    const std::vector<std::string> terms{"zozzmb", "order", "unseen", "some"};
+    const auto w = rarityWeights(terms, std::vector<long long>{1, 1000, 0, 50}, 1000);
+    EXPECT_NEAR(w.at("zozzmb"), std::log(1016.0 / 2.0) / std::log(1016.0), 1e-5);
+    EXPECT_FLOAT_EQ(w.at("order"), 0.1F);
+    EXPECT_FLOAT_EQ(w.at("unseen"), 0.3F);
+    EXPECT_GT(w.at("zozzmb"), w.at("some"));
+    EXPECT_GT(w.at("some"), w.at("order"));
+    EXPECT_TRUE(rarityWeights(terms, std::vector<long long>{0, 0, 0, 0}, 0).empty());
+    EXPECT_TRUE(weighsByRarity(HashingEmbedder::kModel));
+    EXPECT_FALSE(weighsByRarity("BAAI/bge-large-en-v1.5"));
+}
+
+// A query weighed by rarity leans on its rare word: of two texts that share its common words, the
+// one with its rare word leads the other by more than without weights.
+TEST(HashingEmbedder, RarityWeightsLeanAQueryOnItsRareWord) {
+    const auto own = embedded("order lost its zozzmb discount code\norders::Pricing::apply7");
+    const auto other = embedded("order lost its zozmkb discount code\norders::Pricing::apply8");
+    const std::string query = "order lost its zozzmb discount code";
+    const RarityWeights rarity{{"order", 0.1F},    {"lost", 0.1F}, {"its", 0.1F},
+                               {"discount", 0.1F}, {"code", 0.1F}, {"zozzmb", 0.95F}};
+    auto weighed = HashingEmbedder{}.embedOne(query, rarity);
+    ASSERT_TRUE(weighed);
+    const auto plain = embedded(query);
+    EXPECT_GT(cosine(*weighed, own) - cosine(*weighed, other), cosine(plain, own) - cosine(plain, other));
+    EXPECT_GT(cosine(*weighed, own), cosine(*weighed, other) + 0.2F);
+    auto same = HashingEmbedder{}.embedOne(query, {});
+    ASSERT_TRUE(same);
+    EXPECT_EQ(same->values, plain.values);
 }
 
 TEST(HashingEmbedder, FunctionWordsCountLessThanNames) {

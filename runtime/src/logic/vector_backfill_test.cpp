@@ -61,8 +61,8 @@ TEST(BackfillPolicy, OnlyTheBuiltInHashingModelBackfillsDuringASearch) {
 }
 
 TEST(BackfillNote, SaysWhatWasEmbeddedOrWhichCommandEmbedsIt) {
-    EXPECT_EQ(backfillNote(5, 5, "devos-hash-v2-1024", true),
-              "embedded 5 of 5 stored failures that had no vector of devos-hash-v2-1024 (stored by an "
+    EXPECT_EQ(backfillNote(5, 5, "devos-hash-v3-1024", true),
+              "embedded 5 of 5 stored failures that had no vector of devos-hash-v3-1024 (stored by an "
               "earlier embedder)");
     EXPECT_EQ(backfillNote(7, 0, "bge", false),
               "7 stored failures have no vector of bge and are not searched; run `devos search --reindex` "

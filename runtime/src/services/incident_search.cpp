@@ -28,10 +28,25 @@ float thresholdOf(const IncidentQuery& query, const ports::Embedder& embedder) {
         logic::defaultSearchThreshold(embedder.model(), query.failureId.has_value()));
 }
 
-// The vector of the query's text: redacted, through logic::incidentText, embedded.
+// The vector of the query's text: redacted, through logic::incidentText, embedded. With a model that
+// weighs by rarity (the built-in hashing embedder), each word weighs by how few of the model's stored
+// failure vectors have it (logic::rarityWeights over the store's term counts).
 Expected<std::vector<float>> embedQuery(const IncidentQuery& query, const ports::Embedder& embedder,
-                                        const ports::Redactor& redactor) {
+                                        const ports::Redactor& redactor, ports::TelemetryStore& store) {
     const std::vector<std::string> texts{logic::incidentText(redactor.redact(query.text), "")};
+    if (logic::weighsByRarity(embedder.model())) {
+        const auto terms = logic::rarityTerms(texts.front());
+        auto counted = store.termFrequencies(embedder.model(), terms);
+        if (!counted)
+            return std::unexpected(std::move(counted.error()));
+        const auto rarity = logic::rarityWeights(terms, counted->withTerm, counted->failures);
+        if (!rarity.empty()) { // the embedder's own logic, with the weights its port cannot take
+            auto weighed = logic::HashingEmbedder{}.embedOne(texts.front(), rarity);
+            if (!weighed)
+                return std::unexpected(std::move(weighed.error()));
+            return std::move(weighed->values);
+        }
+    }
     auto embedded = embedder.embed(texts);
     if (!embedded)
         return std::unexpected(std::move(embedded.error()));
@@ -41,9 +56,10 @@ Expected<std::vector<float>> embedQuery(const IncidentQuery& query, const ports:
 // The query's vector: the failure's stored one, or the embedded text.
 Expected<std::vector<float>> queryVector(const IncidentQuery& query,
                                          const std::vector<contracts::StoredEmbedding>& corpus,
-                                         const ports::Embedder& embedder, const ports::Redactor& redactor) {
+                                         const ports::Embedder& embedder, const ports::Redactor& redactor,
+                                         ports::TelemetryStore& store) {
     if (!query.failureId)
-        return embedQuery(query, embedder, redactor);
+        return embedQuery(query, embedder, redactor, store);
     const auto it = std::ranges::find(corpus, *query.failureId, &contracts::StoredEmbedding::ownerId);
     if (it == corpus.end())
         return noVectorOf(*query.failureId, embedder.model());
@@ -234,7 +250,7 @@ Expected<IncidentSearchResult> IncidentSearch::searchCached(const IncidentQuery&
             return noVectorOf(*query.failureId, embedder_.model());
         vector = rowValues(rows, row);
     } else {
-        auto embedded = embedQuery(query, embedder_, redactor_);
+        auto embedded = embedQuery(query, embedder_, redactor_, store_);
         if (!embedded)
             return std::unexpected(std::move(embedded.error()));
         vector = std::move(*embedded);
@@ -261,7 +277,7 @@ Expected<IncidentSearchResult> IncidentSearch::searchStore(const IncidentQuery& 
         return std::unexpected(std::move(loaded.error()));
     std::erase_if(*loaded, [](const auto& e) { return !isFailureVector(e); });
     const auto& corpus = *loaded;
-    auto vector = queryVector(query, corpus, embedder_, redactor_);
+    auto vector = queryVector(query, corpus, embedder_, redactor_, store_);
     if (!vector)
         return std::unexpected(std::move(vector.error()));
     IncidentSearchResult result{

@@ -151,11 +151,11 @@ INSTANTIATE_TEST_SUITE_P(Vectors, IncidentSearchTest, ::testing::Values(false, t
 TEST_P(IncidentSearchTest, RanksTheNoisyTwinsFirstWithTheirRuns) {
     auto result = search.search(text("segfault at 0xdead in OrderRepo::save after 5 retries", 0.5F));
     ASSERT_TRUE(result) << result.error().render();
-    EXPECT_EQ(result->model, "devos-hash-v2-1024");
+    EXPECT_EQ(result->model, "devos-hash-v3-1024");
     EXPECT_EQ(result->searched, 3U);
     // The injected CPU index's own name: fp32 rows from the store, fp16 rows from the vector file, on
     // the instruction set this CPU allows (as a fresh index names it: "cpu-fp32-avx2" or "-scalar").
-    const std::string fresh(adapters::CpuVectorIndex(1024, "devos-hash-v2-1024").backend());
+    const std::string fresh(adapters::CpuVectorIndex(1024, "devos-hash-v3-1024").backend());
     ASSERT_TRUE(fresh.starts_with("cpu-fp32-")) << fresh;
     EXPECT_EQ(result->backend, std::string(GetParam() ? "cpu-fp16-" : "cpu-fp32-") + fresh.substr(9));
     ASSERT_EQ(result->hits.size(), 2U); // the pricing failure is below the threshold
@@ -325,6 +325,49 @@ TEST_P(IncidentSearchTest, SkipsVectorsOfOtherOwnersAndOfGoneFailures) {
     ASSERT_TRUE(result) << result.error().render();
     EXPECT_EQ(result->searched, 4U);
     EXPECT_EQ(result->hits.size(), 3U);
+}
+
+// A word of its own per failure, like faults.ingest_killed's: "zo" and four letters.
+std::string ownWord(std::size_t i) {
+    std::string word = "zo";
+    for (int letter = 0; letter < 4; ++letter, i /= 20)
+        word += "bcdfghjklmnpqrstvwxz"[i % 20];
+    return word;
+}
+
+// Issue 12: failures whose messages share every word but one of their own. With the store's term
+// counts (ingest stores each vector's logic::rarityTerms), a query of the shared words and one
+// failure's own word finds that failure first: the words every failure has weigh little.
+TEST(IncidentSearch, AFailuresOwnWordAmongSharedOnesFindsItFirst) {
+    doubles::InMemoryTelemetryStore store;
+    const auto embedder = makeDefaultEmbedder();
+    contracts::IngestBatch batch;
+    batch.run.runId = "R1";
+    for (std::size_t i = 0; i < 400; ++i) {
+        contracts::TestFailure f;
+        f.id = "F" + std::to_string(i);
+        f.runId = "R1";
+        f.suite = "Orders";
+        f.testName = "LosesDiscount" + std::to_string(i);
+        f.message = "order " + std::to_string(i) + " lost its " + ownWord(i) + " discount code";
+        f.stackTrace = "#0 0x1 in orders::Pricing::apply" + std::to_string(i) + "() /src/pricing.cpp:1";
+        const std::vector<std::string> texts{logic::incidentText(f)};
+        auto vectors = embedder->embed(texts);
+        ASSERT_TRUE(vectors);
+        batch.embeddings.push_back({std::string(contracts::kTestFailureOwner), f.id, embedder->model(),
+                                    vectors->front().values, logic::rarityTerms(texts.front())});
+        batch.testFailures.push_back(std::move(f));
+    }
+    ASSERT_TRUE(store.ingest(batch));
+    CpuIndexes indexes;
+    WordRedactor redactor;
+    IncidentSearch search{store, *embedder, indexes, redactor};
+    for (std::size_t i : {0U, 7U, 123U, 398U}) {
+        auto result = search.search(text("order lost its " + ownWord(i) + " discount code", 0.0F, 1));
+        ASSERT_TRUE(result) << result.error().render();
+        ASSERT_EQ(result->hits.size(), 1U);
+        EXPECT_EQ(result->hits[0].failureId(), "F" + std::to_string(i)) << ownWord(i);
+    }
 }
 
 TEST(IncidentSearch, AnEmptyStoreHasNoHitsAndBadQueriesAreInvalid) {

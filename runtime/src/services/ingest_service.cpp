@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <devos/foundation/text.hpp>
+#include <devos/logic/hashing_embedder.hpp>
 #include <devos/logic/incident_text.hpp>
 #include <devos/logic/ingest_key.hpp>
 #include <devos/logic/pattern_id.hpp>
@@ -113,10 +114,13 @@ contracts::Expected<IngestSummary> IngestService::ingest(const ports::ReportRead
                                "the embedder returned " + std::to_string(vectors->size()) + " vectors for " +
                                    std::to_string(texts.size()) + " failures; nothing was stored",
                                path, 0, "check the embedding server (DEVOS_EMBEDDINGS_URL) and retry");
+    // The store counts each vector's rarity terms, which queries of the model are weighed by.
+    const bool rarity = logic::weighsByRarity(embedder_.model());
     for (std::size_t i = 0; i < vectors->size(); ++i) {
         auto& vector = (*vectors)[i];
         batch.embeddings.push_back({std::string(owners[i].first), owners[i].second, std::move(vector.model),
-                                    std::move(vector.values)});
+                                    std::move(vector.values),
+                                    rarity ? logic::rarityTerms(texts[i]) : std::vector<std::string>{}});
     }
     if (auto written = store_.ingest(batch); !written) {
         // Another ingest of the same report may have stored it first (the key is unique).

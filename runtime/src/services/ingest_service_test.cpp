@@ -95,8 +95,8 @@ TEST_F(IngestServiceTest, RedactsAssignsIdsAndPatternsAndStoresOneRun) {
 TEST_F(IngestServiceTest, StoresOneVectorPerTestAndLintFailureUnderTheEmbeddersModel) {
     auto summary = service.ingest(FakeReader(), "report.xml", {});
     ASSERT_TRUE(summary) << summary.error().render();
-    EXPECT_EQ(summary->embeddingModel, "devos-hash-v2-1024");
-    auto vectors = store->loadEmbeddings("devos-hash-v2-1024");
+    EXPECT_EQ(summary->embeddingModel, "devos-hash-v3-1024");
+    auto vectors = store->loadEmbeddings("devos-hash-v3-1024");
     ASSERT_TRUE(vectors);
     ASSERT_EQ(vectors->size(), 3u); // ordered by owner kind: lint_failure before test_failure
     for (const auto& v : *vectors)
@@ -161,7 +161,7 @@ TEST_F(IngestServiceTest, AssertionBlocksThatDifferOnlyInNumbersShareAPatternId)
     }
     EXPECT_EQ(patterns[0], patterns[1]); // only numbers and addresses differ
     EXPECT_NE(patterns[0], patterns[2]); // another expression is another assertion
-    auto stored = store->loadEmbeddings("devos-hash-v2-1024");
+    auto stored = store->loadEmbeddings("devos-hash-v3-1024");
     ASSERT_TRUE(stored);
     ASSERT_EQ(stored->size(), 3u);
     EXPECT_EQ((*stored)[0].vector, (*stored)[1].vector);

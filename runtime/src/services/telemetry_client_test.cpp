@@ -70,6 +70,10 @@ public:
     contracts::Expected<std::size_t> addEmbeddings(std::span<const contracts::StoredEmbedding> e) override {
         return inner_.addEmbeddings(e);
     }
+    contracts::Expected<contracts::TermFrequencies> termFrequencies(const std::string& m,
+                                                                    std::span<const std::string> t) override {
+        return inner_.termFrequencies(m, t);
+    }
     contracts::Expected<std::uint64_t> failureVectorGeneration(const std::string& m) override {
         return inner_.failureVectorGeneration(m);
     }

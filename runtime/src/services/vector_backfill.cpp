@@ -1,3 +1,4 @@
+#include <devos/logic/hashing_embedder.hpp>
 #include <devos/logic/vector_backfill.hpp>
 #include <devos/services/vector_backfill.hpp>
 
@@ -25,6 +26,9 @@ contracts::Expected<BackfillSummary> VectorBackfill::run() {
         auto vectors = logic::backfillVectors(texts.owners, *embedded, embedder_.model());
         if (!vectors)
             return std::unexpected(std::move(vectors.error()));
+        if (logic::weighsByRarity(embedder_.model())) // the store counts the terms queries are weighed by
+            for (std::size_t i = 0; i < vectors->size(); ++i)
+                (*vectors)[i].terms = logic::rarityTerms(texts.texts[i]);
         auto added = store_.addEmbeddings(*vectors);
         if (!added)
             return std::unexpected(std::move(added.error()));

@@ -30,7 +30,7 @@ public:
         for (const auto& t : batch.passedTests)
             passes_.insert({batch.run.runId, t});
         for (const auto& e : batch.embeddings)
-            embeddings_[{e.model, e.ownerKind, e.ownerId}] = e;
+            embeddings_.try_emplace({e.model, e.ownerKind, e.ownerId}, e);
         audit("ingest_run", "test_runs", 1, batch.run.runId);
         return {};
     }
@@ -229,6 +229,22 @@ public:
         audit("add_embeddings", "embeddings", static_cast<long long>(added),
               embeddings.empty() ? "" : embeddings.front().model);
         return added;
+    }
+
+    contracts::Expected<contracts::TermFrequencies>
+    termFrequencies(const std::string& model, std::span<const std::string> terms) override {
+        std::lock_guard lock(mutex_);
+        if (auto ok = up(); !ok)
+            return std::unexpected(ok.error());
+        contracts::TermFrequencies out{0, std::vector<long long>(terms.size(), 0)};
+        for (const auto& [key, e] : embeddings_) {
+            if (e.model != model || !isFailureKind(e.ownerKind) || e.terms.empty())
+                continue;
+            ++out.failures;
+            for (std::size_t i = 0; i < terms.size(); ++i)
+                out.withTerm[i] += std::ranges::binary_search(e.terms, terms[i]) ? 1 : 0;
+        }
+        return out;
     }
 
     contracts::Expected<std::vector<contracts::TestCaseName>>

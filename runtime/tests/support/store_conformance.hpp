@@ -212,6 +212,43 @@ TEST_P(StoreConformance, IngestStoresTheFailuresVectorsInTheSameTransaction) {
     EXPECT_EQ((*audit)[0].action, "ingest_run");
 }
 
+// Rarity: a new failure vector counts each of its terms once per model, in the transaction that
+// stores it; a vector already stored, or of another model, does not count again.
+TEST_P(StoreConformance, NewFailureVectorsCountTheirTermsPerModel) {
+    auto batch = sampleBatch(31);
+    const std::string odd = "a\"b\\c,{d}";
+    batch.embeddings.push_back(
+        {"test_failure", batch.testFailures[0].id, "hash-3", {1.0f, 0.0f}, {"orderrepo", "save"}});
+    batch.embeddings.push_back(
+        {"test_failure", batch.testFailures[1].id, "hash-3", {0.0f, 1.0f}, {odd, "save"}});
+    batch.embeddings.push_back({"lint_failure", batch.lintFailures[0].id, "other", {1.0f, 1.0f}, {"save"}});
+    ASSERT_TRUE(store->ingest(batch));
+    const std::vector<std::string> asked{"save", odd, "orderrepo", "absent"};
+    auto counted = store->termFrequencies("hash-3", asked);
+    ASSERT_TRUE(counted) << counted.error().render();
+    EXPECT_EQ(counted->failures, 2);
+    EXPECT_EQ(counted->withTerm, (std::vector<long long>{2, 1, 1, 0}));
+
+    const std::vector<contracts::StoredEmbedding> more{
+        batch.embeddings[0], {"lint_failure", batch.lintFailures[0].id, "hash-3", {0.5f, 0.5f}, {odd}}};
+    auto added = store->addEmbeddings(more);
+    ASSERT_TRUE(added) << added.error().render();
+    EXPECT_EQ(*added, 1u);
+    counted = store->termFrequencies("hash-3", asked);
+    ASSERT_TRUE(counted) << counted.error().render();
+    EXPECT_EQ(counted->failures, 3);
+    EXPECT_EQ(counted->withTerm, (std::vector<long long>{2, 2, 1, 0}));
+
+    auto other = store->termFrequencies("other", std::vector<std::string>{"save"});
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->failures, 1);
+    EXPECT_EQ(other->withTerm, (std::vector<long long>{1}));
+    auto none = store->termFrequencies("no-such-model", {});
+    ASSERT_TRUE(none);
+    EXPECT_EQ(none->failures, 0);
+    EXPECT_TRUE(none->withTerm.empty());
+}
+
 TEST_P(StoreConformance, AFailedIngestStoresNoVectors) {
     auto batch = sampleBatch(12);
     for (const auto& f : batch.testFailures)

@@ -28,7 +28,7 @@ embedded with the configured embedder's model (the built-in hashing embedder, or
 + DEVOS_EMBEDDINGS_MODEL); vectors of other models are never compared. The store is the one
 `devos ingest` uses (--db, DEVOS_DATABASE_URL, or .devos/telemetry.db under the repo root).
 --threshold defaults to the model's calibrated value for a text: 0.40 for the built-in
-devos-hash-v2-1024, 0.7 for a configured embedder (BGE-class sentence models); 0.7 with --failure.
+devos-hash-v3-1024, 0.7 for a configured embedder (BGE-class sentence models); 0.7 with --failure.
 
 Failures stored without a vector of the configured model (a store filled by an earlier embedder, such
 as devos-hash-v1-1024) are embedded in batches of 256, one store transaction each: automatically,

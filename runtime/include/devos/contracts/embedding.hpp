@@ -2,6 +2,8 @@
 #include <cstddef>
 #include <devos/contracts/error.hpp>
 #include <expected>
+#include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -16,6 +18,10 @@ struct Embedding {
 
     [[nodiscard]] std::size_t dims() const { return values.size(); }
 };
+
+// How much each of a query's words counts, by its lower-cased spelling (logic::rarityWeights); a
+// word not named counts fully.
+using RarityWeights = std::map<std::string, float, std::less<>>;
 
 // A read-only view of `count()` row-major vectors of one model, each `dims` floats long.
 struct EmbeddingMatrix {

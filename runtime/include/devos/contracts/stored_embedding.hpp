@@ -24,8 +24,18 @@ struct StoredEmbedding {
     std::string ownerId;
     std::string model;
     std::vector<float> vector;
+    // The text's rarity terms (logic::rarityTerms) when the model weighs queries by rarity: a store
+    // counts, per model, the failure vectors that have each term, when it stores a new vector.
+    std::vector<std::string> terms = {};
 
     bool operator==(const StoredEmbedding&) const = default;
+};
+
+// How many stored failure vectors of a model have each asked term, in the order asked, and how many
+// were counted in all (the vectors stored with their terms).
+struct TermFrequencies {
+    long long failures = 0;
+    std::vector<long long> withTerm;
 };
 
 } // namespace devos::contracts

@@ -31,8 +31,9 @@ public:
     // Applies the versioned migrations not yet in schema_migrations; a no-op when up to date.
     [[nodiscard]] virtual contracts::Expected<void> migrate() = 0;
     // Stores a run, its test failures, lint failures, the names of the tests that passed and the
-    // failures' vectors in one transaction: all or nothing. Rows whose id already exists are left as
-    // they are; a run whose non-empty ingest key is already stored fails (Storage) and writes nothing.
+    // failures' vectors (counting their terms) in one transaction: all or nothing. Rows and vectors
+    // whose id already exists are left as they are; a run whose non-empty ingest key is already stored fails
+    // (Storage) and writes nothing.
     [[nodiscard]] virtual contracts::Expected<void> ingest(const contracts::IngestBatch& batch) = 0;
     // Stores events in one transaction; returns how many were new (replayed ids are ignored).
     [[nodiscard]] virtual contracts::Expected<std::size_t>
@@ -80,10 +81,14 @@ public:
     // The stored test and lint failures that `query` selects and that have no vector of its model.
     [[nodiscard]] virtual contracts::Expected<contracts::UnembeddedFailures>
     unembeddedFailures(const contracts::UnembeddedQuery& query) = 0;
-    // Stores the vectors whose (ownerKind, ownerId, model) is not stored yet, in one transaction with
-    // one audit row (a stored one is left as it is); returns how many were new.
+    // Stores the vectors whose (ownerKind, ownerId, model) is not stored yet, counting their terms, in
+    // one transaction with one audit row (a stored one is left as it is); returns how many were new.
     [[nodiscard]] virtual contracts::Expected<std::size_t>
     addEmbeddings(std::span<const contracts::StoredEmbedding> embeddings) = 0;
+    // How many failure vectors of `model` were stored with each of `terms` (StoredEmbedding::terms),
+    // in the order asked (0 for a term none has), and how many were stored with terms at all.
+    [[nodiscard]] virtual contracts::Expected<contracts::TermFrequencies>
+    termFrequencies(const std::string& model, std::span<const std::string> terms) = 0;
     // The tests that passed in a run, in (suite, test) order.
     [[nodiscard]] virtual contracts::Expected<std::vector<contracts::TestCaseName>>
     passedTests(const contracts::Ulid& runId) = 0;

@@ -4,7 +4,7 @@
 
 namespace devos::services {
 
-// The embedder used when none is configured: logic::HashingEmbedder ("devos-hash-v2-1024") behind the port.
+// The embedder used when none is configured: logic::HashingEmbedder ("devos-hash-v3-1024") behind the port.
 [[nodiscard]] std::unique_ptr<ports::Embedder> makeDefaultEmbedder();
 
 } // namespace devos::services

@@ -30,7 +30,8 @@ struct IncidentQuery {
     std::optional<float> threshold;
 };
 
-// One similar past failure (a test failure or a lint failure), its cosine similarity, and its run
+// One similar past failure (a test failure or a lint failure), its cosine similarity with the query's
+// vector (rarity-weighed for a text with the hashing embedder), and its run
 // (nullopt if the run is gone).
 struct IncidentHit {
     float score = 0.0F;
@@ -56,14 +57,15 @@ struct IncidentSearchResult {
     std::string backfillNote;   // stored failures the search first embedded, or could not compare
 };
 
-// Similar past test and lint failures: embeds the query (redacted, through logic::incidentText) or
-// takes the failure's stored vector, finds the top-k vectors of the embedder's model at or above the
-// threshold by exact search, and resolves them to failures and runs. With a vector cache the index
-// reads the cached file in place, and keeps it between searches while the store's generation stays
-// the same (a long-lived process pays the mapping once); without one, or when the cache fails (the
-// result says why), every test and lint failure vector is loaded from the store into a new index.
-// With a backfill, stored failures that have no vector of the model (a store filled by an earlier
-// embedder) are looked for once per store generation: with the built-in hashing embedder
+// Similar past test and lint failures: embeds the query (redacted, through logic::incidentText; with
+// the built-in hashing embedder its words weighed by their rarity among the stored failures, so a
+// word few failures have counts more than one all of them have) or takes the failure's stored vector, finds
+// the top-k vectors of the embedder's model at or above the threshold by exact search, and resolves them to
+// failures and runs. With a vector cache the index reads the cached file in place, and keeps it between
+// searches while the store's generation stays the same (a long-lived process pays the mapping once); without
+// one, or when the cache fails (the result says why), every test and lint failure vector is loaded from the
+// store into a new index. With a backfill, stored failures that have no vector of the model (a store filled
+// by an earlier embedder) are looked for once per store generation: with the built-in hashing embedder
 // (logic::backfillsAutomatically) they are embedded before the search, otherwise the result's
 // backfillNote names them and the command that embeds them.
 // Safe to call from several threads.

@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <devos/adapters/postgres_store.hpp>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -133,9 +134,16 @@ public:
                 passes += std::atoll(PQcmdTuples(res.get()));
             }
             written += passes;
-            for (const auto& e : batch.embeddings)
-                if (auto stored = insertEmbedding(e); !stored)
+            TermCounts terms;
+            for (const auto& e : batch.embeddings) {
+                long long inserted = 0;
+                if (auto stored = insertEmbedding(e, &inserted); !stored)
                     return stored;
+                if (inserted == 1)
+                    tallyTerms(e, terms);
+            }
+            if (auto counted = addTermCounts(terms); !counted)
+                return counted;
             if (newFailures > 0)
                 if (!pgOk(pgExec(conn_, "SELECT pg_notify($1, $2)", {kFailuresChannel, r.runId})))
                     return error("notify " + std::string(kFailuresChannel));
@@ -314,15 +322,42 @@ public:
             return std::unexpected(c.error());
         long long added = 0;
         auto done = inTransaction([&]() -> Expected<void> {
-            for (const auto& e : embeddings)
+            TermCounts terms;
+            for (const auto& e : embeddings) {
+                const long long before = added;
                 if (auto stored = insertEmbedding(e, &added); !stored)
                     return stored;
+                if (added > before)
+                    tallyTerms(e, terms);
+            }
+            if (auto counted = addTermCounts(terms); !counted)
+                return counted;
             return audit("add_embeddings", "embeddings", added,
                          embeddings.empty() ? "" : embeddings.front().model);
         });
         if (!done)
             return std::unexpected(std::move(done.error()));
         return static_cast<std::size_t>(added);
+    }
+
+    Expected<contracts::TermFrequencies> termFrequencies(const std::string& model,
+                                                         std::span<const std::string> terms) override {
+        auto rows = query("SELECT term, failures FROM failure_terms WHERE model = $1 AND"
+                          " (term = '' OR term = ANY($2::text[]))",
+                          {model, arrayLiteral(terms)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        contracts::TermFrequencies out{0, std::vector<long long>(terms.size(), 0)};
+        for (int r = 0; r < PQntuples(rows->get()); ++r) {
+            const std::string term = pgText(*rows, r, 0);
+            const long long n = std::atoll(pgText(*rows, r, 1).c_str());
+            if (term.empty())
+                out.failures = n;
+            for (std::size_t i = 0; i < terms.size(); ++i)
+                if (terms[i] == term)
+                    out.withTerm[i] = n;
+        }
+        return out;
     }
 
     Expected<void> putEmbedding(const contracts::StoredEmbedding& e) override {
@@ -914,6 +949,59 @@ private:
                              std::atoll(t(13).c_str()),
                              t(14)};
         return std::optional{r};
+    }
+
+    // Per (model, term): how many new failure vectors have it; the term "" counts the vectors.
+    using TermCounts = std::map<std::pair<std::string, std::string>, long long>;
+
+    // Counts a newly stored vector's terms (nothing for one without terms or not of a failure).
+    static void tallyTerms(const contracts::StoredEmbedding& e, TermCounts& counts) {
+        if (e.terms.empty() ||
+            (e.ownerKind != contracts::kTestFailureOwner && e.ownerKind != contracts::kLintFailureOwner))
+            return;
+        ++counts[{e.model, ""}];
+        for (const auto& term : e.terms)
+            ++counts[{e.model, term}];
+    }
+
+    // Adds `counts` to failure_terms inside the caller's transaction, in key order (so concurrent
+    // ingests lock the rows in one order and never deadlock).
+    Expected<void> addTermCounts(const TermCounts& counts) {
+        std::vector<std::string> models;
+        std::vector<std::string> terms;
+        std::vector<std::string> failures;
+        for (const auto& [key, n] : counts) {
+            models.push_back(key.first);
+            terms.push_back(key.second);
+            failures.push_back(std::to_string(n));
+        }
+        if (counts.empty())
+            return {};
+        auto r = pgExec(
+            conn_,
+            "INSERT INTO failure_terms SELECT model, term, failures FROM unnest($1::text[], $2::text[], "
+            "$3::bigint[])"
+            " WITH ORDINALITY AS u(model, term, failures, o) ORDER BY o"
+            " ON CONFLICT (model, term) DO UPDATE SET failures = failure_terms.failures + excluded.failures",
+            {arrayLiteral(models), arrayLiteral(terms), arrayLiteral(failures)});
+        if (!pgOk(r))
+            return error("count the terms of " + models.front(), r);
+        return {};
+    }
+
+    // A PostgreSQL array literal of `items`, each quoted: {"a","b \"c\""}.
+    static std::string arrayLiteral(std::span<const std::string> items) {
+        std::string out = "{";
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            out += i == 0 ? "\"" : ",\"";
+            for (char c : items[i]) {
+                if (c == '"' || c == '\\')
+                    out += '\\';
+                out += c;
+            }
+            out += '"';
+        }
+        return out + "}";
     }
 
     // Inserts or replaces one vector, inside the caller's transaction; with `inserted`, a stored

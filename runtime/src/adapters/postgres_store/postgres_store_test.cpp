@@ -87,7 +87,7 @@ TEST_F(PostgresStoreTest, PartitionsLogsByMonthAndCascadesRunDeletes) {
     EXPECT_EQ(store->count(contracts::TelemetryTable::LintFailures).value_or(-1), 0);
     EXPECT_EQ(store->count(contracts::TelemetryTable::TestPasses).value_or(-1), 0);
     auto versions = sql("SELECT count(*) FROM schema_migrations");
-    EXPECT_EQ(pgText(versions, 0, 0), "7");
+    EXPECT_EQ(pgText(versions, 0, 0), "8");
 }
 
 TEST(PostgresStore, AnUnreachableServerIsUnavailable) {

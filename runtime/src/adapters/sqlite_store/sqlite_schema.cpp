@@ -130,12 +130,20 @@ ALTER TABLE test_runs ADD COLUMN ingest_key TEXT;
 CREATE UNIQUE INDEX idx_test_runs_ingest_key ON test_runs(ingest_key) WHERE ingest_key IS NOT NULL;
 )SQL";
 
+// Issue 12: how many failure vectors of each model have each rarity term (logic::rarityTerms), and
+// under the term '' how many were counted in all; a query's rare words weigh more.
+constexpr const char* kFailureTerms = R"SQL(
+CREATE TABLE failure_terms (model TEXT NOT NULL, term TEXT NOT NULL, failures INTEGER NOT NULL,
+  PRIMARY KEY (model, term)) WITHOUT ROWID;
+)SQL";
+
 constexpr SqliteMigration kMigrations[] = {{1, "initial telemetry schema (seed 5.3)", kInitialSchema},
                                            {2, "self-heal fix memory and attempt outcomes", kFixMemory},
                                            {3, "failure vector generations", kVectorGenerations},
                                            {4, "self-heal outcomes", kOutcomes},
                                            {5, "self-heal daemon claims", kClaims},
-                                           {6, "ingest key of a run", kIngestKey}};
+                                           {6, "ingest key of a run", kIngestKey},
+                                           {7, "failure term frequencies", kFailureTerms}};
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include <devos/adapters/sqlite_store.hpp>
 #include <filesystem>
 #include <iterator>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -138,9 +139,15 @@ public:
                     return storageError("insert passed test " + t.testName);
                 written += sqlite3_changes(db_);
             }
-            for (const auto& e : batch.embeddings)
-                if (auto stored = insertEmbedding(e); !stored)
+            TermCounts terms;
+            for (const auto& e : batch.embeddings) {
+                if (auto stored = insertEmbedding(e, false); !stored)
                     return stored;
+                if (sqlite3_changes(db_) == 1)
+                    tallyTerms(e, terms);
+            }
+            if (auto counted = addTermCounts(terms); !counted)
+                return counted;
             return audit("ingest_run", "test_runs", written, r.runId);
         });
     }
@@ -383,17 +390,39 @@ public:
         std::lock_guard lock(mutex_);
         long long added = 0;
         auto done = inTransaction([&]() -> Expected<void> {
+            TermCounts terms;
             for (const auto& e : embeddings) {
                 if (auto stored = insertEmbedding(e, false); !stored)
                     return stored;
-                added += sqlite3_changes(db_);
+                if (sqlite3_changes(db_) == 1) {
+                    ++added;
+                    tallyTerms(e, terms);
+                }
             }
+            if (auto counted = addTermCounts(terms); !counted)
+                return counted;
             return audit("add_embeddings", "embeddings", added,
                          embeddings.empty() ? "" : embeddings.front().model);
         });
         if (!done)
             return std::unexpected(std::move(done.error()));
         return static_cast<std::size_t>(added);
+    }
+
+    Expected<contracts::TermFrequencies> termFrequencies(const std::string& model,
+                                                         std::span<const std::string> terms) override {
+        std::lock_guard lock(mutex_);
+        contracts::TermFrequencies out{0, std::vector<long long>(terms.size(), 0)};
+        for (std::size_t i = 0; i <= terms.size(); ++i) {
+            SqliteStatement q(db_, "SELECT failures FROM failure_terms WHERE model = ? AND term = ?");
+            q.bind(1, model);
+            q.bind(2, i == 0 ? std::string() : terms[i - 1]);
+            const int rc = q.step();
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return storageError("read the term frequencies of " + model, q);
+            (i == 0 ? out.failures : out.withTerm[i - 1]) = rc == SQLITE_ROW ? q.integer(0) : 0;
+        }
+        return out;
     }
 
     Expected<std::vector<contracts::TestCaseName>> passedTests(const contracts::Ulid& runId) override {
@@ -877,6 +906,35 @@ private:
         r.durationMs = q.integer(13);
         r.ingestKey = q.text(14);
         return std::optional{r};
+    }
+
+    // Per (model, term): how many new failure vectors have it; the term "" counts the vectors.
+    using TermCounts = std::map<std::pair<std::string, std::string>, long long>;
+
+    // Counts a newly stored vector's terms (nothing for one without terms or not of a failure).
+    static void tallyTerms(const contracts::StoredEmbedding& e, TermCounts& counts) {
+        if (e.terms.empty() ||
+            (e.ownerKind != contracts::kTestFailureOwner && e.ownerKind != contracts::kLintFailureOwner))
+            return;
+        ++counts[{e.model, ""}];
+        for (const auto& term : e.terms)
+            ++counts[{e.model, term}];
+    }
+
+    // Adds `counts` to failure_terms, inside the caller's transaction.
+    Expected<void> addTermCounts(const TermCounts& counts) {
+        if (counts.empty())
+            return {};
+        SqliteStatement q(db_, "INSERT INTO failure_terms VALUES (?, ?, ?) ON CONFLICT (model, term)"
+                               " DO UPDATE SET failures = failures + excluded.failures");
+        for (const auto& [key, n] : counts) {
+            q.bind(1, key.first);
+            q.bind(2, key.second);
+            q.bind(3, n);
+            if (!q.run())
+                return storageError("count the terms of " + key.first, q);
+        }
+        return {};
     }
 
     // Inserts one vector, inside the caller's transaction; a stored one is replaced, or with

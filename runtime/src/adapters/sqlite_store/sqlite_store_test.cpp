@@ -54,7 +54,7 @@ TEST(SqliteStore, UsesWalAndCascadesDeletes) {
         return value;
     };
     EXPECT_EQ(scalar("PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(scalar("SELECT COUNT(*) FROM schema_migrations"), "6");
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM schema_migrations"), "7");
     sqlite3_exec(db, "PRAGMA foreign_keys=ON; DELETE FROM test_runs", nullptr, nullptr, nullptr);
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM test_failures"), "0");
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM lint_failures"), "0");
