@@ -40,8 +40,8 @@ TEST(Telemetry, OpensTheRepositorysStoreWithTheSearchOverIt) {
     EXPECT_TRUE(std::filesystem::exists(root / ".devos" / "telemetry.db"));
     EXPECT_EQ(t.databaseUrl(), "");
     ASSERT_TRUE(t.embeddingModel());
-    EXPECT_EQ(*t.embeddingModel(), "devos-hash-v2-1024");
-    EXPECT_EQ(t.embedder().model(), "devos-hash-v2-1024");
+    EXPECT_EQ(*t.embeddingModel(), "devos-hash-v3-1024");
+    EXPECT_EQ(t.embedder().model(), "devos-hash-v3-1024");
     EXPECT_NE(t.vectors(), nullptr); // the vector file beside the SQLite file
     services::IncidentQuery query;
     query.text = "segfault in OrderRepo::save";

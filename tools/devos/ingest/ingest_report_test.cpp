@@ -32,7 +32,7 @@ TEST(IngestReport, StoresAReportAndPrintsItsFailuresAndTheModel) {
               "ingested run.xml into " + db + ": run " + outcome->summary.run.runId +
                   " (ctest, 2 total, 1 failed, 0 skipped)\n  FAIL PriceTest.Rounds  pattern " +
                   f.patternId.substr(0, 12) + "  " + f.message.substr(0, f.message.find('\n')) +
-                  "\n  embedded 1 failures with devos-hash-v2-1024\n");
+                  "\n  embedded 1 failures with devos-hash-v3-1024\n");
     EXPECT_TRUE(f.message.starts_with("expected 1.25 but got 1.30")) << f.message;
     const auto json = ingestOutcomeJson(*outcome, "run.xml");
     EXPECT_EQ(json["store"], db);

@@ -53,7 +53,7 @@ TEST_F(IncidentSearchUseCase, FindsTheStoredFailureByItsWordsAndPrintsIt) {
     EXPECT_EQ(outcome->result.searched, 2u);
     EXPECT_EQ(outcome->k, 10u);
     const std::string text = searchText(*outcome);
-    EXPECT_NE(text.find("among 2 failures of devos-hash-v2-1024"), std::string::npos) << text;
+    EXPECT_NE(text.find("among 2 failures of devos-hash-v3-1024"), std::string::npos) << text;
     EXPECT_NE(text.find("test  OrderRepoTest.SavesOrder  pattern"), std::string::npos) << text;
     const auto json = searchJson(*outcome);
     EXPECT_EQ(json["hits"][0]["failure_id"], savesOrder);
@@ -74,9 +74,9 @@ TEST_F(IncidentSearchUseCase, ReindexFindsNothingToEmbedInAStoreOfTheModel) {
     auto outcome = reindexIncidents(root.string(), db);
     ASSERT_TRUE(outcome) << outcome.error().render();
     EXPECT_EQ(outcome->summary.embedded, 0u);
-    EXPECT_EQ(outcome->summary.model, "devos-hash-v2-1024");
+    EXPECT_EQ(outcome->summary.model, "devos-hash-v3-1024");
     EXPECT_EQ(reindexJson(*outcome)["embedded"], 0);
-    EXPECT_NE(reindexText(*outcome).find("embedded 0 stored failures with devos-hash-v2-1024 in 0 batches"),
+    EXPECT_NE(reindexText(*outcome).find("embedded 0 stored failures with devos-hash-v3-1024 in 0 batches"),
               std::string::npos);
 }
 
