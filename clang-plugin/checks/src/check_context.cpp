@@ -57,41 +57,28 @@ bool CheckContext::allowed(const std::string& ruleId, clang::SourceLocation loc)
     clang::SourceLocation expansion = sm_.getExpansionLoc(loc);
     clang::FileID file = sm_.getFileID(expansion);
     unsigned line = sm_.getExpansionLineNumber(expansion);
-    for (unsigned candidate : {line, line - 1}) {
-        auto allow = engine::parseAllowComment(lineText(file, candidate));
-        if (!allow)
-            continue;
-        clang::SourceLocation at = sm_.translateLineCol(file, candidate, allow->column);
-        auto verdict = engine::judgeAllowComment(*allow, ruleId, today_, policy_.allowMaxDays);
-        switch (verdict.outcome) {
-        case engine::AllowVerdict::Outcome::OtherRule:
-            continue;
-        case engine::AllowVerdict::Outcome::Allowed:
-            return true;
-        default:
-            report(verdict.findingRule, at, verdict.message, verdict.subject);
-            return false;
-        }
-    }
-    return false;
+    auto r = engine::resolveAllow([&](unsigned n) { return lineText(file, n); }, line, ruleId, today_,
+                                  policy_.allowMaxDays);
+    if (r.status == engine::AllowResolution::Status::Malformed ||
+        r.status == engine::AllowResolution::Status::Expired)
+        report(r.findingRule, sm_.translateLineCol(file, r.line, r.column), std::move(r.message),
+               std::move(r.subject));
+    return r.status == engine::AllowResolution::Status::Allowed;
 }
 
 void CheckContext::report(const std::string& ruleId, clang::SourceRange range, std::string message,
                           std::string subject, std::vector<PendingNote> notes,
                           std::vector<engine::FixIt> fixes) {
-    const engine::Rule* rule = policy_.catalog.find(ruleId);
-    if (!rule || rule->level == engine::Level::Off || range.getBegin().isInvalid())
+    if (policy_.levelOf(ruleId) == engine::Level::Off || range.getBegin().isInvalid())
         return;
-    engine::Finding f;
-    f.ruleId = ruleId;
-    f.level = rule->level;
-    f.at = point(range.getBegin());
-    f.end = range.getEnd().isValid() ? point(range.getEnd()) : f.at;
+    auto built = policy_.finding(ruleId, point(range.getBegin()), std::move(message), std::move(subject));
+    if (!built)
+        return;
+    engine::Finding& f = *built;
+    if (range.getEnd().isValid())
+        f.end = point(range.getEnd());
     if (f.end.file != f.at.file || f.end.line < f.at.line)
         f.end = f.at;
-    f.message = std::move(message);
-    f.subject = std::move(subject);
-    f.instead = rule->instead;
     f.fixes = std::move(fixes);
     if (!seen_.emplace(f.ruleId, f.at.file, f.at.line, f.at.column, f.message).second)
         return;
@@ -109,7 +96,7 @@ void CheckContext::report(const std::string& ruleId, clang::SourceRange range, s
         f.notes.push_back({point(inc), "included from here", true});
         noteLocations.push_back(inc);
     }
-    emit(std::move(f), range, std::move(noteLocations));
+    emit(std::move(*built), range, std::move(noteLocations));
 }
 
 void CheckContext::emit(engine::Finding finding, clang::SourceRange range,

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <devos/engine/allow_comment.hpp>
 #include <devos/foundation/text.hpp>
+#include <string_view>
 
 namespace devos::engine {
 bool isIsoDate(const std::string& s) {
@@ -113,6 +114,71 @@ AllowVerdict judgeAllowComment(const AllowComment& allow, const std::string& rul
                     "): pick a date within allow.max_days of .devos/devos.yml",
                 "devos-allow:" + ruleId};
     return {Outcome::Allowed, "", "", ""};
+}
+
+namespace {
+
+// The allow comment on one line, under `markers`; its column is that of `devos-allow`.
+std::optional<AllowComment> allowCommentOn(const std::string& text, CommentMarkers markers) {
+    if (markers == CommentMarkers::Cxx)
+        return parseAllowComment(text);
+    const size_t at = text.find("devos-allow");
+    if (at == std::string::npos)
+        return std::nullopt;
+    const std::string_view before = std::string_view(text).substr(0, at);
+    if (before.find("//") == std::string_view::npos && before.find('#') == std::string_view::npos)
+        return std::nullopt;
+    auto allow = parseAllowComment("// " + text.substr(at));
+    if (allow)
+        allow->column = static_cast<unsigned>(at + 1);
+    return allow;
+}
+
+} // namespace
+
+AllowResolution resolveAllow(const std::function<std::string(unsigned)>& lineAt, unsigned line,
+                             const std::string& ruleId, const std::string& today, int maxDays,
+                             CommentMarkers markers) {
+    using Status = AllowResolution::Status;
+    for (unsigned candidate : {line, line - 1}) {
+        if (candidate == 0 || candidate > line)
+            continue;
+        auto allow = allowCommentOn(lineAt(candidate), markers);
+        if (!allow)
+            continue;
+        AllowVerdict verdict = judgeAllowComment(*allow, ruleId, today, maxDays);
+        Status status = Status::None;
+        switch (verdict.outcome) {
+        case AllowVerdict::Outcome::OtherRule:
+            continue;
+        case AllowVerdict::Outcome::Allowed:
+            return {Status::Allowed, "", "", "", candidate, allow->column};
+        case AllowVerdict::Outcome::Expired:
+            status = Status::Expired;
+            break;
+        case AllowVerdict::Outcome::Malformed:
+        case AllowVerdict::Outcome::TooFar:
+            status = Status::Malformed;
+            break;
+        }
+        return {status,
+                std::move(verdict.findingRule),
+                std::move(verdict.message),
+                std::move(verdict.subject),
+                candidate,
+                allow->column};
+    }
+    return {};
+}
+
+CommentMarkers commentMarkersOf(const std::string& path) {
+    static constexpr std::string_view kCxx[] = {".c",  ".cc",  ".cpp", ".cxx", ".c++", ".h",
+                                                ".hh", ".hpp", ".hxx", ".inc", ".ipp", ".tpp"};
+    const std::string name = foundation::lower(path);
+    for (std::string_view extension : kCxx)
+        if (name.ends_with(extension))
+            return CommentMarkers::Cxx;
+    return CommentMarkers::CxxOrHash;
 }
 
 std::string todayIso() {

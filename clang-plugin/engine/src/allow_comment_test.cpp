@@ -81,3 +81,61 @@ TEST(AllowComment, DayNumbersOfRealDatesOnly) {
     EXPECT_EQ(*isoDayNumber("2027-12-03") - *isoDayNumber("2026-12-03"), 365);
     EXPECT_FALSE(isoDayNumber("2027-02-30"));
 }
+
+namespace {
+
+// resolveAllow over these lines (line 1 first).
+AllowResolution resolve(const std::vector<std::string>& lines, unsigned line, const std::string& rule,
+                        CommentMarkers markers = CommentMarkers::Cxx) {
+    return resolveAllow(
+        [&](unsigned n) { return n >= 1 && n <= lines.size() ? lines[n - 1] : std::string(); }, line, rule,
+        "2027-01-01", 365, markers);
+}
+
+} // namespace
+
+TEST(AllowResolution, AllowedNoneMalformedOrExpiredOnTheLineOrTheLineAbove) {
+    using Status = AllowResolution::Status;
+    const std::vector<std::string> lines{
+        "// devos-allow(purity.clock): legacy job until 2027-06-01", // 1: allows line 1 and 2
+        "long t = time(nullptr);",
+        "long u = time(nullptr); // devos-allow(purity.clock): old until 2026-12-31", // 3: expired
+        "int r = rand(); // devos-allow(purity.random) no reason",                    // 4: malformed
+        "int s = rand(); // devos-allow(purity.random): far until 2029-01-01",        // 5: beyond max_days
+        "int v = 1;",
+        "int w = 2;"};
+    auto allowed = resolve(lines, 2, "purity.clock");
+    EXPECT_EQ(allowed.status, Status::Allowed);
+    EXPECT_EQ(allowed.line, 1u);
+    EXPECT_EQ(resolve(lines, 1, "purity.clock").status, Status::Allowed);
+    EXPECT_EQ(resolve(lines, 2, "purity.random").status, Status::None) << "another rule's comment";
+    EXPECT_EQ(resolve(lines, 7, "purity.clock").status, Status::None);
+    auto expired = resolve(lines, 3, "purity.clock");
+    EXPECT_EQ(expired.status, Status::Expired);
+    EXPECT_EQ(expired.findingRule, "allow.expired");
+    EXPECT_EQ(expired.line, 3u);
+    EXPECT_EQ(expired.column, 28u);
+    EXPECT_NE(expired.message.find("expired on 2026-12-31"), std::string::npos) << expired.message;
+    auto malformed = resolve(lines, 4, "purity.clock");
+    EXPECT_EQ(malformed.status, Status::Malformed) << "a malformed comment names no rule it allows";
+    EXPECT_EQ(malformed.findingRule, "allow.malformed");
+    auto tooFar = resolve(lines, 5, "purity.random");
+    EXPECT_EQ(tooFar.status, Status::Malformed);
+    EXPECT_NE(tooFar.message.find("more than 365 days"), std::string::npos) << tooFar.message;
+}
+
+TEST(AllowResolution, HashCommentsCountOnlyWhereTheFileTakesThem) {
+    using Status = AllowResolution::Status;
+    const std::vector<std::string> lines{
+        "find_package(Boost) # devos-allow(dependency.ban): migrating until 2027-02-01",
+        "url = \"devos-allow(dependency.ban): not a comment until 2027-02-01\""};
+    EXPECT_EQ(resolve(lines, 1, "dependency.ban", CommentMarkers::CxxOrHash).status, Status::Allowed);
+    EXPECT_EQ(resolve(lines, 1, "dependency.ban", CommentMarkers::CxxOrHash).column, 23u);
+    EXPECT_EQ(resolve(lines, 1, "dependency.ban", CommentMarkers::Cxx).status, Status::None);
+    EXPECT_EQ(resolve({lines[1]}, 1, "dependency.ban", CommentMarkers::CxxOrHash).status, Status::None)
+        << "a string that mentions devos-allow is not a comment";
+    EXPECT_EQ(commentMarkersOf("src/logic/a.cpp"), CommentMarkers::Cxx);
+    EXPECT_EQ(commentMarkersOf("include/A.HPP"), CommentMarkers::Cxx);
+    EXPECT_EQ(commentMarkersOf("CMakeLists.txt"), CommentMarkers::CxxOrHash);
+    EXPECT_EQ(commentMarkersOf(".devos/devos.yml"), CommentMarkers::CxxOrHash);
+}

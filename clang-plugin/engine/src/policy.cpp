@@ -122,4 +122,20 @@ Level Policy::levelOf(const std::string& ruleId) const {
     return rule ? rule->level : Level::Off;
 }
 
+std::optional<Finding> Policy::finding(const std::string& ruleId, SourcePoint at, std::string message,
+                                       std::string subject) const {
+    const Rule* rule = catalog.find(ruleId);
+    if (!rule || rule->level == Level::Off)
+        return std::nullopt;
+    Finding f;
+    f.ruleId = ruleId;
+    f.level = rule->level;
+    f.at = at;
+    f.end = std::move(at);
+    f.message = std::move(message);
+    f.subject = std::move(subject);
+    f.instead = rule->instead;
+    return f;
+}
+
 } // namespace devos::engine

@@ -147,3 +147,22 @@ TEST(Policy, AllowMaxDaysIsReadAndBounded) {
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().line, 2u);
 }
+
+TEST(Policy, AFindingTakesItsLevelAndInsteadFromTheRule) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy) << policy.error().render();
+    ASSERT_TRUE(
+        policy->applyRepoConfig("rules: { purity.throw: warning, purity.clock: off }\n", "devos.yml"));
+    auto f = policy->finding("purity.throw", {"src/logic/a.cpp", 3, 7}, "throws", "throw");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->ruleId, "purity.throw");
+    EXPECT_EQ(f->level, Level::Warning);
+    EXPECT_EQ(f->at, (SourcePoint{"src/logic/a.cpp", 3, 7}));
+    EXPECT_EQ(f->end, f->at);
+    EXPECT_EQ(f->message, "throws");
+    EXPECT_EQ(f->subject, "throw");
+    EXPECT_EQ(f->instead, policy->catalog.find("purity.throw")->instead);
+    EXPECT_FALSE(f->instead.empty());
+    EXPECT_FALSE(policy->finding("purity.clock", {"src/logic/a.cpp", 1, 1}, "m", "s")) << "an off rule";
+    EXPECT_FALSE(policy->finding("no.such-rule", {"src/logic/a.cpp", 1, 1}, "m", "s")) << "an unknown rule";
+}

@@ -36,8 +36,7 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
             byUsr.emplace(fn.usr, &fn);
 
     std::vector<Finding> out;
-    const Rule* transitive = policy_.catalog.find("purity.transitive");
-    const Rule* unknown = policy_.catalog.find("purity.unknown-effect");
+    const bool transitive = policy_.levelOf("purity.transitive") != Level::Off;
     for (const auto& [usr, fn] : byUsr) {
         if (!fn->pureLayer)
             continue;
@@ -45,23 +44,14 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
         for (const auto& call : fn->calls) {
             if (byUsr.contains(call.usr) || !declaredInPureLayer(policy_, call.declFile))
                 continue;
-            if (unknown && unknown->level != Level::Off) {
-                Finding f{"purity.unknown-effect",
-                          unknown->level,
-                          call.at,
-                          call.at,
-                          "'" + fn->name + "' calls '" + call.name + "', which is declared in " +
-                              call.declFile +
-                              " but defined in no checked translation unit: its effects are unknown",
-                          call.name,
-                          unknown->instead,
-                          {},
-                          {},
-                          false};
-                out.push_back(std::move(f));
-            }
+            if (auto f = policy_.finding(
+                    "purity.unknown-effect", call.at,
+                    "'" + fn->name + "' calls '" + call.name + "', which is declared in " + call.declFile +
+                        " but defined in no checked translation unit: its effects are unknown",
+                    call.name))
+                out.push_back(std::move(*f));
         }
-        if (!transitive || transitive->level == Level::Off)
+        if (!transitive)
             continue;
         std::vector<Hop> hops;
         std::deque<int> queue;
@@ -110,17 +100,10 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
                              "'" + last->effects.front().what + "' is here",
                              false});
         const CallSite& first = *hops[chain.front()].site;
-        Finding f{"purity.transitive",
-                  transitive->level,
-                  first.at,
-                  first.at,
-                  "'" + fn->name + "' is not pure: " + path,
-                  hops[chain.front()].callee->name,
-                  transitive->instead,
-                  std::move(notes),
-                  {},
-                  false};
-        out.push_back(std::move(f));
+        auto f = policy_.finding("purity.transitive", first.at, "'" + fn->name + "' is not pure: " + path,
+                                 hops[chain.front()].callee->name);
+        f->notes = std::move(notes);
+        out.push_back(std::move(*f));
     }
     sortAndDeduplicate(out);
     return out;

@@ -75,7 +75,7 @@ foundation::Expected<void> Baseline::save(const std::string& path) const {
 }
 
 std::vector<engine::Finding> Baseline::apply(std::vector<engine::Finding>& findings, const std::string& path,
-                                             engine::Level staleLevel) const {
+                                             const engine::Policy& policy) const {
     std::vector<bool> used(entries_.size(), false);
     for (auto& f : findings) {
         if (!counts(f))
@@ -90,21 +90,15 @@ std::vector<engine::Finding> Baseline::apply(std::vector<engine::Finding>& findi
         }
     }
     std::vector<engine::Finding> stale;
-    if (staleLevel == engine::Level::Off)
-        return stale;
     for (size_t i = 0; i < entries_.size(); ++i) {
         if (used[i])
             continue;
         const auto& e = entries_[i];
-        engine::Finding f;
-        f.ruleId = "baseline.stale";
-        f.level = staleLevel;
-        f.at = {path, static_cast<unsigned>(4 + i), 5};
-        f.end = f.at;
-        f.message = "baseline entry for " + e.rule + " in " + e.file + " ('" + e.subject +
-                    "') matches no finding: it was fixed, so drop it";
-        f.subject = e.fingerprint;
-        stale.push_back(std::move(f));
+        if (auto f = policy.finding("baseline.stale", {path, static_cast<unsigned>(4 + i), 5},
+                                    "baseline entry for " + e.rule + " in " + e.file + " ('" + e.subject +
+                                        "') matches no finding: it was fixed, so drop it",
+                                    e.fingerprint))
+            stale.push_back(std::move(*f));
     }
     return stale;
 }
@@ -146,8 +140,7 @@ foundation::Expected<void> applyRepoBaseline(std::vector<engine::Finding>& findi
     if (!baseline)
         return std::unexpected(baseline.error());
     const std::string rel = engine::repoRelative(root, file);
-    auto stale =
-        baseline->apply(findings, engine::isInsideRepo(rel) ? rel : file, policy.levelOf("baseline.stale"));
+    auto stale = baseline->apply(findings, engine::isInsideRepo(rel) ? rel : file, policy);
     findings.insert(findings.end(), stale.begin(), stale.end());
     engine::sortAndDeduplicate(findings);
     return {};

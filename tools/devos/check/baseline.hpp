@@ -28,9 +28,9 @@ public:
     [[nodiscard]] foundation::Expected<void> save(const std::string& path) const;
 
     // Marks matching findings as baselined; returns a baseline.stale finding for each entry that
-    // matched none (located at its line in `path`).
+    // matched none (located at its line in `path`, at the policy's level of baseline.stale).
     std::vector<engine::Finding> apply(std::vector<engine::Finding>& findings, const std::string& path,
-                                       engine::Level staleLevel) const;
+                                       const engine::Policy& policy) const;
     // Drops the entries that no finding matches any more (fixed); returns how many were dropped.
     size_t dropFixed(const std::vector<engine::Finding>& findings);
     [[nodiscard]] const std::vector<BaselineEntry>& entries() const { return entries_; }

@@ -4,6 +4,7 @@
 #include "check/tu_checker.hpp"
 
 #include <devos/engine/allow_comment.hpp>
+#include <devos/engine/allowed_findings.hpp>
 #include <devos/engine/content_hash.hpp>
 #include <devos/engine/policy.hpp>
 #include <devos/engine/purity_linker.hpp>
@@ -100,6 +101,7 @@ foundation::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
     }
     if (request.link) {
         auto linked = engine::PurityLinker(*analysis.policy).link(run.summaries);
+        engine::applyAllowComments(linked, *analysis.policy, analysis.root, check.today);
         analysis.findings.insert(analysis.findings.end(), linked.begin(), linked.end());
     }
     analysis.summaries = std::move(run.summaries);

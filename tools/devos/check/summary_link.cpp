@@ -1,5 +1,6 @@
 #include "check/summary_link.hpp"
 
+#include <devos/engine/allowed_findings.hpp>
 #include <devos/engine/effect_summary.hpp>
 #include <devos/engine/purity_linker.hpp>
 #include <devos/engine/repo_paths.hpp>
@@ -50,6 +51,7 @@ foundation::Expected<SummaryLinkOutcome> linkSummaries(const SummaryLinkRequest&
         summaries.push_back(std::move(*summary));
     }
     auto linked = engine::PurityLinker(*policy).link(summaries);
+    engine::applyAllowComments(linked, *policy, root, engine::todayIso());
     findings.insert(findings.end(), linked.begin(), linked.end());
     engine::sortAndDeduplicate(findings);
     return SummaryLinkOutcome{std::move(*policy), std::move(root), std::move(findings), std::move(missing),

@@ -1,5 +1,6 @@
 #include "codemodel/target_layering.hpp"
 
+#include <devos/engine/allowed_findings.hpp>
 #include <devos/engine/repo_paths.hpp>
 #include <filesystem>
 #include <map>
@@ -51,29 +52,22 @@ public:
     // A finding of `ruleId` at `site` (the top-level CMakeLists.txt when the edge has no backtrace).
     std::optional<Finding> finding(const std::string& ruleId, const std::optional<CallSite>& site,
                                    const Target& owner, std::string message, std::string subject) const {
-        engine::Level level = policy_.levelOf(ruleId);
-        const engine::Rule* rule = policy_.catalog.find(ruleId);
-        if (level == engine::Level::Off || !rule)
-            return std::nullopt;
-        Finding f;
-        f.ruleId = ruleId;
-        f.level = level;
         std::string file =
             site ? site->file : (std::filesystem::path(model_.sourceDir) / "CMakeLists.txt").string();
-        f.at = {engine::repoRelative(root_, file), site ? site->line : 0, 0};
-        f.end = f.at;
-        f.message = std::move(message);
-        f.subject = std::move(subject);
-        f.instead = rule->instead;
+        auto f = policy_.finding(ruleId, {engine::repoRelative(root_, file), site ? site->line : 0, 0},
+                                 std::move(message), std::move(subject));
+        if (!f)
+            return std::nullopt;
         const TargetLayer& l = layer(owner);
         if (l.spanned.size() > 1) {
             std::string list;
             for (const auto& name : l.spanned)
                 list += (list.empty() ? "" : ", ") + name;
-            f.notes.push_back({f.at, "target '" + owner.name + "' has sources in " + list +
-                                         "; it is checked as " + l.layer->name +
-                                         (l.layer->pure ? ", the lowest pure layer" : ", the lowest layer") +
-                                         " among them (split it per layer)"});
+            f->notes.push_back(
+                {f->at, "target '" + owner.name + "' has sources in " + list + "; it is checked as " +
+                            l.layer->name +
+                            (l.layer->pure ? ", the lowest pure layer" : ", the lowest layer") +
+                            " among them (split it per layer)"});
         }
         return f;
     }
@@ -159,7 +153,7 @@ std::vector<Finding> checkTargets(const Codemodel& model, const engine::Policy& 
             checkLayerLinks(t, graph, policy, model, findings);
         checkIoLibraries(t, graph, io, model, findings);
     }
-    engine::sortAndDeduplicate(findings);
+    engine::applyAllowComments(findings, policy, repoRoot, engine::todayIso());
     return findings;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <devos/engine/allowed_findings.hpp>
 #include <devos/engine/repo_paths.hpp>
 
 namespace devos::coverage {
@@ -19,22 +20,19 @@ std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary, const
         policy.thresholds.coverage
             ? policy.thresholds.coverage
             : (policy.tier == 2 ? std::optional<double>(kTierTwoCoverage) : std::nullopt);
-    const engine::Level level = policy.levelOf("coverage.threshold");
-    if (!threshold || level == engine::Level::Off || summary.percent() >= *threshold)
+    if (!threshold || summary.percent() >= *threshold)
         return {};
-    engine::Finding finding;
-    finding.ruleId = "coverage.threshold";
-    finding.level = level;
-    finding.at = {engine::repoRelative(root, policy.configFile), policy.thresholds.coverageLine, 0};
-    finding.end = finding.at;
     char limit[32];
     std::snprintf(limit, sizeof limit, "%g%%", *threshold);
-    finding.message = "line coverage is " +
-                      describeCoverage(summary.percent(), summary.linesCovered, summary.linesTotal) +
-                      ", below the " + limit + " threshold";
-    finding.subject = "coverage";
-    if (const engine::Rule* rule = policy.catalog.find(finding.ruleId))
-        finding.instead = rule->instead;
+    auto built = policy.finding(
+        "coverage.threshold",
+        {engine::repoRelative(root, policy.configFile), policy.thresholds.coverageLine, 0},
+        "line coverage is " + describeCoverage(summary.percent(), summary.linesCovered, summary.linesTotal) +
+            ", below the " + limit + " threshold",
+        "coverage");
+    if (!built)
+        return {};
+    engine::Finding& finding = *built;
     std::vector<const FileCoverage*> files;
     for (const auto& file : summary.files)
         if (file.linesCovered < file.linesTotal)
@@ -51,7 +49,9 @@ std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary, const
                                      " lines no test runs: " +
                                      describeCoverage(file->percent(), file->linesCovered, file->linesTotal),
                                  false});
-    return {finding};
+    std::vector<engine::Finding> findings{std::move(finding)};
+    engine::applyAllowComments(findings, policy, root, engine::todayIso());
+    return findings;
 }
 
 } // namespace devos::coverage

@@ -11,27 +11,20 @@ namespace devos::dependencies {
 void CallSiteFindings::add(const std::string& ruleId, engine::Level level, const ResolvedDependency& dep,
                            std::string message, unsigned ruleLine, const std::string& noteText,
                            std::vector<engine::Finding>& out) {
-    engine::Level configured = policy_.levelOf(ruleId);
-    const engine::Rule* rule = policy_.catalog.find(ruleId);
-    if (configured == engine::Level::Off || !rule)
+    if (policy_.levelOf(ruleId) == engine::Level::Off)
         return;
-    engine::Finding f;
-    f.ruleId = ruleId;
-    f.level = std::min(level, configured);
     engine::SourcePoint ruleAt{engine::repoRelative(root_, policy_.configFile), ruleLine, 0};
-    if (!dep.listFile.empty()) {
-        unsigned line = findPackageLine(listFileText(dep.listFile), dep.name);
-        f.at = {engine::repoRelative(root_, dep.listFile), line, 0};
-    } else {
-        f.at = ruleAt; // an old record without the calling file: point at the rule
-    }
-    f.end = f.at;
-    f.message = std::move(message);
-    f.subject = dep.name;
-    f.instead = rule->instead;
-    if (!(f.at == ruleAt))
-        f.notes.push_back({ruleAt, noteText});
-    out.push_back(std::move(f));
+    engine::SourcePoint at = ruleAt; // an old record without the calling file: point at the rule
+    if (!dep.listFile.empty())
+        at = {engine::repoRelative(root_, dep.listFile),
+              findPackageLine(listFileText(dep.listFile), dep.name), 0};
+    auto f = policy_.finding(ruleId, at, std::move(message), dep.name);
+    if (!f)
+        return;
+    f->level = std::min(level, f->level);
+    if (!(f->at == ruleAt))
+        f->notes.push_back({ruleAt, noteText});
+    out.push_back(std::move(*f));
 }
 
 // A CMakeLists.txt holds many find_package calls: read each once.

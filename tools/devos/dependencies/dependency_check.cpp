@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <devos/engine/allowed_findings.hpp>
 #include <devos/engine/dependency_rules.hpp>
 #include <devos/foundation/text.hpp>
 
@@ -97,7 +98,7 @@ std::vector<engine::Finding> checkDependencies(const std::vector<ResolvedDepende
             if (floor.package == dep.name)
                 checker.floor(dep, floor, findings);
     }
-    engine::sortAndDeduplicate(findings);
+    engine::applyAllowComments(findings, policy, root, engine::todayIso());
     return findings;
 }
 

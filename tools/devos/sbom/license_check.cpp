@@ -3,6 +3,8 @@
 #include "dependencies/call_site_findings.hpp"
 #include "sbom/license_policy.hpp"
 
+#include <devos/engine/allowed_findings.hpp>
+
 namespace devos::sbom {
 
 std::vector<engine::Finding> checkLicenses(const std::vector<SbomPackage>& packages,
@@ -41,7 +43,7 @@ std::vector<engine::Finding> checkLicenses(const std::vector<SbomPackage>& packa
         at.add("dependency.license", level, p.dependency, std::move(message), verdict.ruleLine, note,
                findings);
     }
-    engine::sortAndDeduplicate(findings);
+    engine::applyAllowComments(findings, policy, root, engine::todayIso());
     return findings;
 }
 

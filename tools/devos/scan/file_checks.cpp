@@ -11,59 +11,16 @@ using engine::Finding;
 
 void add(const engine::Policy& policy, const std::string& ruleId, engine::SourcePoint at, std::string message,
          std::string subject, std::vector<Finding>& out, unsigned endColumn = 0) {
-    const engine::Rule* rule = policy.catalog.find(ruleId);
-    if (!rule || rule->level == engine::Level::Off)
+    auto f = policy.finding(ruleId, at, std::move(message), std::move(subject));
+    if (!f)
         return;
-    Finding f;
-    f.ruleId = ruleId;
-    f.level = rule->level;
-    f.at = at;
-    f.end = at;
-    if (endColumn > at.column)
-        f.end.column = endColumn;
-    f.message = std::move(message);
-    f.subject = std::move(subject);
-    f.instead = rule->instead;
-    out.push_back(std::move(f));
+    if (endColumn > f->at.column)
+        f->end.column = endColumn;
+    out.push_back(std::move(*f));
 }
 
 bool isComplete(const TrackedFile& file) {
     return file.bytes.size() == file.size;
-}
-
-enum class Allowance { None, Allowed, Reported };
-
-// The allow comment for `ruleId` on `line` or the line above; a malformed or expired one is reported.
-Allowance allowance(const TrackedFile& file, unsigned line, const std::string& ruleId,
-                    const engine::Policy& policy, const std::string& today, std::vector<Finding>& out) {
-    for (unsigned candidate : {line, line - 1}) {
-        if (candidate == 0)
-            continue;
-        std::string_view text = lineAt(file.bytes, candidate);
-        size_t at = text.find("devos-allow");
-        if (at == std::string_view::npos)
-            continue;
-        // Only a comment allows: `//` or `#` must come before it (not a string that mentions it).
-        // The engine's parser reads C++ comments; a YAML or shell file writes '#' instead.
-        const std::string_view before = text.substr(0, at);
-        if (before.find("//") == std::string_view::npos && before.find('#') == std::string_view::npos)
-            continue;
-        auto allow = engine::parseAllowComment("// " + std::string(text.substr(at)));
-        if (!allow)
-            continue;
-        engine::SourcePoint where{file.path, candidate, static_cast<unsigned>(at + 1)};
-        auto verdict = engine::judgeAllowComment(*allow, ruleId, today, policy.allowMaxDays);
-        switch (verdict.outcome) {
-        case engine::AllowVerdict::Outcome::OtherRule:
-            continue;
-        case engine::AllowVerdict::Outcome::Allowed:
-            return Allowance::Allowed;
-        default:
-            add(policy, verdict.findingRule, where, verdict.message, verdict.subject, out);
-            return Allowance::Reported;
-        }
-    }
-    return Allowance::None;
 }
 
 } // namespace
@@ -120,8 +77,14 @@ std::vector<Finding> checkSecrets(const TrackedFile& file, const policy::SecretR
     for (const auto& hit : rules.find(file.bytes, file.path)) {
         const policy::SecretRuleInfo& rule = rules.rules()[hit.rule];
         TextPosition at = positionOf(file.bytes, hit.secretOffset);
-        if (allowance(file, at.line, "security.secret", policy, today, out) == Allowance::Allowed)
+        auto allow = engine::resolveAllow([&](unsigned n) { return std::string(lineAt(file.bytes, n)); },
+                                          at.line, "security.secret", today, policy.allowMaxDays,
+                                          engine::CommentMarkers::CxxOrHash);
+        if (allow.status == engine::AllowResolution::Status::Allowed)
             continue;
+        if (allow.status != engine::AllowResolution::Status::None)
+            add(policy, allow.findingRule, {file.path, allow.line, allow.column}, allow.message,
+                allow.subject, out);
         TextPosition end = positionOf(file.bytes, hit.secretOffset + hit.secretLength);
         std::string shown = hit.matchLength == 0
                                 ? "its path"

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,9 +42,37 @@ struct AllowVerdict {
     std::string subject;
 };
 
-// The one allow-comment resolver the plugin, `devos check` and `devos scan` share.
+// What one comment says about a finding of `ruleId` (the step resolveAllow takes per line; `devos
+// report` asks it of every comment it lists).
 [[nodiscard]] AllowVerdict judgeAllowComment(const AllowComment& allow, const std::string& ruleId,
                                              const std::string& today, int maxDays);
+
+// Which markers open an allow comment: `//` in C and C++, `//` or `#` in CMake, YAML, shell and
+// other files (a marker must come before `devos-allow`, so a string that mentions it does not count).
+enum class CommentMarkers { Cxx, CxxOrHash };
+
+// What the allow comments around a finding do to it. `Malformed` (no rule, reason or date, or an
+// expiry beyond allow.max_days) and `Expired` comments do not allow: each is a finding of
+// `findingRule` (allow.malformed / allow.expired) at `line`:`column` with `message` and `subject`.
+struct AllowResolution {
+    enum class Status { None, Allowed, Malformed, Expired };
+    Status status = Status::None;
+    std::string findingRule;
+    std::string message;
+    std::string subject;
+    unsigned line = 0;
+    unsigned column = 0;
+};
+
+// The one allow-comment resolver: the plugin, `devos check`, scan, deps, targets, coverage, sbom and
+// the linker ask it about a finding of `ruleId` on `line`; the comment on that line or the line above
+// decides. `lineAt(n)` returns the text of line n (empty past the end).
+[[nodiscard]] AllowResolution resolveAllow(const std::function<std::string(unsigned)>& lineAt, unsigned line,
+                                           const std::string& ruleId, const std::string& today, int maxDays,
+                                           CommentMarkers markers = CommentMarkers::Cxx);
+
+// The comment markers of a file by its name: C and C++ sources and headers take `//`, others `//` or `#`.
+[[nodiscard]] CommentMarkers commentMarkersOf(const std::string& path);
 
 // Today's date as YYYY-MM-DD (UTC), or DEVOS_TODAY when set (reproducible tests and replays).
 [[nodiscard]] std::string todayIso();

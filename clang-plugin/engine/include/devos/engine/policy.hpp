@@ -9,6 +9,7 @@
 #include <devos/engine/thresholds.hpp>
 #include <devos/foundation/error.hpp>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace devos::engine {
@@ -43,6 +44,10 @@ struct Policy {
                                                              const std::string& origin);
     // The configured level of a rule (Off when the rule is unknown).
     [[nodiscard]] Level levelOf(const std::string& ruleId) const;
+    // The one way a finding is built from a rule: `ruleId` at `at` (its range ends at `at`) with the
+    // configured level and the catalog's `instead`; nullopt when the rule is off or unknown.
+    [[nodiscard]] std::optional<Finding> finding(const std::string& ruleId, SourcePoint at,
+                                                 std::string message, std::string subject) const;
     bool operator==(const Policy&) const = default;
 };
 
