@@ -1,6 +1,8 @@
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace devos::contracts {
@@ -30,6 +32,21 @@ struct StoredEmbedding {
 
     bool operator==(const StoredEmbedding&) const = default;
 };
+
+// Per (model, term): how many newly stored failure vectors have the term; the term "" counts the
+// vectors themselves. Both stores add these to their failure_terms table in the storing transaction.
+using FailureTermCounts = std::map<std::pair<std::string, std::string>, long long>;
+
+// Counts a newly stored vector's terms into `counts`: nothing for one without terms or whose owner
+// is not a test or lint failure.
+inline void tallyFailureTerms(const StoredEmbedding& stored, FailureTermCounts& counts) {
+    if (stored.terms.empty() ||
+        (stored.ownerKind != kTestFailureOwner && stored.ownerKind != kLintFailureOwner))
+        return;
+    ++counts[{stored.model, ""}];
+    for (const auto& term : stored.terms)
+        ++counts[{stored.model, term}];
+}
 
 // How many stored failure vectors of a model have each asked term, in the order asked, and how many
 // were counted in all (the vectors stored with their terms).

@@ -134,13 +134,13 @@ public:
                 passes += std::atoll(PQcmdTuples(res.get()));
             }
             written += passes;
-            TermCounts terms;
+            contracts::FailureTermCounts terms;
             for (const auto& e : batch.embeddings) {
                 long long inserted = 0;
                 if (auto stored = insertEmbedding(e, &inserted); !stored)
                     return stored;
                 if (inserted == 1)
-                    tallyTerms(e, terms);
+                    contracts::tallyFailureTerms(e, terms);
             }
             if (auto counted = addTermCounts(terms); !counted)
                 return counted;
@@ -322,13 +322,13 @@ public:
             return std::unexpected(c.error());
         long long added = 0;
         auto done = inTransaction([&]() -> Expected<void> {
-            TermCounts terms;
+            contracts::FailureTermCounts terms;
             for (const auto& e : embeddings) {
                 const long long before = added;
                 if (auto stored = insertEmbedding(e, &added); !stored)
                     return stored;
                 if (added > before)
-                    tallyTerms(e, terms);
+                    contracts::tallyFailureTerms(e, terms);
             }
             if (auto counted = addTermCounts(terms); !counted)
                 return counted;
@@ -951,22 +951,9 @@ private:
         return std::optional{r};
     }
 
-    // Per (model, term): how many new failure vectors have it; the term "" counts the vectors.
-    using TermCounts = std::map<std::pair<std::string, std::string>, long long>;
-
-    // Counts a newly stored vector's terms (nothing for one without terms or not of a failure).
-    static void tallyTerms(const contracts::StoredEmbedding& e, TermCounts& counts) {
-        if (e.terms.empty() ||
-            (e.ownerKind != contracts::kTestFailureOwner && e.ownerKind != contracts::kLintFailureOwner))
-            return;
-        ++counts[{e.model, ""}];
-        for (const auto& term : e.terms)
-            ++counts[{e.model, term}];
-    }
-
     // Adds `counts` to failure_terms inside the caller's transaction, in key order (so concurrent
     // ingests lock the rows in one order and never deadlock).
-    Expected<void> addTermCounts(const TermCounts& counts) {
+    Expected<void> addTermCounts(const contracts::FailureTermCounts& counts) {
         std::vector<std::string> models;
         std::vector<std::string> terms;
         std::vector<std::string> failures;

@@ -139,12 +139,12 @@ public:
                     return storageError("insert passed test " + t.testName);
                 written += sqlite3_changes(db_);
             }
-            TermCounts terms;
+            contracts::FailureTermCounts terms;
             for (const auto& e : batch.embeddings) {
                 if (auto stored = insertEmbedding(e, false); !stored)
                     return stored;
                 if (sqlite3_changes(db_) == 1)
-                    tallyTerms(e, terms);
+                    contracts::tallyFailureTerms(e, terms);
             }
             if (auto counted = addTermCounts(terms); !counted)
                 return counted;
@@ -390,13 +390,13 @@ public:
         std::lock_guard lock(mutex_);
         long long added = 0;
         auto done = inTransaction([&]() -> Expected<void> {
-            TermCounts terms;
+            contracts::FailureTermCounts terms;
             for (const auto& e : embeddings) {
                 if (auto stored = insertEmbedding(e, false); !stored)
                     return stored;
                 if (sqlite3_changes(db_) == 1) {
                     ++added;
-                    tallyTerms(e, terms);
+                    contracts::tallyFailureTerms(e, terms);
                 }
             }
             if (auto counted = addTermCounts(terms); !counted)
@@ -908,21 +908,8 @@ private:
         return std::optional{r};
     }
 
-    // Per (model, term): how many new failure vectors have it; the term "" counts the vectors.
-    using TermCounts = std::map<std::pair<std::string, std::string>, long long>;
-
-    // Counts a newly stored vector's terms (nothing for one without terms or not of a failure).
-    static void tallyTerms(const contracts::StoredEmbedding& e, TermCounts& counts) {
-        if (e.terms.empty() ||
-            (e.ownerKind != contracts::kTestFailureOwner && e.ownerKind != contracts::kLintFailureOwner))
-            return;
-        ++counts[{e.model, ""}];
-        for (const auto& term : e.terms)
-            ++counts[{e.model, term}];
-    }
-
     // Adds `counts` to failure_terms, inside the caller's transaction.
-    Expected<void> addTermCounts(const TermCounts& counts) {
+    Expected<void> addTermCounts(const contracts::FailureTermCounts& counts) {
         if (counts.empty())
             return {};
         SqliteStatement q(db_, "INSERT INTO failure_terms VALUES (?, ?, ?) ON CONFLICT (model, term)"
