@@ -10,6 +10,8 @@ db="$BUILD/compile_commands.json"
 mkdir -p "$WORK/src/tools" "$WORK/src/clang-plugin"
 cp -r "$SOURCE/tools/devos" "$WORK/src/tools/"
 cp -r "$SOURCE/clang-plugin/engine" "$WORK/src/clang-plugin/"
+mkdir -p "$WORK/src/foundation" # the configs include foundation/purity.yml
+cp "$SOURCE/foundation/purity.yml" "$WORK/src/foundation/"
 
 # compile <repo-relative source>: DevOS's own build command for it, run on the copy.
 compile() {

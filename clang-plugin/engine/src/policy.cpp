@@ -1,5 +1,8 @@
 #include <devos/engine/policy.hpp>
 #include <devos/engine/yaml_reader.hpp>
+#include <devos/foundation/files.hpp>
+#include <filesystem>
+#include <iterator>
 
 namespace devos::engine {
 
@@ -22,7 +25,7 @@ foundation::Expected<Policy> Policy::fromYaml(const std::string& catalogYaml, co
     auto purity = PurityLists::parse(*purityRoot, purityReader);
     if (!purity)
         return std::unexpected(purity.error());
-    return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}, {}, {}, {}};
+    return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}, {}};
 }
 
 foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::string& origin) {
@@ -30,13 +33,13 @@ foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, 
     auto root = reader.load(yamlText);
     if (!root)
         return std::unexpected(root.error());
-    if (auto ok = reader.onlyKeys(*root,
-                                  {"version", "tier", "layers", "first_party", "rules", "purity",
-                                   "thresholds", "dependencies", "licenses", "scan", "allow"},
-                                  "the repo config");
-        !ok)
+    std::vector<std::string> known{"version", "tier", "layers", "first_party", "rules", "purity", "allow"};
+    known.insert(known.end(), std::begin(kGateSections), std::end(kGateSections));
+    if (auto ok = reader.onlyKeys(*root, known, "the repo config"); !ok)
         return ok;
     configFile = origin;
+    configText = yamlText;
+    includedText.clear();
     if ((*root)["tier"]) {
         auto t = reader.integer((*root)["tier"], "tier");
         if (!t)
@@ -85,34 +88,39 @@ foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, 
         }
     }
     if (const YAML::Node purityNode = (*root)["purity"]) {
-        if (auto ok = reader.onlyKeys(purityNode, {"pure_calls", "pure_headers"}, "'purity'"); !ok)
+        if (auto ok = reader.onlyKeys(purityNode, {"pure_calls", "pure_headers", "include"}, "'purity'"); !ok)
             return ok;
         if (auto ok = purity.extend(purityNode, reader); !ok)
             return ok;
+        if (const YAML::Node include = purityNode["include"])
+            if (auto ok = includePurityFiles(include, reader); !ok)
+                return ok;
     }
-    if (const YAML::Node deps = (*root)["dependencies"]) {
-        auto parsed = DependencyRules::parse(deps, reader);
-        if (!parsed)
-            return std::unexpected(parsed.error());
-        dependencies = std::move(*parsed);
-    }
-    if (const YAML::Node licensesNode = (*root)["licenses"]) {
-        auto parsed = LicenseRules::parse(licensesNode, reader);
-        if (!parsed)
-            return std::unexpected(parsed.error());
-        licenses = std::move(*parsed);
-    }
-    if (const YAML::Node scanNode = (*root)["scan"]) {
-        auto parsed = ScanRules::parse(scanNode, reader);
-        if (!parsed)
-            return std::unexpected(parsed.error());
-        scan = std::move(*parsed);
-    }
-    if (const YAML::Node t = (*root)["thresholds"]) {
-        auto parsed = Thresholds::parse(t, reader);
-        if (!parsed)
-            return std::unexpected(parsed.error());
-        thresholds = *parsed;
+    return {};
+}
+
+foundation::Expected<void> Policy::includePurityFiles(const YAML::Node& list, const YamlReader& reader) {
+    auto files = reader.strings(list, "purity.include");
+    if (!files)
+        return std::unexpected(files.error());
+    for (size_t i = 0; i < files->size(); ++i) {
+        const std::string path =
+            (std::filesystem::path(reader.origin()).parent_path() / (*files)[i]).lexically_normal().string();
+        auto text = foundation::readTextFile(path, "a purity.include file");
+        if (!text)
+            return reader.error(list[i],
+                                "purity.include: cannot read '" + (*files)[i] + "' (" + path +
+                                    "): " + text.error().message,
+                                "the path is relative to the folder of " + reader.origin());
+        YamlReader included(path);
+        auto root = included.load(*text);
+        if (!root)
+            return std::unexpected(root.error());
+        if (auto ok = included.onlyKeys(*root, {"pure_calls", "pure_headers"}, "a purity.include file"); !ok)
+            return ok;
+        if (auto ok = purity.extend(*root, included); !ok)
+            return ok;
+        includedText += *text;
     }
     return {};
 }

@@ -1,5 +1,8 @@
 #include <devos/engine/policy.hpp>
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 using namespace devos::engine;
 
@@ -165,4 +168,52 @@ TEST(Policy, AFindingTakesItsLevelAndInsteadFromTheRule) {
     EXPECT_FALSE(f->instead.empty());
     EXPECT_FALSE(policy->finding("purity.clock", {"src/logic/a.cpp", 1, 1}, "m", "s")) << "an off rule";
     EXPECT_FALSE(policy->finding("no.such-rule", {"src/logic/a.cpp", 1, 1}, "m", "s")) << "an unknown rule";
+}
+
+// The gates parse their own sections: the engine, inside every compile, only knows their names.
+TEST(Policy, GateSectionsAreAcceptedButNotParsedByTheEngine) {
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    const std::string text =
+        "tier: 1\nthresholds: 80\nlicenses: { permit: [MIT] }\nscan: [a]\ndependencies: 1\n";
+    ASSERT_TRUE(policy->applyRepoConfig(text, "repo/.devos/devos.yml"));
+    EXPECT_EQ(policy->configText, text);
+    EXPECT_EQ(policy->configFile, "repo/.devos/devos.yml");
+    auto unknown = policy->applyRepoConfig("tier: 1\nthreshold: 80\n", "repo/.devos/devos.yml");
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().line, 2u);
+    EXPECT_NE(unknown.error().hint.find("thresholds, dependencies, licenses, scan"), std::string::npos)
+        << unknown.error().hint;
+}
+
+TEST(Policy, PurityIncludeExtendsThePureListsFromALibrarysOwnFile) {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("devos-purity-include-" + std::to_string(::getpid()));
+    fs::create_directories(root / "app/.devos");
+    fs::create_directories(root / "lib");
+    std::ofstream(root / "lib/purity.yml")
+        << "pure_headers: [\"mylib/math.hpp\"]\npure_calls: [\"mylib::add\"]\n";
+    std::ofstream(root / "lib/bad.yml") << "pure_calls: [\"mylib::add\"]\nlayers: {}\n";
+    const std::string origin = (root / "app/.devos/devos.yml").string();
+    auto policy = Policy::defaults();
+    ASSERT_TRUE(policy);
+    EXPECT_FALSE(policy->purity.isPureCall("mylib::add"));
+    auto ok = policy->applyRepoConfig("purity:\n  include: [\"../../lib/purity.yml\"]\n", origin);
+    ASSERT_TRUE(ok) << ok.error().render();
+    EXPECT_TRUE(policy->purity.isPureCall("mylib::add"));
+    EXPECT_TRUE(policy->purity.isPureHeader("mylib/math.hpp"));
+    EXPECT_NE(policy->includedText.find("mylib::add"), std::string::npos) << "part of the check cache's key";
+
+    auto missing =
+        Policy::defaults()->applyRepoConfig("purity:\n  include: [\"../../lib/none.yml\"]\n", origin);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().file, origin);
+    EXPECT_EQ(missing.error().line, 2u);
+    EXPECT_NE(missing.error().message.find("cannot read '../../lib/none.yml'"), std::string::npos)
+        << missing.error().render();
+    auto bad = Policy::defaults()->applyRepoConfig("purity:\n  include: [\"../../lib/bad.yml\"]\n", origin);
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().file, (root / "lib/bad.yml").string());
+    EXPECT_EQ(bad.error().line, 2u);
+    fs::remove_all(root);
 }

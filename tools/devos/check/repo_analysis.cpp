@@ -1,6 +1,7 @@
 #include "check/repo_analysis.hpp"
 
 #include "check/compile_database.hpp"
+#include "check/gate_sections.hpp"
 #include "check/tu_checker.hpp"
 
 #include <devos/engine/allow_comment.hpp>
@@ -32,12 +33,7 @@ std::string toolIdentity() {
 foundation::Expected<std::string> policyKey(const engine::Policy& policy) {
     std::string key = std::string(DEVOS_VERSION) + toolIdentity() + engine::EmbeddedRules::catalog() +
                       engine::EmbeddedRules::layers() + engine::EmbeddedRules::purity() + engine::todayIso();
-    if (!policy.configFile.empty()) {
-        auto text = foundation::readTextFile(policy.configFile, "the DevOS config");
-        if (!text)
-            return std::unexpected(text.error());
-        key += *text;
-    }
+    key += policy.configText + policy.includedText;
     return engine::contentHash(key);
 }
 
@@ -59,6 +55,8 @@ foundation::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
     auto policy = engine::Policy::forRepo(analysis.root, request.configFile);
     if (!policy)
         return std::unexpected(policy.error());
+    if (auto sections = checkGateSections(*policy); !sections)
+        return std::unexpected(sections.error());
     analysis.policy = std::make_shared<engine::Policy>(std::move(*policy));
 
     std::vector<std::string> files;

@@ -13,20 +13,18 @@ std::string describeCoverage(double percent, unsigned long covered, unsigned lon
     return text;
 }
 
-std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary, const engine::Policy& policy,
-                                           const std::string& root) {
+std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary, const Thresholds& thresholds,
+                                           const engine::Policy& policy, const std::string& root) {
     // Tier 2 promises 90%+ (seed §8) even when the config names no threshold.
     const std::optional<double> threshold =
-        policy.thresholds.coverage
-            ? policy.thresholds.coverage
-            : (policy.tier == 2 ? std::optional<double>(kTierTwoCoverage) : std::nullopt);
+        thresholds.coverage ? thresholds.coverage
+                            : (policy.tier == 2 ? std::optional<double>(kTierTwoCoverage) : std::nullopt);
     if (!threshold || summary.percent() >= *threshold)
         return {};
     char limit[32];
     std::snprintf(limit, sizeof limit, "%g%%", *threshold);
     auto built = policy.finding(
-        "coverage.threshold",
-        {engine::repoRelative(root, policy.configFile), policy.thresholds.coverageLine, 0},
+        "coverage.threshold", {engine::repoRelative(root, policy.configFile), thresholds.coverageLine, 0},
         "line coverage is " + describeCoverage(summary.percent(), summary.linesCovered, summary.linesTotal) +
             ", below the " + limit + " threshold",
         "coverage");

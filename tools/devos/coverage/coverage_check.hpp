@@ -1,5 +1,6 @@
 #pragma once
 #include "coverage/coverage_summary.hpp"
+#include "coverage/thresholds.hpp"
 
 #include <devos/engine/finding.hpp>
 #include <devos/engine/policy.hpp>
@@ -15,11 +16,13 @@ inline constexpr std::size_t kLeastCoveredFiles = 5;
 inline constexpr double kTierTwoCoverage = 90;
 
 // A coverage.threshold finding when the summary's line coverage is below the repo config's
-// `thresholds.coverage` (tier 2 without one: 90; below tier 2 without one: no check), at that config
-// line, with the files that have the most lines no test runs as notes. gcovr's file names are
-// relative to `root`, as the findings' are.
-[[nodiscard]] std::vector<engine::Finding>
-checkCoverage(const CoverageSummary& summary, const engine::Policy& policy, const std::string& root);
+// `thresholds.coverage` (`thresholds`) (tier 2 without one: 90; below tier 2 without one: no check), at that
+// config line, with the files that have the most lines no test runs as notes. gcovr's file names are relative
+// to `root`, as the findings' are.
+[[nodiscard]] std::vector<engine::Finding> checkCoverage(const CoverageSummary& summary,
+                                                         const Thresholds& thresholds,
+                                                         const engine::Policy& policy,
+                                                         const std::string& root);
 
 // "72.4% (1234 of 1705 lines)".
 [[nodiscard]] std::string describeCoverage(double percent, unsigned long covered, unsigned long total);

@@ -1,5 +1,6 @@
 #include "coverage/coverage_check.hpp"
 
+#include <devos/engine/config_section.hpp>
 #include <gtest/gtest.h>
 
 using namespace devos;
@@ -14,6 +15,12 @@ engine::Policy policyWith(const std::string& config) {
     EXPECT_TRUE(ok) << ok.error().render();
     policy->configFile = "/repo/.devos/devos.yml";
     return *policy;
+}
+
+coverage::Thresholds thresholdsOf(const engine::Policy& policy) {
+    auto thresholds = engine::gateSettings<coverage::Thresholds>(policy);
+    EXPECT_TRUE(thresholds) << thresholds.error().render();
+    return thresholds.value_or(coverage::Thresholds{});
 }
 
 CoverageSummary summaryOf(std::vector<coverage::FileCoverage> files) {
@@ -31,7 +38,7 @@ CoverageSummary summaryOf(std::vector<coverage::FileCoverage> files) {
 TEST(CoverageCheck, BelowTheThresholdIsOneFindingAtTheConfigLine) {
     const auto policy = policyWith("tier: 1\nthresholds:\n  coverage: 80\n");
     const auto summary = summaryOf({{"src/a.cpp", 10, 10}, {"src/b.cpp", 10, 2}, {"src/c.cpp", 10, 7}});
-    const auto findings = coverage::checkCoverage(summary, policy, "/repo");
+    const auto findings = coverage::checkCoverage(summary, thresholdsOf(policy), policy, "/repo");
     ASSERT_EQ(findings.size(), 1u);
     const auto& f = findings[0];
     EXPECT_EQ(f.ruleId, "coverage.threshold");
@@ -48,25 +55,34 @@ TEST(CoverageCheck, BelowTheThresholdIsOneFindingAtTheConfigLine) {
 
 TEST(CoverageCheck, AtOrAboveTheThresholdPasses) {
     const auto policy = policyWith("thresholds: { coverage: 75 }\n");
-    EXPECT_TRUE(coverage::checkCoverage(summaryOf({{"src/a.cpp", 4, 3}}), policy, "/repo").empty());
+    EXPECT_TRUE(
+        coverage::checkCoverage(summaryOf({{"src/a.cpp", 4, 3}}), thresholdsOf(policy), policy, "/repo")
+            .empty());
 }
 
 TEST(CoverageCheck, NoThresholdBelowTierTwoChecksNothing) {
     const auto policy = policyWith("tier: 1\n");
-    EXPECT_TRUE(coverage::checkCoverage(summaryOf({{"src/a.cpp", 10, 1}}), policy, "/repo").empty());
+    EXPECT_TRUE(
+        coverage::checkCoverage(summaryOf({{"src/a.cpp", 10, 1}}), thresholdsOf(policy), policy, "/repo")
+            .empty());
 }
 
 TEST(CoverageCheck, TierTwoWithoutAThresholdAsksForNinetyPercent) {
     const auto policy = policyWith("tier: 2\n");
-    const auto findings = coverage::checkCoverage(summaryOf({{"src/a.cpp", 100, 89}}), policy, "/repo");
+    const auto findings =
+        coverage::checkCoverage(summaryOf({{"src/a.cpp", 100, 89}}), thresholdsOf(policy), policy, "/repo");
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_NE(findings[0].message.find("below the 90% threshold"), std::string::npos);
-    EXPECT_TRUE(coverage::checkCoverage(summaryOf({{"src/a.cpp", 100, 90}}), policy, "/repo").empty());
+    EXPECT_TRUE(
+        coverage::checkCoverage(summaryOf({{"src/a.cpp", 100, 90}}), thresholdsOf(policy), policy, "/repo")
+            .empty());
 }
 
 TEST(CoverageCheck, TheRuleCanBeTurnedOff) {
     const auto policy = policyWith("thresholds: { coverage: 80 }\nrules:\n  coverage.threshold: off\n");
-    EXPECT_TRUE(coverage::checkCoverage(summaryOf({{"src/a.cpp", 10, 1}}), policy, "/repo").empty());
+    EXPECT_TRUE(
+        coverage::checkCoverage(summaryOf({{"src/a.cpp", 10, 1}}), thresholdsOf(policy), policy, "/repo")
+            .empty());
 }
 
 TEST(CoverageCheck, ManyFilesNameOnlyTheWorstFive) {
@@ -74,7 +90,7 @@ TEST(CoverageCheck, ManyFilesNameOnlyTheWorstFive) {
     std::vector<coverage::FileCoverage> files;
     for (unsigned long i = 1; i <= 8; ++i)
         files.push_back({"src/f" + std::to_string(i) + ".cpp", 10, 10 - i});
-    const auto findings = coverage::checkCoverage(summaryOf(files), policy, "/repo");
+    const auto findings = coverage::checkCoverage(summaryOf(files), thresholdsOf(policy), policy, "/repo");
     ASSERT_EQ(findings.size(), 1u);
     ASSERT_EQ(findings[0].notes.size(), coverage::kLeastCoveredFiles);
     EXPECT_EQ(findings[0].notes[0].at.file, "src/f8.cpp");

@@ -2,6 +2,7 @@
 
 #include "coverage/coverage_check.hpp"
 
+#include <devos/engine/config_section.hpp>
 #include <devos/engine/repo_paths.hpp>
 #include <devos/foundation/files.hpp>
 #include <devos/foundation/process.hpp>
@@ -85,6 +86,9 @@ foundation::Expected<CoverageOutcome> measureCoverage(const CoverageRequest& req
     auto policy = engine::Policy::forRepo(root, request.configFile);
     if (!policy)
         return std::unexpected(policy.error());
+    auto thresholds = engine::gateSettings<Thresholds>(*policy);
+    if (!thresholds)
+        return std::unexpected(thresholds.error());
     const std::string summaryPath = request.summaryOutput.empty()
                                         ? (*buildDir / "devos" / "coverage-summary.json").string()
                                         : request.summaryOutput;
@@ -110,7 +114,7 @@ foundation::Expected<CoverageOutcome> measureCoverage(const CoverageRequest& req
             "no coverage data for first-party sources (only tests, build outputs or files "
             "outside the repo were measured): check --root",
             buildDir->string());
-    auto findings = checkCoverage(*summary, *policy, root);
+    auto findings = checkCoverage(*summary, *thresholds, *policy, root);
     return CoverageOutcome{std::move(*policy), root, std::move(*summary), std::move(findings)};
 }
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <devos/engine/allowed_findings.hpp>
-#include <devos/engine/dependency_rules.hpp>
 #include <devos/foundation/text.hpp>
 
 namespace devos::dependencies {
@@ -21,23 +20,21 @@ class Checker {
 public:
     Checker(const engine::Policy& policy, std::string root) : findings_(policy, std::move(root)) {}
 
-    void ban(const ResolvedDependency& dep, const engine::DependencyRules::Ban& rule,
-             std::vector<Finding>& out) {
+    void ban(const ResolvedDependency& dep, const DependencyRules::Ban& rule, std::vector<Finding>& out) {
         findings_.add("dependency.ban", engine::Level::Error, dep,
                       "'" + dep.name + "' is banned in this repo: " + rule.reason +
                           (dep.version.empty() ? "" : " (resolved " + dep.version + ")"),
                       rule.line, "the ban is set here", out);
     }
 
-    void floor(const ResolvedDependency& dep, const engine::DependencyRules::Floor& rule,
-               std::vector<Finding>& out) {
-        if (dep.version.empty() || !engine::isVersion(dep.version)) {
+    void floor(const ResolvedDependency& dep, const DependencyRules::Floor& rule, std::vector<Finding>& out) {
+        if (dep.version.empty() || !isVersion(dep.version)) {
             findings_.add("dependency.floor", engine::Level::Warning, dep,
                           "'" + dep.name + "' has a floor of " + rule.version +
                               ", but the version it resolved to is unknown (the package sets no " + dep.name +
                               "_VERSION)",
                           rule.line, "the floor is set here", out);
-        } else if (engine::compareVersions(dep.version, rule.version) < 0) {
+        } else if (compareVersions(dep.version, rule.version) < 0) {
             findings_.add("dependency.floor", engine::Level::Error, dep,
                           "'" + dep.name + "' resolved to " + dep.version + ", below the floor " +
                               rule.version + (dep.location.empty() ? "" : " (from " + dep.location + ")"),
@@ -85,16 +82,17 @@ unsigned findPackageLine(const std::string& cmakeText, const std::string& name) 
 }
 
 std::vector<engine::Finding> checkDependencies(const std::vector<ResolvedDependency>& record,
-                                               const engine::Policy& policy, const std::string& root) {
+                                               const DependencyRules& rules, const engine::Policy& policy,
+                                               const std::string& root) {
     std::vector<Finding> findings;
     Checker checker(policy, root);
     for (const auto& dep : record) {
         if (!dep.found)
             continue;
-        for (const auto& ban : policy.dependencies.bans)
+        for (const auto& ban : rules.bans)
             if (ban.package == dep.name)
                 checker.ban(dep, ban, findings);
-        for (const auto& floor : policy.dependencies.floors)
+        for (const auto& floor : rules.floors)
             if (floor.package == dep.name)
                 checker.floor(dep, floor, findings);
     }

@@ -1,6 +1,7 @@
 #include "dependencies/dependency_check.hpp"
 #include "dependencies/dependency_record.hpp"
 
+#include <devos/engine/config_section.hpp>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -48,13 +49,19 @@ protected:
                 .library = ""};
     }
 
+    DependencyRules rules() const {
+        auto parsed = engine::gateSettings<DependencyRules>(policy);
+        EXPECT_TRUE(parsed) << parsed.error().render();
+        return parsed.value_or(DependencyRules{});
+    }
+
     fs::path root;
     engine::Policy policy;
 };
 
 TEST_F(DependencyCheckTest, ABelowFloorVersionPointsAtTheFindPackageCall) {
     auto findings =
-        checkDependencies({dep("OpenSSL", "1.1.1w"), dep("ZLIB", "1.2.13")}, policy, root.string());
+        checkDependencies({dep("OpenSSL", "1.1.1w"), dep("ZLIB", "1.2.13")}, rules(), policy, root.string());
     ASSERT_EQ(findings.size(), 1u);
     const auto& f = findings[0];
     EXPECT_EQ(f.ruleId, "dependency.floor");
@@ -69,11 +76,12 @@ TEST_F(DependencyCheckTest, ABelowFloorVersionPointsAtTheFindPackageCall) {
 
 TEST_F(DependencyCheckTest, AtOrAboveTheFloorPasses) {
     EXPECT_TRUE(
-        checkDependencies({dep("OpenSSL", "3.0.11"), dep("ZLIB", "1.3")}, policy, root.string()).empty());
+        checkDependencies({dep("OpenSSL", "3.0.11"), dep("ZLIB", "1.3")}, rules(), policy, root.string())
+            .empty());
 }
 
 TEST_F(DependencyCheckTest, ABannedPackageIsAnErrorWithItsReason) {
-    auto findings = checkDependencies({dep("Boost", "1.74.0")}, policy, root.string());
+    auto findings = checkDependencies({dep("Boost", "1.74.0")}, rules(), policy, root.string());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].ruleId, "dependency.ban");
     EXPECT_EQ(findings[0].at.line, 5u);
@@ -81,13 +89,13 @@ TEST_F(DependencyCheckTest, ABannedPackageIsAnErrorWithItsReason) {
 }
 
 TEST_F(DependencyCheckTest, PackagesNotFoundAreNotChecked) {
-    EXPECT_TRUE(
-        checkDependencies({dep("Boost", "", false), dep("OpenSSL", "1.0", false)}, policy, root.string())
-            .empty());
+    EXPECT_TRUE(checkDependencies({dep("Boost", "", false), dep("OpenSSL", "1.0", false)}, rules(), policy,
+                                  root.string())
+                    .empty());
 }
 
 TEST_F(DependencyCheckTest, AnUnknownVersionUnderAFloorIsAWarning) {
-    auto findings = checkDependencies({dep("ZLIB", "")}, policy, root.string());
+    auto findings = checkDependencies({dep("ZLIB", "")}, rules(), policy, root.string());
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].level, engine::Level::Warning);
     EXPECT_NE(findings[0].message.find("unknown"), std::string::npos);
@@ -95,7 +103,7 @@ TEST_F(DependencyCheckTest, AnUnknownVersionUnderAFloorIsAWarning) {
 
 TEST_F(DependencyCheckTest, ARuleTurnedOffReportsNothing) {
     ASSERT_TRUE(policy.applyRepoConfig("rules: { dependency.ban: off }\n", "x.yml"));
-    EXPECT_TRUE(checkDependencies({dep("Boost", "1.74.0")}, policy, root.string()).empty());
+    EXPECT_TRUE(checkDependencies({dep("Boost", "1.74.0")}, rules(), policy, root.string()).empty());
 }
 
 TEST_F(DependencyCheckTest, RecordsAreReadAndBadOnesNamed) {

@@ -2,6 +2,7 @@
 
 #include "dependencies/dependency_check.hpp"
 
+#include <devos/engine/config_section.hpp>
 #include <devos/engine/repo_paths.hpp>
 #include <filesystem>
 
@@ -21,8 +22,12 @@ foundation::Expected<DependencyGateOutcome> loadRecordAndPolicy(const Dependency
 
 foundation::Expected<DependencyGateOutcome> checkBuildDependencies(const DependencyGateRequest& request) {
     auto loaded = loadRecordAndPolicy(request);
-    if (loaded)
-        loaded->findings = checkDependencies(loaded->record.dependencies, loaded->policy, loaded->root);
+    if (!loaded)
+        return loaded;
+    auto rules = engine::gateSettings<DependencyRules>(loaded->policy);
+    if (!rules)
+        return std::unexpected(rules.error());
+    loaded->findings = checkDependencies(loaded->record.dependencies, *rules, loaded->policy, loaded->root);
     return loaded;
 }
 

@@ -4,6 +4,8 @@
 #include "dependencies/dependency_check.hpp"
 #include "mcp/result_page.hpp"
 
+#include <devos/engine/config_section.hpp>
+
 namespace devos::mcp {
 namespace {
 
@@ -24,6 +26,9 @@ foundation::Expected<json> listDeps(McpWorkspace& ws, const json& args) {
     auto policy = ws.policy();
     if (!policy)
         return std::unexpected(policy.error());
+    auto rules = engine::gateSettings<dependencies::DependencyRules>(**policy);
+    if (!rules)
+        return std::unexpected(rules.error());
     auto record = dependencies::loadBuildRecord(ws.paths().buildDir, "", "auto");
     if (!record)
         return std::unexpected(record.error());
@@ -35,8 +40,8 @@ foundation::Expected<json> listDeps(McpWorkspace& ws, const json& args) {
         packages.push_back(
             {{"name", d.name}, {"version", d.version}, {"found", d.found}, {"required", d.required}});
     json out = {{"source", record->source},
-                {"findings", findingsJson(dependencies::checkDependencies(record->dependencies, **policy,
-                                                                          ws.paths().root))}};
+                {"findings", findingsJson(dependencies::checkDependencies(record->dependencies, *rules,
+                                                                          **policy, ws.paths().root))}};
     putPage(out, "packages", packages, *offset, 200);
     return out;
 }
@@ -45,11 +50,14 @@ foundation::Expected<json> checkDependency(McpWorkspace& ws, const json& args) {
     auto policy = ws.policy();
     if (!policy)
         return std::unexpected(policy.error());
+    auto rules = engine::gateSettings<dependencies::DependencyRules>(**policy);
+    if (!rules)
+        return std::unexpected(rules.error());
     dependencies::ResolvedDependency candidate;
     candidate.name = args["name"];
     candidate.version = args.value("version", "");
     candidate.found = true;
-    const auto findings = dependencies::checkDependencies({candidate}, **policy, ws.paths().root);
+    const auto findings = dependencies::checkDependencies({candidate}, *rules, **policy, ws.paths().root);
     bool allowed = true;
     for (const auto& f : findings)
         allowed = allowed && f.level != engine::Level::Error;

@@ -8,13 +8,14 @@
 namespace devos::sbom {
 
 std::vector<engine::Finding> checkLicenses(const std::vector<SbomPackage>& packages,
-                                           const engine::Policy& policy, const std::string& root) {
+                                           const LicenseRules& licenses, const engine::Policy& policy,
+                                           const std::string& root) {
     std::vector<engine::Finding> findings;
-    if (policy.licenses.empty())
+    if (licenses.empty())
         return findings;
     dependencies::CallSiteFindings at(policy, root);
     for (const auto& p : packages) {
-        LicenseVerdict verdict = evaluateLicense(p.license, policy.licenses);
+        LicenseVerdict verdict = evaluateLicense(p.license, licenses);
         if (verdict.kind == LicenseVerdict::Kind::Accepted)
             continue;
         const std::string& name = p.dependency.name;

@@ -1,5 +1,6 @@
 #include "sbom/license_check.hpp"
 
+#include <devos/engine/config_section.hpp>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -41,14 +42,20 @@ protected:
         return p;
     }
 
+    LicenseRules licenses() const {
+        auto parsed = engine::gateSettings<LicenseRules>(policy);
+        EXPECT_TRUE(parsed) << parsed.error().render();
+        return parsed.value_or(LicenseRules{});
+    }
+
     fs::path root;
     engine::Policy policy;
 };
 
 TEST_F(LicenseCheckTest, ADeniedLicenseIsAnErrorAtTheFindPackageCall) {
     configure("licenses:\n  deny: [Zlib]\n");
-    auto findings = checkLicenses({package("ZLIB", "Zlib"), package("Mine", "NOASSERTION", false)}, policy,
-                                  root.string());
+    auto findings = checkLicenses({package("ZLIB", "Zlib"), package("Mine", "NOASSERTION", false)},
+                                  licenses(), policy, root.string());
     ASSERT_EQ(findings.size(), 1u);
     const auto& f = findings[0];
     EXPECT_EQ(f.ruleId, "dependency.license");
@@ -64,8 +71,8 @@ TEST_F(LicenseCheckTest, ADeniedLicenseIsAnErrorAtTheFindPackageCall) {
 
 TEST_F(LicenseCheckTest, AnAllowListFailsOthersAndWarnsOnUnknownLicenses) {
     configure("licenses:\n  allow: [MIT]\n");
-    auto findings = checkLicenses({package("ZLIB", "Zlib"), package("Mine", "NOASSERTION", false)}, policy,
-                                  root.string());
+    auto findings = checkLicenses({package("ZLIB", "Zlib"), package("Mine", "NOASSERTION", false)},
+                                  licenses(), policy, root.string());
     ASSERT_EQ(findings.size(), 2u);
     EXPECT_EQ(findings[0].at.line, 2u);
     EXPECT_EQ(findings[0].level, engine::Level::Error);
@@ -77,11 +84,11 @@ TEST_F(LicenseCheckTest, AnAllowListFailsOthersAndWarnsOnUnknownLicenses) {
 }
 
 TEST_F(LicenseCheckTest, NoPolicyOrAnAllowedLicenseOrTheRuleOffReportsNothing) {
-    EXPECT_TRUE(checkLicenses({package("ZLIB", "Zlib")}, policy, root.string()).empty());
+    EXPECT_TRUE(checkLicenses({package("ZLIB", "Zlib")}, licenses(), policy, root.string()).empty());
     configure("licenses:\n  allow: [Zlib]\n");
-    EXPECT_TRUE(checkLicenses({package("ZLIB", "Zlib")}, policy, root.string()).empty());
+    EXPECT_TRUE(checkLicenses({package("ZLIB", "Zlib")}, licenses(), policy, root.string()).empty());
     configure("licenses:\n  deny: [Zlib]\nrules: { dependency.license: off }\n");
-    EXPECT_TRUE(checkLicenses({package("ZLIB", "Zlib")}, policy, root.string()).empty());
+    EXPECT_TRUE(checkLicenses({package("ZLIB", "Zlib")}, licenses(), policy, root.string()).empty());
 }
 
 } // namespace

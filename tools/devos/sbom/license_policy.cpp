@@ -9,8 +9,8 @@ namespace {
 
 using Kind = LicenseVerdict::Kind;
 
-const engine::LicenseRules::Entry* listed(const std::vector<engine::LicenseRules::Entry>& list,
-                                          const std::string& id, const std::string& term) {
+const LicenseRules::Entry* listed(const std::vector<LicenseRules::Entry>& list, const std::string& id,
+                                  const std::string& term) {
     for (const auto& e : list)
         if (e.license == id || e.license == term)
             return &e;
@@ -18,7 +18,7 @@ const engine::LicenseRules::Entry* listed(const std::vector<engine::LicenseRules
 }
 
 // One term: "MIT" or "GPL-2.0-or-later WITH Bison-exception-2.2".
-LicenseVerdict evaluateTerm(const std::string& term, const engine::LicenseRules& rules) {
+LicenseVerdict evaluateTerm(const std::string& term, const LicenseRules& rules) {
     std::string id = term.substr(0, term.find(' '));
     if (const auto* denied = listed(rules.deny, id, term))
         return {Kind::Denied, id, denied->line};
@@ -29,7 +29,7 @@ LicenseVerdict evaluateTerm(const std::string& term, const engine::LicenseRules&
 
 // The verdict on one parsed expression: an OR accepted when one operand is, an AND when all are;
 // otherwise the first failure.
-LicenseVerdict evaluate(const SpdxExpression& expression, const engine::LicenseRules& rules) {
+LicenseVerdict evaluate(const SpdxExpression& expression, const LicenseRules& rules) {
     if (expression.kind == SpdxExpression::Kind::License)
         return evaluateTerm(expression.license, rules);
     LicenseVerdict firstFailure;
@@ -47,7 +47,7 @@ LicenseVerdict evaluate(const SpdxExpression& expression, const engine::LicenseR
 
 } // namespace
 
-LicenseVerdict evaluateLicense(const std::string& expression, const engine::LicenseRules& rules) {
+LicenseVerdict evaluateLicense(const std::string& expression, const LicenseRules& rules) {
     if (expression.empty() || expression == "NOASSERTION" || expression == "NONE")
         return rules.allow.empty() ? LicenseVerdict{}
                                    : LicenseVerdict{Kind::Unknown, "NOASSERTION", rules.allowLine};

@@ -1,5 +1,6 @@
 #pragma once
-#include <devos/engine/license_rules.hpp>
+#include "sbom/license_rules.hpp"
+
 #include <string>
 
 namespace devos::sbom {
@@ -19,7 +20,6 @@ struct LicenseVerdict {
 // all its ids are. An id is denied when it (or `id WITH exception`) is on `deny`; with an `allow`
 // list, one not on it is NotAllowed. NOASSERTION (or an empty expression) is Unknown under an allow
 // list and Accepted without one. Of several failing alternatives the first is reported.
-[[nodiscard]] LicenseVerdict evaluateLicense(const std::string& expression,
-                                             const engine::LicenseRules& rules);
+[[nodiscard]] LicenseVerdict evaluateLicense(const std::string& expression, const LicenseRules& rules);
 
 } // namespace devos::sbom

@@ -7,8 +7,8 @@ namespace {
 
 using Kind = LicenseVerdict::Kind;
 
-engine::LicenseRules rules(std::vector<std::string> allow, std::vector<std::string> deny) {
-    engine::LicenseRules out;
+LicenseRules rules(std::vector<std::string> allow, std::vector<std::string> deny) {
+    LicenseRules out;
     unsigned line = 2;
     for (auto& id : allow)
         out.allow.push_back({std::move(id), ++line});

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <devos/engine/config_section.hpp>
 #include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <set>
@@ -47,6 +48,9 @@ foundation::Expected<SbomOutcome> describeBuild(const SbomRequest& request) {
     auto loaded = dependencies::loadRecordAndPolicy(request.record);
     if (!loaded)
         return std::unexpected(loaded.error());
+    auto licenses = engine::gateSettings<LicenseRules>(loaded->policy);
+    if (!licenses)
+        return std::unexpected(licenses.error());
     const auto& dependencies = loaded->record.dependencies;
     const std::set<std::string> asked = evidencePaths(dependencies);
     DpkgDatabase dpkg = DpkgDatabase::load(request.dpkgAdminDir, &asked);
@@ -58,7 +62,7 @@ foundation::Expected<SbomOutcome> describeBuild(const SbomRequest& request) {
     for (const auto& dep : dependencies)
         if (dep.found)
             document.packages.push_back(describePackage(dep, dpkg));
-    auto findings = checkLicenses(document.packages, loaded->policy, loaded->root);
+    auto findings = checkLicenses(document.packages, *licenses, loaded->policy, loaded->root);
     std::string spdx = renderSpdx(document);
     return SbomOutcome{std::move(loaded->policy), std::move(loaded->root), std::move(document),
                        std::move(spdx), std::move(findings)};

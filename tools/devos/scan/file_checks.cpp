@@ -25,11 +25,12 @@ bool isComplete(const TrackedFile& file) {
 
 } // namespace
 
-std::vector<Finding> checkFileType(const TrackedFile& file, const engine::Policy& policy) {
+std::vector<Finding> checkFileType(const TrackedFile& file, const ScanRules& settings,
+                                   const engine::Policy& policy) {
     std::vector<Finding> out;
     const engine::SourcePoint start{file.path, 1, 1};
     bool binary = false;
-    if (!policy.scan.allowsExtensionOf(file.path)) {
+    if (!settings.allowsExtensionOf(file.path)) {
         std::string output = buildOutputExtension(file.path);
         std::string_view format = executableFormat(file.bytes);
         binary = !output.empty() || !format.empty() || looksBinary(file.bytes);
@@ -48,11 +49,11 @@ std::vector<Finding> checkFileType(const TrackedFile& file, const engine::Policy
                     " KiB) and its extension is not on scan.allow_extensions",
                 "binary", out);
     }
-    const std::uintmax_t capBytes = static_cast<std::uintmax_t>(policy.scan.maxFileKb) * 1024;
+    const std::uintmax_t capBytes = static_cast<std::uintmax_t>(settings.maxFileKb) * 1024;
     if (file.size > capBytes)
         add(policy, "files.size", start,
             "'" + file.path + "' is " + std::to_string((file.size + 1023) / 1024) + " KiB, over the " +
-                std::to_string(policy.scan.maxFileKb) + " KiB limit (scan.max_file_kb)",
+                std::to_string(settings.maxFileKb) + " KiB limit (scan.max_file_kb)",
             "size", out);
     if (!binary && isComplete(file) && isCxxSource(file.path)) {
         if (auto crlf = firstCrlf(file.bytes))

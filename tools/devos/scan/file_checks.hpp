@@ -1,4 +1,6 @@
 #pragma once
+#include "scan/scan_rules.hpp"
+
 #include <cstdint>
 #include <devos/engine/finding.hpp>
 #include <devos/engine/policy.hpp>
@@ -17,9 +19,9 @@ struct TrackedFile {
 };
 
 // files.binary (a build output, an executable or object file, or binary content, unless its
-// extension is on `scan.allow_extensions`), files.size (over `scan.max_file_kb`) and
+// extension is on `scan.allow_extensions` of `settings`), files.size (over `scan.max_file_kb`) and
 // files.encoding (a C or C++ source with CRLF line endings or bytes that are not UTF-8).
-[[nodiscard]] std::vector<engine::Finding> checkFileType(const TrackedFile& file,
+[[nodiscard]] std::vector<engine::Finding> checkFileType(const TrackedFile& file, const ScanRules& settings,
                                                          const engine::Policy& policy);
 
 // security.secret at every secret the rules find in a text file within the size cap (the rules'

@@ -1,5 +1,6 @@
 #include "scan/file_checks.hpp"
 
+#include <devos/engine/config_section.hpp>
 #include <gtest/gtest.h>
 
 namespace devos::scan {
@@ -22,7 +23,10 @@ protected:
     }
     std::vector<engine::Finding> types(const std::string& path, std::string_view bytes,
                                        std::uintmax_t size = 0) {
-        return checkFileType({path, size ? size : bytes.size(), bytes}, policy);
+        auto settings = engine::gateSettings<ScanRules>(policy);
+        EXPECT_TRUE(settings) << settings.error().render();
+        return checkFileType({path, size ? size : bytes.size(), bytes}, settings.value_or(ScanRules{}),
+                             policy);
     }
 
     engine::Policy policy;

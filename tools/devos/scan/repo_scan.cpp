@@ -6,6 +6,7 @@
 #include "scan/repo_secret_rules.hpp"
 
 #include <devos/engine/allow_comment.hpp>
+#include <devos/engine/config_section.hpp>
 #include <devos/engine/repo_paths.hpp>
 #include <devos/foundation/depfile.hpp>
 #include <filesystem>
@@ -51,6 +52,9 @@ foundation::Expected<RepoScanOutcome> scanRepo(const RepoScanRequest& request) {
     auto policy = engine::Policy::forRepo(*root, request.configFile);
     if (!policy)
         return std::unexpected(policy.error());
+    auto settings = engine::gateSettings<ScanRules>(*policy);
+    if (!settings)
+        return std::unexpected(settings.error());
     std::vector<std::string> inputs;
     std::optional<RepoSecretRules> rules;
     if (request.secrets) {
@@ -61,12 +65,12 @@ foundation::Expected<RepoScanOutcome> scanRepo(const RepoScanRequest& request) {
         rules = std::move(*loaded);
     }
     RepoFiles listed = listRepoFiles(*root, request.skipDirs);
-    const std::uintmax_t capBytes = static_cast<std::uintmax_t>(policy->scan.maxFileKb) * 1024;
+    const std::uintmax_t capBytes = static_cast<std::uintmax_t>(settings->maxFileKb) * 1024;
     const std::string today = engine::todayIso();
     inputs.insert(inputs.end(), listed.watched.begin(), listed.watched.end());
     std::vector<engine::Finding> findings;
     for (const auto& rel : listed.files) {
-        if (policy->scan.excludes(rel))
+        if (settings->excludes(rel))
             continue;
         fs::path path = fs::path(*root) / rel;
         std::error_code ec;
@@ -77,7 +81,7 @@ foundation::Expected<RepoScanOutcome> scanRepo(const RepoScanRequest& request) {
         std::string bytes = readForScan(path, size, capBytes);
         TrackedFile file{rel, size, bytes};
         if (request.files) {
-            auto found = checkFileType(file, *policy);
+            auto found = checkFileType(file, *settings, *policy);
             findings.insert(findings.end(), found.begin(), found.end());
         }
         if (request.secrets && !rules->rules.allowsPath(rel)) {

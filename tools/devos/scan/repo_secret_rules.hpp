@@ -1,4 +1,6 @@
 #pragma once
+#include "scan/scan_rules.hpp"
+
 #include <devos/engine/policy.hpp>
 #include <devos/foundation/error.hpp>
 #include <devos/policy/secret_rules.hpp>
@@ -20,7 +22,7 @@ struct RepoSecretRules {
                                                                         const engine::Policy& repoPolicy);
 
 // The absolute path of the repo's gitleaks configuration; empty when it names none.
-[[nodiscard]] std::string gitleaksConfigPath(const std::string& root, const engine::Policy& repoPolicy);
+[[nodiscard]] std::string gitleaksConfigPath(const std::string& root, const ScanRules& settings);
 
 // The same from the repo config under `root` (for the redactor of `devos ingest` and `devos search`,
 // which must redact what the scan would flag); an invalid repo config is its error.

@@ -1,12 +1,9 @@
 #pragma once
 #include <devos/engine/allow_comment.hpp>
-#include <devos/engine/dependency_rules.hpp>
 #include <devos/engine/layer_map.hpp>
-#include <devos/engine/license_rules.hpp>
 #include <devos/engine/purity_lists.hpp>
 #include <devos/engine/rule_catalog.hpp>
-#include <devos/engine/scan_rules.hpp>
-#include <devos/engine/thresholds.hpp>
+#include <devos/engine/yaml_reader.hpp>
 #include <devos/foundation/error.hpp>
 #include <map>
 #include <optional>
@@ -21,11 +18,9 @@ struct Policy {
     LayerMap layers;
     PurityLists purity;
     int tier = 1;
-    std::string configFile;       // the repo config that was applied, if any
-    Thresholds thresholds;        // test thresholds (line coverage) from the repo config (check-full)
-    DependencyRules dependencies; // floors and bans from the repo config (check-full)
-    LicenseRules licenses;        // allowed and denied licenses from the repo config (check-full)
-    ScanRules scan;               // secret scan and file-type settings (check-full)
+    std::string configFile;   // the repo config that was applied, if any
+    std::string configText;   // its text: each gate parses its own section of it (gateSettings)
+    std::string includedText; // the text of the files its purity.include named (the check cache's key)
     int allowMaxDays = kDefaultAllowMaxDays; // how far ahead an allow comment may expire (allow.max_days)
 
     // The shipped defaults: rules/*.yml, parsed at build time and compiled in as data (no YAML is
@@ -49,7 +44,17 @@ struct Policy {
     [[nodiscard]] std::optional<Finding> finding(const std::string& ruleId, SourcePoint at,
                                                  std::string message, std::string subject) const;
     bool operator==(const Policy&) const = default;
+
+private:
+    // Extends the purity lists with the files `list` (purity.include) names, relative to the
+    // config's folder: a library's shipped list of its pure headers and calls.
+    [[nodiscard]] foundation::Expected<void> includePurityFiles(const YAML::Node& list,
+                                                                const YamlReader& reader);
 };
+
+// The repo config's sections that their gates parse (coverage, dependencies, sbom, scan): the
+// engine, which runs inside every compile, accepts them without reading them.
+inline constexpr const char* kGateSections[] = {"thresholds", "dependencies", "licenses", "scan"};
 
 // C++ source that defines Policy::defaults() as this policy's data (the build-time generator's output).
 [[nodiscard]] std::string policyAsCpp(const Policy& policy);

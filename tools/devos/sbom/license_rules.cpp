@@ -1,8 +1,9 @@
+#include "sbom/license_rules.hpp"
+
 #include <cctype>
-#include <devos/engine/license_rules.hpp>
 #include <devos/engine/yaml_reader.hpp>
 
-namespace devos::engine {
+namespace devos::sbom {
 namespace {
 
 // An SPDX license id or LicenseRef: letters, digits, '.', '-' and '+', no spaces.
@@ -63,4 +64,4 @@ foundation::Expected<LicenseRules> LicenseRules::parse(const YAML::Node& node, c
     return rules;
 }
 
-} // namespace devos::engine
+} // namespace devos::sbom

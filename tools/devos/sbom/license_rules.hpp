@@ -1,12 +1,13 @@
 #pragma once
+#include <devos/engine/yaml_reader.hpp>
 #include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
-namespace devos::engine {
+namespace devos::sbom {
 
-class YamlReader;
+using engine::YamlReader;
 
 // A repo's license policy (.devos/devos.yml `licenses:`), checked by check-full's SBOM gate against
 // the licenses of the packages CMake resolved (SPDX license ids):
@@ -24,10 +25,11 @@ struct LicenseRules {
     std::vector<Entry> deny;
     unsigned allowLine = 0; // the `allow:` key (a finding for a license not on the list points there)
     bool operator==(const LicenseRules&) const = default;
+    static constexpr const char* kSection = "licenses"; // its .devos/devos.yml section
 
     [[nodiscard]] static foundation::Expected<LicenseRules> parse(const YAML::Node& node,
                                                                   const YamlReader& reader);
     [[nodiscard]] bool empty() const { return allow.empty() && deny.empty(); }
 };
 
-} // namespace devos::engine
+} // namespace devos::sbom

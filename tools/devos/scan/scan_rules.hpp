@@ -1,12 +1,13 @@
 #pragma once
+#include <devos/engine/yaml_reader.hpp>
 #include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
-namespace devos::engine {
+namespace devos::scan {
 
-class YamlReader;
+using engine::YamlReader;
 
 // A repo's settings for the FULL gate's secret scan and file-type hygiene (.devos/devos.yml
 // `scan:`), read by `devos scan`:
@@ -23,6 +24,7 @@ struct ScanRules {
     std::string gitleaksConfig;               // as written; empty: the built-in rules alone
     unsigned gitleaksConfigLine = 0;          // its line in the repo config, for errors
     bool operator==(const ScanRules&) const = default;
+    static constexpr const char* kSection = "scan"; // its .devos/devos.yml section
 
     [[nodiscard]] static foundation::Expected<ScanRules> parse(const YAML::Node& node,
                                                                const YamlReader& reader);
@@ -32,4 +34,4 @@ struct ScanRules {
     [[nodiscard]] bool allowsExtensionOf(const std::string& path) const;
 };
 
-} // namespace devos::engine
+} // namespace devos::scan

@@ -1,9 +1,10 @@
+#include "dependencies/dependency_rules.hpp"
+
 #include <algorithm>
 #include <cctype>
-#include <devos/engine/dependency_rules.hpp>
 #include <devos/engine/yaml_reader.hpp>
 
-namespace devos::engine {
+namespace devos::dependencies {
 namespace {
 
 // The numeric components of a version, stopping at the first character that is neither a digit
@@ -86,4 +87,4 @@ foundation::Expected<DependencyRules> DependencyRules::parse(const YAML::Node& n
     return rules;
 }
 
-} // namespace devos::engine
+} // namespace devos::dependencies

@@ -1,11 +1,12 @@
+#include "scan/scan_rules.hpp"
+
 #include <algorithm>
 #include <cctype>
-#include <devos/engine/glob.hpp>
-#include <devos/engine/scan_rules.hpp>
 #include <devos/engine/yaml_reader.hpp>
+#include <devos/foundation/glob.hpp>
 #include <devos/foundation/text.hpp>
 
-namespace devos::engine {
+namespace devos::scan {
 foundation::Expected<ScanRules> ScanRules::parse(const YAML::Node& node, const YamlReader& reader) {
     if (!node.IsMap())
         return reader.error(node, "'scan' must be a mapping",
@@ -58,7 +59,7 @@ foundation::Expected<ScanRules> ScanRules::parse(const YAML::Node& node, const Y
 
 bool ScanRules::excludes(const std::string& path) const {
     return std::any_of(exclude.begin(), exclude.end(),
-                       [&](const std::string& glob) { return globMatch(glob, path); });
+                       [&](const std::string& glob) { return foundation::globMatch(glob, path); });
 }
 
 bool ScanRules::allowsExtensionOf(const std::string& path) const {
@@ -68,4 +69,4 @@ bool ScanRules::allowsExtensionOf(const std::string& path) const {
                        [&](const std::string& extension) { return name.ends_with(extension); });
 }
 
-} // namespace devos::engine
+} // namespace devos::scan

@@ -1,28 +1,26 @@
-#include <devos/engine/policy.hpp>
-#include <devos/engine/scan_rules.hpp>
+#include "scan/scan_rules.hpp"
+
+#include <devos/engine/config_section.hpp>
 #include <gtest/gtest.h>
 
-using namespace devos::engine;
+using namespace devos::scan;
+using devos::engine::gateSettings;
 
 TEST(ScanRules, DefaultsCapFilesAtOneMebibyteAndExcludeNothing) {
-    auto policy = Policy::defaults();
-    ASSERT_TRUE(policy);
-    EXPECT_EQ(policy->scan.maxFileKb, 1024u);
-    EXPECT_TRUE(policy->scan.exclude.empty());
-    EXPECT_FALSE(policy->scan.excludes("src/a.cpp"));
+    EXPECT_EQ(ScanRules{}.maxFileKb, 1024u);
+    EXPECT_TRUE(ScanRules{}.exclude.empty());
+    EXPECT_FALSE(ScanRules{}.excludes("src/a.cpp"));
 }
 
 TEST(ScanRules, ReadFromTheRepoConfig) {
-    auto policy = Policy::defaults();
-    ASSERT_TRUE(policy);
-    auto ok = policy->applyRepoConfig("scan:\n"
+    auto ok = gateSettings<ScanRules>("scan:\n"
                                       "  exclude: [\"tests/fixtures/**\", \"*.pem\"]\n"
                                       "  max_file_kb: 64\n"
                                       "  allow_extensions: [\".PNG\", pdf]\n"
                                       "  gitleaks_config: config/gitleaks.toml\n",
                                       "repo/.devos/devos.yml");
     ASSERT_TRUE(ok) << ok.error().render();
-    const auto& scan = policy->scan;
+    const auto& scan = *ok;
     EXPECT_EQ(scan.maxFileKb, 64u);
     EXPECT_TRUE(scan.excludes("tests/fixtures/secrets/key.txt"));
     EXPECT_TRUE(scan.excludes("server.pem"));
@@ -51,9 +49,7 @@ TEST(ScanRules, MistakesNameTheFileAndLine) {
              Case{"scan:\n  gitleaks_config: [a.toml]\n", 2, "'scan.gitleaks_config' must be a string"},
              Case{"scan:\n  gitleaks_config: \"\"\n", 2, "'scan.gitleaks_config' must name a file"},
          }) {
-        auto policy = Policy::defaults();
-        ASSERT_TRUE(policy);
-        auto ok = policy->applyRepoConfig(c.yaml, ".devos/devos.yml");
+        auto ok = gateSettings<ScanRules>(c.yaml, ".devos/devos.yml");
         ASSERT_FALSE(ok) << c.yaml;
         EXPECT_EQ(ok.error().file, ".devos/devos.yml");
         EXPECT_EQ(ok.error().line, c.line) << c.yaml;

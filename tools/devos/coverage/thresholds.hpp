@@ -1,11 +1,12 @@
 #pragma once
+#include <devos/engine/yaml_reader.hpp>
 #include <devos/foundation/error.hpp>
 #include <optional>
 #include <yaml-cpp/yaml.h>
 
-namespace devos::engine {
+namespace devos::coverage {
 
-class YamlReader;
+using engine::YamlReader;
 
 // A repo's test thresholds (.devos/devos.yml `thresholds:`), checked by check-full's coverage gate:
 //
@@ -15,9 +16,10 @@ struct Thresholds {
     std::optional<double> coverage; // line coverage, 0..100
     unsigned coverageLine = 0;      // where the repo config sets it
     bool operator==(const Thresholds&) const = default;
+    static constexpr const char* kSection = "thresholds"; // its .devos/devos.yml section
 
     [[nodiscard]] static foundation::Expected<Thresholds> parse(const YAML::Node& node,
                                                                 const YamlReader& reader);
 };
 
-} // namespace devos::engine
+} // namespace devos::coverage

@@ -1,7 +1,8 @@
-#include <devos/engine/thresholds.hpp>
+#include "coverage/thresholds.hpp"
+
 #include <devos/engine/yaml_reader.hpp>
 
-namespace devos::engine {
+namespace devos::coverage {
 
 foundation::Expected<Thresholds> Thresholds::parse(const YAML::Node& node, const YamlReader& reader) {
     if (!node.IsMap())
@@ -27,4 +28,4 @@ foundation::Expected<Thresholds> Thresholds::parse(const YAML::Node& node, const
     return thresholds;
 }
 
-} // namespace devos::engine
+} // namespace devos::coverage

@@ -1,12 +1,13 @@
 #pragma once
+#include <devos/engine/yaml_reader.hpp>
 #include <devos/foundation/error.hpp>
 #include <string>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
-namespace devos::engine {
+namespace devos::dependencies {
 
-class YamlReader;
+using engine::YamlReader;
 
 // A repo's dependency policy (.devos/devos.yml `dependencies:`), checked by check-full against the
 // versions CMake actually resolved (build/devos/dependencies.json):
@@ -30,6 +31,7 @@ struct DependencyRules {
     std::vector<Floor> floors;
     std::vector<Ban> bans;
     bool operator==(const DependencyRules&) const = default;
+    static constexpr const char* kSection = "dependencies"; // its .devos/devos.yml section
 
     [[nodiscard]] static foundation::Expected<DependencyRules> parse(const YAML::Node& node,
                                                                      const YamlReader& reader);
@@ -42,4 +44,4 @@ struct DependencyRules {
 // True when `text` starts with a number ("3", "3.0.2", "1.2.3-debian").
 [[nodiscard]] bool isVersion(const std::string& text);
 
-} // namespace devos::engine
+} // namespace devos::dependencies
