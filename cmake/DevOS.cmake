@@ -1,4 +1,9 @@
-# devos_enable_gates(TIER <0|1|2> [CONFIG <file>] [TARGETS <target>...])
+# devos_enable_gates([CONFIG <file>] [TARGETS <target>...] [TIER <0|1|2>])
+#
+# The tier (0 lightweight, 1 standard, 2 critical) has one source: the repo config's top-level
+# `tier:` (CONFIG, else .devos/devos.yml; 1 without one), which the plugin, the gates and the
+# self-heal loop read too. TIER, when given, only asserts it: a TIER the config does not say is a
+# configure error naming the config's line. Editing the config re-runs the configure.
 #
 # Gates an adopting repo's first-party targets with DevOS:
 # - with clang 19 the DevOS plugin runs inside every compile of a first-party C++ source, so
@@ -191,6 +196,50 @@ function(_devos_record_gate name result after)
     VERBATIM)
 endfunction()
 
+# The tier the repo config `config` sets (see the top of this file) in `out_tier`, and where it
+# comes from in `out_where` ("<file>:<line>", or why it is the default). CMake reads only the
+# top-level `tier:` line, by the rule foundation::parseTier applies: "0", "1" or "2" (quotes and a
+# trailing comment allowed); any other value, a second `tier:` or a config CMake cannot read the
+# tier from (a flow-style document) is a configure error naming the file and line.
+function(_devos_config_tier config out_tier out_where)
+  set(tier 1)
+  if(NOT EXISTS "${config}")
+    set(where "the default: there is no ${config}")
+  else()
+    file(READ "${config}" text)
+    string(REGEX MATCHALL "(^|\n)[\"']?tier[\"']?[ \t]*:[^\n]*" keys "${text}")
+    list(LENGTH keys count)
+    if(count EQUAL 0)
+      if(text MATCHES "^([ \t\r]*(#[^\n]*)?\n)*[ \t]*{")
+        message(FATAL_ERROR "devos_enable_gates: ${config}: the config is one flow-style mapping ({...}); "
+                            "write its top level in block style (one `key: value` per line) so that CMake "
+                            "can read `tier:`")
+      endif()
+      set(where "the default: ${config} sets no tier")
+    else()
+      list(GET keys 0 key)
+      string(FIND "${text}" "${key}" at)
+      string(SUBSTRING "${text}" 0 ${at} before)
+      string(REGEX REPLACE "[^\n]" "" newlines "${before}${key}")
+      string(LENGTH "${newlines}" line)
+      math(EXPR line "${line} + 1")
+      if(count GREATER 1)
+        message(FATAL_ERROR "devos_enable_gates: ${config}:${line}: `tier:` is set more than once; keep one")
+      endif()
+      string(REGEX REPLACE "^\n?[^:]*:" "" value "${key}")
+      if(NOT value MATCHES "^[ \t]*(\"([012])\"|'([012])'|([012]))[ \t\r]*(#.*)?$")
+        string(STRIP "${value}" value)
+        message(FATAL_ERROR "devos_enable_gates: ${config}:${line}: tier must be 0, 1 or 2, not '${value}' "
+                            "(tier 0: lightweight, 1: standard, 2: critical)")
+      endif()
+      set(tier "${CMAKE_MATCH_2}${CMAKE_MATCH_3}${CMAKE_MATCH_4}")
+      set(where "${config}:${line}")
+    endif()
+  endif()
+  set(${out_tier} ${tier} PARENT_SCOPE)
+  set(${out_where} "${where}" PARENT_SCOPE)
+endfunction()
+
 # The settings devos_enable_gates records for _devos_apply_gates (global properties DEVOS_GATES_<key>;
 # a function, not a variable: the two run in different directory scopes).
 function(_devos_gate_setting_keys out)
@@ -206,13 +255,12 @@ function(devos_enable_gates)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "TIER;CONFIG" "TARGETS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "devos_enable_gates: unknown arguments ${arg_UNPARSED_ARGUMENTS}; "
-                        "usage: devos_enable_gates(TIER <0|1|2> [CONFIG <file>] [TARGETS <target>...])")
+                        "usage: devos_enable_gates([CONFIG <file>] [TARGETS <target>...] [TIER <0|1|2>])")
   endif()
-  if(NOT DEFINED arg_TIER OR NOT arg_TIER MATCHES "^[012]$")
+  if(DEFINED arg_TIER AND NOT arg_TIER MATCHES "^[012]$")
     message(FATAL_ERROR "devos_enable_gates: TIER must be 0, 1 or 2 (got '${arg_TIER}'): "
                         "0 lightweight, 1 standard, 2 critical")
   endif()
-  set(tier ${arg_TIER})
   set(config "")
   if(arg_CONFIG)
     cmake_path(ABSOLUTE_PATH arg_CONFIG BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" OUTPUT_VARIABLE config)
@@ -220,12 +268,26 @@ function(devos_enable_gates)
       message(FATAL_ERROR "devos_enable_gates: CONFIG file ${config} does not exist")
     endif()
   endif()
+  # The tier: the repo config's (the one source); TIER only asserts it.
+  set(repo_config "${config}")
+  if(NOT repo_config)
+    set(repo_config "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
+  endif()
+  _devos_config_tier("${repo_config}" tier tier_from)
+  if(DEFINED arg_TIER AND NOT arg_TIER EQUAL tier)
+    message(FATAL_ERROR "devos_enable_gates: TIER ${arg_TIER} in ${CMAKE_CURRENT_LIST_FILE} is not the repo "
+                        "config's tier ${tier} (${tier_from}). The tier has one source, the config: set "
+                        "`tier: ${arg_TIER}` in ${repo_config} and drop TIER from the call")
+  endif()
+  if(EXISTS "${repo_config}")
+    set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${repo_config}")
+  endif()
   set(dir "${CMAKE_CURRENT_SOURCE_DIR}")
   set(targets ${arg_TARGETS})
 
   # Called twice (an included file, a subproject that gates itself): the same settings are wired
   # once; other settings are an error, since one build has one check-fast and one check-full.
-  set(call "TIER ${tier}")
+  set(call "")
   if(config)
     string(APPEND call " CONFIG ${config}")
   endif()
@@ -233,6 +295,10 @@ function(devos_enable_gates)
     string(REPLACE ";" " " targets_text "${targets}")
     string(APPEND call " TARGETS ${targets_text}")
   endif()
+  if(DEFINED arg_TIER)
+    string(APPEND call " TIER ${arg_TIER}")
+  endif()
+  string(STRIP "${call}" call)
   set(call "devos_enable_gates(${call}) in ${CMAKE_CURRENT_LIST_FILE}")
   get_property(first GLOBAL PROPERTY DEVOS_GATES_CALL)
   if(first)

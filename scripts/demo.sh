@@ -54,7 +54,7 @@ cmake -S tests/fixtures/hexrepo -B "$work/hexrepo-gcc" -G Ninja -DCMAKE_CXX_COMP
 "$devos" check -p "$work/hexrepo-gcc" --format sarif -o "$work/hexrepo.sarif" || true
 echo "SARIF: $work/hexrepo.sarif;  explain a rule: $devos explain purity.transitive"
 
-step "7. Gate the example with find_package(DevOS) + devos_enable_gates(TIER 1): check-fast, check-full"
+step "7. Gate the example with find_package(DevOS) + devos_enable_gates(): check-fast, check-full"
 cmake --install "$devos_build" --prefix "$work/prefix" >/dev/null
 cmake -S "$work/orders" -B "$work/orders-gated" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
   -DORDERS_WITH_DEVOS=ON -DCMAKE_PREFIX_PATH="$work/prefix" | grep DevOS

@@ -4,7 +4,9 @@
 # and g++ (devos check edges): every target is gated, a purity violation fails `cmake --build` at
 # its line, and check-full exists and passes. A repo with nothing to gate still gets check-fast and
 # check-full, which run the gates that need no target and say "nothing to gate" (failed at tier 1,
-# skipped at tier 0). A second call with other settings is an error; the same call twice is one.
+# skipped at tier 0). The tier is the repo config's alone: an edit re-configures, a TIER that is not the
+# config's and a bad tier are errors at the config's line. A second call with other settings is an error;
+# the same call twice is one.
 # Tier 1 measures no coverage: nothing is compiled with --coverage.
 source "$(dirname "$0")/lib.sh"
 : "${BUILD:?}"
@@ -14,7 +16,7 @@ make_variant() {
     local repo=$2 list=$2/CMakeLists.txt block=$WORK/gates-block.cmake
     cp -r "$SOURCE/examples/orders" "$repo"
     sed -n '/^# DevOS: layering/,/^endif()/p' "$list" > "$block"
-    grep -q 'devos_enable_gates(TIER 1)' "$block" || fail "examples/orders has no DevOS block to move"
+    grep -q 'devos_enable_gates()' "$block" || fail "examples/orders has no DevOS block to move"
     case $1 in
         top) ;;
         middle)
@@ -78,15 +80,15 @@ mkdir -p "$empty"
 cat > "$empty/CMakeLists.txt" <<'CMAKE'
 cmake_minimum_required(VERSION 3.25)
 project(empty CXX)
-set(GATE_TIER 1 CACHE STRING "")
 find_package(DevOS 1.0 REQUIRED)
-devos_enable_gates(TIER ${GATE_TIER})
+devos_enable_gates()
 add_library(headers INTERFACE)
 CMAKE
 expect_rc 0 cmake -S "$empty" -B "$empty/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 -DDevOS_DIR="$BUILD"
 tr -s '\n ' '  ' < "$WORK/out.txt" | grep -qF "devos_enable_gates: nothing to gate: no first-party C++ target under $empty" ||
     { cat "$WORK/out.txt" >&2; fail "configure does not say there is nothing to gate"; }
 expect_rc 1 cmake --build "$empty/build" --target check-full
+expect_output "DevOS FULL gate (tier 1)" # no repo config: the default tier
 expect_output "format         skipped"
 expect_output "(skipped: no first-party C++ source)"
 expect_output "layering       FAILED"
@@ -98,17 +100,46 @@ expect_output "files          passed"
 expect_output "FAILED: 1 of 9 gates"
 expect_rc 1 cmake --build "$empty/build" --target check-fast
 expect_output "FAILED: 1 of 3 gates"
-expect_rc 0 cmake -S "$empty" -B "$empty/build" -DGATE_TIER=0
+
+# The tier has one source, the repo config's `tier:`: a new config is read by the next configure,
+# and an edit to it re-runs the configure by itself (no cmake -S).
+mkdir -p "$empty/.devos"
+printf '# the empty repo\ntier: 2\n' > "$empty/.devos/devos.yml"
+expect_rc 0 cmake -S "$empty" -B "$empty/build"
+expect_rc 1 cmake --build "$empty/build" --target check-fast
+expect_output "DevOS FAST gate (tier 2)"
+printf '# the empty repo\ntier: 0 # lightweight\n' > "$empty/.devos/devos.yml"
 expect_rc 0 cmake --build "$empty/build" --target check-full
+expect_output "Re-running CMake"
+expect_output "DevOS FULL gate (tier 0)"
 expect_output "layering       skipped"
 expect_output "(skipped: nothing to gate: no first-party C++ target under $empty"
-
-# Called twice: the same settings are wired once, other settings are an error naming both calls.
-echo 'devos_enable_gates(TIER ${GATE_TIER})' >> "$empty/CMakeLists.txt"
-expect_rc 0 cmake -S "$empty" -B "$empty/build"
-echo 'devos_enable_gates(TIER 2)' >> "$empty/CMakeLists.txt"
+# TIER only asserts the config's tier: another TIER is an error that names the config's line.
+sed -i 's/^devos_enable_gates()$/devos_enable_gates(TIER 2)/' "$empty/CMakeLists.txt"
 expect_rc 1 cmake -S "$empty" -B "$empty/build"
 tr -s '\n ' '  ' < "$WORK/out.txt" > "$WORK/joined.txt" # CMake wraps its messages
-grep -qF "called again with other settings: devos_enable_gates(TIER 2) in $empty/CMakeLists.txt; the first call was devos_enable_gates(TIER 0) in" \
+grep -qF "TIER 2 in $empty/CMakeLists.txt is not the repo config's tier 0 ($empty/.devos/devos.yml:2)" "$WORK/joined.txt" ||
+    { cat "$WORK/out.txt" >&2; fail "a TIER that is not the config's is not an error naming the config's line"; }
+grep -qF "set \`tier: 2\` in $empty/.devos/devos.yml and drop TIER from the call" "$WORK/joined.txt" ||
+    { cat "$WORK/out.txt" >&2; fail "the TIER error does not say what to do"; }
+sed -i 's/^devos_enable_gates(TIER 2)$/devos_enable_gates(TIER 0)/' "$empty/CMakeLists.txt"
+expect_rc 0 cmake -S "$empty" -B "$empty/build"
+# A tier the tools would refuse is refused here too, at its line.
+printf '# the empty repo\n\ntier: 3\n' > "$empty/.devos/devos.yml"
+expect_rc 1 cmake -S "$empty" -B "$empty/build"
+tr -s '\n ' '  ' < "$WORK/out.txt" | grep -qF "$empty/.devos/devos.yml:3: tier must be 0, 1 or 2, not '3'" ||
+    { cat "$WORK/out.txt" >&2; fail "a bad tier is not an error at its line"; }
+expect_rc 2 "$DEVOS" scan files --root "$empty"
+expect_output ".devos/devos.yml:3"
+expect_output "tier must be 0, 1 or 2, not '3'"
+printf 'tier: 0\n' > "$empty/.devos/devos.yml"
+
+# Called twice: the same settings are wired once, other settings are an error naming both calls.
+echo 'devos_enable_gates(TIER 0)' >> "$empty/CMakeLists.txt"
+expect_rc 0 cmake -S "$empty" -B "$empty/build"
+echo 'devos_enable_gates(TARGETS headers)' >> "$empty/CMakeLists.txt"
+expect_rc 1 cmake -S "$empty" -B "$empty/build"
+tr -s '\n ' '  ' < "$WORK/out.txt" > "$WORK/joined.txt"
+grep -qF "called again with other settings: devos_enable_gates(TARGETS headers) in $empty/CMakeLists.txt; the first call was devos_enable_gates(TIER 0) in" \
     "$WORK/joined.txt" || { cat "$WORK/out.txt" >&2; fail "the second call's error does not name both calls"; }
 echo PASS

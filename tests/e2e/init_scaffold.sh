@@ -14,7 +14,7 @@ for f in src/{contracts,logic,ports,services,adapters,entrypoints}/.gitkeep .dev
     [ -f "$repo/$f" ] || fail "devos init did not create $f"
 done
 grep -qx 'find_package(DevOS 1.0 REQUIRED)' "$repo/CMakeLists.txt" || fail "no find_package(DevOS) in CMakeLists.txt"
-grep -qx 'devos_enable_gates(TIER 2)' "$repo/CMakeLists.txt" || fail "no devos_enable_gates(TIER 2)"
+grep -qx 'devos_enable_gates()' "$repo/CMakeLists.txt" || fail "no devos_enable_gates() (the tier is the config's)"
 grep -qx 'project(shop CXX)' "$repo/CMakeLists.txt" || fail "the existing CMakeLists.txt was not kept"
 grep -qx '## Architecture gates (DevOS)' "$repo/README.md" || fail "no README section"
 grep -qx 'tier: 2' "$repo/.devos/devos.yml" || fail "the config does not say tier 2"
@@ -73,7 +73,8 @@ grep -qx 'tier: 1' "$repo/.devos/devos.yml" || fail "--force did not rewrite the
 
 # A fresh folder gets a minimal CMakeLists.txt; bad input exits 2.
 expect_rc 0 "$DEVOS" init "$WORK/fresh" --tier 0
-grep -qx 'devos_enable_gates(TIER 0)' "$WORK/fresh/CMakeLists.txt" || fail "no minimal CMakeLists.txt"
+grep -qx 'devos_enable_gates()' "$WORK/fresh/CMakeLists.txt" || fail "no minimal CMakeLists.txt"
+grep -qx 'tier: 0' "$WORK/fresh/.devos/devos.yml" || fail "the config does not say tier 0"
 expect_rc 2 "$DEVOS" init "$WORK/fresh" --tier 3
 expect_output "--tier must be 0, 1 or 2"
 expect_rc 0 "$DEVOS" init --help

@@ -1,6 +1,7 @@
 #include <devos/engine/policy.hpp>
 #include <devos/engine/yaml_reader.hpp>
 #include <devos/foundation/files.hpp>
+#include <devos/foundation/tier.hpp>
 #include <filesystem>
 #include <iterator>
 
@@ -40,14 +41,14 @@ foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, 
     configFile = origin;
     configText = yamlText;
     includedText.clear();
-    if ((*root)["tier"]) {
-        auto t = reader.integer((*root)["tier"], "tier");
-        if (!t)
-            return std::unexpected(t.error());
-        if (*t < 0 || *t > 2)
-            return reader.error((*root)["tier"], "tier must be 0, 1 or 2, not " + std::to_string(*t),
-                                "tier 0: lightweight, 1: standard, 2: critical");
-        tier = static_cast<int>(*t);
+    if (const YAML::Node tierNode = (*root)["tier"]) {
+        auto text = reader.string(tierNode, "tier");
+        if (!text)
+            return std::unexpected(text.error());
+        auto parsed = foundation::parseTier(*text);
+        if (!parsed)
+            return reader.error(tierNode, parsed.error().message, parsed.error().hint);
+        tier = *parsed;
     }
     if (const YAML::Node allowNode = (*root)["allow"]) {
         if (auto ok = reader.onlyKeys(allowNode, {"max_days"}, "'allow'"); !ok)

@@ -1,5 +1,6 @@
 #include "heal_config.hpp"
 
+#include <devos/foundation/tier.hpp>
 #include <devos/logic/self_heal_config.hpp>
 
 namespace devos::services {
@@ -22,9 +23,16 @@ contracts::Expected<HealSettings> loadHealSettings(const ports::ConfigFileReader
     if (!repoConfig)
         return std::unexpected(repoConfig.error());
     if (*repoConfig)
-        for (const auto& e : (*repoConfig)->entries)
-            if (e.key == "tier" && (e.scalar == "0" || e.scalar == "1" || e.scalar == "2"))
-                settings.tier = e.scalar[0] - '0';
+        for (const auto& e : (*repoConfig)->entries) {
+            if (e.key != "tier" && !e.key.starts_with("tier."))
+                continue;
+            // The tier's one rule (foundation::parseTier): what the engine and the gates read.
+            auto tier = foundation::parseTier(e.key != "tier" ? "{...}" : e.isList ? "[...]" : e.scalar);
+            if (!tier)
+                return contracts::fail(contracts::ErrorKind::Invalid, tier.error().message,
+                                       (*repoConfig)->origin, e.line, tier.error().hint);
+            settings.tier = *tier;
+        }
     return settings;
 }
 

@@ -93,8 +93,9 @@ Standard: Latest
 )";
 
 const char* kCMakeGates = R"(# DevOS: layering and purity at compile time, check-fast / check-full gates.
+# The tier is the one .devos/devos.yml sets.
 find_package(DevOS 1.0 REQUIRED)
-devos_enable_gates(TIER @TIER@)
+devos_enable_gates()
 )";
 
 const char* kCMakeLists = R"(cmake_minimum_required(VERSION 3.25)

@@ -3,6 +3,7 @@
 #include <devos/contracts/fix_proposal.hpp>
 #include <devos/contracts/self_heal_config.hpp>
 #include <devos/contracts/self_heal_outcome.hpp>
+#include <devos/foundation/tier.hpp>
 #include <span>
 #include <string>
 
@@ -20,7 +21,8 @@ enum class FixClass { Novel, PlaybookReapply, Mechanical };
 
 // What the autonomy decision looks at, after the proof.
 struct AutonomyInput {
-    int tier = 1;       // .devos/devos.yml tier (seed §8: 0 not eligible, 1 up to level 1, 2 up to level 2)
+    // .devos/devos.yml tier (seed §8: 0 not eligible, 1 up to level 1, 2 up to level 2)
+    int tier = foundation::kDefaultTier;
     int confidence = 0; // the agent's, 0-100
     int riskScore = 0;
     bool gatesGreen = false;

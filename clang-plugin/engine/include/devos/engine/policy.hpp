@@ -5,6 +5,7 @@
 #include <devos/engine/rule_catalog.hpp>
 #include <devos/engine/yaml_reader.hpp>
 #include <devos/foundation/error.hpp>
+#include <devos/foundation/tier.hpp>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,7 +18,7 @@ struct Policy {
     RuleCatalog catalog;
     LayerMap layers;
     PurityLists purity;
-    int tier = 1;
+    int tier = foundation::kDefaultTier;
     std::string configFile;   // the repo config that was applied, if any
     std::string configText;   // its text: each gate parses its own section of it (gateSettings)
     std::string includedText; // the text of the files its purity.include named (the check cache's key)

@@ -1,0 +1,57 @@
+#include "heal_config.hpp"
+
+#include <devos/adapters/yaml_config_file_reader.hpp>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+namespace devos::services {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A repo folder holding only .devos/devos.yml with `text` (none when `text` is empty).
+std::string repoWithConfig(const std::string& name, const std::string& text) {
+    const fs::path repo = fs::temp_directory_path() / ("devos_heal_config_" + std::to_string(::getpid())) / name;
+    fs::remove_all(repo);
+    fs::create_directories(repo / ".devos");
+    if (!text.empty())
+        std::ofstream(repo / ".devos" / "devos.yml") << text;
+    return repo.string();
+}
+
+} // namespace
+
+TEST(HealSettings, TheTierIsTheRepoConfigsTierAndOneWithoutIt) {
+    adapters::YamlConfigFileReader reader;
+    auto two = loadHealSettings(reader, repoWithConfig("two", "layers: {}\ntier: 2\n"));
+    ASSERT_TRUE(two) << two.error().render();
+    EXPECT_EQ(two->tier, 2);
+    auto zero = loadHealSettings(reader, repoWithConfig("zero", "tier: \"0\"\n"));
+    ASSERT_TRUE(zero) << zero.error().render();
+    EXPECT_EQ(zero->tier, 0);
+    auto none = loadHealSettings(reader, repoWithConfig("none", ""));
+    ASSERT_TRUE(none) << none.error().render();
+    EXPECT_EQ(none->tier, 1);
+    auto unset = loadHealSettings(reader, repoWithConfig("unset", "first_party: [src]\n"));
+    ASSERT_TRUE(unset) << unset.error().render();
+    EXPECT_EQ(unset->tier, 1);
+}
+
+// Before the tier had one rule, a tier the engine refuses read here as 1 without a word, so the
+// self-heal loop and the gates could act on different tiers.
+TEST(HealSettings, ATierTheGatesRefuseIsAnErrorAtItsLine) {
+    adapters::YamlConfigFileReader reader;
+    for (const auto& [text, shown] : {std::pair{"\ntier: 3\n", "'3'"}, {"\ntier: [2]\n", "'[...]'"},
+                                      {"\ntier:\n  level: 2\n", "'{...}'"}, {"\ntier: two\n", "'two'"}}) {
+        auto settings = loadHealSettings(reader, repoWithConfig("bad", text));
+        ASSERT_FALSE(settings) << text;
+        EXPECT_EQ(settings.error().kind, contracts::ErrorKind::Invalid);
+        EXPECT_EQ(settings.error().file, ".devos/devos.yml");
+        EXPECT_GE(settings.error().line, 2u) << text;
+        EXPECT_EQ(settings.error().message, std::string("tier must be 0, 1 or 2, not ") + shown);
+    }
+}
+
+} // namespace devos::services
