@@ -13,7 +13,8 @@ namespace fs = std::filesystem;
 
 // A repo folder holding only .devos/devos.yml with `text` (none when `text` is empty).
 std::string repoWithConfig(const std::string& name, const std::string& text) {
-    const fs::path repo = fs::temp_directory_path() / ("devos_heal_config_" + std::to_string(::getpid())) / name;
+    const fs::path repo =
+        fs::temp_directory_path() / ("devos_heal_config_" + std::to_string(::getpid())) / name;
     fs::remove_all(repo);
     fs::create_directories(repo / ".devos");
     if (!text.empty())
@@ -43,8 +44,10 @@ TEST(HealSettings, TheTierIsTheRepoConfigsTierAndOneWithoutIt) {
 // self-heal loop and the gates could act on different tiers.
 TEST(HealSettings, ATierTheGatesRefuseIsAnErrorAtItsLine) {
     adapters::YamlConfigFileReader reader;
-    for (const auto& [text, shown] : {std::pair{"\ntier: 3\n", "'3'"}, {"\ntier: [2]\n", "'[...]'"},
-                                      {"\ntier:\n  level: 2\n", "'{...}'"}, {"\ntier: two\n", "'two'"}}) {
+    for (const auto& [text, shown] : {std::pair{"\ntier: 3\n", "'3'"},
+                                      {"\ntier: [2]\n", "'[...]'"},
+                                      {"\ntier:\n  level: 2\n", "'{...}'"},
+                                      {"\ntier: two\n", "'two'"}}) {
         auto settings = loadHealSettings(reader, repoWithConfig("bad", text));
         ASSERT_FALSE(settings) << text;
         EXPECT_EQ(settings.error().kind, contracts::ErrorKind::Invalid);

@@ -14,6 +14,11 @@ Option Option::withHelp(std::string text) && {
     return std::move(*this);
 }
 
+Option Option::mandatory() && {
+    required = true;
+    return std::move(*this);
+}
+
 Option flag(std::string name, std::string help) {
     return {.name = std::move(name), .help = std::move(help), .kind = OptionKind::Flag};
 }
@@ -148,6 +153,14 @@ bool Args::parse(const std::vector<std::string>& argv) {
         }
         values_.emplace(option->name, *inlineValue);
     }
+    if (has("--help"))
+        return true;
+    for (const auto& option : options_)
+        if (option.required && !has(option.name)) {
+            error_ = "missing " + option.name + (option.valueName.empty() ? "" : " " + option.valueName) +
+                     " (" + option.help.substr(0, option.help.find('\n')) + ")";
+            return false;
+        }
     return true;
 }
 

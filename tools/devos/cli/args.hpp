@@ -28,11 +28,14 @@ struct Option {
     long min = 0, max = 0;              // Number: the accepted range
     std::string fallback{};             // what Args::value gives when the option is absent; "" for none
     bool listed = true;                 // shown under "options:" (--help itself is not)
+    bool required = false;              // parse fails without it (unless --help is given)
 
     // The same option with a short alias ("-p").
     [[nodiscard]] Option withAlias(std::string shortName) &&;
     // The same option with another help text (a shared option that means more in one command).
     [[nodiscard]] Option withHelp(std::string text) &&;
+    // The same option, required: a command line without it is an error naming it.
+    [[nodiscard]] Option mandatory() &&;
 };
 
 // A boolean option.
@@ -54,8 +57,8 @@ struct Option {
 
 // A strict argument parser over declared options: `--name value`, `--name=value`, boolean `--flag`,
 // `-p value`, `-pvalue`, and positionals (everything after `--` is positional). Unknown options,
-// missing values, values outside a choice or a number's range are errors naming the option, so a
-// typo never silently changes behaviour.
+// missing values, values outside a choice or a number's range and a missing required option are
+// errors naming the option, so a typo never silently changes behaviour.
 class Args {
 public:
     // Parses against `options`; `-h`/`--help` is always accepted (as a flag named "--help").

@@ -38,6 +38,20 @@ TEST(Args, RejectsUnknownOptionsAndMissingValues) {
     EXPECT_FALSE(verify.parse({"--verify=yes"}));
 }
 
+TEST(Args, AMissingRequiredOptionIsNamedWithWhatItIsForUnlessHelpIsAsked) {
+    const std::vector<Option> options{
+        value("--name", "NAME", "the gate's row in the table\nsecond line").mandatory(),
+        flag("--advisory", "advisory")};
+    Args missing(options);
+    EXPECT_FALSE(missing.parse({"--advisory"}));
+    EXPECT_EQ(missing.error(), "missing --name NAME (the gate's row in the table)");
+    Args help(options);
+    EXPECT_TRUE(help.parse({"--help"})) << help.error();
+    Args given(options);
+    EXPECT_TRUE(given.parse({"--name=format"})) << given.error();
+    EXPECT_EQ(given.value("--name"), "format");
+}
+
 // Issue 16 item 10: a usage error names the argument and the accepted values.
 TEST(Args, NotOneOfNamesTheOptionTheValueAndTheChoices) {
     EXPECT_FALSE(devos::cli::notOneOf("--format", "json", {"text", "json"}));
