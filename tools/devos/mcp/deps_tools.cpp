@@ -22,13 +22,27 @@ json findingsJson(const std::vector<engine::Finding>& findings) {
     return out;
 }
 
-foundation::Expected<json> listDeps(McpWorkspace& ws, const json& args) {
+// The workspace's policy and its dependency floors and bans, each read afresh (the config may change
+// between calls).
+struct DependencyPolicy {
+    std::shared_ptr<const engine::Policy> policy;
+    dependencies::DependencyRules rules;
+};
+
+foundation::Expected<DependencyPolicy> dependencyPolicy(McpWorkspace& ws) {
     auto policy = ws.policy();
     if (!policy)
         return std::unexpected(policy.error());
     auto rules = engine::gateSettings<dependencies::DependencyRules>(**policy);
     if (!rules)
         return std::unexpected(rules.error());
+    return DependencyPolicy{*policy, std::move(*rules)};
+}
+
+foundation::Expected<json> listDeps(McpWorkspace& ws, const json& args) {
+    auto deps = dependencyPolicy(ws);
+    if (!deps)
+        return std::unexpected(deps.error());
     auto record = dependencies::loadBuildRecord(ws.paths().buildDir, "", "auto");
     if (!record)
         return std::unexpected(record.error());
@@ -40,24 +54,22 @@ foundation::Expected<json> listDeps(McpWorkspace& ws, const json& args) {
         packages.push_back(
             {{"name", d.name}, {"version", d.version}, {"found", d.found}, {"required", d.required}});
     json out = {{"source", record->source},
-                {"findings", findingsJson(dependencies::checkDependencies(record->dependencies, *rules,
-                                                                          **policy, ws.paths().root))}};
+                {"findings", findingsJson(dependencies::checkDependencies(record->dependencies, deps->rules,
+                                                                          *deps->policy, ws.paths().root))}};
     putPage(out, "packages", packages, *offset, 200);
     return out;
 }
 
 foundation::Expected<json> checkDependency(McpWorkspace& ws, const json& args) {
-    auto policy = ws.policy();
-    if (!policy)
-        return std::unexpected(policy.error());
-    auto rules = engine::gateSettings<dependencies::DependencyRules>(**policy);
-    if (!rules)
-        return std::unexpected(rules.error());
+    auto deps = dependencyPolicy(ws);
+    if (!deps)
+        return std::unexpected(deps.error());
     dependencies::ResolvedDependency candidate;
     candidate.name = args["name"];
     candidate.version = args.value("version", "");
     candidate.found = true;
-    const auto findings = dependencies::checkDependencies({candidate}, *rules, **policy, ws.paths().root);
+    const auto findings =
+        dependencies::checkDependencies({candidate}, deps->rules, *deps->policy, ws.paths().root);
     bool allowed = true;
     for (const auto& f : findings)
         allowed = allowed && f.level != engine::Level::Error;
