@@ -240,10 +240,48 @@ function(_devos_config_tier config out_tier out_where)
   set(${out_where} "${where}" PARENT_SCOPE)
 endfunction()
 
+# The files the policy is read from: the repo config `config` (when it exists) and the lists its
+# `purity: include:` names (flow `[a, b]` or block `- a` style, relative to the config's folder), in
+# `out_files`; a hash of their contents in `out_hash`. Only a rebuild trigger: the plugin and
+# `devos check` read the files themselves.
+function(_devos_policy_files config out_files out_hash)
+  set(files "")
+  set(contents "")
+  if(EXISTS "${config}")
+    list(APPEND files "${config}")
+    file(READ "${config}" text)
+    string(APPEND contents "${text}")
+    cmake_path(GET config PARENT_PATH base)
+    set(names "")
+    if(text MATCHES "\n[ \t]+include:[ \t]*\\[([^]]*)\\]")
+      string(REPLACE "," ";" names "${CMAKE_MATCH_1}")
+    elseif(text MATCHES "\n[ \t]+include:[ \t]*\n(([ \t]+-[^\n]*\n)+)")
+      string(REGEX REPLACE "[ \t]*-([^\n]*)\n" "\\1;" names "${CMAKE_MATCH_1}")
+    endif()
+    foreach(name IN LISTS names)
+      string(STRIP "${name}" name)
+      string(REGEX REPLACE "^[\"'](.*)[\"']$" "\\1" name "${name}")
+      if(name STREQUAL "")
+        continue()
+      endif()
+      cmake_path(ABSOLUTE_PATH name BASE_DIRECTORY "${base}" NORMALIZE OUTPUT_VARIABLE included)
+      if(EXISTS "${included}")
+        list(APPEND files "${included}")
+        file(READ "${included}" more)
+        string(APPEND contents "${more}")
+      endif()
+    endforeach()
+  endif()
+  string(SHA256 hash "${contents}")
+  string(SUBSTRING "${hash}" 0 16 hash)
+  set(${out_files} ${files} PARENT_SCOPE)
+  set(${out_hash} ${hash} PARENT_SCOPE)
+endfunction()
+
 # The settings devos_enable_gates records for _devos_apply_gates (global properties DEVOS_GATES_<key>;
 # a function, not a variable: the two run in different directory scopes).
 function(_devos_gate_setting_keys out)
-  set(${out} tier config dir targets cli cli_dep plugin plugin_target mode PARENT_SCOPE)
+  set(${out} tier config dir targets cli cli_dep plugin plugin_target mode policy_files policy_hash PARENT_SCOPE)
 endfunction()
 
 # Checks the call and records its settings; the gates are wired by _devos_apply_gates when the
@@ -279,8 +317,12 @@ function(devos_enable_gates)
                         "config's tier ${tier} (${tier_from}). The tier has one source, the config: set "
                         "`tier: ${arg_TIER}` in ${repo_config} and drop TIER from the call")
   endif()
-  if(EXISTS "${repo_config}")
-    set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${repo_config}")
+  # An edit to the policy re-runs the configure, which changes the plugin's policy-hash argument (so
+  # Ninja, and ccache, compile every gated source again under the new rules) and re-runs the
+  # `devos check --tu` edges that depend on the files.
+  _devos_policy_files("${repo_config}" policy_files policy_hash)
+  if(policy_files)
+    set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${policy_files})
   endif()
   set(dir "${CMAKE_CURRENT_SOURCE_DIR}")
   set(targets ${arg_TARGETS})
@@ -397,7 +439,8 @@ function(_devos_apply_gates)
     if(mode STREQUAL "plugin")
       foreach(src IN LISTS sources)
         set_property(SOURCE "${src}" TARGET_DIRECTORY ${tgt} APPEND PROPERTY COMPILE_OPTIONS
-                     "-fplugin=${plugin}" "-fplugin-arg-devos-root=${CMAKE_SOURCE_DIR}" ${plugin_config})
+                     "-fplugin=${plugin}" "-fplugin-arg-devos-root=${CMAKE_SOURCE_DIR}" ${plugin_config}
+                     "-fplugin-arg-devos-policy-hash=${policy_hash}")
         set_property(SOURCE "${src}" TARGET_DIRECTORY ${tgt} APPEND PROPERTY OBJECT_DEPENDS "${plugin}")
       endforeach()
       if(plugin_target)
@@ -415,7 +458,7 @@ function(_devos_apply_gates)
         add_custom_command(OUTPUT "${stamp}"
           COMMAND ${cli} check -p "${CMAKE_BINARY_DIR}" --root "${CMAKE_SOURCE_DIR}" ${config_args}
                   --tu "${src}" --summary "${stamp}" --depfile "${stamp}.d"
-          DEPENDS "${src}" ${cli_dep}
+          DEPENDS "${src}" ${cli_dep} ${policy_files}
           DEPFILE "${stamp}.d"
           COMMENT "DevOS check ${rel}"
           VERBATIM)

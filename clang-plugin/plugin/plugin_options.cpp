@@ -32,6 +32,13 @@ bool parsePluginOptions(const std::vector<std::string>& args, PluginOptions& out
                 return false;
             }
             out.today = value;
+        } else if (key == "policy-hash") {
+            // A hash of the repo config the build system passes so that an edit to the config changes
+            // the command line, and the compile (and any compiler cache) runs again; not read.
+            if (value.find_first_not_of("0123456789abcdef") != std::string::npos) {
+                error = "devos plugin argument 'policy-hash=" + value + "' must be lower-case hex";
+                return false;
+            }
         } else if (key == "rule") {
             size_t colon = value.rfind(':');
             if (colon == std::string::npos) {
@@ -41,8 +48,8 @@ bool parsePluginOptions(const std::vector<std::string>& args, PluginOptions& out
             out.levels.emplace_back(value.substr(0, colon), value.substr(colon + 1));
         } else {
             error = "unknown devos plugin argument '" + arg +
-                    "': expected config=<file>, root=<dir>, summary=<file>|off, today=YYYY-MM-DD or "
-                    "rule=<id>:<level>";
+                    "': expected config=<file>, root=<dir>, summary=<file>|off, today=YYYY-MM-DD, "
+                    "rule=<id>:<level> or policy-hash=<hex>";
             return false;
         }
     }

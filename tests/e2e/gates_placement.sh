@@ -69,6 +69,17 @@ for placement in top middle end parent; do
         expect_output "src/logic/pricing.cpp:$((line + 2)):"
         expect_output "[devos purity.env] logic/ must be deterministic: 'getenv' reads the process environment"
         cp "$WORK/pricing.orig" "$pricing"
+
+        # An edit to the repo config alone re-checks every source under the new rules (the plugin's
+        # policy-hash argument, the check edges' dependencies), and the old rules come back with it.
+        if [ $placement = top ]; then
+            cp "$repo/.devos/devos.yml" "$WORK/config.orig"
+            printf 'tier: 1\nlayers:\n  logic: { paths: ["src/logic/**", "src/services/**"] }\n' > "$repo/.devos/devos.yml"
+            expect_rc 1 cmake --build "$build"
+            expect_output "src/services/order_service.hpp:6:10: error: [devos layer.include] logic/ may not include ports/"
+            cp "$WORK/config.orig" "$repo/.devos/devos.yml"
+            expect_rc 0 cmake --build "$build"
+        fi
     done
     [ $check_full_with = g++ ] && check_full_with=clang++-19 || check_full_with=g++
 done

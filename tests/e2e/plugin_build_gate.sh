@@ -32,6 +32,9 @@ expect_output "[devos summary] $WORK/gone/pricing.devos.json: error: cannot writ
 # Bad input: an unknown plugin argument and a malformed repo config are clear errors.
 expect_rc 1 clang++-19 -fsyntax-only -fplugin="$PLUGIN" -fplugin-arg-devos-colour=yes -x c++ /dev/null
 expect_output "unknown devos plugin argument 'colour=yes'"
+expect_rc 1 clang++-19 -fsyntax-only -fplugin="$PLUGIN" -fplugin-arg-devos-policy-hash=XYZ -x c++ /dev/null
+expect_output "devos plugin argument 'policy-hash=XYZ' must be lower-case hex"
+expect_rc 0 clang++-19 -fsyntax-only -fplugin="$PLUGIN" -fplugin-arg-devos-policy-hash=0123abcd -x c++ /dev/null
 printf 'tier: 1\nrules:\n  purity.clok: error\n' > "$WORK/repo/.devos/devos.yml"
 expect_rc 1 clang++-19 -std=c++23 -fsyntax-only -fplugin="$PLUGIN" -I "$WORK/repo/src" "$pricing"
 expect_output ".devos/devos.yml:3: error: unknown rule id 'purity.clok'"
