@@ -97,8 +97,8 @@ int gateRun(const std::vector<std::string>& argv) {
 }
 
 // skip and fail: a result recorded without running anything, `status` with the given reason.
-int gateRecord(const std::string& status, const std::vector<std::string>& argv) {
-    const CommandLine& declared = status == "skipped" ? kSkip : kFail;
+int gateRecord(gates::GateStatus status, const std::vector<std::string>& argv) {
+    const CommandLine& declared = status == gates::GateStatus::Skipped ? kSkip : kFail;
     auto args = readCommandLine(declared, argv);
     if (!args)
         return args.error();
@@ -108,7 +108,7 @@ int gateRecord(const std::string& status, const std::vector<std::string>& argv) 
         gates::recordGate(*args->value("--name"), *args->value("--result"), status, *args->value("--reason"));
     if (!recorded)
         return stopOn(declared.name, recorded.error());
-    if (status == "failed")
+    if (status == gates::GateStatus::Failed)
         std::printf("%s: %s\n", recorded->name.c_str(), recorded->note.c_str());
     return kSuccess;
 }
@@ -149,9 +149,9 @@ int runGate(const std::vector<std::string>& argv) {
     if (argv[0] == "run")
         return gateRun(rest);
     if (argv[0] == "skip")
-        return gateRecord("skipped", rest);
+        return gateRecord(gates::GateStatus::Skipped, rest);
     if (argv[0] == "fail")
-        return gateRecord("failed", rest);
+        return gateRecord(gates::GateStatus::Failed, rest);
     if (argv[0] == "report")
         return gateReport(rest);
     return usageError("gate", "unknown subcommand '" + argv[0] + "' (run, skip, fail or report; see --help)");

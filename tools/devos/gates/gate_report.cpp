@@ -12,14 +12,18 @@
 namespace devos::gates {
 namespace {
 
-int severity(const std::string& status) {
-    if (status == "failed")
+int severity(GateStatus status) {
+    switch (status) {
+    case GateStatus::Failed:
         return 3;
-    if (status == "advisory")
+    case GateStatus::Advisory:
         return 2;
-    if (status == "passed")
+    case GateStatus::Passed:
         return 1;
-    return 0; // skipped
+    case GateStatus::Skipped:
+        return 0;
+    }
+    return 3;
 }
 
 // `text` as XML 1.0 may hold it: the C0 controls other than tab, newline and carriage return dropped.
@@ -99,7 +103,7 @@ std::vector<GateRow> foldResults(const std::vector<GateResult>& results) {
 }
 
 bool isFailure(const GateRow& row) {
-    return row.status == "failed";
+    return row.status == GateStatus::Failed;
 }
 
 std::string renderTable(const std::string& title, const std::vector<GateRow>& rows) {
@@ -112,8 +116,8 @@ std::string renderTable(const std::string& title, const std::vector<GateRow>& ro
     size_t failed = 0;
     for (const auto& row : rows) {
         failed += isFailure(row);
-        out += line(row.name, isFailure(row) ? "FAILED" : row.status, std::to_string(row.findings),
-                    fixed(row.seconds, 2) + "s");
+        out += line(row.name, isFailure(row) ? "FAILED" : std::string(statusName(row.status)),
+                    std::to_string(row.findings), fixed(row.seconds, 2) + "s");
         for (const auto& part : row.parts)
             if (part.status == row.status && !part.note.empty()) {
                 out += "    (" + part.note + ")\n";
@@ -130,7 +134,7 @@ std::string renderJunit(const std::string& suite, const std::vector<GateRow>& ro
     double total = 0;
     for (const auto& row : rows) {
         failures += isFailure(row);
-        skipped += row.status == "skipped";
+        skipped += row.status == GateStatus::Skipped;
         total += row.seconds;
     }
     pugi::xml_document doc;
@@ -151,12 +155,12 @@ std::string renderJunit(const std::string& suite, const std::vector<GateRow>& ro
         if (isFailure(row)) {
             std::string detail;
             for (const auto& p : row.parts)
-                if (p.status == "failed")
+                if (p.status == GateStatus::Failed)
                     detail += (p.note.empty() ? "" : p.note + "\n") + p.detail;
             pugi::xml_node failure = testcase.append_child("failure");
             failure.append_attribute("message") = (std::to_string(row.findings) + " findings").c_str();
             failure.text() = xmlText(detail).c_str();
-        } else if (row.status == "skipped") {
+        } else if (row.status == GateStatus::Skipped) {
             testcase.append_child("skipped").append_attribute("message") =
                 xmlText(row.parts.front().note).c_str();
         }

@@ -9,7 +9,7 @@ namespace devos::gates {
 // One row of the summary table: the results of one gate, per-file parts folded together.
 struct GateRow {
     std::string name;
-    std::string status; // the worst status of its parts
+    GateStatus status = GateStatus::Passed; // the worst status of its parts
     long findings = 0;
     double seconds = 0;
     std::vector<GateResult> parts;

@@ -6,13 +6,15 @@
 #include <pugixml.hpp>
 
 using devos::gates::GateResult;
+using devos::gates::GateStatus;
+using devos::gates::gateStatusNamed;
 
 namespace {
 
 GateResult result(const std::string& name, const std::string& status, const std::string& note = "") {
     GateResult r;
     r.name = name;
-    r.status = status;
+    r.status = *gateStatusNamed(status);
     r.exitCode = status == "failed" ? 1 : 0;
     r.findings = status == "failed" ? 1 : 0;
     r.detail = status == "failed" && note.empty() ? "the command's output\n" : ""; // a command ran
@@ -63,9 +65,28 @@ TEST(GateResult, KeepsTheNoteThroughItsFile) {
     auto read = devos::gates::readGateResult(path.string());
     std::filesystem::remove(path);
     ASSERT_TRUE(read) << read.error().render();
-    EXPECT_EQ(read->status, "failed");
+    EXPECT_EQ(read->status, GateStatus::Failed);
     EXPECT_EQ(read->note, "nothing to gate");
     EXPECT_EQ(read->exitCode, 1);
+}
+
+// A result whose status is not one of the four words is corrupt: before the status was an enum, any
+// other word (a typo, an empty string) folded into a row that was not "failed", a false pass.
+TEST(GateResult, AnUnknownStatusIsCorruptNeverAPass) {
+    for (auto status : {GateStatus::Passed, GateStatus::Failed, GateStatus::Skipped, GateStatus::Advisory})
+        EXPECT_EQ(gateStatusNamed(devos::gates::statusName(status)), status);
+    EXPECT_FALSE(gateStatusNamed("fialed"));
+    EXPECT_FALSE(gateStatusNamed(""));
+    EXPECT_FALSE(gateStatusNamed("FAILED"));
+    auto path = std::filesystem::temp_directory_path() / "devos_gate_status_test.json";
+    ASSERT_TRUE(
+        devos::foundation::writeFileAtomically(path.string(), R"({"name":"layering","status":"fialed"})"));
+    auto read = devos::gates::readGateResult(path.string());
+    std::filesystem::remove(path);
+    ASSERT_FALSE(read);
+    EXPECT_EQ(read.error().file, path.string());
+    EXPECT_EQ(read.error().message,
+              "corrupt gate result: unknown status 'fialed' (passed, failed, skipped or advisory)");
 }
 
 TEST(GateReport, JunitIsValidXmlWhateverTheOutputHolds) {

@@ -24,10 +24,32 @@ std::vector<std::filesystem::path> gateResultFiles(const std::filesystem::path& 
     return files;
 }
 
+std::string_view statusName(GateStatus status) {
+    switch (status) {
+    case GateStatus::Passed:
+        return "passed";
+    case GateStatus::Failed:
+        return "failed";
+    case GateStatus::Skipped:
+        return "skipped";
+    case GateStatus::Advisory:
+        return "advisory";
+    }
+    return "failed";
+}
+
+std::optional<GateStatus> gateStatusNamed(std::string_view name) {
+    for (auto status : {GateStatus::Passed, GateStatus::Failed, GateStatus::Skipped, GateStatus::Advisory})
+        if (statusName(status) == name)
+            return status;
+    return std::nullopt;
+}
+
 std::string toJson(const GateResult& r) {
-    return nlohmann::json{{"name", r.name},       {"status", r.status},     {"exitCode", r.exitCode},
-                          {"seconds", r.seconds}, {"findings", r.findings}, {"sarif", r.sarif},
-                          {"detail", r.detail},   {"note", r.note}}
+    return nlohmann::json{{"name", r.name},         {"status", statusName(r.status)},
+                          {"exitCode", r.exitCode}, {"seconds", r.seconds},
+                          {"findings", r.findings}, {"sarif", r.sarif},
+                          {"detail", r.detail},     {"note", r.note}}
         .dump();
 }
 
@@ -40,8 +62,15 @@ foundation::Expected<GateResult> readGateResult(const std::string& path) {
     if (!j)
         return std::unexpected(j.error());
     try {
+        const std::string word = j->at("status");
+        const auto status = gateStatusNamed(word);
+        if (!status)
+            return foundation::fail(foundation::ErrorKind::Invalid,
+                                    "corrupt gate result: unknown status '" + word +
+                                        "' (passed, failed, skipped or advisory)",
+                                    path, 1, "delete it and re-run the gate target");
         return GateResult{j->at("name"),
-                          j->at("status"),
+                          *status,
                           j->value("exitCode", 0),
                           j->value("seconds", 0.0),
                           j->value("findings", 0L),

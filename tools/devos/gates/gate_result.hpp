@@ -1,15 +1,26 @@
 #pragma once
 #include <devos/foundation/error.hpp>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace devos::gates {
 
+// How a gate ended. Advisory: it failed, but the tier does not require it (tier 0).
+enum class GateStatus { Passed, Failed, Skipped, Advisory };
+
+// "passed", "failed", "skipped" or "advisory": the word results, tables and reports use.
+[[nodiscard]] std::string_view statusName(GateStatus status);
+// The status `name` names; nullopt for any other word (a result that says something else is corrupt,
+// never a pass).
+[[nodiscard]] std::optional<GateStatus> gateStatusNamed(std::string_view name);
+
 // How one gate (or one file of a per-file gate, such as format) ended.
 struct GateResult {
-    std::string name;   // "format", "layering", "unit-tests" ...
-    std::string status; // "passed", "failed", "skipped" or "advisory" (failed, but not required by the tier)
+    std::string name; // "format", "layering", "unit-tests" ...
+    GateStatus status = GateStatus::Passed;
     int exitCode = 0;
     double seconds = 0;
     long findings = 0;

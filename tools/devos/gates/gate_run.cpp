@@ -29,7 +29,9 @@ foundation::Expected<GateRunOutcome> runGate(const GateRunRequest& request) {
     } else {
         result.findings = outcome.ok ? 0 : 1;
     }
-    result.status = outcome.ok ? "passed" : request.advisory ? "advisory" : "failed";
+    result.status = outcome.ok         ? GateStatus::Passed
+                    : request.advisory ? GateStatus::Advisory
+                                       : GateStatus::Failed;
     if (!outcome.ok || request.diagnostics)
         result.detail = foundation::utf8Tail(outcome.output, 8000);
     if (auto written = writeGateResult(request.resultFile, result); !written)
@@ -38,12 +40,12 @@ foundation::Expected<GateRunOutcome> runGate(const GateRunRequest& request) {
 }
 
 foundation::Expected<GateResult> recordGate(const std::string& name, const std::string& resultFile,
-                                            const std::string& status, const std::string& reason) {
+                                            GateStatus status, const std::string& reason) {
     GateResult result;
     result.name = name;
     result.status = status;
     result.note = reason;
-    if (status == "failed") {
+    if (status == GateStatus::Failed) {
         result.exitCode = 1;
         result.findings = 1;
     }

@@ -29,11 +29,10 @@ struct GateRunOutcome {
 // would be a false green) and writes the result. The error is the result's write error.
 [[nodiscard]] foundation::Expected<GateRunOutcome> runGate(const GateRunRequest& request);
 
-// Records a gate that did not run (`devos gate skip|fail`): `status` "skipped", or "failed" with exit
+// Records a gate that did not run (`devos gate skip|fail`): `status` Skipped, or Failed with exit
 // code 1 and one finding; `reason` is the note the table shows. The error is the write error.
 [[nodiscard]] foundation::Expected<GateResult> recordGate(const std::string& name,
-                                                          const std::string& resultFile,
-                                                          const std::string& status,
+                                                          const std::string& resultFile, GateStatus status,
                                                           const std::string& reason);
 
 } // namespace devos::gates

@@ -34,7 +34,7 @@ TEST_F(GateRunTest, APassingCommandIsRecordedPassedWithNoDetail) {
     EXPECT_TRUE(ran->ok);
     auto stored = readGateResult(path("format.json"));
     ASSERT_TRUE(stored) << stored.error().render();
-    EXPECT_EQ(stored->status, "passed");
+    EXPECT_EQ(stored->status, GateStatus::Passed);
     EXPECT_EQ(stored->findings, 0);
     EXPECT_EQ(stored->detail, "");
 }
@@ -44,13 +44,13 @@ TEST_F(GateRunTest, AFailingCommandIsFailedOrAdvisoryWithItsOutput) {
     ASSERT_TRUE(ran);
     EXPECT_FALSE(ran->ok);
     EXPECT_EQ(ran->output, "broken\n");
-    EXPECT_EQ(ran->result.status, "failed");
+    EXPECT_EQ(ran->result.status, GateStatus::Failed);
     EXPECT_EQ(ran->result.exitCode, 3);
     EXPECT_EQ(ran->result.findings, 1);
     EXPECT_EQ(ran->result.detail, "broken\n");
     auto advisory = request({"false"});
     advisory.advisory = true;
-    EXPECT_EQ(runGate(advisory)->result.status, "advisory");
+    EXPECT_EQ(runGate(advisory)->result.status, GateStatus::Advisory);
 }
 
 TEST_F(GateRunTest, DiagnosticsAreCountedAndAnUnreadableSarifFailsTheGate) {
@@ -67,7 +67,7 @@ TEST_F(GateRunTest, DiagnosticsAreCountedAndAnUnreadableSarifFailsTheGate) {
     auto unread = runGate(sarif);
     ASSERT_TRUE(unread);
     EXPECT_FALSE(unread->ok) << "an unreadable SARIF is never zero findings";
-    EXPECT_EQ(unread->result.status, "failed");
+    EXPECT_EQ(unread->result.status, GateStatus::Failed);
     EXPECT_NE(unread->output.find("none.sarif"), std::string::npos);
 }
 
@@ -78,14 +78,14 @@ TEST_F(GateRunTest, AnUnwritableResultIsTheError) {
 }
 
 TEST_F(GateRunTest, RecordedGatesCarryTheirReason) {
-    auto skipped = recordGate("coverage", path("coverage.json"), "skipped", "not tier 2");
+    auto skipped = recordGate("coverage", path("coverage.json"), GateStatus::Skipped, "not tier 2");
     ASSERT_TRUE(skipped);
     EXPECT_EQ(skipped->exitCode, 0);
-    auto failed = recordGate("deps", path("deps.json"), "failed", "no dependency record");
+    auto failed = recordGate("deps", path("deps.json"), GateStatus::Failed, "no dependency record");
     ASSERT_TRUE(failed);
     auto stored = readGateResult(path("deps.json"));
     ASSERT_TRUE(stored);
-    EXPECT_EQ(stored->status, "failed");
+    EXPECT_EQ(stored->status, GateStatus::Failed);
     EXPECT_EQ(stored->exitCode, 1);
     EXPECT_EQ(stored->findings, 1);
     EXPECT_EQ(stored->note, "no dependency record");

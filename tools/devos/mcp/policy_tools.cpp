@@ -200,8 +200,7 @@ foundation::Expected<json> gateStatusJson(McpWorkspace& ws, const json& args) {
     std::vector<gates::GateResult> results;
     const auto files = gates::gateResultFiles(dir);
     for (const auto& file : files)
-        if (auto result = gates::readGateResult(file.string());
-            result && !result->name.empty() && !result->status.empty())
+        if (auto result = gates::readGateResult(file.string()); result && !result->name.empty())
             results.push_back(std::move(*result));
     if (results.empty())
         return foundation::fail(
@@ -214,7 +213,7 @@ foundation::Expected<json> gateStatusJson(McpWorkspace& ws, const json& args) {
             if (!part.detail.empty() || !part.note.empty())
                 detail = part.note.empty() ? part.detail.substr(0, 2000) : part.note;
         rows.push_back({{"gate", row.name},
-                        {"status", row.status},
+                        {"status", gates::statusName(row.status)},
                         {"findings", row.findings},
                         {"seconds", row.seconds},
                         {"failed", gates::isFailure(row)},

@@ -133,7 +133,8 @@ foundation::Expected<ReportData> readBuildInputs(const BuildInputs& inputs) {
                 note = part.note;
                 break;
             }
-        data.gates.push_back({row.name, row.status, row.findings, row.seconds, note});
+        data.gates.push_back(
+            {row.name, std::string(gates::statusName(row.status)), row.findings, row.seconds, note});
     }
 
     const auto sarif = inputs.sarif ? std::optional<fs::path>(*inputs.sarif) : newestSarif(gateDir);
