@@ -2,6 +2,7 @@
 
 #include "gates/diagnostic_line.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <devos/foundation/json.hpp>
 #include <map>
@@ -191,7 +192,8 @@ std::string mergeSarif(const std::vector<GateRow>& rows) {
             }
             break;
         }
-        if (!fromFile && row.name == "format")
+        if (!fromFile && std::any_of(row.parts.begin(), row.parts.end(),
+                                     [](const GateResult& part) { return part.diagnostics; }))
             runs.push_back(runFromDiagnostics(row.name, row.parts));
     }
     return nlohmann::json{

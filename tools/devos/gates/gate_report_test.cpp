@@ -3,6 +3,7 @@
 #include <devos/foundation/files.hpp>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
 using devos::gates::GateResult;
@@ -87,6 +88,27 @@ TEST(GateResult, AnUnknownStatusIsCorruptNeverAPass) {
     EXPECT_EQ(read.error().file, path.string());
     EXPECT_EQ(read.error().message,
               "corrupt gate result: unknown status 'fialed' (passed, failed, skipped or advisory)");
+}
+
+// A gate run with --diagnostics (whatever its name; format was once the only one) becomes a SARIF run
+// of its diagnostic lines; a gate without SARIF or diagnostics adds no run.
+TEST(GateReport, MergedSarifHasARunForEveryGateRunWithDiagnostics) {
+    GateResult tidy = result("tidy", "failed");
+    tidy.diagnostics = true;
+    tidy.detail = "src/a.cpp:3:5: warning: use auto [modernize-use-auto]\nnot a diagnostic\n";
+    auto written = std::filesystem::temp_directory_path() / "devos_gate_diagnostics_test.json";
+    ASSERT_TRUE(devos::gates::writeGateResult(written.string(), tidy));
+    auto read = devos::gates::readGateResult(written.string());
+    std::filesystem::remove(written);
+    ASSERT_TRUE(read) << read.error().render();
+    EXPECT_TRUE(read->diagnostics) << "kept through its file";
+    const auto sarif = nlohmann::json::parse(
+        devos::gates::mergeSarif(devos::gates::foldResults({*read, result("unit-tests", "failed")})));
+    ASSERT_EQ(sarif["runs"].size(), 1u) << sarif.dump(2);
+    const auto& run = sarif["runs"][0];
+    EXPECT_EQ(run["automationDetails"]["id"], "devos/tidy/");
+    ASSERT_EQ(run["results"].size(), 1u);
+    EXPECT_EQ(run["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
 }
 
 TEST(GateReport, JunitIsValidXmlWhateverTheOutputHolds) {

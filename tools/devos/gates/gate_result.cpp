@@ -46,10 +46,15 @@ std::optional<GateStatus> gateStatusNamed(std::string_view name) {
 }
 
 std::string toJson(const GateResult& r) {
-    return nlohmann::json{{"name", r.name},         {"status", statusName(r.status)},
-                          {"exitCode", r.exitCode}, {"seconds", r.seconds},
-                          {"findings", r.findings}, {"sarif", r.sarif},
-                          {"detail", r.detail},     {"note", r.note}}
+    return nlohmann::json{{"name", r.name},
+                          {"status", statusName(r.status)},
+                          {"exitCode", r.exitCode},
+                          {"seconds", r.seconds},
+                          {"findings", r.findings},
+                          {"sarif", r.sarif},
+                          {"diagnostics", r.diagnostics},
+                          {"detail", r.detail},
+                          {"note", r.note}}
         .dump();
 }
 
@@ -75,6 +80,7 @@ foundation::Expected<GateResult> readGateResult(const std::string& path) {
                           j->value("seconds", 0.0),
                           j->value("findings", 0L),
                           j->value("sarif", ""),
+                          j->value("diagnostics", false),
                           j->value("detail", ""),
                           j->value("note", "")};
     } catch (const nlohmann::json::exception& e) {

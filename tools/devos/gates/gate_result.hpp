@@ -24,9 +24,10 @@ struct GateResult {
     int exitCode = 0;
     double seconds = 0;
     long findings = 0;
-    std::string sarif;  // the gate's SARIF file, if it writes one
-    std::string detail; // the tail of its output when it failed (or ran with --diagnostics)
-    std::string note;   // shown under its row: why it was skipped or failed without running, or what it read
+    std::string sarif;        // the gate's SARIF file, if it writes one
+    bool diagnostics = false; // its findings are the compiler-style diagnostic lines of `detail`
+    std::string detail;       // the tail of its output when it failed (or ran with --diagnostics)
+    std::string note; // shown under its row: why it was skipped or failed without running, or what it read
 };
 
 // The JSON files under <build>/devos that may be gate results (one per gate, per file for format),

@@ -25,6 +25,7 @@ foundation::Expected<GateRunOutcome> runGate(const GateRunRequest& request) {
         if (!counted)
             outcome.output += counted.error().render() + "\n";
     } else if (request.diagnostics) {
+        result.diagnostics = true;
         result.findings = static_cast<long>(diagnosticLines(outcome.output).size());
     } else {
         result.findings = outcome.ok ? 0 : 1;
