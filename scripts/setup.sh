@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   clang-19 libclang-19-dev llvm-19-dev clang-format-19 clang-tidy-19 libclang-rt-19-dev gcovr
-  nlohmann-json3-dev libyaml-cpp-dev libssl-dev libre2-dev libtomlplusplus-dev libpugixml-dev libxxhash-dev
+  nlohmann-json3-dev libyaml-cpp-dev libre2-dev libtomlplusplus-dev libpugixml-dev libxxhash-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 libgit2-dev libcurl4-openssl-dev
   libopenblas-dev googletest libgtest-dev libgmock-dev libbenchmark-dev libfaiss-dev
   nodejs npm valgrind python3 python3-yaml ccache chromium
