@@ -1,41 +1,37 @@
 #include "heal_config.hpp"
 
 #include <devos/adapters/yaml_config_file_reader.hpp>
-#include <filesystem>
-#include <fstream>
+#include <devos/testing/temp_folder.hpp>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 namespace devos::services {
 namespace {
 
-namespace fs = std::filesystem;
-
 // A repo folder holding only .devos/devos.yml with `text` (none when `text` is empty).
-std::string repoWithConfig(const std::string& name, const std::string& text) {
-    const fs::path repo =
-        fs::temp_directory_path() / ("devos_heal_config_" + std::to_string(::getpid())) / name;
-    fs::remove_all(repo);
-    fs::create_directories(repo / ".devos");
-    if (!text.empty())
-        std::ofstream(repo / ".devos" / "devos.yml") << text;
-    return repo.string();
-}
+struct RepoWithConfig {
+    RepoWithConfig(const std::string& name, const std::string& text) : repo("heal_config_" + name) {
+        repo.folder(".devos");
+        if (!text.empty())
+            repo.write(".devos/devos.yml", text);
+    }
+    devos::testing::TempFolder repo;
+    [[nodiscard]] std::string root() const { return repo.root().string(); }
+};
 
 } // namespace
 
 TEST(HealSettings, TheTierIsTheRepoConfigsTierAndOneWithoutIt) {
     adapters::YamlConfigFileReader reader;
-    auto two = loadHealSettings(reader, repoWithConfig("two", "layers: {}\ntier: 2\n"));
+    auto two = loadHealSettings(reader, RepoWithConfig("two", "layers: {}\ntier: 2\n").root());
     ASSERT_TRUE(two) << two.error().render();
     EXPECT_EQ(two->tier, 2);
-    auto zero = loadHealSettings(reader, repoWithConfig("zero", "tier: \"0\"\n"));
+    auto zero = loadHealSettings(reader, RepoWithConfig("zero", "tier: \"0\"\n").root());
     ASSERT_TRUE(zero) << zero.error().render();
     EXPECT_EQ(zero->tier, 0);
-    auto none = loadHealSettings(reader, repoWithConfig("none", ""));
+    auto none = loadHealSettings(reader, RepoWithConfig("none", "").root());
     ASSERT_TRUE(none) << none.error().render();
     EXPECT_EQ(none->tier, 1);
-    auto unset = loadHealSettings(reader, repoWithConfig("unset", "first_party: [src]\n"));
+    auto unset = loadHealSettings(reader, RepoWithConfig("unset", "first_party: [src]\n").root());
     ASSERT_TRUE(unset) << unset.error().render();
     EXPECT_EQ(unset->tier, 1);
 }
@@ -48,7 +44,7 @@ TEST(HealSettings, ATierTheGatesRefuseIsAnErrorAtItsLine) {
                                       {"\ntier: [2]\n", "'[...]'"},
                                       {"\ntier:\n  level: 2\n", "'{...}'"},
                                       {"\ntier: two\n", "'two'"}}) {
-        auto settings = loadHealSettings(reader, repoWithConfig("bad", text));
+        auto settings = loadHealSettings(reader, RepoWithConfig("bad", text).root());
         ASSERT_FALSE(settings) << text;
         EXPECT_EQ(settings.error().kind, contracts::ErrorKind::Invalid);
         EXPECT_EQ(settings.error().file, ".devos/devos.yml");

@@ -2,6 +2,7 @@
 #include "codemodel/file_api.hpp"
 
 #include <cstdlib>
+#include <devos/testing/temp_folder.hpp>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -13,39 +14,32 @@ namespace fs = std::filesystem;
 namespace devos::codemodel {
 namespace {
 
-void write(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path) << text;
-}
-
 class FileApi : public ::testing::Test {
 protected:
     void SetUp() override {
-        root = fs::temp_directory_path() / ("devos_file_api_" + std::to_string(::getpid()));
-        fs::remove_all(root);
-        write(root / "src/logic/p.cpp", "int p() { return 1; }\n");
-        write(root / "src/adapters/db.cpp", "int db() { return 2; }\n");
-        write(root / "src/entrypoints/main.cpp", "int main() {}\n");
-        write(root / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.25)\n"
-                                       "project(t CXX)\n"
-                                       "add_library(adapters STATIC src/adapters/db.cpp)\n"
-                                       "add_library(logic STATIC src/logic/p.cpp)\n"
-                                       "target_link_libraries(logic\n"
-                                       "  PRIVATE adapters)\n"
-                                       "add_executable(app src/entrypoints/main.cpp)\n"
-                                       "target_link_libraries(app PRIVATE logic -lsqlite3)\n"
-                                       "add_custom_target(docs COMMAND true)\n");
+        repo.write("src/logic/p.cpp", "int p() { return 1; }\n");
+        repo.write("src/adapters/db.cpp", "int db() { return 2; }\n");
+        repo.write("src/entrypoints/main.cpp", "int main() {}\n");
+        repo.write("CMakeLists.txt", "cmake_minimum_required(VERSION 3.25)\n"
+                                     "project(t CXX)\n"
+                                     "add_library(adapters STATIC src/adapters/db.cpp)\n"
+                                     "add_library(logic STATIC src/logic/p.cpp)\n"
+                                     "target_link_libraries(logic\n"
+                                     "  PRIVATE adapters)\n"
+                                     "add_executable(app src/entrypoints/main.cpp)\n"
+                                     "target_link_libraries(app PRIVATE logic -lsqlite3)\n"
+                                     "add_custom_target(docs COMMAND true)\n");
     }
-    void TearDown() override { fs::remove_all(root); }
     int configure(bool withQuery) {
         if (withQuery)
-            write(root / "build/.cmake/api/v1/query/codemodel-v2", "");
+            repo.write("build/.cmake/api/v1/query/codemodel-v2", "");
         std::string cmd =
             "cmake -S " + root.string() + " -B " + (root / "build").string() + " >/dev/null 2>&1";
         return std::system(cmd.c_str());
     }
 
-    fs::path root;
+    devos::testing::TempFolder repo{"file_api"};
+    const fs::path root = repo.root();
 };
 
 TEST_F(FileApi, ReadsTargetsEdgesAndTheirCalls) {

@@ -4,6 +4,7 @@
 #include "codemodel/target_gate.hpp"
 
 #include <cstdlib>
+#include <devos/testing/temp_folder.hpp>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -14,31 +15,24 @@ namespace fs = std::filesystem;
 namespace devos::codemodel {
 namespace {
 
-void write(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path) << text;
-}
-
 class TargetGateTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root = fs::temp_directory_path() / ("devos_target_gate_" + std::to_string(::getpid()));
-        fs::remove_all(root);
-        write(root / ".devos/devos.yml", "tier: 1\n");
-        write(root / "src/logic/p.cpp", "int p() { return 1; }\n");
-        write(root / "src/adapters/db.cpp", "int db() { return 2; }\n");
-        write(root / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.25)\n"
-                                       "project(t CXX)\n"
-                                       "add_library(adapters STATIC src/adapters/db.cpp)\n"
-                                       "add_library(logic STATIC src/logic/p.cpp)\n"
-                                       "target_link_libraries(logic PRIVATE adapters)\n");
+        repo.write(".devos/devos.yml", "tier: 1\n");
+        repo.write("src/logic/p.cpp", "int p() { return 1; }\n");
+        repo.write("src/adapters/db.cpp", "int db() { return 2; }\n");
+        repo.write("CMakeLists.txt", "cmake_minimum_required(VERSION 3.25)\n"
+                                     "project(t CXX)\n"
+                                     "add_library(adapters STATIC src/adapters/db.cpp)\n"
+                                     "add_library(logic STATIC src/logic/p.cpp)\n"
+                                     "target_link_libraries(logic PRIVATE adapters)\n");
         std::string cmd =
             "cmake -S " + root.string() + " -B " + (root / "build").string() + " >/dev/null 2>&1";
         ASSERT_EQ(std::system(cmd.c_str()), 0);
     }
-    void TearDown() override { fs::remove_all(root); }
 
-    fs::path root;
+    devos::testing::TempFolder repo{"target_gate"};
+    const fs::path root = repo.root();
 };
 
 TEST_F(TargetGateTest, WithoutTheQueryThereIsNoCodemodelUnlessRefreshed) {

@@ -2,6 +2,7 @@
 #include "dependencies/dependency_record.hpp"
 
 #include <devos/engine/config_section.hpp>
+#include <devos/testing/temp_folder.hpp>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -15,14 +16,12 @@ namespace fs = std::filesystem;
 class DependencyCheckTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root = fs::temp_directory_path() / ("devos_deps_test_" + std::to_string(::getpid()));
-        fs::remove_all(root);
-        fs::create_directories(root / ".devos");
-        write(root / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.25)\n"
-                                       "project(x CXX)\n"
-                                       "find_package(OpenSSLExtras)\n"
-                                       "FIND_PACKAGE( OpenSSL 1.1 REQUIRED)\n"
-                                       "find_package(Boost)\n");
+        repo.folder(".devos");
+        repo.write("CMakeLists.txt", "cmake_minimum_required(VERSION 3.25)\n"
+                                     "project(x CXX)\n"
+                                     "find_package(OpenSSLExtras)\n"
+                                     "FIND_PACKAGE( OpenSSL 1.1 REQUIRED)\n"
+                                     "find_package(Boost)\n");
         auto loaded = engine::Policy::defaults();
         ASSERT_TRUE(loaded);
         policy = *loaded;
@@ -35,9 +34,7 @@ protected:
                                          (root / ".devos/devos.yml").string());
         ASSERT_TRUE(ok) << ok.error().render();
     }
-    void TearDown() override { fs::remove_all(root); }
 
-    static void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
     ResolvedDependency dep(std::string name, std::string version, bool found = true) const {
         return {.name = std::move(name),
                 .version = std::move(version),
@@ -55,7 +52,8 @@ protected:
         return parsed.value_or(DependencyRules{});
     }
 
-    fs::path root;
+    devos::testing::TempFolder repo{"deps_test"};
+    const fs::path root = repo.root();
     engine::Policy policy;
 };
 
@@ -108,7 +106,7 @@ TEST_F(DependencyCheckTest, ARuleTurnedOffReportsNothing) {
 
 TEST_F(DependencyCheckTest, RecordsAreReadAndBadOnesNamed) {
     const fs::path good = root / "deps.json";
-    write(
+    repo.write(
         good,
         R"({"version": 1, "dependencies": [{"name": "OpenSSL", "requestedVersion": "1.1", "version": "3.0.11",
         "found": true, "required": true, "location": "/usr/share/cmake/FindOpenSSL.cmake", "config": null,
@@ -121,13 +119,13 @@ TEST_F(DependencyCheckTest, RecordsAreReadAndBadOnesNamed) {
     EXPECT_EQ((*record)[0].listFile, "/src/CMakeLists.txt");
 
     const fs::path bad = root / "bad.json";
-    write(bad, R"({"version": 1, "dependencies": [)");
+    repo.write(bad, R"({"version": 1, "dependencies": [)");
     auto broken = readDependencyRecord(bad.string());
     ASSERT_FALSE(broken);
     EXPECT_EQ(broken.error().file, bad.string());
     EXPECT_EQ(broken.error().line, 1u);
     EXPECT_NE(broken.error().message.find("not valid JSON"), std::string::npos);
-    write(bad, "{\"version\": 1,\n \"dependencies\": [\n  {\"name\": \"A\",}\n]}\n");
+    repo.write(bad, "{\"version\": 1,\n \"dependencies\": [\n  {\"name\": \"A\",}\n]}\n");
     auto brokenLater = readDependencyRecord(bad.string());
     ASSERT_FALSE(brokenLater);
     EXPECT_EQ(brokenLater.error().line, 3u);

@@ -1,5 +1,6 @@
 #include "dependencies/dependency_gate.hpp"
 
+#include <devos/testing/temp_folder.hpp>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -14,29 +15,26 @@ namespace fs = std::filesystem;
 class DependencyGateTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root = fs::temp_directory_path() / ("devos_dependency_gate_test_" + std::to_string(::getpid()));
-        fs::remove_all(root);
-        fs::create_directories(root / ".devos");
+        repo.folder(".devos");
         fs::create_directories(root / "build" / "devos");
-        write(root / "CMakeLists.txt", "project(x CXX)\nfind_package(OpenSSL)\nfind_package(Boost)\n");
-        write(root / ".devos/devos.yml", "tier: 1\ndependencies:\n  floors:\n    OpenSSL: \"3.0\"\n"
-                                         "  bans:\n    Boost: use the standard library\n");
+        repo.write("CMakeLists.txt", "project(x CXX)\nfind_package(OpenSSL)\nfind_package(Boost)\n");
+        repo.write(".devos/devos.yml", "tier: 1\ndependencies:\n  floors:\n    OpenSSL: \"3.0\"\n"
+                                       "  bans:\n    Boost: use the standard library\n");
         std::string list = (root / "CMakeLists.txt").string();
-        write(root / "build/devos/dependencies.json",
-              R"({"version": 1, "dependencies": [
+        repo.write("build/devos/dependencies.json",
+                   R"({"version": 1, "dependencies": [
                   {"name": "OpenSSL", "version": "3.0.11", "found": true, "listFile": ")" +
-                  list + R"("},
+                       list + R"("},
                   {"name": "Boost", "version": "1.81.0", "found": true, "listFile": ")" +
-                  list + R"("}]})");
+                       list + R"("}]})");
     }
-    void TearDown() override { fs::remove_all(root); }
-    static void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
 
     DependencyGateRequest request() const {
         return {.buildDir = (root / "build").string(), .root = root.string()};
     }
 
-    fs::path root;
+    devos::testing::TempFolder repo{"dependency_gate_test"};
+    const fs::path root = repo.root();
 };
 
 TEST_F(DependencyGateTest, ChecksTheProvidersRecordAgainstTheReposBansAndFloors) {
@@ -66,7 +64,7 @@ TEST_F(DependencyGateTest, AMissingRecordOrABrokenConfigIsAnErrorNamingTheFile) 
     EXPECT_NE(missing.error().file.find("dependencies.json"), std::string::npos);
 
     SetUp();
-    write(root / ".devos/devos.yml", "tier: 1\ndependenciez: {}\n");
+    repo.write(".devos/devos.yml", "tier: 1\ndependenciez: {}\n");
     auto broken = checkBuildDependencies(request());
     ASSERT_FALSE(broken);
     EXPECT_EQ(broken.error().line, 2u);

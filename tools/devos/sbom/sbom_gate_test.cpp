@@ -4,6 +4,7 @@
 #include "sbom/sbom_gate.hpp"
 
 #include <cstdlib>
+#include <devos/testing/temp_folder.hpp>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -17,35 +18,30 @@ namespace fs = std::filesystem;
 class SbomGateTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root = fs::temp_directory_path() / ("devos_sbom_gate_test_" + std::to_string(::getpid()));
-        fs::remove_all(root);
-        fs::create_directories(root / ".devos");
-        fs::create_directories(root / "build/devos");
-        fs::create_directories(root / "dpkg");
-        write(root / "CMakeLists.txt", "project(shop CXX)\nfind_package(Zed)\nfind_package(Gone)\n");
-        write(root / ".devos/devos.yml", "tier: 1\nlicenses:\n  allow: [MIT]\n");
-        write(root / "build/CMakeCache.txt", "# cache\nCMAKE_PROJECT_NAME:STATIC=shop\n");
+        repo.folder(".devos");
+        repo.folder("build/devos");
+        repo.folder("dpkg");
+        repo.write("CMakeLists.txt", "project(shop CXX)\nfind_package(Zed)\nfind_package(Gone)\n");
+        repo.write(".devos/devos.yml", "tier: 1\nlicenses:\n  allow: [MIT]\n");
+        repo.write("build/CMakeCache.txt", "# cache\nCMAKE_PROJECT_NAME:STATIC=shop\n");
         const std::string list = (root / "CMakeLists.txt").string();
-        write(root / "build/devos/dependencies.json",
-              R"({"version": 1, "dependencies": [
+        repo.write("build/devos/dependencies.json",
+                   R"({"version": 1, "dependencies": [
                   {"name": "Zed", "version": "1.0", "found": true, "location": "/nowhere/zed", "listFile": ")" +
-                  list + R"("},
+                       list + R"("},
                   {"name": "Gone", "found": false, "listFile": ")" +
-                  list + R"("}]})");
+                       list + R"("}]})");
         ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     }
-    void TearDown() override {
-        ::unsetenv("SOURCE_DATE_EPOCH");
-        fs::remove_all(root);
-    }
-    static void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
+    void TearDown() override { ::unsetenv("SOURCE_DATE_EPOCH"); }
     SbomRequest request() const {
         return {.record = {.buildDir = (root / "build").string(), .root = root.string()},
                 .toolVersion = "9.9.9",
                 .dpkgAdminDir = (root / "dpkg").string()};
     }
 
-    fs::path root;
+    devos::testing::TempFolder repo{"sbom_gate_test"};
+    const fs::path root = repo.root();
 };
 
 TEST_F(SbomGateTest, DescribesTheFoundPackagesReproduciblyAndChecksTheirLicenses) {
