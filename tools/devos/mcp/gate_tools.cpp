@@ -50,7 +50,7 @@ foundation::Expected<json> gateRun(McpWorkspace& ws, const json& args, const Too
                 continue;
             reported.insert(file);
             if (auto r = gates::readGateResult(file.string()); r && !r->name.empty())
-                call.report(++step, std::nullopt, r->name + " " + r->status);
+                call.report(++step, std::nullopt, r->name + " " + std::string(gates::statusName(r->status)));
         }
     }
     worker.join();
