@@ -65,4 +65,26 @@ finding="$WORK/src/clang-plugin/engine/src/finding.cpp"
 sed -i '1i #include "../include/devos/engine/policy.hpp"' "$finding"
 expect_rc 1 compile clang-plugin/engine/src/finding.cpp
 expect_output "src/finding.cpp:1:10: error: [devos layer.include] logic/ may not include services/"
+
+# An edit to a config re-checks the sources it governs: each gated compile carries the hash of its
+# own config (and of the lists it includes), and the configs are configure dependencies.
+python3 - "$db" "$SOURCE" <<'PY' || fail "the gated compiles do not carry their config's hash"
+import json, sys
+db, source = sys.argv[1:]
+commands = {e["file"]: e["command"] for e in json.load(open(db))}
+hashes = {}
+for rel in ("tools/devos/scan/file_type.cpp", "tools/devos/gates/gate_result.cpp",
+            "clang-plugin/engine/src/finding.cpp", "runtime/src/logic/ulid.cpp"):
+    args = [a for a in commands[f"{source}/{rel}"].split() if a.startswith("-fplugin-arg-devos-policy-hash=")]
+    if len(args) != 1:
+        sys.exit(f"{rel}: {len(args)} policy-hash arguments")
+    hashes[rel] = args[0]
+assert hashes["tools/devos/scan/file_type.cpp"] == hashes["tools/devos/gates/gate_result.cpp"], hashes
+assert len(set(hashes.values())) == 3, f"three configs, three hashes: {hashes}"
+PY
+rerun=$(grep '^build build.ninja:' "$BUILD/build.ninja")
+for config in runtime/.devos/devos.yml tools/devos/.devos/devos.yml clang-plugin/engine/.devos/devos.yml \
+              foundation/purity.yml; do
+    grep -qF "$SOURCE/$config" <<<"$rerun" || fail "$config is not a configure dependency of DevOS's build"
+done
 echo "PASS"
