@@ -81,6 +81,8 @@ for rel in ("tools/devos/scan/file_type.cpp", "tools/devos/gates/gate_result.cpp
     hashes[rel] = args[0]
 assert hashes["tools/devos/scan/file_type.cpp"] == hashes["tools/devos/gates/gate_result.cpp"], hashes
 assert len(set(hashes.values())) == 3, f"three configs, three hashes: {hashes}"
+empty = "-fplugin-arg-devos-policy-hash=e3b0c44298fc1c14"  # SHA-256 of no text: no config was found
+assert empty not in hashes.values(), f"a compile's config was not found: {hashes}"
 PY
 rerun=$(grep '^build build.ninja:' "$BUILD/build.ninja")
 for config in runtime/.devos/devos.yml tools/devos/.devos/devos.yml clang-plugin/engine/.devos/devos.yml \
