@@ -281,7 +281,8 @@ endfunction()
 # The settings devos_enable_gates records for _devos_apply_gates (global properties DEVOS_GATES_<key>;
 # a function, not a variable: the two run in different directory scopes).
 function(_devos_gate_setting_keys out)
-  set(${out} tier config dir targets cli cli_dep plugin plugin_target mode policy_files policy_hash PARENT_SCOPE)
+  set(${out} tier config repo_config dir targets cli cli_dep plugin plugin_target mode policy_files policy_hash
+      PARENT_SCOPE)
 endfunction()
 
 # Checks the call and records its settings; the gates are wired by _devos_apply_gates when the
@@ -323,6 +324,9 @@ function(devos_enable_gates)
   _devos_policy_files("${repo_config}" policy_files policy_hash)
   if(policy_files)
     set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${policy_files})
+  endif()
+  if(NOT EXISTS "${repo_config}")
+    set(repo_config "") # the gates' edges depend on the config only when there is one
   endif()
   set(dir "${CMAKE_CURRENT_SOURCE_DIR}")
   set(targets ${arg_TARGETS})
@@ -617,10 +621,6 @@ function(_devos_apply_gates)
   # again next time; when the targets gate is the first to finish, nothing is lost.
   set(targets_result "${result}")
   set(result "${gate_dir}/dependencies-gate.json") # dependencies.json is the record itself
-  set(repo_config "${config}")
-  if(NOT repo_config AND EXISTS "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
-    set(repo_config "${CMAKE_SOURCE_DIR}/.devos/devos.yml")
-  endif()
   _devos_record_gate(dependencies "${result}" "${targets_result}"
     TIER0_REASON "tier 0 has no dependency policy"
     COMMENT "DevOS dependency floors and bans"

@@ -78,6 +78,11 @@ PY
     [ "$(sqlite3 upgraded/telemetry.db "SELECT COUNT(*) FROM embeddings WHERE model = 'devos-hash-v2-1024'")" = \
       "$(sqlite3 upgraded/telemetry.db "SELECT COUNT(*) FROM embeddings WHERE model <> 'devos-hash-v2-1024'")" ] ||
         fail "the report did not embed every failure of the earlier model once"
+    # A broken embedder setting costs the clusters a note, never the report.
+    DEVOS_EMBEDDINGS_URL=http://127.0.0.1:9 expect_rc 0 "$DEVOS" report -p build --db telemetry.db --format md \
+        -o noclusters.md
+    grep -qF "similar-incident clusters could not be computed: DEVOS_EMBEDDINGS_URL is set but DEVOS_EMBEDDINGS_MODEL is not" \
+        noclusters.md || fail "a broken embedder setting is not a note on the clusters: $(grep -i cluster noclusters.md)"
 fi
 
 # Bad input: an error naming what to fix, exit 2, and no report file.

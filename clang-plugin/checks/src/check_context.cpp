@@ -69,7 +69,7 @@ bool CheckContext::allowed(const std::string& ruleId, clang::SourceLocation loc)
 void CheckContext::report(const std::string& ruleId, clang::SourceRange range, std::string message,
                           std::string subject, std::vector<PendingNote> notes,
                           std::vector<engine::FixIt> fixes) {
-    if (policy_.levelOf(ruleId) == engine::Level::Off || range.getBegin().isInvalid())
+    if (range.getBegin().isInvalid())
         return;
     auto built = policy_.finding(ruleId, point(range.getBegin()), std::move(message), std::move(subject));
     if (!built)

@@ -26,7 +26,8 @@ foundation::Expected<Policy> Policy::fromYaml(const std::string& catalogYaml, co
     auto purity = PurityLists::parse(*purityRoot, purityReader);
     if (!purity)
         return std::unexpected(purity.error());
-    return Policy{std::move(*catalog), std::move(*layers), std::move(*purity), 1, {}, {}, {}};
+    return Policy{
+        std::move(*catalog), std::move(*layers), std::move(*purity), foundation::kDefaultTier, {}, {}, {}};
 }
 
 foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, const std::string& origin) {
@@ -42,10 +43,10 @@ foundation::Expected<void> Policy::applyRepoConfig(const std::string& yamlText, 
     configText = yamlText;
     includedText.clear();
     if (const YAML::Node tierNode = (*root)["tier"]) {
-        auto text = reader.string(tierNode, "tier");
-        if (!text)
-            return std::unexpected(text.error());
-        auto parsed = foundation::parseTier(*text);
+        // The one rule (foundation::parseTier) for every shape, as the self-heal settings read it.
+        auto parsed = foundation::parseTier(tierNode.IsScalar() ? tierNode.Scalar()
+                                            : tierNode.IsMap()  ? "{...}"
+                                                                : "[...]");
         if (!parsed)
             return reader.error(tierNode, parsed.error().message, parsed.error().hint);
         tier = *parsed;

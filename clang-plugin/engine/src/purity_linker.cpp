@@ -37,12 +37,13 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
 
     std::vector<Finding> out;
     const bool transitive = policy_.levelOf("purity.transitive") != Level::Off;
+    const bool unknownEffects = policy_.levelOf("purity.unknown-effect") != Level::Off;
     for (const auto& [usr, fn] : byUsr) {
         if (!fn->pureLayer)
             continue;
         // Unknown effects: direct calls to pure-layer declarations with no body anywhere.
         for (const auto& call : fn->calls) {
-            if (byUsr.contains(call.usr) || !declaredInPureLayer(policy_, call.declFile))
+            if (!unknownEffects || byUsr.contains(call.usr) || !declaredInPureLayer(policy_, call.declFile))
                 continue;
             if (auto f = policy_.finding(
                     "purity.unknown-effect", call.at,
@@ -100,10 +101,11 @@ std::vector<Finding> PurityLinker::link(const std::vector<EffectSummary>& summar
                              "'" + last->effects.front().what + "' is here",
                              false});
         const CallSite& first = *hops[chain.front()].site;
-        auto f = policy_.finding("purity.transitive", first.at, "'" + fn->name + "' is not pure: " + path,
-                                 hops[chain.front()].callee->name);
-        f->notes = std::move(notes);
-        out.push_back(std::move(*f));
+        if (auto f = policy_.finding("purity.transitive", first.at, "'" + fn->name + "' is not pure: " + path,
+                                     hops[chain.front()].callee->name)) {
+            f->notes = std::move(notes);
+            out.push_back(std::move(*f));
+        }
     }
     sortAndDeduplicate(out);
     return out;

@@ -22,6 +22,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <devos/foundation/text.hpp>
 #include <devos/logic/hashing_embedder.hpp>
 #include <optional>
 #include <utility>
@@ -160,13 +161,6 @@ std::uint64_t featureHash(char ns, std::string_view feature) {
     return h;
 }
 
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        c = lower(c);
-    return out;
-}
-
 // Where a text's features go: into a vector's buckets (word features scaled by the query's rarity
 // weights when there are some), and/or into the list of word features (rarityTerms).
 struct FeatureSink {
@@ -179,13 +173,13 @@ struct FeatureSink {
 float rarityOf(const FeatureSink& sink, std::string_view feature) {
     if (sink.rarity == nullptr || sink.rarity->empty())
         return 1.0F;
-    const auto it = sink.rarity->find(lowered(feature));
+    const auto it = sink.rarity->find(foundation::lower(feature));
     return it == sink.rarity->end() ? 1.0F : it->second;
 }
 
 void addFeature(FeatureSink& sink, char ns, std::string_view feature, float weight) {
     if (sink.terms != nullptr && ns == 'w')
-        sink.terms->push_back(lowered(feature));
+        sink.terms->push_back(foundation::lower(feature));
     if (sink.values == nullptr)
         return;
     if (ns == 'w')
@@ -288,6 +282,8 @@ std::pair<std::size_t, const ErrorKindPhrase*> errorKindAt(const std::vector<std
 
 // One 'k' feature per error-kind phrase among the line's words, longest phrase first, not overlapping.
 void addErrorKinds(FeatureSink& values, const std::vector<std::string_view>& words, float lineWeight) {
+    if (values.values == nullptr) // collecting terms only: error kinds are no word terms
+        return;
     for (std::size_t at = 0; at < words.size();) {
         const auto [n, phrase] = errorKindAt(words, at);
         if (n == 0) {

@@ -10,8 +10,9 @@
 namespace devos::check {
 namespace {
 
-template <class Settings> foundation::Expected<void> parses(const engine::Policy& policy) {
-    auto settings = engine::gateSettings<Settings>(policy);
+template <class Settings>
+foundation::Expected<void> parses(const YAML::Node& root, const engine::YamlReader& reader) {
+    auto settings = engine::gateSettings<Settings>(root, reader);
     if (!settings)
         return std::unexpected(settings.error());
     return {};
@@ -20,9 +21,15 @@ template <class Settings> foundation::Expected<void> parses(const engine::Policy
 } // namespace
 
 foundation::Expected<void> checkGateSections(const engine::Policy& policy) {
+    if (policy.configText.empty())
+        return {};
+    const engine::YamlReader reader(policy.configFile); // one parse for the four sections
+    auto root = reader.load(policy.configText);
+    if (!root)
+        return std::unexpected(root.error());
     for (auto parse : {parses<coverage::Thresholds>, parses<dependencies::DependencyRules>,
                        parses<sbom::LicenseRules>, parses<scan::ScanRules>})
-        if (auto ok = parse(policy); !ok)
+        if (auto ok = parse(*root, reader); !ok)
             return ok;
     return {};
 }

@@ -10,7 +10,7 @@
 #include <devos/engine/policy.hpp>
 #include <devos/engine/purity_linker.hpp>
 #include <devos/engine/repo_paths.hpp>
-#include <devos/foundation/files.hpp>
+#include <devos/foundation/error.hpp>
 #include <filesystem>
 #include <thread>
 
@@ -30,7 +30,7 @@ std::string toolIdentity() {
     return self.string() + ":" + std::to_string(size) + ":" + std::to_string(mtime);
 }
 
-foundation::Expected<std::string> policyKey(const engine::Policy& policy) {
+std::string policyKey(const engine::Policy& policy) {
     std::string key = std::string(DEVOS_VERSION) + toolIdentity() + engine::EmbeddedRules::catalog() +
                       engine::EmbeddedRules::layers() + engine::EmbeddedRules::purity() + engine::todayIso();
     key += policy.configText + policy.includedText;
@@ -84,10 +84,7 @@ foundation::Expected<Analysis> analyzeRepo(const AnalysisRequest& request) {
     check.policy = analysis.policy.get();
     check.repoRoot = analysis.root;
     check.today = engine::todayIso();
-    auto key = policyKey(*analysis.policy);
-    if (!key)
-        return std::unexpected(key.error());
-    check.policyKey = std::move(*key);
+    check.policyKey = policyKey(*analysis.policy);
     check.cacheDirectory =
         request.useCache ? (fs::path(request.buildDir) / "devos" / "check-cache").string() : "";
     check.jobs = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());

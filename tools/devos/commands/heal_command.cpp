@@ -122,7 +122,7 @@ int runHeal(const std::vector<std::string>& argv) {
     }
     const bool noTarget = !args->has("--failure") && !args->has("--latest");
     if (pos.size() == 1 && pos[0] == "report" && noTarget && !args->has("--pattern")) {
-        auto report = heal::reportHeals({{}, args->value("--db"), args->valueOr("--since", "30d")});
+        auto report = heal::reportHeals({{}, args->value("--db"), *args->value("--since")});
         if (report && report->exportError)
             std::fprintf(stderr, "devos heal report: the numbers were not exported: %s\n",
                          report->exportError->render().c_str());
@@ -145,7 +145,7 @@ int runHeal(const std::vector<std::string>& argv) {
     const bool oneTarget = request.failureId.has_value() != request.latest;
     std::optional<std::string> problem;
     if (!pos.empty())
-        problem = "unexpected argument '" + pos.front() + "' (the only subcommand is 'fixes')";
+        problem = "unexpected argument '" + pos.front() + "' (the subcommands are fixes, sync and report)";
     else if (!oneTarget)
         problem = "give exactly one of --failure <id> and --latest";
     else if (args->has("--pattern"))

@@ -6,6 +6,8 @@
 #include <devos/entrypoints/vector_index_factory.hpp>
 #include <devos/logic/hashing_embedder.hpp>
 #include <devos/logic/vector_backfill.hpp>
+#include <devos/services/default_embedder.hpp>
+#include <devos/services/vector_backfill.hpp>
 #include <map>
 #include <set>
 
@@ -27,9 +29,13 @@ foundation::Expected<void> addClusters(entrypoints::Telemetry& telemetry,
     if (!telemetry.embeddingModel())
         return std::unexpected(telemetry.embeddingModel().error());
     const std::string& model = *telemetry.embeddingModel();
-    if (logic::backfillsAutomatically(model))
-        if (auto filled = telemetry.backfill().run(); !filled)
+    if (logic::backfillsAutomatically(model)) {
+        // The built-in embedder only (nothing else backfills by itself). No vector file is passed: the
+        // store's generation moves with the new vectors, so the next search rebuilds its file.
+        const auto embedder = services::makeDefaultEmbedder();
+        if (auto filled = services::VectorBackfill(telemetry.store(), *embedder, nullptr).run(); !filled)
             return std::unexpected(filled.error());
+    }
     const auto patterns = patternRepresentatives(window, kClusterPatterns);
     std::map<std::string, std::size_t> patternOfFailure;
     for (std::size_t p = 0; p < patterns.size(); ++p)
@@ -84,7 +90,9 @@ foundation::Expected<void> addClusters(entrypoints::Telemetry& telemetry,
 foundation::Expected<TelemetrySummary> readTelemetry(const TelemetrySource& source) {
     entrypoints::TelemetryRequest request = entrypoints::repoTelemetryRequest(source.repoRoot, source.db);
     request.gitleaksConfig = ""; // nothing is redacted here
-    request.search = true;       // the clusters embed failures stored without a vector of the model
+    // No search parts (an HTTP embedder, the vector file): the clusters read stored vectors, and a
+    // broken embedder setting only costs them a note, never the report.
+    request.search = false;
     request.onlyAnExistingStore = true;
     auto opened = entrypoints::Telemetry::open(std::move(request));
     if (!opened)

@@ -58,7 +58,7 @@ foundation::Expected<RepoScanOutcome> scanRepo(const RepoScanRequest& request) {
     std::vector<std::string> inputs;
     std::optional<RepoSecretRules> rules;
     if (request.secrets) {
-        auto loaded = loadRepoSecretRules(*root, *policy);
+        auto loaded = loadRepoSecretRules(*root, *settings, policy->configFile);
         if (!loaded)
             return std::unexpected(loaded.error());
         inputs = loaded->inputs;

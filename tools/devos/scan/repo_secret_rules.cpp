@@ -22,19 +22,16 @@ foundation::Expected<std::string> repoGitleaksConfigPath(const std::string& root
     return gitleaksConfigPath(root, *settings);
 }
 
-foundation::Expected<RepoSecretRules> loadRepoSecretRules(const std::string& root,
-                                                          const engine::Policy& repoPolicy) {
-    auto settings = engine::gateSettings<ScanRules>(repoPolicy);
-    if (!settings)
-        return std::unexpected(settings.error());
+foundation::Expected<RepoSecretRules> loadRepoSecretRules(const std::string& root, const ScanRules& settings,
+                                                          const std::string& configFile) {
     std::optional<policy::GitleaksConfig> config;
     std::vector<std::string> inputs;
-    if (const std::string path = gitleaksConfigPath(root, *settings); !path.empty()) {
-        auto read = policy::readGitleaksConfig(path, settings->gitleaksConfig);
+    if (const std::string path = gitleaksConfigPath(root, settings); !path.empty()) {
+        auto read = policy::readGitleaksConfig(path, settings.gitleaksConfig);
         if (!read)
             return foundation::fail(foundation::ErrorKind::NotFound,
-                                    "scan.gitleaks_config: cannot read '" + settings->gitleaksConfig + "'",
-                                    repoPolicy.configFile, settings->gitleaksConfigLine,
+                                    "scan.gitleaks_config: cannot read '" + settings.gitleaksConfig + "'",
+                                    configFile, settings.gitleaksConfigLine,
                                     "the path is relative to the repo root (" + root + ")");
         config = std::move(*read);
         inputs.push_back(path);

@@ -17,9 +17,11 @@ struct RepoSecretRules {
     std::vector<std::string> inputs; // the configuration file read, if any (for the depfile)
 };
 
-// Errors name the configuration file and line, or the repo config's line when the file is missing.
-[[nodiscard]] foundation::Expected<RepoSecretRules> loadRepoSecretRules(const std::string& root,
-                                                                        const engine::Policy& repoPolicy);
+// The secret rules for `settings` (the repo config's scan section, already parsed from
+// `configFile`). Errors name the configuration file and line, or the repo config's line when the
+// file is missing.
+[[nodiscard]] foundation::Expected<RepoSecretRules>
+loadRepoSecretRules(const std::string& root, const ScanRules& settings, const std::string& configFile);
 
 // The absolute path of the repo's gitleaks configuration; empty when it names none.
 [[nodiscard]] std::string gitleaksConfigPath(const std::string& root, const ScanRules& settings);

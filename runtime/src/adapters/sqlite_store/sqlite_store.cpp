@@ -412,16 +412,31 @@ public:
     Expected<contracts::TermFrequencies> termFrequencies(const std::string& model,
                                                          std::span<const std::string> terms) override {
         std::lock_guard lock(mutex_);
-        contracts::TermFrequencies out{0, std::vector<long long>(terms.size(), 0)};
-        for (std::size_t i = 0; i <= terms.size(); ++i) {
-            SqliteStatement q(db_, "SELECT failures FROM failure_terms WHERE model = ? AND term = ?");
+        // One statement per search (per 500 terms, under SQLite's bound-parameter limit), as
+        // PostgreSQL's `= ANY($2)`: the total ('') and each term.
+        constexpr std::size_t kTermsPerStatement = 500;
+        std::map<std::string, long long, std::less<>> counts;
+        for (std::size_t first = 0; first == 0 || first < terms.size(); first += kTermsPerStatement) {
+            const std::size_t n = std::min(kTermsPerStatement, terms.size() - first);
+            std::string sql = "SELECT term, failures FROM failure_terms WHERE model = ? AND term IN (''";
+            for (std::size_t i = 0; i < n; ++i)
+                sql += ", ?";
+            SqliteStatement q(db_, sql + ")");
             q.bind(1, model);
-            q.bind(2, i == 0 ? std::string() : terms[i - 1]);
-            const int rc = q.step();
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            for (std::size_t i = 0; i < n; ++i)
+                q.bind(static_cast<int>(i) + 2, terms[first + i]);
+            int rc;
+            while ((rc = q.step()) == SQLITE_ROW)
+                counts[q.text(0)] = q.integer(1);
+            if (rc != SQLITE_DONE)
                 return storageError("read the term frequencies of " + model, q);
-            (i == 0 ? out.failures : out.withTerm[i - 1]) = rc == SQLITE_ROW ? q.integer(0) : 0;
         }
+        contracts::TermFrequencies out{0, std::vector<long long>(terms.size(), 0)};
+        if (auto total = counts.find(""); total != counts.end())
+            out.failures = total->second;
+        for (std::size_t i = 0; i < terms.size(); ++i)
+            if (auto it = counts.find(terms[i]); it != counts.end())
+                out.withTerm[i] = it->second;
         return out;
     }
 

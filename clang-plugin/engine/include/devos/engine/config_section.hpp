@@ -33,6 +33,15 @@ template <class Settings>
     return Settings::parse((*section)->node, (*section)->reader);
 }
 
+// A gate's settings from a config document already loaded with `reader` (several gates, one parse).
+template <class Settings>
+[[nodiscard]] foundation::Expected<Settings> gateSettings(const YAML::Node& root, const YamlReader& reader) {
+    const YAML::Node node = root[Settings::kSection];
+    if (!node)
+        return Settings{};
+    return Settings::parse(node, reader);
+}
+
 // A gate's settings from the repo config `policy` applied (the defaults without one).
 template <class Settings> [[nodiscard]] foundation::Expected<Settings> gateSettings(const Policy& policy) {
     return gateSettings<Settings>(policy.configText, policy.configFile);
